@@ -1,0 +1,2 @@
+// Public surface of @quip/core. Each area owns its own index; this file only gathers them.
+export * from './errors.ts';
