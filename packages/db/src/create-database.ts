@@ -1,0 +1,74 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
+import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import { TYPE_PARSERS } from './dialect/type-parsers.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; `undefined` keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+  migrate?: boolean;
+}
+
+export interface QuipDatabase {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = TYPE_PARSERS[oid];
+    if (parser && format !== 'binary') return parser;
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export async function createDatabase(options: DatabaseOptions): Promise<QuipDatabase> {
+  const { db, kind, cleanup } = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : await openPGlite(options.dataDir);
+  try {
+    if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    cleanup();
+    throw error;
+  }
+  return {
+    db,
+    kind,
+    async close() {
+      await db.destroy();
+      cleanup();
+    },
+  };
+}
+
+function openPostgres(connectionString: string, max: number) {
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes, options: '-c TimeZone=UTC' });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres' as const, cleanup: () => {} };
+}
+
+async function openPGlite(dataDir: string | undefined) {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+    await pglite.exec(`set time zone 'UTC'`);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return { db, kind: 'pglite' as const, cleanup: unlock };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-fiscal-years-and-programs.ts';
+
+/** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-fiscal-years-and-programs': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

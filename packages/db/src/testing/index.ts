@@ -1,0 +1,1 @@
+export { DATABASE_KINDS, openTestDatabase, testPostgresUrl } from './test-databases.ts';
