@@ -1,0 +1,15 @@
+import type { Database } from '@quip/db';
+import type { Kysely } from 'kysely';
+import type { JobDefinition } from '../job-runner.ts';
+import { pingJob } from './ping-job.ts';
+
+export interface JobDependencies {
+  db: Kysely<Database>;
+}
+
+/** Every job type Quip runs; a worker process (or the API with QUIP_ROLE=all) consumes all of them. */
+export function jobDefinitions(deps: JobDependencies): JobDefinition[] {
+  return [pingJob(deps.db) as JobDefinition];
+}
+
+export { pingJob };

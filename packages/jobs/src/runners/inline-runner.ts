@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import {
+  type EnqueuedJob,
+  type EnqueueOptions,
+  type JobDefinition,
+  type JobRunner,
+  parsePayload,
+} from '../job-runner.ts';
+
+interface InlineJob {
+  id: string;
+  definition: JobDefinition;
+  payload: unknown;
+  attempts: number;
+  state: 'waiting' | 'active' | 'completed' | 'failed';
+  result: Promise<unknown>;
+  settle: { resolve(value: unknown): void; reject(error: unknown): void };
+}
+
+let sequence = 0;
+
+/**
+ * The embedded backend: jobs run in this process through the same definitions BullMQ runs.
+ * Jobs enqueued before `startWorker` wait for it, as they would wait for a worker in Redis.
+ */
+export class InlineJobRunner implements JobRunner {
+  readonly kind = 'inline' as const;
+  private readonly jobs = new Map<string, InlineJob>();
+  private readonly waiting: InlineJob[] = [];
+  private readonly active = new Map<string, number>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly workingOn = new Set<string>();
+  private readonly abort = new AbortController();
+  private closed = false;
+
+  constructor(private readonly retryDelayMs = 200) {}
+
+  async enqueue<S extends z.ZodType>(
+    definition: JobDefinition<S>,
+    payload: z.input<S>,
+    options: EnqueueOptions = {},
+  ): Promise<EnqueuedJob> {
+    if (this.closed) throw new Error('the job runner is closed');
+    parsePayload(definition, payload);
+    const id = options.jobId ?? `inline-${++sequence}`;
+    const existing = this.jobs.get(`${definition.queue}:${id}`);
+    if (existing) return { id, queue: definition.queue };
+    let settle!: InlineJob['settle'];
+    const result = new Promise<unknown>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    result.catch(() => {}); // observed through waitForResult; an unobserved failure is not a crash
+    const job: InlineJob = {
+      id,
+      definition: definition as JobDefinition,
+      payload,
+      attempts: options.attempts ?? 3,
+      state: 'waiting',
+      result,
+      settle,
+    };
+    this.jobs.set(`${definition.queue}:${id}`, job);
+    this.waiting.push(job);
+    this.pump();
+    return { id, queue: definition.queue };
+  }
+
+  async waitForResult(job: EnqueuedJob, timeoutMs = 60_000): Promise<unknown> {
+    const found = this.jobs.get(`${job.queue}:${job.id}`);
+    if (!found) throw new Error(`unknown job ${job.queue}:${job.id}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`job ${job.id} did not finish in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([found.result, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async startWorker(definitions: readonly JobDefinition[]): Promise<void> {
+    for (const definition of definitions) this.workingOn.add(definition.queue);
+    this.pump();
+  }
+
+  async close(graceMs = 30_000): Promise<void> {
+    this.closed = true;
+    this.workingOn.clear();
+    const drained = Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([drained, deadline]);
+    clearTimeout(timer);
+    this.abort.abort();
+    await drained;
+  }
+
+  private pump(): void {
+    for (let i = 0; i < this.waiting.length; ) {
+      const job = this.waiting[i]!;
+      const queue = job.definition.queue;
+      const busy = this.active.get(queue) ?? 0;
+      if (!this.workingOn.has(queue) || busy >= (job.definition.concurrency ?? 1)) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      this.active.set(queue, busy + 1);
+      const run = this.run(job).finally(() => {
+        this.running.delete(run);
+        this.active.set(queue, (this.active.get(queue) ?? 1) - 1);
+        this.pump();
+      });
+      this.running.add(run);
+    }
+  }
+
+  private async run(job: InlineJob): Promise<void> {
+    job.state = 'active';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const payload = parsePayload(job.definition, job.payload);
+        const value = await job.definition.handle(payload, {
+          jobId: job.id,
+          attempt,
+          signal: this.abort.signal,
+          progress: async () => {},
+        });
+        job.state = 'completed';
+        job.settle.resolve(value);
+        return;
+      } catch (error) {
+        if (attempt >= job.attempts || this.abort.signal.aborted) {
+          job.state = 'failed';
+          job.settle.reject(error);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
+      }
+    }
+  }
+}
