@@ -1,0 +1,27 @@
+/** RFC 9457 problem details, as the API answers every error. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Bulk input only: one entry per rejected row. */
+  errors?: { row: number; path: string; message: string }[];
+}
+
+/**
+ * Reads a problem from an error response body. Anything that is not a problem object (a proxy's
+ * HTML page, an empty body) still becomes one, so callers handle a single error shape.
+ */
+export function toProblem(status: number, statusText: string, body: unknown): Problem {
+  const fallback: Problem = { type: 'about:blank', title: statusText || `HTTP ${status}`, status };
+  if (typeof body !== 'object' || body === null) return fallback;
+  const b = body as Record<string, unknown>;
+  const problem: Problem = {
+    type: typeof b.type === 'string' ? b.type : fallback.type,
+    title: typeof b.title === 'string' ? b.title : fallback.title,
+    status: typeof b.status === 'number' ? b.status : status,
+  };
+  if (typeof b.detail === 'string') problem.detail = b.detail;
+  if (Array.isArray(b.errors)) problem.errors = b.errors as NonNullable<Problem['errors']>;
+  return problem;
+}

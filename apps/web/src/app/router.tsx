@@ -1,0 +1,100 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { isUnauthorized } from '../api/api-error.ts';
+import { meQueryOptions } from '../auth/me-query.ts';
+import { SignInPage } from '../auth/sign-in-page.tsx';
+import { FiscalYearsPage } from '../fiscal-years/fiscal-years-page.tsx';
+import { AppLayout } from '../layout/app-layout.tsx';
+import { AppUnavailable } from '../layout/app-unavailable.tsx';
+import { NotFoundPage } from '../layout/not-found-page.tsx';
+import type { Quip } from './quip-context.tsx';
+
+export interface RouterContext extends Quip {
+  queryClient: QueryClient;
+}
+
+/*
+ * Route map. Public: /sign-in. Everything else hangs under the pathless `app` route, which
+ * requires a key, loads `me` into the route context (so a child's beforeLoad can check
+ * `context.me.role`) and renders the navigation frame. Later pages slot in beside fiscal years,
+ * e.g. /fiscal-years/$fy/programs/$program/rulebook, /runs/$id, /audit, /api-keys.
+ */
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+interface SignInSearch {
+  redirect?: string;
+  reason?: 'expired';
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+    ...(search.reason === 'expired' ? { reason: 'expired' as const } : {}),
+  }),
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    if (!context.session.getKey()) {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+    try {
+      return { me: await context.queryClient.ensureQueryData(meQueryOptions(context.api)) };
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      context.session.clear();
+      throw redirect({ to: '/sign-in', search: { reason: 'expired', redirect: location.href } });
+    }
+  },
+  component: AppLayout,
+  errorComponent: AppUnavailable,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/fiscal-years', replace: true });
+  },
+});
+
+const fiscalYearsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'fiscal-years',
+  component: FiscalYearsPage,
+});
+
+const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([indexRoute, fiscalYearsRoute])]);
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    // react-query owns data freshness; the router must not cache loader results on top.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

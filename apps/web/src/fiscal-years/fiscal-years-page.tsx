@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useQuip } from '../app/quip-context.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { fiscalYearsQueryOptions } from './fiscal-year-queries.ts';
+import { FiscalYearSection } from './fiscal-year-section.tsx';
+
+export function FiscalYearsPage() {
+  const { api } = useQuip();
+  const years = useQuery(fiscalYearsQueryOptions(api));
+
+  return (
+    <>
+      <PageHeader title="Fiscal years">
+        <p>
+          Each program is configured per fiscal year, which runs from July 1 to June 30. A closed year is
+          read-only.
+        </p>
+      </PageHeader>
+      {years.isPending ? (
+        <LoadingMessage>Loading fiscal years…</LoadingMessage>
+      ) : years.isError ? (
+        <ErrorMessage
+          title="The fiscal years could not be loaded."
+          error={years.error}
+          onRetry={() => void years.refetch()}
+        />
+      ) : years.data.length === 0 ? (
+        <EmptyMessage>There are no fiscal years yet.</EmptyMessage>
+      ) : (
+        <div className="space-y-6">
+          {newestFirst(years.data).map((year) => (
+            <FiscalYearSection key={year.fiscalYear} year={year} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+// ISO dates sort as strings; the newest year is the one administrators work on.
+function newestFirst<T extends { startsOn: string }>(years: T[]): T[] {
+  return [...years].sort((a, b) => (a.startsOn < b.startsOn ? 1 : a.startsOn > b.startsOn ? -1 : 0));
+}
