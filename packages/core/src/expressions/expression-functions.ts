@@ -1,0 +1,298 @@
+import {
+  addDays,
+  addMonths,
+  addYears,
+  dayOf,
+  daysBetween,
+  monthOf,
+  toIsoDate,
+  yearOf,
+  yearsBetween,
+} from './date-arithmetic.ts';
+import type { ExprType } from './expression-types.ts';
+
+/** A parameter: a fixed type, `T` (one type shared by every `T` of the call) or `any`. */
+type ParamType = ExprType | 'T' | 'any';
+
+export interface FunctionSpec {
+  readonly name: string;
+  readonly params: readonly ParamType[];
+  /** How many of the params are required; the rest are optional. */
+  readonly required: number;
+  /** The last param may repeat. */
+  readonly variadic?: boolean;
+  readonly returns: ExprType | 'T';
+  /** The types `T` may take; any type when absent. */
+  readonly generic?: readonly ExprType[];
+  /** True when the result is never null (lets the compiler drop null checks). */
+  readonly neverNull?: boolean;
+  readonly signature: string;
+  readonly doc: string;
+  /** Runtime implementation over already-normalised values (the compiler inlines a few of them). */
+  readonly impl: (...args: never[]) => unknown;
+}
+
+type Num = number | null;
+type Ord = number | string | null;
+
+/** Every function gives null when an argument is null; these three exist to handle null. */
+const NULL_AWARE = new Set(['coalesce', 'isNull', 'present', 'if']);
+
+function minOf(...values: Ord[]): Ord {
+  let best: Ord = null;
+  for (const v of values) {
+    if (v === null) return null;
+    if (best === null || v < best) best = v;
+  }
+  return best;
+}
+
+function maxOf(...values: Ord[]): Ord {
+  let best: Ord = null;
+  for (const v of values) {
+    if (v === null) return null;
+    if (best === null || v > best) best = v;
+  }
+  return best;
+}
+
+/** `+ 0` turns -0 into 0, so results print and compare as people expect. */
+const abs = (x: Num): Num => (x === null ? null : Math.abs(x));
+const floor = (x: Num): Num => (x === null ? null : Math.floor(x) + 0);
+const ceil = (x: Num): Num => (x === null ? null : Math.ceil(x) + 0);
+
+/**
+ * Half away from zero at `digits` decimals (like a spreadsheet's ROUND), decided on the decimal
+ * text of the number so round(1.005, 2) is 1.01 although 1.005 * 100 is 100.49999... in binary.
+ */
+function round(x: Num, digits: Num = 0): Num {
+  if (x === null || digits === null || !Number.isInteger(digits) || digits < 0 || digits > 12) return null;
+  const magnitude = Math.abs(x);
+  if (!Number.isFinite(x) || magnitude * 10 ** digits >= 2 ** 52) return x; // no fraction left to round
+  const text = String(magnitude);
+  const rounded = text.includes('e')
+    ? Math.round(magnitude * 10 ** digits) / 10 ** digits
+    : Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);
+  return x < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+function coalesce(...values: unknown[]): unknown {
+  for (const v of values) if (v !== null) return v;
+  return null;
+}
+
+const isNull = (x: unknown): boolean => x === null;
+const present = (x: unknown): boolean =>
+  x !== null && !(typeof x === 'string' && x.trim() === '') && !(Array.isArray(x) && x.length === 0);
+const choose = (condition: boolean | null, then: unknown, otherwise: unknown): unknown =>
+  condition === true ? then : otherwise;
+
+const ORDERED: readonly ExprType[] = ['number', 'date', 'string'];
+
+export const FUNCTION_SPECS: readonly FunctionSpec[] = [
+  {
+    name: 'min',
+    params: ['T', 'T'],
+    required: 2,
+    variadic: true,
+    returns: 'T',
+    generic: ORDERED,
+    signature: 'min(a, b, ...): T',
+    doc: 'Smallest argument; numbers, dates or strings, all of one type.',
+    impl: minOf,
+  },
+  {
+    name: 'max',
+    params: ['T', 'T'],
+    required: 2,
+    variadic: true,
+    returns: 'T',
+    generic: ORDERED,
+    signature: 'max(a, b, ...): T',
+    doc: 'Largest argument; numbers, dates or strings, all of one type.',
+    impl: maxOf,
+  },
+  {
+    name: 'abs',
+    params: ['number'],
+    required: 1,
+    returns: 'number',
+    signature: 'abs(x: number): number',
+    doc: 'Absolute value.',
+    impl: abs,
+  },
+  {
+    name: 'floor',
+    params: ['number'],
+    required: 1,
+    returns: 'number',
+    signature: 'floor(x: number): number',
+    doc: 'Largest whole number <= x.',
+    impl: floor,
+  },
+  {
+    name: 'ceil',
+    params: ['number'],
+    required: 1,
+    returns: 'number',
+    signature: 'ceil(x: number): number',
+    doc: 'Smallest whole number >= x.',
+    impl: ceil,
+  },
+  {
+    name: 'round',
+    params: ['number', 'number'],
+    required: 1,
+    returns: 'number',
+    signature: 'round(x: number, digits?: number): number',
+    doc: 'Rounds half away from zero to `digits` decimals (0 when omitted; a whole number 0..12, else null).',
+    impl: round,
+  },
+  {
+    name: 'coalesce',
+    params: ['T', 'T'],
+    required: 1,
+    variadic: true,
+    returns: 'T',
+    signature: 'coalesce(a, b, ...): T',
+    doc: 'First argument that is not null (null when all are).',
+    impl: coalesce,
+  },
+  {
+    name: 'if',
+    params: ['boolean', 'T', 'T'],
+    required: 3,
+    returns: 'T',
+    signature: 'if(condition: boolean, then: T, otherwise: T): T',
+    doc: '`then` when the condition is true; `otherwise` when it is false or null.',
+    impl: choose,
+  },
+  {
+    name: 'isNull',
+    params: ['any'],
+    required: 1,
+    returns: 'boolean',
+    neverNull: true,
+    signature: 'isNull(x): boolean',
+    doc: 'True when x is null (a missing field, or a value not of the field type).',
+    impl: isNull,
+  },
+  {
+    name: 'present',
+    params: ['any'],
+    required: 1,
+    returns: 'boolean',
+    neverNull: true,
+    signature: 'present(x): boolean',
+    doc: 'True when x is not null, not a blank string and not an empty list.',
+    impl: present,
+  },
+  {
+    name: 'date',
+    params: ['string'],
+    required: 1,
+    returns: 'date',
+    signature: 'date(s: string): date',
+    doc: "The date written as 'YYYY-MM-DD'; null when it is not a real date. A literal is checked when the expression is.",
+    impl: toIsoDate,
+  },
+  {
+    name: 'addDays',
+    params: ['date', 'number'],
+    required: 2,
+    returns: 'date',
+    signature: 'addDays(d: date, n: number): date',
+    doc: 'Date n days later (earlier when n < 0); n is cut to a whole number.',
+    impl: addDays,
+  },
+  {
+    name: 'addMonths',
+    params: ['date', 'number'],
+    required: 2,
+    returns: 'date',
+    signature: 'addMonths(d: date, n: number): date',
+    doc: 'Same day n calendar months later, clamped to the end of a shorter month (2026-01-31 + 1 = 2026-02-28).',
+    impl: addMonths,
+  },
+  {
+    name: 'addYears',
+    params: ['date', 'number'],
+    required: 2,
+    returns: 'date',
+    signature: 'addYears(d: date, n: number): date',
+    doc: 'Same day n years later; 02-29 becomes 02-28 in a common year.',
+    impl: addYears,
+  },
+  {
+    name: 'daysBetween',
+    params: ['date', 'date'],
+    required: 2,
+    returns: 'number',
+    signature: 'daysBetween(from: date, to: date): number',
+    doc: 'Days from `from` to `to` (negative when `to` is earlier).',
+    impl: daysBetween,
+  },
+  {
+    name: 'yearsBetween',
+    params: ['date', 'date'],
+    required: 2,
+    returns: 'number',
+    signature: 'yearsBetween(from: date, to: date): number',
+    doc: 'Whole years from `from` to `to`, counted like age: yearsBetween(birthDate, asOf).',
+    impl: yearsBetween,
+  },
+  {
+    name: 'year',
+    params: ['date'],
+    required: 1,
+    returns: 'number',
+    signature: 'year(d: date): number',
+    doc: 'Calendar year of d.',
+    impl: yearOf,
+  },
+  {
+    name: 'month',
+    params: ['date'],
+    required: 1,
+    returns: 'number',
+    signature: 'month(d: date): number',
+    doc: 'Month of d, 1..12.',
+    impl: monthOf,
+  },
+  {
+    name: 'day',
+    params: ['date'],
+    required: 1,
+    returns: 'number',
+    signature: 'day(d: date): number',
+    doc: 'Day of the month of d, 1..31.',
+    impl: dayOf,
+  },
+];
+
+export const FUNCTIONS_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(
+  FUNCTION_SPECS.map((f) => [f.name, f]),
+);
+
+/** The documented function list (also rendered in src/expressions/README.md). */
+export const EXPRESSION_FUNCTIONS: readonly { name: string; signature: string; doc: string }[] =
+  Object.freeze(
+    FUNCTION_SPECS.map(({ name, signature, doc }) =>
+      Object.freeze({
+        name,
+        signature,
+        doc: NULL_AWARE.has(name) ? doc : `${doc} Null when an argument is null.`,
+      }),
+    ),
+  );
+
+/**
+ * The only values generated code can reach besides the record: a frozen table of these functions,
+ * keyed by function name.
+ */
+export const FUNCTION_TABLE: Readonly<Record<string, (...args: never[]) => unknown>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, (...args: never[]) => unknown>,
+    Object.fromEntries(FUNCTION_SPECS.map((f) => [f.name, f.impl])),
+  ),
+);

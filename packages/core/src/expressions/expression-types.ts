@@ -1,0 +1,23 @@
+/** The value types of the expression language. A `date` value is an ISO 'YYYY-MM-DD' string. */
+export type ExprType = 'number' | 'string' | 'boolean' | 'date' | 'list';
+
+/** A measure's field schema as the expression language sees it: field name -> type. */
+export type FieldTypes = Record<string, ExprType>;
+
+/** An expression checked and compiled once, evaluated many times. */
+export interface CompiledExpression {
+  readonly source: string;
+  readonly type: ExprType;
+  /** The fields the expression reads, in order of first appearance. */
+  readonly fields: string[];
+  /** Evaluates over one record (row input). Boolean expressions always return true or false. */
+  evaluate(record: Readonly<Record<string, unknown>>): unknown;
+  /** Evaluates over row `index` of columnar input (one array per field; a missing column reads as null). */
+  evaluateAt(columns: Readonly<Record<string, ArrayLike<unknown>>>, index: number): unknown;
+}
+
+/**
+ * The type the checker gives a node: an ExprType, `null` for the null literal (fits any type), or
+ * `error` for a node that already has an issue (so one mistake is not reported again by its parents).
+ */
+export type CheckedType = ExprType | 'null' | 'error';

@@ -1,0 +1,116 @@
+import { RulebookError } from '../errors.ts';
+import { analyzeExpression, type CheckedExpression } from './check-expression.ts';
+import type { ExprNode } from './expression-ast.ts';
+import { FUNCTIONS_BY_NAME } from './expression-functions.ts';
+import type { ExprType, FieldTypes } from './expression-types.ts';
+import { readFieldValue } from './read-field-value.ts';
+
+type Value = unknown;
+
+/** Throws the coded error for an expression with issues; returns the checked tree otherwise. */
+export function checkedOrThrow(source: string, fields: FieldTypes, expect?: ExprType): CheckedExpression {
+  const { checked, issues } = analyzeExpression(source, fields, expect);
+  if (checked === undefined) {
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw new RulebookError(
+      'expression-invalid',
+      `invalid expression: ${issues[0]?.message ?? 'unknown problem'}${more}`,
+      issues,
+    );
+  }
+  return checked;
+}
+
+function arithmetic(op: string, a: number, b: number): number | null {
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? null : a / b;
+    default:
+      return b === 0 ? null : a % b;
+  }
+}
+
+function ordered(op: string, a: number | string, b: number | string): boolean {
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
+/**
+ * Walks a checked tree. This is the reference semantics (see README.md) that the compiled code must match;
+ * `read` supplies the raw value of a field, normalised here.
+ */
+export function evaluateChecked(checked: CheckedExpression, read: (field: string) => unknown): Value {
+  const { types } = checked;
+  const walk = (node: ExprNode): Value => {
+    switch (node.kind) {
+      case 'literal':
+        return node.value;
+      case 'field':
+        return readFieldValue(read(node.name), types.get(node) as ExprType);
+      case 'list':
+        return node.items.map(walk);
+      case 'unary': {
+        const v = walk(node.operand);
+        if (node.op === 'not') return v !== true;
+        return v === null ? null : -(v as number);
+      }
+      case 'call': {
+        const args = node.args.map(walk);
+        return (FUNCTIONS_BY_NAME.get(node.name)!.impl as (...a: Value[]) => Value)(...args);
+      }
+      case 'binary':
+        break;
+    }
+    const { op } = node;
+    if (op === 'and') return walk(node.left) === true && walk(node.right) === true;
+    if (op === 'or') return walk(node.left) === true || walk(node.right) === true;
+    const a = walk(node.left);
+    const b = walk(node.right);
+    switch (op) {
+      case '==':
+        return a === b;
+      case '!=':
+        return a !== b;
+      case 'in':
+      case 'not in': {
+        const found = Array.isArray(b) && b.some((item) => item === a);
+        return op === 'in' ? found : !found;
+      }
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return a !== null && b !== null && ordered(op, a as number, b as number);
+      default:
+        return a === null || b === null ? null : arithmetic(op, a as number, b as number);
+    }
+  };
+  const result = walk(checked.root);
+  // A boolean expression answers true or false: null (unknown) counts as false.
+  return checked.type === 'boolean' ? result === true : result;
+}
+
+/** Checks `source` and evaluates it over one record by walking the tree (the reference for the compiler). */
+export function interpretExpression(
+  source: string,
+  fields: FieldTypes,
+  record: Readonly<Record<string, unknown>>,
+  expect?: ExprType,
+): unknown {
+  const checked = checkedOrThrow(source, fields, expect);
+  return evaluateChecked(checked, (name) => record[name]);
+}
