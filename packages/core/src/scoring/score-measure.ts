@@ -1,0 +1,150 @@
+import { toRational } from '../money/decimal.ts';
+import { add, div, mul, rational, sub } from '../money/rational.ts';
+import { roundRational } from '../money/rounding-mode.ts';
+import type { ScoringSpec } from './scoring-spec.ts';
+
+/** What scoring needs from one entity's measure result. */
+export interface ScoreInput {
+  /** The measure value; null = not scored. */
+  value: number | null;
+  /** Whether the target was met (met-not-met scoring); null = not scored. */
+  met?: boolean | null;
+  /** The entity's baseline value (linear improvement points). */
+  baseline?: number | null;
+}
+
+export interface ScoreResult {
+  /** Points earned, or null when the measure is not scored for the entity. */
+  points: number | null;
+  maxPoints: number;
+  /** Which rule gave the points. */
+  basis: 'not-scored' | 'met' | 'not-met' | 'achievement' | 'improvement' | 'decile' | 'below-deciles';
+  /** Only when explain. */
+  formula?: string;
+  inputs?: Record<string, unknown>;
+}
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Scores one measure value by its spec; explain adds formula and inputs. */
+export function scoreMeasure(spec: ScoringSpec, input: ScoreInput, explain = false): ScoreResult {
+  switch (spec.kind) {
+    case 'met-not-met': {
+      const met = input.met ?? null;
+      if (met === null) return { points: null, maxPoints: spec.points, basis: 'not-scored' };
+      const r: ScoreResult = {
+        points: met ? spec.points : 0,
+        maxPoints: spec.points,
+        basis: met ? 'met' : 'not-met',
+      };
+      if (explain) {
+        r.formula = 'met ? points : 0';
+        r.inputs = { met, points: spec.points };
+      }
+      return r;
+    }
+    case 'linear':
+      return scoreLinear(spec, input, explain);
+    case 'decile':
+      return scoreDecile(spec, input, explain);
+  }
+}
+
+type Linear = Extract<ScoringSpec, { kind: 'linear' }>;
+type Decile = Extract<ScoringSpec, { kind: 'decile' }>;
+
+function scoreLinear(spec: Linear, input: ScoreInput, explain: boolean): ScoreResult {
+  const M = spec.maxPoints;
+  if (input.value === null || !Number.isFinite(input.value))
+    return { points: null, maxPoints: M, basis: 'not-scored' };
+  // Negating every value turns lower-is-better into higher-is-better.
+  const s = spec.direction === 'lower' ? -1 : 1;
+  const r = s * input.value;
+  const t = s * spec.threshold;
+  const b = s * spec.benchmark;
+  // k * (x - from) / (to - from) + offset; exact when rounding to whole points, where a float
+  // error (9 * (0.7 - 0.6) / 0.3 + 0.5 = 3.4999...) would cost a whole point.
+  const line = (k: number, x: number, from: number, to: number, offset: number) =>
+    spec.wholePoints ? wholeLine(k, x, from, to, offset) : (k * (x - from)) / (to - from) + offset;
+  let achievement: number;
+  if (r >= b) achievement = M;
+  else if (r < t) achievement = 0;
+  else achievement = clamp(line(M - 1, r, t, b, 0.5), 1, M);
+  let improvement: number | null = null;
+  const baseline = input.baseline;
+  if (spec.improvement && baseline !== null && baseline !== undefined && Number.isFinite(baseline)) {
+    const base = s * baseline;
+    improvement = base < b && r > base ? clamp(line(M, r, base, b, -0.5), 0, M - 1) : 0;
+  }
+  const useImprovement = improvement !== null && improvement > achievement;
+  const res: ScoreResult = {
+    points: useImprovement ? (improvement as number) : achievement,
+    maxPoints: M,
+    basis: useImprovement ? 'improvement' : 'achievement',
+  };
+  if (explain) {
+    res.formula =
+      'max(achievement = (M-1)*(rate-threshold)/(benchmark-threshold)+0.5 in [1,M], ' +
+      'improvement = M*(rate-baseline)/(benchmark-baseline)-0.5 in [0,M-1])';
+    res.inputs = {
+      rate: input.value,
+      threshold: spec.threshold,
+      benchmark: spec.benchmark,
+      baseline: baseline ?? null,
+      M,
+      direction: spec.direction,
+      achievement,
+      improvement,
+    };
+  }
+  return res;
+}
+
+/** k * (x - from) / (to - from) + offset computed exactly (numbers read as written), rounded half up. */
+function wholeLine(k: number, x: number, from: number, to: number, offset: number): number {
+  const f = toRational(from);
+  const raw = add(
+    div(mul(rational(BigInt(k)), sub(toRational(x), f)), sub(toRational(to), f)),
+    toRational(offset),
+  );
+  return Number(roundRational(raw, 'half-up'));
+}
+
+function scoreDecile(spec: Decile, input: ScoreInput, explain: boolean): ScoreResult {
+  const M = spec.maxPoints;
+  if (input.value === null || !Number.isFinite(input.value))
+    return { points: null, maxPoints: M, basis: 'not-scored' };
+  const s = spec.direction === 'lower' ? -1 : 1;
+  const v = s * input.value;
+  const bs = spec.benchmarks;
+  let i = -1;
+  for (let j = bs.length - 1; j >= 0; j--) {
+    if (v >= s * (bs[j] as { from: number }).from) {
+      i = j;
+      break;
+    }
+  }
+  let points: number;
+  let fraction = 0;
+  if (i < 0) points = spec.belowPoints;
+  else {
+    const cur = bs[i] as { decile: number; from: number };
+    const next = bs[i + 1];
+    if (next && spec.interpolate) fraction = (v - s * cur.from) / (s * next.from - s * cur.from);
+    points = cur.decile + fraction;
+  }
+  const uncapped = points;
+  if (spec.toppedOutCap !== null && points > spec.toppedOutCap) points = spec.toppedOutCap;
+  const res: ScoreResult = { points, maxPoints: M, basis: i < 0 ? 'below-deciles' : 'decile' };
+  if (explain) {
+    res.formula = 'decile + (value - decileStart) / (nextDecileStart - decileStart), capped when topped out';
+    res.inputs = {
+      value: input.value,
+      decile: i < 0 ? null : (bs[i] as { decile: number }).decile,
+      fraction,
+      uncapped,
+      toppedOutCap: spec.toppedOutCap,
+    };
+  }
+  return res;
+}
