@@ -24,7 +24,7 @@ export interface ScoreResult {
   inputs?: Record<string, unknown>;
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(x, hi));
 
 /** Scores one measure value by its spec; explain adds formula and inputs. */
 export function scoreMeasure(spec: ScoringSpec, input: ScoreInput, explain = false): ScoreResult {
