@@ -1,0 +1,207 @@
+import type { CheckedExpression } from './check-expression.ts';
+import type { ExprNode } from './expression-ast.ts';
+import type { ExprType } from './expression-types.ts';
+
+/**
+ * A piece of generated JavaScript. With a `guard`, the language value is null exactly when the
+ * guard is false, and `value` (evaluated only after the guard) is the non-null value; without one,
+ * `value` is the language value itself, possibly null when `nullable`. Keeping guard and value apart
+ * lets `a / b >= 0.75` become one chain of tests with no null ever materialised.
+ */
+interface Code {
+  value: string;
+  guard?: string;
+  nullable: boolean;
+  /** Cheap and pure to evaluate twice (a literal, a local, a field read). */
+  simple: boolean;
+}
+
+type Binary = Extract<ExprNode, { kind: 'binary' }>;
+
+const TYPEOF: Record<Exclude<ExprType, 'list'>, string> = {
+  number: 'number',
+  string: 'string',
+  date: 'string',
+  boolean: 'boolean',
+};
+
+const and = (...tests: (string | undefined)[]) => tests.filter((t) => t !== undefined).join(' && ');
+
+export interface GeneratedBody {
+  /** A JavaScript expression over `r` (row) or `c`, `i` (columnar), temps t0..tn and helpers f_<name>. */
+  body: string;
+  temps: number;
+  helpers: Set<string>;
+}
+
+/**
+ * Generates the JavaScript for a checked expression. `access(name)` is the raw read of a field.
+ * User text reaches the output only as JSON string literals, numbers printed by String(number), and
+ * (through `access`) field names already vetted; every identifier is one written here.
+ */
+export function generateCode(checked: CheckedExpression, access: (field: string) => string): GeneratedBody {
+  const helpers = new Set<string>();
+  let temps = 0;
+  const temp = () => `t${temps++}`;
+  const typeOf = (node: ExprNode) => checked.types.get(node) as ExprType;
+
+  const materialize = (code: Code): string =>
+    code.guard ? `(${code.guard} ? ${code.value} : null)` : code.value;
+
+  /** Guard and non-null value, introducing a temp when a nullable value must be both tested and used. */
+  const split = (code: Code): { guard?: string; value: string } => {
+    if (code.guard !== undefined || !code.nullable) return code;
+    if (code.simple) return { guard: `${code.value} !== null`, value: code.value };
+    const t = temp();
+    return { guard: `(${t} = ${code.value}) !== null`, value: t };
+  };
+
+  /** Text of `code` that can be mentioned twice: itself when simple, else a temp assigned by `setup`. */
+  const once = (js: string, simple: boolean): { setup: string; ref: string } => {
+    if (simple) return { setup: '', ref: js };
+    const t = temp();
+    return { setup: `(${t} = ${js}), `, ref: t };
+  };
+
+  /** A JavaScript boolean that is true exactly when the language value is true (null counts as false). */
+  const truth = (node: ExprNode): string => {
+    if (node.kind === 'field') return `(${access(node.name)} === true)`; // === true implies a boolean
+    const code = gen(node);
+    if (code.guard !== undefined) return `(${code.guard} && ${code.value})`;
+    return code.nullable ? `(${code.value} === true)` : code.value;
+  };
+
+  /** A raw field read compares === to a non-null literal exactly as its normalised value does. */
+  const comparable = (node: ExprNode, other: ExprNode): string =>
+    node.kind === 'field' && other.kind === 'literal' && other.value !== null
+      ? access(node.name)
+      : materialize(gen(node));
+
+  const call = (node: Extract<ExprNode, { kind: 'call' }>): Code => {
+    const args = node.args.map(gen);
+    switch (node.name) {
+      case 'if': {
+        const [, a, b] = args as [Code, Code, Code];
+        const value = `(${truth(node.args[0]!)} ? ${materialize(a)} : ${materialize(b)})`;
+        return { value, nullable: a.nullable || b.nullable, simple: false };
+      }
+      case 'coalesce': {
+        let value = materialize(args[args.length - 1]!);
+        for (let i = args.length - 2; i >= 0; i--) {
+          const { guard, value: v } = split(args[i]!);
+          value = guard === undefined ? v : `(${guard} ? ${v} : ${value})`;
+        }
+        return { value, nullable: args.every((a) => a.nullable), simple: false };
+      }
+      case 'isNull': {
+        const { guard } = split(args[0]!);
+        return { value: guard === undefined ? 'false' : `!(${guard})`, nullable: false, simple: false };
+      }
+      case 'date': {
+        const arg = node.args[0]!;
+        // A literal was checked to be a real date: fold it to its string.
+        if (arg.kind === 'literal' && typeof arg.value === 'string') {
+          return { value: JSON.stringify(arg.value), nullable: false, simple: true };
+        }
+        break;
+      }
+    }
+    helpers.add(node.name);
+    return {
+      value: `f_${node.name}(${args.map(materialize).join(', ')})`,
+      nullable: node.name !== 'present',
+      simple: false,
+    };
+  };
+
+  /** Ordering and arithmetic: the result is null (or false) unless both sides are non-null. */
+  const strict = (node: Binary): Code => {
+    const a = split(gen(node.left));
+    const bCode = gen(node.right);
+    const b = split(bCode);
+    let right = b.value;
+    let zeroTest: string | undefined;
+    if (node.op === '/' || node.op === '%') {
+      // Division by zero gives null, not Infinity or NaN.
+      // b.value is repeatable when the code was simple or when split() already put it in a temp.
+      const divisor = once(b.value, bCode.simple || b.value !== bCode.value);
+      right = divisor.ref;
+      zeroTest = divisor.setup ? `(${divisor.setup}${divisor.ref}) !== 0` : `${divisor.ref} !== 0`;
+    }
+    const value = `(${a.value} ${node.op} ${right})`;
+    const guard = and(a.guard, b.guard, zeroTest);
+    if (node.op === '<' || node.op === '<=' || node.op === '>' || node.op === '>=') {
+      return { value: guard ? `(${guard} && ${value})` : value, nullable: false, simple: false };
+    }
+    return guard
+      ? { value, guard, nullable: true, simple: false }
+      : { value, nullable: false, simple: false };
+  };
+
+  const membership = (node: Binary): Code => {
+    let found: string;
+    if (node.right.kind === 'list') {
+      const items = node.right.items;
+      const literals = items.every((item) => item.kind === 'literal' && item.value !== null);
+      const left = literals && items[0] ? comparable(node.left, items[0]) : materialize(gen(node.left));
+      const x = once(left, node.left.kind === 'literal' || (literals && node.left.kind === 'field'));
+      const tests = items.map((item) => `${x.ref} === ${materialize(gen(item))}`);
+      found = tests.length === 0 ? 'false' : `(${x.setup}${tests.join(' || ')})`;
+    } else {
+      helpers.add('$in');
+      found = `f_$in(${materialize(gen(node.right))}, ${materialize(gen(node.left))})`;
+    }
+    return { value: node.op === 'in' ? found : `!${found}`, nullable: false, simple: false };
+  };
+
+  function gen(node: ExprNode): Code {
+    switch (node.kind) {
+      case 'literal': {
+        const value = typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
+        return { value, nullable: node.value === null, simple: true };
+      }
+      case 'field': {
+        const read = access(node.name);
+        const type = typeOf(node);
+        const guard = type === 'list' ? `f_$isArray(${read})` : `typeof ${read} === "${TYPEOF[type]}"`;
+        if (type === 'list') helpers.add('$isArray');
+        return { value: read, guard, nullable: true, simple: true };
+      }
+      case 'list':
+        throw new Error('a list literal outside in'); // the checker refuses these
+      case 'unary': {
+        if (node.op === 'not') return { value: `!${truth(node.operand)}`, nullable: false, simple: false };
+        const x = split(gen(node.operand));
+        return { value: `(-${x.value})`, guard: x.guard, nullable: x.guard !== undefined, simple: false };
+      }
+      case 'call':
+        return call(node);
+      case 'binary':
+        break;
+    }
+    switch (node.op) {
+      case 'and':
+      case 'or':
+        return {
+          value: `(${truth(node.left)} ${node.op === 'and' ? '&&' : '||'} ${truth(node.right)})`,
+          nullable: false,
+          simple: false,
+        };
+      case '==':
+      case '!=':
+        return {
+          value: `(${comparable(node.left, node.right)} ${node.op}= ${comparable(node.right, node.left)})`,
+          nullable: false,
+          simple: false,
+        };
+      case 'in':
+      case 'not in':
+        return membership(node);
+      default:
+        return strict(node);
+    }
+  }
+
+  const body = checked.type === 'boolean' ? truth(checked.root) : materialize(gen(checked.root));
+  return { body, temps, helpers };
+}
