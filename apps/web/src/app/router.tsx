@@ -12,7 +12,7 @@ import { SignInPage } from '../auth/sign-in-page.tsx';
 import { FiscalYearsPage } from '../fiscal-years/fiscal-years-page.tsx';
 import { AppLayout } from '../layout/app-layout.tsx';
 import { AppUnavailable } from '../layout/app-unavailable.tsx';
-import { NotFoundPage } from '../layout/not-found-page.tsx';
+import { NotFoundPage, StandaloneNotFoundPage } from '../layout/not-found-page.tsx';
 import type { Quip } from './quip-context.tsx';
 
 export interface RouterContext extends Quip {
@@ -28,7 +28,7 @@ export interface RouterContext extends Quip {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: StandaloneNotFoundPage,
 });
 
 interface SignInSearch {

@@ -32,7 +32,8 @@ export function AppLayout() {
             Quip <span className="font-normal text-slate-300">admin</span>
           </Link>
           <nav aria-label="Main" className="order-last -mx-1 w-full sm:order-none sm:w-auto">
-            <ul className="flex gap-1 overflow-x-auto">
+            {/* Items wrap rather than scroll: a scrolling list would clip the focus outline. */}
+            <ul className="flex flex-wrap gap-1">
               {me
                 ? navItemsFor(me.role).map((item) => (
                     <li key={item.to}>
@@ -51,7 +52,8 @@ export function AppLayout() {
             {me ? (
               <p className="flex items-center gap-2 text-sm">
                 <span className="sr-only">Signed in as</span>
-                <span className="max-w-[12rem] truncate" title={me.name}>
+                {/* Narrow screens show the role only, so brand and sign-out share one row. */}
+                <span className="hidden max-w-[12rem] truncate sm:inline" title={me.name}>
                   {me.name}
                 </span>
                 <RoleBadge role={me.role} />
