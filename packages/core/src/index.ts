@@ -1,2 +1,10 @@
 // Public surface of @quip/core. Each area owns its own index; this file only gathers them.
 export * from './errors.ts';
+export * from './evaluate/index.ts';
+export * from './expressions/index.ts';
+export * from './fiscal-year.ts';
+export * from './measures/index.ts';
+export * from './money/index.ts';
+export * from './rulebook/index.ts';
+export * from './scoring/index.ts';
+export * from './targets/index.ts';

@@ -1,0 +1,160 @@
+import type { RecordReader } from '../measures/record-reader.ts';
+import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
+
+/**
+ * Submissions bucketed by entity x dataset (bucket b = entity * datasetCount + dataset): the
+ * current records of bucket b are order[start[b] .. end[b]), in order of first appearance.
+ */
+export interface SubmissionGroups {
+  datasetCount: number;
+  order: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Submissions left out, by why. */
+  ignored: {
+    unknownEntity: number;
+    unknownEntityIds: string[];
+    unknownMeasure: Map<string, number>;
+    otherPeriod: Map<string, number>;
+    afterAsOf: number;
+  };
+}
+
+const SAMPLE = 5;
+
+/**
+ * Buckets the submissions (counting sort: one pass over the input that reads strings and maps,
+ * then passes over integer arrays) and resolves resubmissions: per entity x measure x period x
+ * record key, the latest submittedOn wins, then the latest in input order. A dataset without a
+ * record key keeps one record: the latest submission. Submissions dated after `asOf` are left out,
+ * so a run as of a day sees what had arrived by then; undated ones count as submitted on `asOf`.
+ */
+export function groupSubmissions(
+  compiled: CompiledRulebook,
+  reader: RecordReader,
+  entityIndex: ReadonlyMap<string, number>,
+  entityCount: number,
+  asOf: string,
+): SubmissionGroups {
+  const D = compiled.datasets.length;
+  const n = reader.length;
+  const buckets = entityCount * D;
+  const bucketOf = new Int32Array(n);
+  const start = new Int32Array(buckets + 1);
+  const ignored: SubmissionGroups['ignored'] = {
+    unknownEntity: 0,
+    unknownEntityIds: [],
+    unknownMeasure: new Map(),
+    otherPeriod: new Map(),
+    afterAsOf: 0,
+  };
+  const datasetIndex = compiled.datasetIndex;
+
+  for (let i = 0; i < n; i++) {
+    bucketOf[i] = -1;
+    const measure = reader.measure(i);
+    const byPeriod = datasetIndex.get(measure);
+    if (byPeriod === undefined) {
+      ignored.unknownMeasure.set(measure, (ignored.unknownMeasure.get(measure) ?? 0) + 1);
+      continue;
+    }
+    const d = byPeriod.get(reader.period(i));
+    if (d === undefined) {
+      ignored.otherPeriod.set(measure, (ignored.otherPeriod.get(measure) ?? 0) + 1);
+      continue;
+    }
+    const id = reader.entityId(i);
+    const e = entityIndex.get(id);
+    if (e === undefined) {
+      if (ignored.unknownEntity++ < SAMPLE) ignored.unknownEntityIds.push(id);
+      continue;
+    }
+    const on = reader.submittedOn(i);
+    if (on !== undefined && on !== null && on > asOf) {
+      ignored.afterAsOf++;
+      continue;
+    }
+    const b = e * D + d;
+    bucketOf[i] = b;
+    start[b + 1] = (start[b + 1] as number) + 1;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+
+  const order = new Int32Array(start[buckets] as number);
+  const end = start.slice(0, buckets); // used as the fill cursor, then as the end after dedupe
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf[i] as number;
+    if (b < 0) continue;
+    const at = end[b] as number;
+    order[at] = i;
+    end[b] = at + 1;
+  }
+
+  const keyOf = new Map<string, number>();
+  for (let b = 0; b < buckets; b++) {
+    const s = start[b] as number;
+    const e = end[b] as number;
+    if (e - s < 2) continue;
+    const recordKey = (compiled.datasets[b % D] as { recordKey: string[] }).recordKey;
+    end[b] =
+      recordKey.length === 0
+        ? keepLatest(reader, order, s, e, asOf)
+        : keepLatestPerKey(reader, order, s, e, asOf, recordKey, keyOf);
+  }
+  return { datasetCount: D, order, start, end, ignored };
+}
+
+function keepLatest(reader: RecordReader, order: Int32Array, s: number, e: number, asOf: string): number {
+  let best = order[s] as number;
+  let bestOn = reader.submittedOn(best) ?? asOf;
+  for (let k = s + 1; k < e; k++) {
+    const i = order[k] as number;
+    const on = reader.submittedOn(i) ?? asOf;
+    if (on >= bestOn) {
+      best = i;
+      bestOn = on;
+    }
+  }
+  order[s] = best;
+  return s + 1;
+}
+
+function keepLatestPerKey(
+  reader: RecordReader,
+  order: Int32Array,
+  s: number,
+  e: number,
+  asOf: string,
+  recordKey: string[],
+  keyOf: Map<string, number>,
+): number {
+  let w = s;
+  for (let k = s; k < e; k++) {
+    const i = order[k] as number;
+    const key = recordKeyOf(reader, recordKey, i);
+    const pos = keyOf.get(key);
+    if (pos === undefined) {
+      keyOf.set(key, w);
+      order[w++] = i;
+    } else if ((reader.submittedOn(i) ?? asOf) >= (reader.submittedOn(order[pos] as number) ?? asOf)) {
+      order[pos] = i;
+    }
+  }
+  keyOf.clear();
+  return w;
+}
+
+/** The record key as text; fields joined by a unit separator, a missing field as ''. */
+function recordKeyOf(reader: RecordReader, recordKey: string[], i: number): string {
+  if (recordKey.length === 1) {
+    const v = reader.field(recordKey[0] as string, i);
+    return v === undefined || v === null ? '' : String(v);
+  }
+  let key = '';
+  for (let f = 0; f < recordKey.length; f++) {
+    const v = reader.field(recordKey[f] as string, i);
+    if (f > 0) key += '\u001f';
+    if (v !== undefined && v !== null) key += String(v);
+  }
+  return key;
+}

@@ -1,0 +1,96 @@
+import type { CompiledMeasure } from '../measures/compile-measure.ts';
+import type { MeasureResult } from '../measures/measure-result.ts';
+import { type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
+import { meetsTarget, prepareTarget } from '../targets/index.ts';
+
+/**
+ * The population phase of one measure, after every entity's value is known: peer values (for
+ * peer-percentile targets and goals) and peer baselines are gathered once, the target and floor
+ * prepared once, then each scored result gets its target, met and points.
+ * `results` holds this measure's result of entity e at e * stride + offset.
+ */
+export function scoreResults(
+  measure: CompiledMeasure,
+  scoring: ScoringSpec | null,
+  results: readonly MeasureResult[],
+  offset: number,
+  stride: number,
+  explain: boolean,
+): void {
+  const spec = measure.spec;
+  const n = results.length;
+  let peerValues: Float64Array | undefined;
+  let baselineValues: Float64Array | undefined;
+  if (spec.target || spec.floor) {
+    let peers = 0;
+    let baselines = 0;
+    for (let k = offset; k < n; k += stride) {
+      const r = results[k] as MeasureResult;
+      if (r.status !== 'scored') continue;
+      if (r.value !== null) peers++;
+      if (r.baseline !== null) baselines++;
+    }
+    peerValues = new Float64Array(peers);
+    baselineValues = new Float64Array(baselines);
+    peers = 0;
+    baselines = 0;
+    for (let k = offset; k < n; k += stride) {
+      const r = results[k] as MeasureResult;
+      if (r.status !== 'scored') continue;
+      if (r.value !== null) peerValues[peers++] = r.value;
+      if (r.baseline !== null) baselineValues[baselines++] = r.baseline;
+    }
+  }
+  const population = { peerValues, baselineValues };
+  const target = spec.target ? prepareTarget(spec.target, population) : null;
+  const floor = spec.floor ? prepareTarget(spec.floor, population) : null;
+  const compute = measure.compute;
+  const reasonRequired = compute.kind === 'rate-records' && compute.missedReasonRequired;
+  if (!target && !floor && !scoring && !reasonRequired) return;
+
+  for (let k = offset; k < n; k += stride) {
+    const r = results[k] as MeasureResult;
+    if (r.status !== 'scored') continue;
+    if (target) {
+      const t = target(r, explain);
+      if (!t.ok) {
+        r.notScored(t.message);
+        if (explain) r.addTrace({ rule: 'target', inputs: { kind: t.kind }, value: t.message });
+        continue;
+      }
+      r.target = t.value;
+      if (r.value !== null) r.met = meetsTarget(r.value, t.value, t.direction);
+      if (explain) {
+        r.addTrace({ rule: 'target', inputs: t.inputs, formula: t.formula, value: t.value });
+        r.addTrace({
+          rule: 'met',
+          inputs: { value: r.value, target: t.value },
+          formula: t.direction === 'lower' ? 'value <= target' : 'value >= target',
+          value: r.met,
+        });
+      }
+    }
+    if (floor) {
+      const f = floor(r, false);
+      if (f.ok) r.floor = f.value;
+    }
+    // A miss without its required reason is a reporting failure: the measure is not met.
+    if (reasonRequired && r.missed && r.missed.withoutReason > 0) {
+      r.met = false;
+      if (explain) {
+        r.addTrace({
+          rule: 'missed-reason-required',
+          inputs: { withoutReason: r.missed.withoutReason },
+          value: false,
+        });
+      }
+    }
+    if (scoring) {
+      const s = scoreMeasure(scoring, r, explain);
+      // Scored without a value (no data, counted as not met) earns nothing rather than nothing to say.
+      r.points = s.points === null && r.met === false ? 0 : s.points;
+      r.maxPoints = s.maxPoints;
+      if (explain) r.addTrace({ rule: 'points', inputs: s.inputs, formula: s.formula, value: r.points });
+    }
+  }
+}

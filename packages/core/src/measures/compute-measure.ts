@@ -1,0 +1,97 @@
+import type { CompiledMeasure } from './compile-measure.ts';
+import type { MeasureContext, RecordSlice } from './measure-context.ts';
+import type { MeasureResult } from './measure-result.ts';
+import { computeMilestones } from './milestone-measure.ts';
+import { computeRateCounts } from './rate-counts-measure.ts';
+import { computeRateRecords } from './rate-records-measure.ts';
+import { computeReporting } from './reporting-measure.ts';
+import { computeValue } from './value-measure.ts';
+
+/**
+ * The entity-level part of a measure: value, numerator, denominator and (for reporting and
+ * milestone measures) met, from the entity's current records. Targets and points come later,
+ * once the whole population is known. With no records, reporting and milestone measures still
+ * compute (not reporting fails them); the others are not scored, or not met when the measure
+ * says `noData: 'not-met'`.
+ */
+export function computeMeasure(
+  measure: CompiledMeasure,
+  slice: RecordSlice,
+  ctx: MeasureContext,
+  result: MeasureResult,
+): void {
+  const kind = measure.compute.kind;
+  if (slice.end === slice.start && kind !== 'reporting' && kind !== 'milestone') {
+    if (measure.noData === 'not-met') {
+      result.reason = 'no data submitted';
+      result.met = false;
+    } else result.notScored('no data submitted');
+    if (ctx.explain) result.addTrace({ rule: 'records', inputs: { records: 0 }, value: result.reason });
+    return;
+  }
+  switch (kind) {
+    case 'reporting':
+      computeReporting(measure, slice, ctx, result);
+      break;
+    case 'rate-records':
+      computeRateRecords(measure, slice, ctx, result);
+      break;
+    case 'rate-counts':
+      computeRateCounts(measure, slice, ctx, result);
+      break;
+    case 'value':
+      computeValue(measure, slice, ctx, result);
+      break;
+    case 'milestone':
+      computeMilestones(measure, slice, ctx, result);
+      break;
+  }
+  if (ctx.explain) explainValue(measure, result);
+}
+
+function explainValue(measure: CompiledMeasure, r: MeasureResult): void {
+  const c = measure.compute;
+  switch (c.kind) {
+    case 'reporting':
+      r.addTrace({
+        rule: 'reporting',
+        inputs: { records: r.records, dueDate: c.dueDate, ...r.reporting },
+        formula: 'parts passed / parts checked; met when every checked part passed',
+        value: r.value,
+      });
+      break;
+    case 'rate-records':
+    case 'rate-counts':
+      r.addTrace({
+        rule: c.kind,
+        inputs: {
+          records: r.records,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          per: c.per,
+          minDenominator: measure.minDenominator,
+          ...(r.exclusions ? { exclusions: r.exclusions } : {}),
+          ...(r.missed ? { missed: r.missed } : {}),
+        },
+        formula: c.per === 1 ? 'numerator / denominator' : `numerator / denominator x ${c.per}`,
+        value: r.status === 'scored' ? r.value : r.reason,
+      });
+      break;
+    case 'value':
+      r.addTrace({
+        rule: 'value',
+        inputs: { records: r.records, aggregate: c.aggregate },
+        formula: c.formula ? c.formula.source : (c.field ?? ''),
+        value: r.status === 'scored' ? r.value : r.reason,
+      });
+      break;
+    case 'milestone':
+      r.addTrace({
+        rule: 'milestones',
+        inputs: { records: r.records, by: c.by, minCompleted: c.minCompleted, completed: r.milestones },
+        formula: 'count of milestones completed on or before min(by, asOf)',
+        value: r.value,
+      });
+      break;
+  }
+}

@@ -1,0 +1,46 @@
+import type { CompiledMeasure } from './compile-measure.ts';
+import type { MeasureContext, RecordSlice } from './measure-context.ts';
+import type { MeasureResult } from './measure-result.ts';
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/**
+ * A rate from submitted counts (e.g. employment: people placed in competitive integrated
+ * employment / people in an internship), summed over the entity's current records. A record
+ * without both counts (or with a negative one) is left out; none left is not scored.
+ */
+export function computeRateCounts(
+  measure: CompiledMeasure,
+  slice: RecordSlice,
+  _ctx: MeasureContext,
+  result: MeasureResult,
+): void {
+  const compute = measure.compute;
+  if (compute.kind !== 'rate-counts') return;
+  const { reader, order, start, end } = slice;
+  let numerator = 0;
+  let denominator = 0;
+  let used = 0;
+  for (let k = start; k < end; k++) {
+    const i = order[k] as number;
+    const n = count(reader.field(compute.numeratorField, i));
+    const d = count(reader.field(compute.denominatorField, i));
+    if (n === null || d === null) continue;
+    numerator += n;
+    denominator += d;
+    used++;
+  }
+  result.records = end - start;
+  if (used === 0) {
+    result.notScored(`no record has both '${compute.numeratorField}' and '${compute.denominatorField}'`);
+    return;
+  }
+  result.numerator = numerator;
+  result.denominator = denominator;
+  if (denominator === 0) result.notScored('denominator 0');
+  else if (denominator < measure.minDenominator) {
+    result.notScored(`denominator ${denominator} is below the minimum of ${measure.minDenominator}`);
+  } else result.value = (numerator / denominator) * compute.per;
+}

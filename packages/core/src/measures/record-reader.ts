@@ -1,0 +1,111 @@
+import type { CompiledExpression } from '../expressions/index.ts';
+
+/** A submission as CONTRACT.md defines it; person-level data arrives as one submission per record. */
+export interface Submission {
+  entityId: string;
+  measure: string;
+  period: string;
+  submittedOn?: string | null;
+  data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Submissions as columns (what a database scan or a CSV parser produces cheaply): one array per
+ * envelope field and one per data field; row i is the i-th submission. A missing data column, or
+ * a null/undefined cell, reads as a missing field.
+ */
+export interface SubmissionColumns {
+  length: number;
+  entityId: ArrayLike<string>;
+  measure: ArrayLike<string>;
+  period: ArrayLike<string>;
+  submittedOn?: ArrayLike<string | null | undefined>;
+  data: Readonly<Record<string, ArrayLike<unknown>>>;
+}
+
+export type SubmissionInput = readonly Submission[] | SubmissionColumns;
+
+/**
+ * Reads submission i the same way whatever the input layout, so the measure code has one path.
+ * Two implementations only, so the calls stay cheap (a 2-way polymorphic call site).
+ */
+export interface RecordReader {
+  readonly length: number;
+  entityId(i: number): string;
+  measure(i: number): string;
+  period(i: number): string;
+  submittedOn(i: number): string | null | undefined;
+  field(name: string, i: number): unknown;
+  evaluate(expression: CompiledExpression, i: number): unknown;
+  /** The record's fields as an object (for explanations and record checks; allocates for columns). */
+  data(i: number): Readonly<Record<string, unknown>>;
+}
+
+export class RowRecordReader implements RecordReader {
+  readonly length: number;
+  constructor(private readonly rows: readonly Submission[]) {
+    this.length = rows.length;
+  }
+  entityId(i: number): string {
+    return (this.rows[i] as Submission).entityId;
+  }
+  measure(i: number): string {
+    return (this.rows[i] as Submission).measure;
+  }
+  period(i: number): string {
+    return (this.rows[i] as Submission).period;
+  }
+  submittedOn(i: number): string | null | undefined {
+    return (this.rows[i] as Submission).submittedOn;
+  }
+  field(name: string, i: number): unknown {
+    const data = (this.rows[i] as Submission).data;
+    return Object.hasOwn(data, name) ? data[name] : undefined;
+  }
+  evaluate(expression: CompiledExpression, i: number): unknown {
+    return expression.evaluate((this.rows[i] as Submission).data);
+  }
+  data(i: number): Readonly<Record<string, unknown>> {
+    return (this.rows[i] as Submission).data;
+  }
+}
+
+export class ColumnRecordReader implements RecordReader {
+  readonly length: number;
+  constructor(private readonly columns: SubmissionColumns) {
+    this.length = columns.length;
+  }
+  entityId(i: number): string {
+    return this.columns.entityId[i] as string;
+  }
+  measure(i: number): string {
+    return this.columns.measure[i] as string;
+  }
+  period(i: number): string {
+    return this.columns.period[i] as string;
+  }
+  submittedOn(i: number): string | null | undefined {
+    return this.columns.submittedOn?.[i];
+  }
+  field(name: string, i: number): unknown {
+    const data = this.columns.data;
+    return Object.hasOwn(data, name) ? data[name]?.[i] : undefined;
+  }
+  evaluate(expression: CompiledExpression, i: number): unknown {
+    return expression.evaluateAt(this.columns.data, i);
+  }
+  data(i: number): Readonly<Record<string, unknown>> {
+    const record: Record<string, unknown> = {};
+    for (const [name, column] of Object.entries(this.columns.data)) {
+      const value = column[i];
+      if (value !== undefined && value !== null) record[name] = value;
+    }
+    return record;
+  }
+}
+
+export function recordReader(input: SubmissionInput): RecordReader {
+  return Array.isArray(input)
+    ? new RowRecordReader(input as readonly Submission[])
+    : new ColumnRecordReader(input as SubmissionColumns);
+}

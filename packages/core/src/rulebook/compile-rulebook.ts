@@ -1,0 +1,87 @@
+import { RulebookError } from '../errors.ts';
+import { type CompiledMeasure, compileMeasure } from '../measures/compile-measure.ts';
+import type { ScoringSpec } from '../scoring/index.ts';
+import { contentHash } from './content-hash.ts';
+import type { Rulebook } from './rulebook-schema.ts';
+import { validateRulebook } from './validate-rulebook.ts';
+
+/** The submissions of one measure key (its own or shared through dataFrom) for one period. */
+export interface Dataset {
+  dataKey: string;
+  period: string;
+  recordKey: string[];
+}
+
+export interface CompiledRulebook {
+  rulebook: Rulebook;
+  /** contentHash of the rulebook as given (what a run pins). */
+  hash: string;
+  measures: CompiledMeasure[];
+  measureIndex: ReadonlyMap<string, number>;
+  datasets: Dataset[];
+  /** dataKey -> period -> dataset index. */
+  datasetIndex: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Per measure: its dataset, and the dataset of its baseline period (-1 when none). */
+  measureDataset: Int32Array;
+  baselineDataset: Int32Array;
+  /** Per measure: its scoring (its own, else the rulebook's), or null. */
+  scoring: (ScoringSpec | null)[];
+  /** Measures in the composite score (null: all scored ones). */
+  compositeMeasures: ReadonlySet<string> | null;
+}
+
+/**
+ * Validates (reporting every issue at once) and compiles a rulebook: every expression compiled,
+ * defaults filled, submissions' datasets indexed. Do it once, then evaluate many times.
+ * Throws RulebookError('rulebook-invalid', ..., issues) for a rulebook that does not validate.
+ */
+export function compileRulebook(json: unknown): CompiledRulebook {
+  const validation = validateRulebook(json);
+  if (!validation.ok) {
+    throw new RulebookError(
+      'rulebook-invalid',
+      `the rulebook has ${validation.issues.length} problem(s)`,
+      validation.issues,
+    );
+  }
+  const rulebook = validation.rulebook;
+  const measures = rulebook.measures.map((spec, index) => compileMeasure(spec, index, rulebook));
+
+  const datasets: Dataset[] = [];
+  const datasetIndex = new Map<string, Map<string, number>>();
+  const datasetOf = (dataKey: string, period: string, recordKey: string[]): number => {
+    let byPeriod = datasetIndex.get(dataKey);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      datasetIndex.set(dataKey, byPeriod);
+    }
+    let d = byPeriod.get(period);
+    if (d === undefined) {
+      d = datasets.length;
+      byPeriod.set(period, d);
+      datasets.push({ dataKey, period, recordKey });
+    }
+    return d;
+  };
+  const measureDataset = new Int32Array(measures.length);
+  const baselineDataset = new Int32Array(measures.length).fill(-1);
+  measures.forEach((m, i) => {
+    measureDataset[i] = datasetOf(m.dataKey, m.period, m.recordKey);
+    const baseline = m.spec.baseline;
+    if (baseline && 'period' in baseline)
+      baselineDataset[i] = datasetOf(m.dataKey, baseline.period, m.recordKey);
+  });
+
+  return {
+    rulebook,
+    hash: contentHash(json),
+    measures,
+    measureIndex: new Map(measures.map((m, i) => [m.key, i])),
+    datasets,
+    datasetIndex,
+    measureDataset,
+    baselineDataset,
+    scoring: rulebook.measures.map((m) => m.scoring ?? (m.target ? rulebook.scoring : undefined) ?? null),
+    compositeMeasures: rulebook.composite?.measures ? new Set(rulebook.composite.measures) : null,
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Value types a field (and an expression) can have; a `date` is an ISO 'YYYY-MM-DD' string. */
+export const FieldTypeSchema = z.enum(['number', 'string', 'boolean', 'date', 'list']);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+/** A check that must hold for a record to be accurate, e.g. `{"check": "staffCount >= 0", "message": "..."}`. */
+export const FieldRuleSchema = z.strictObject({
+  check: z
+    .string()
+    .min(1)
+    .describe('boolean expression over the record fields; false (or null) = inaccurate'),
+  message: z.string().min(1).describe('what is wrong when the check fails, shown to the submitter'),
+});
+export type FieldRule = z.infer<typeof FieldRuleSchema>;
+
+/** One field of a measure's data (or of the payee): its type and what an accurate value looks like. */
+export const FieldSpecSchema = z.strictObject({
+  type: FieldTypeSchema,
+  required: z.boolean().optional().describe('a record without it is incomplete (default false)'),
+  description: z.string().optional(),
+  enum: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .optional()
+    .describe('the only values accepted'),
+  min: z.number().optional().describe('lowest accepted number (number fields)'),
+  max: z.number().optional().describe('highest accepted number (number fields)'),
+  rules: z.array(FieldRuleSchema).optional().describe('further accuracy checks, expressions over the record'),
+});
+export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+
+/** Field name -> spec. Names are identifiers so expressions can read them. */
+export const FieldsSchema = z.record(
+  z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is a letter or _ followed by letters, digits or _'),
+  FieldSpecSchema,
+);
+export type Fields = z.infer<typeof FieldsSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { parseFiscalYear } from '../fiscal-year.ts';
+import { ScoringSpecSchema } from '../scoring/index.ts';
+import { FieldsSchema } from './field-spec-schema.ts';
+import { IsoDateSchema } from './iso-date.ts';
+import { MeasureKeySchema, MeasureSpecSchema } from './measure-spec-schema.ts';
+import { PaymentParamsSchema } from './pending-schemas.ts';
+
+/** The rules of one program in one fiscal year: measures, targets, scoring, payment. See README.md. */
+export const RulebookSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  program: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a program id is lower-case letters, digits and "-"'),
+  name: z.string().min(1).optional(),
+  description: z.string().optional(),
+  fiscalYear: z
+    .string()
+    .refine((fy) => parseFiscalYear(fy) !== null, "a fiscal year is named like '2026-27'"),
+  effectiveFrom: IsoDateSchema.optional(),
+  payee: z
+    .strictObject({
+      kind: z.string().min(1).describe('provider-service-code, plan, practice, lead-entity, ...'),
+      fields: FieldsSchema.optional().describe('the payee fields that appliesTo and the payment read'),
+    })
+    .optional(),
+  measures: z.array(MeasureSpecSchema),
+  scoring: ScoringSpecSchema.optional().describe('scoring for measures that have a target and no scoring'),
+  composite: z
+    .strictObject({
+      measures: z
+        .array(MeasureKeySchema)
+        .optional()
+        .describe('measures in the composite (default all scored)'),
+    })
+    .optional(),
+  payment: PaymentParamsSchema,
+});
+export type Rulebook = z.infer<typeof RulebookSchema>;

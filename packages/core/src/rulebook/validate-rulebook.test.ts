@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { validateRulebook } from './validate-rulebook.ts';
+
+const payee = { kind: 'provider-service-code', fields: { serviceCode: { type: 'string', required: true } } };
+const screening = {
+  key: 'colorectal-screening',
+  name: 'Colorectal cancer screening',
+  domain: 'prevention-wellness',
+  kind: 'performance',
+  appliesTo: "serviceCode in ['096', '109']",
+  fields: {
+    personId: { type: 'string', required: true },
+    age: { type: 'number', required: true, min: 0 },
+    screenedOn: { type: 'date' },
+    dueDate: { type: 'date', required: true },
+  },
+  recordKey: ['personId'],
+  compute: {
+    kind: 'rate-records',
+    denominator: 'age >= 45 and age <= 75',
+    numerator: 'screenedOn <= dueDate',
+  },
+  target: { kind: 'absolute', value: 0.5 },
+};
+
+describe('validateRulebook', () => {
+  it('accepts a well-formed rulebook', () => {
+    const result = validateRulebook({
+      schemaVersion: 1,
+      program: 'dds-qip',
+      fiscalYear: '2026-27',
+      payee,
+      measures: [screening],
+      payment: { method: 'rate-incentive' },
+    });
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it('reports every problem at once, each with its JSON path (and position inside an expression)', () => {
+    const result = validateRulebook({
+      schemaVersion: 1,
+      program: 'DDS QIP', // not an id
+      fiscalYear: '2026-28', // not consecutive years
+      payee,
+      measures: [
+        {
+          ...screening,
+          appliesTo: "serviceCod in ['096']", // typo in a payee field, at offset 0
+          compute: {
+            kind: 'rate-records',
+            // 'agee' starts at offset 14: 'age >= 45 and ' is 14 characters
+            denominator: 'age >= 45 and agee <= 75',
+            numerator: 'screenedOn <= dueDate',
+          },
+          target: { kind: 'absolute', value: 'high' }, // not a number
+        },
+        { ...screening, name: 'again' }, // duplicate key
+        { ...screening, key: 'no-record-key', recordKey: undefined, kind: 'sometimes' },
+      ],
+      composite: { measures: ['missing-measure'] },
+      payment: { method: 'rate-incentive' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const found = result.issues.map((i) => ({ path: i.path.join('.'), code: i.code, position: i.position }));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { path: 'program', code: 'schema-invalid-format', position: undefined },
+        { path: 'fiscalYear', code: 'schema-custom', position: undefined },
+        { path: 'measures.0.target.value', code: 'schema-invalid-type', position: undefined },
+        { path: 'measures.2.kind', code: 'schema-invalid-value', position: undefined },
+        { path: 'measures.1.key', code: 'duplicate-key', position: undefined },
+        { path: 'measures.0.appliesTo', code: 'expression-unknown-field', position: 0 },
+        { path: 'measures.0.compute.denominator', code: 'expression-unknown-field', position: 14 },
+        { path: 'measures.2.recordKey', code: 'record-key-required', position: undefined },
+        { path: 'composite.measures.0', code: 'unknown-measure', position: undefined },
+      ]),
+    );
+    expect(found).toHaveLength(9);
+  });
+
+  it('checks field references and expression result types', () => {
+    const result = validateRulebook({
+      schemaVersion: 1,
+      program: 'dds-qip',
+      fiscalYear: '2026-27',
+      measures: [
+        {
+          key: 'cie',
+          name: 'Internship to CIE',
+          domain: 'employment',
+          kind: 'outcome',
+          fields: { placed: { type: 'number' }, interns: { type: 'string' } },
+          compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
+        },
+        {
+          key: 'wage',
+          name: 'Wage',
+          domain: 'employment',
+          kind: 'outcome',
+          fields: { hours: { type: 'number' } },
+          compute: { kind: 'value', formula: 'hours > 20' }, // boolean, a number is needed
+        },
+      ],
+      payment: { method: 'rate-incentive' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+      'measures.0.compute.denominatorField:field-type',
+      'measures.1.compute.formula:expression-type',
+    ]);
+  });
+});
