@@ -1,0 +1,73 @@
+/** One measure's outcome for one entity, as the payment methods see it. */
+export interface MeasureOutcome {
+  scored: boolean;
+  met: boolean | null;
+  value: number | null;
+  points: number | null;
+  maxPoints: number | null;
+  weight: number;
+  /** Minimum performance level for sanctions (e.g. the national 50th percentile), when the rulebook has one. */
+  floor?: number | null;
+}
+
+/** Everything a payment method needs about one payee; the rulebook evaluation builds it from measure results. */
+export interface EntityOutcome {
+  entityId: string;
+  /** Payee fields: assignedMembers, milestoneCount, units, rateCents, capitationCents, county, ... */
+  attributes: Readonly<Record<string, unknown>>;
+  measures: Readonly<Record<string, MeasureOutcome>>;
+  /** Composite score 0..1 when the rulebook has scoring; null when nothing was scored. */
+  composite: number | null;
+  completedMilestones?: readonly { milestone: number; completedOn: string }[];
+}
+
+/** One line of a payment; negative amounts are money taken (a withhold, a sanction). */
+export interface PaymentLine {
+  kind: string;
+  amountCents: number;
+  [k: string]: unknown;
+}
+
+/** One step of a payment's explanation. */
+export interface TraceStep {
+  rule: string;
+  inputs?: Record<string, unknown>;
+  formula?: string;
+  value: unknown;
+}
+
+/** A payment to one entity; `lines` always add up to `totalCents`. */
+export interface Payment {
+  entityId: string;
+  totalCents: number;
+  lines: PaymentLine[];
+  details: Record<string, unknown>;
+  /** Present only when computed with explain. */
+  trace?: TraceStep[];
+}
+
+/** A non-fatal problem; `entityId` is '*' for a problem of the whole population (e.g. money left in a pool). */
+export interface PaymentIssue {
+  entityId: string;
+  code: string;
+  message: string;
+}
+
+export interface ComputeOptions {
+  /** Build a trace for every payment. Off for bulk runs: no trace objects are built at all. */
+  explain: boolean;
+  /** ISO date: milestones completed after it are not paid yet. Absent = all completed milestones count. */
+  asOf?: string;
+}
+
+export interface PaymentRun {
+  payments: Payment[];
+  issues: PaymentIssue[];
+}
+
+/** Sum of line amounts: the only way totals are made, so lines and total cannot disagree. */
+export function sumLines(lines: readonly PaymentLine[]): number {
+  let t = 0;
+  for (const l of lines) t += l.amountCents;
+  return t;
+}
