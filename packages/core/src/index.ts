@@ -5,6 +5,7 @@ export * from './expressions/index.ts';
 export * from './fiscal-year.ts';
 export * from './measures/index.ts';
 export * from './money/index.ts';
+export * from './payment/index.ts';
 export * from './rulebook/index.ts';
 export * from './scoring/index.ts';
 export * from './targets/index.ts';

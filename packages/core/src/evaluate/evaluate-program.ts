@@ -4,11 +4,12 @@ import { computeMeasure } from '../measures/compute-measure.ts';
 import type { MeasureContext, RecordSlice } from '../measures/measure-context.ts';
 import { MeasureResult } from '../measures/measure-result.ts';
 import { recordReader, type SubmissionInput } from '../measures/record-reader.ts';
+import type { Payment } from '../payment/index.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { isIsoDate } from '../rulebook/iso-date.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
 import { groupSubmissions, type SubmissionGroups } from './group-submissions.ts';
-import { type ProgramPayment, payEntities } from './pay-entities.ts';
+import { payEntities } from './pay-entities.ts';
 import { scoreResults } from './score-results.ts';
 
 export interface EvaluateInput {
@@ -25,7 +26,7 @@ export interface EvaluateInput {
 export interface ProgramEvaluation {
   /** One per entity x measure, entity by entity in input order, measures in rulebook order. */
   results: MeasureResult[];
-  payments: ProgramPayment[];
+  payments: Payment[];
   issues: EvaluationIssue[];
 }
 
@@ -117,7 +118,7 @@ export function evaluateProgram(compiled: CompiledRulebook, input: EvaluateInput
     );
   }
 
-  const payments = payEntities(compiled, entities, results, explain, issues);
+  const payments = payEntities(compiled, entities, results, input.asOf, explain, issues);
   return { results, payments, issues };
 }
 

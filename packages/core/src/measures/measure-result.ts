@@ -1,11 +1,4 @@
-/** One step of a result's explanation: which rule, from which inputs, by which formula, gave what. */
-export interface ResultTraceStep {
-  rule: string;
-  inputs?: Record<string, unknown>;
-  formula?: string;
-  value: unknown;
-}
-
+import type { TraceStep } from '../payment/index.ts';
 export type MeasureStatus = 'scored' | 'not-scored' | 'not-applicable';
 
 /** Reporting parts: null = not checked by this measure. */
@@ -65,7 +58,7 @@ export class MeasureResult {
   missed: MissedCounts | undefined = undefined;
   strata: StratumResult[] | undefined = undefined;
   milestones: { milestone: number; completedOn: string }[] | undefined = undefined;
-  trace: ResultTraceStep[] | undefined = undefined;
+  trace: TraceStep[] | undefined = undefined;
 
   constructor(
     readonly entityId: string,
@@ -78,7 +71,7 @@ export class MeasureResult {
     return this.status === 'scored';
   }
 
-  addTrace(step: ResultTraceStep): void {
+  addTrace(step: TraceStep): void {
     if (this.trace) this.trace.push(step);
     else this.trace = [step];
   }

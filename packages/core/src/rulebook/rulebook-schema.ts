@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseFiscalYear } from '../fiscal-year.ts';
+import { PaymentParamsSchema } from '../payment/index.ts';
 import { ScoringSpecSchema } from '../scoring/index.ts';
 import { FieldsSchema } from './field-spec-schema.ts';
 import { IsoDateSchema } from './iso-date.ts';
 import { MeasureKeySchema, MeasureSpecSchema } from './measure-spec-schema.ts';
-import { PaymentParamsSchema } from './pending-schemas.ts';
 
 /** The rules of one program in one fiscal year: measures, targets, scoring, payment. See README.md. */
 export const RulebookSchema = z.strictObject({
