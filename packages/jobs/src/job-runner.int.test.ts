@@ -9,8 +9,7 @@ import { BullmqJobRunner } from './runners/bullmq-runner.ts';
 import { InlineJobRunner } from './runners/inline-runner.ts';
 
 function redisUrl(): string {
-  // biome-ignore lint/complexity/useLiteralKeys: env access by name
-  const url = process.env['QUIP_TEST_REDIS_URL'];
+  const url = process.env.QUIP_TEST_REDIS_URL;
   if (!url)
     throw new Error('QUIP_TEST_REDIS_URL is not set: run the suite with `npm test`, which starts Redis');
   return url;

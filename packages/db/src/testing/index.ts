@@ -1,1 +1,6 @@
-export { DATABASE_KINDS, openTestDatabase, testPostgresUrl } from './test-databases.ts';
+export {
+  createScratchPostgresDatabase,
+  DATABASE_KINDS,
+  openTestDatabase,
+  testPostgresUrl,
+} from './test-databases.ts';

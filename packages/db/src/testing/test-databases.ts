@@ -10,8 +10,7 @@ import { createDatabase, type DatabaseKind, type QuipDatabase } from '../create-
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
 
 export function testPostgresUrl(): string {
-  // biome-ignore lint/complexity/useLiteralKeys: env access by name
-  const url = process.env['QUIP_TEST_POSTGRES_URL'];
+  const url = process.env.QUIP_TEST_POSTGRES_URL;
   if (!url) {
     throw new Error(
       'QUIP_TEST_POSTGRES_URL is not set: run the suite with `npm test`, which starts PostgreSQL',
@@ -23,16 +22,27 @@ export function testPostgresUrl(): string {
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<QuipDatabase> {
   if (kind === 'pglite') return createDatabase({});
+  const scratch = await createScratchPostgresDatabase();
+  const database = await createDatabase({ databaseUrl: scratch.url, maxConnections: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** An empty database of its own on the test PostgreSQL server, for a test that runs Quip as a process. */
+export async function createScratchPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = testPostgresUrl();
   const name = `quip_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await createDatabase({ databaseUrl: url.toString(), maxConnections: 4 });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: url.toString(),
+    drop: async () => {
       await withAdminClient(serverUrl, (client) =>
         client.query(`drop database if exists ${name} with (force)`),
       );

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Database, DatabaseKind } from '@quip/db';
+import type { JobRunner } from '@quip/jobs';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { type Kysely, sql } from 'kysely';
+import { authenticate } from './auth/authenticate.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { Problem, problemResponse, problems } from './http/problem.ts';
+import type { Logger } from './logger.ts';
+import { docsRoutes } from './routes/docs-routes.ts';
+import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import { spaRoutes } from './routes/spa-routes.ts';
+
+export interface AppDependencies {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  jobs: JobRunner;
+  logger: Logger;
+  /** The built SPA (apps/web/dist); null serves the API alone. */
+  webDist: string | null;
+  bodyLimitBytes: number;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** The whole HTTP surface, built from its dependencies so tests drive it with `app.request`. */
+export function createApp(deps: AppDependencies) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((issue) => ({
+          row: 0,
+          path: issue.path.join('.'),
+          message: issue.message,
+        }));
+        throw problems.badRequest('The request does not match the API description.', errors);
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        key: undefined,
+      },
+      'request',
+    );
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: () => {
+        throw problems.tooLarge(`The request body is larger than ${deps.bodyLimitBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.route(
+    '/',
+    healthRoutes({
+      database: deps.databaseKind,
+      queue: deps.jobs.kind,
+      ping: async () => {
+        await sql`select 1`.execute(deps.db);
+      },
+    }),
+  );
+
+  app.use('/api/v1/*', authenticate(deps.db));
+  app.route('/api/v1', meRoutes());
+  app.route('/api/v1', fiscalYearRoutes(deps.db));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: `Authorization: Bearer quip_...`',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Quip API',
+      version: API_VERSION,
+      description:
+        'Quality incentive payment programs run from configuration: rulebooks, payees, submissions, runs and payments. Money is integer cents in fields named ...Cents; dates are ISO YYYY-MM-DD; fiscal years are named 2026-27.',
+      license: { name: 'Apache-2.0' },
+    },
+  });
+  app.route('/', docsRoutes());
+  app.route('/', spaRoutes(deps.webDist));
+
+  app.notFound((c) => problemResponse(c, problems.notFound(`No resource at ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    deps.logger.error(
+      { requestId: c.get('requestId'), err: { name: error.name, message: error.message } },
+      'unhandled',
+    );
+    return problemResponse(c, problems.internal());
+  });
+  return app;
+}
+
+export type QuipApp = ReturnType<typeof createApp>;

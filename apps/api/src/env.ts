@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/** Every setting the API and worker read, validated once at start-up (DESIGN.md §5). */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  QUIP_DATA_DIR: z.string().trim().min(1).default('./.quip'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  QUIP_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  QUIP_ADMIN_KEY: z
+    .string()
+    .trim()
+    .min(24, 'must be at least 24 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  QUIP_DEMO: z.enum(['0', '1']).default('1'),
+  QUIP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUIP_BODY_LIMIT_MB: z.coerce.number().positive().max(4096).default(512),
+  QUIP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/** Parses the environment; a bad value stops start-up with a message naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

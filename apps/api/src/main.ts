@@ -1,0 +1,34 @@
+import { EnvError, parseEnv } from './env.ts';
+import { startServer } from './start-server.ts';
+
+/** Process entry: validate the environment, start, and stop cleanly on SIGINT / SIGTERM. */
+async function main(): Promise<void> {
+  let env: ReturnType<typeof parseEnv>;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`Quip cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startServer(env);
+  const shutdown = (signal: string) => {
+    process.stderr.write(`${signal}: finishing running jobs and closing connections\n`);
+    const force = setTimeout(() => process.exit(1), 60_000);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.stderr.write(`Quip failed to start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createDatabase, seedReferenceData } from '@quip/db';
+import { createJobRunner, jobDefinitions } from '@quip/jobs';
+import { createApp } from './app.ts';
+import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
+import type { Env } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface RunningServer {
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Quip in the role the environment asks for: API + SPA + worker (`all`), API + SPA (`api`),
+ * or worker only (`worker`). Embedded mode (no REDIS_URL) always runs jobs in this process, since no
+ * other process can reach in-process queues.
+ */
+export async function startServer(
+  env: Env,
+  options: { webDist?: string | null } = {},
+): Promise<RunningServer> {
+  const logger = createLogger(env.QUIP_LOG_LEVEL);
+  const database = await createDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(env.QUIP_DATA_DIR),
+  });
+  await seedReferenceData(database.db);
+  const { generatedKey } = await bootstrapAdminKey(database.db, env.QUIP_ADMIN_KEY);
+  if (generatedKey) {
+    // Printed once, on purpose outside the logs: only its hash is stored.
+    process.stdout.write(
+      `\n  Quip generated an administrator API key. It is shown this once; keep it safe:\n\n    ${generatedKey}\n\n  (set QUIP_ADMIN_KEY to choose your own)\n\n`,
+    );
+  }
+
+  const jobs = createJobRunner({ redisUrl: env.REDIS_URL });
+  const runsJobs = env.QUIP_ROLE !== 'api' || jobs.kind === 'inline';
+  if (env.QUIP_ROLE === 'api' && jobs.kind === 'inline') {
+    logger.warn('QUIP_ROLE=api without REDIS_URL: jobs run in this process, as nothing else can take them');
+  }
+  if (runsJobs) await jobs.startWorker(jobDefinitions({ db: database.db }));
+
+  let server: ReturnType<typeof serve> | null = null;
+  let url: string | null = null;
+  if (env.QUIP_ROLE !== 'worker') {
+    const app = createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      jobs,
+      logger,
+      webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
+      bodyLimitBytes: env.QUIP_BODY_LIMIT_MB * 1024 * 1024,
+    });
+    await new Promise<void>((ready) => {
+      server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ready());
+    });
+    url = `http://${env.HOST}:${env.PORT}`;
+  }
+  logger.info(
+    { role: env.QUIP_ROLE, database: database.kind, queue: jobs.kind, url },
+    url ? `Quip is listening on ${url}` : 'Quip worker is running',
+  );
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    stop() {
+      stopping ??= (async () => {
+        const current = server as ReturnType<typeof serve> | null;
+        if (current) await new Promise<void>((done) => current.close(() => done()));
+        await jobs.close();
+        await database.close();
+        logger.info('Quip stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from '@quip/db';
+import { createScratchPostgresDatabase } from '@quip/db/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, spawnQuip, waitForHealth } from './spawn-quip.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quip-main-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Quip process', () => {
+  it('refuses to start on a malformed variable and names it', async () => {
+    const quip = spawnQuip({ PORT: 'eighty', QUIP_DATA_DIR: tempDir() });
+    expect(await quip.exited).toBe(2);
+    expect(quip.output()).toContain('PORT');
+  });
+
+  it('starts embedded, prints a generated admin key once, and stops cleanly on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = spawnQuip({ PORT: String(port), QUIP_DATA_DIR: dataDir });
+    const url = `http://127.0.0.1:${port}`;
+    expect(await waitForHealth(url, first)).toEqual({ status: 'ok', database: 'pglite', queue: 'inline' });
+    const key = /quip_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0];
+    expect(key).toBeDefined();
+    const years = await fetch(`${url}/api/v1/fiscal-years`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(years.status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // The second start on the same data keeps the key and prints none.
+    const second = spawnQuip({ PORT: String(port), QUIP_DATA_DIR: dataDir });
+    await waitForHealth(url, second);
+    expect(second.output()).not.toMatch(/quip_[A-Za-z0-9_-]{43}/);
+    const again = await fetch(`${url}/api/v1/fiscal-years`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(again.status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses a data folder another running process holds', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const holder = spawnQuip({ PORT: String(port), QUIP_DATA_DIR: dataDir });
+    await waitForHealth(`http://127.0.0.1:${port}`, holder);
+    const intruder = spawnQuip({ PORT: String(await freePort()), QUIP_DATA_DIR: dataDir });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toContain('is in use by process');
+    holder.child.kill('SIGTERM');
+    await holder.exited;
+  });
+
+  it('runs scaled on PostgreSQL and BullMQ, with the key from QUIP_ADMIN_KEY', async () => {
+    const scratch = await createScratchPostgresDatabase();
+    const port = await freePort();
+    const adminKey = 'quip_test-admin-key-for-the-scaled-mode-test';
+    const quip = spawnQuip({
+      PORT: String(port),
+      QUIP_DATA_DIR: tempDir(),
+      DATABASE_URL: scratch.url,
+      REDIS_URL: process.env.QUIP_TEST_REDIS_URL ?? 'redis://missing',
+      QUIP_ADMIN_KEY: adminKey,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      expect(await waitForHealth(url, quip)).toEqual({ status: 'ok', database: 'postgres', queue: 'bullmq' });
+      const res = await fetch(`${url}/api/v1/fiscal-years`, {
+        headers: { Authorization: `Bearer ${adminKey}` },
+      });
+      expect(res.status).toBe(200);
+      const direct = await createDatabase({ databaseUrl: scratch.url, migrate: false });
+      const stored = await direct.db.selectFrom('api_keys').select(['key_hash', 'key_prefix']).execute();
+      await direct.close();
+      // Keys are stored hashed: the secret itself is nowhere in the table.
+      expect(JSON.stringify(stored)).not.toContain(adminKey);
+      expect(stored).toHaveLength(1);
+    } finally {
+      quip.child.kill('SIGTERM');
+      await quip.exited;
+      await scratch.drop();
+    }
+  });
+});

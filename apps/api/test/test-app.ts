@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { type DatabaseKind, insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
+import { openTestDatabase } from '@quip/db/testing';
+import { InlineJobRunner } from '@quip/jobs';
+import { createApp, type QuipApp } from '../src/app.ts';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/auth/api-key-secret.ts';
+import { createLogger } from '../src/logger.ts';
+
+export interface TestApp {
+  app: QuipApp;
+  database: QuipDatabase;
+  /** Creates a key with the given role and scope and returns its secret. */
+  keyFor(role: 'admin' | 'analyst' | 'submitter', entityIds?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs. */
+export async function openTestApp(
+  kind: DatabaseKind,
+  options: { bodyLimitBytes?: number; webDist?: string | null } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  await seedReferenceData(database.db);
+  const jobs = new InlineJobRunner();
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    jobs,
+    logger: createLogger('silent'),
+    webDist: options.webDist ?? null,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+  });
+  return {
+    app,
+    database,
+    async keyFor(role, entityIds) {
+      const key = generateApiKey();
+      await insertApiKey(database.db, {
+        id: randomUUID(),
+        name: `test ${role}`,
+        role,
+        entityIds: entityIds ?? null,
+        keyHash: hashApiKey(key),
+        keyPrefix: apiKeyPrefix(key),
+        createdBy: null,
+      });
+      return key;
+    },
+    async close() {
+      await jobs.close(1_000);
+      await database.close();
+    },
+  };
+}
+
+export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
