@@ -17,7 +17,7 @@ const webDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(webDir, '../..');
 const resultsDir = join(webDir, 'test-results');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const adminKey = `quip-test-admin-${randomBytes(16).toString('hex')}`;
+const adminKey = `quip_test_admin_${randomBytes(16).toString('hex')}`;
 
 let api: ChildProcess | undefined;
 let apiOutput = '';
@@ -159,6 +159,14 @@ describe('admin SPA in Chromium against the API', () => {
     await page.goto(`${baseUrl}/fiscal-years`);
     await page.waitForURL(/\/sign-in/);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  });
+
+  it('ends a session whose key the API no longer accepts', async () => {
+    await page.evaluate(() => sessionStorage.setItem('quip.apiKey', 'quip_revoked_key_0000000000000000'));
+    await page.goto(`${baseUrl}/fiscal-years`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByText('Your session ended. Sign in again to continue.').waitFor();
+    expect(await storedKey()).toBeNull();
   });
 
   it('threw no page errors and loaded nothing from another origin', () => {

@@ -25,6 +25,8 @@ export interface Program {
   name: string;
   agency: string;
   payeeKind: string;
+  /** One sentence on how the program pays. */
+  description?: string;
   /** The published rulebook version, or null while nothing is published. */
   rulebookVersion: number | null;
 }

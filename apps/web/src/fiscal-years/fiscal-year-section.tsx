@@ -1,7 +1,7 @@
 import type { FiscalYear } from '../api/resources.ts';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { FiscalYearStatusBadge } from './fiscal-year-status-badge.tsx';
-import { ProgramsTable } from './programs-table.tsx';
+import { ProgramList } from './program-list.tsx';
 
 export function FiscalYearSection({ year }: { year: FiscalYear }) {
   const headingId = `fy-${year.fiscalYear}`;
@@ -22,7 +22,7 @@ export function FiscalYearSection({ year }: { year: FiscalYear }) {
         <time dateTime={year.endsOn}>{formatIsoDate(year.endsOn)}</time>
       </p>
       <h3 className="mt-5 mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">Programs</h3>
-      <ProgramsTable fiscalYear={year.fiscalYear} />
+      <ProgramList fiscalYear={year.fiscalYear} />
     </section>
   );
 }

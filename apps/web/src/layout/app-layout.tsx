@@ -72,6 +72,14 @@ export function AppLayout() {
       >
         <Outlet />
       </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm text-slate-700 sm:px-6">
+          {/* Served by the API itself, outside the SPA's routes: a plain link, not a router Link. */}
+          <a href="/docs" className="underline underline-offset-2 hover:text-slate-900">
+            API reference
+          </a>
+        </div>
+      </footer>
     </div>
   );
 }
