@@ -114,9 +114,10 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
       if (param === 'T') {
         if (spec.generic && !spec.generic.includes(actual as ExprType)) {
           issue('expression-type', `${where} must be ${spec.generic.join(', ')} but is ${actual}`, arg.pos);
-        } else if (generic === 'null' || generic === 'error') {
+          generic = 'error';
+        } else if (generic === 'null') {
           generic = actual;
-        } else if (actual !== generic) {
+        } else if (generic !== 'error' && actual !== generic) {
           issue(
             'expression-type',
             `${where} must be ${generic} like the one before it but is ${actual}`,
@@ -223,6 +224,9 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
     switch (node.kind) {
       case 'literal':
         type = node.value === null ? 'null' : (typeof node.value as 'number' | 'string' | 'boolean');
+        // Too many digits parse to Infinity, which has no literal form in the generated code.
+        if (typeof node.value === 'number' && !Number.isFinite(node.value))
+          type = issue('expression-type', 'number is too large', node.pos);
         break;
       case 'field':
         type = checkField(node);

@@ -26,7 +26,7 @@ export function splitIsoDate(s: string | null): [year: number, month: number, da
   const month = digit(s, 5) * 10 + digit(s, 6);
   const day = digit(s, 8) * 10 + digit(s, 9);
   // NaN fails every comparison, so a non-digit anywhere lands here too.
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return null;
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return null;
   return [year, month, day];
 }
 
