@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RulebookError } from '../errors.ts';
 import { compileExpression } from './compile-expression.ts';
 import type { FieldTypes } from './expression-types.ts';
@@ -164,5 +164,28 @@ describe('functions', () => {
       false,
     ); // 17 years 364 days
     expect(run('date(code)', { code: '2026-02-30' })).toBeNull();
+  });
+});
+
+describe('where code generation is forbidden (Content Security Policy)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('falls back to the interpreter behind the same entry points', () => {
+    vi.stubGlobal(
+      'Function',
+      class {
+        constructor() {
+          throw new EvalError('Refused to evaluate a string as JavaScript');
+        }
+      },
+    );
+    const e = compileExpression('coalesce(age, 0) + 1 > 1 and not excluded', FIELDS);
+    expect(String(e.evaluate)).not.toMatch(/^function evaluate/); // not the generated function
+    expect(e.evaluate({ age: 1 })).toBe(true); // 1 + 1 > 1, excluded missing
+    expect(e.evaluate({})).toBe(false); // 0 + 1 > 1 is false
+    expect(e.evaluateAt({ age: [5, 0], excluded: [true, false] }, 0)).toBe(false);
+    expect(e.evaluateAt({ age: [5, 3], excluded: [true, false] }, 1)).toBe(true);
   });
 });
