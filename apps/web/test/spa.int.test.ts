@@ -152,6 +152,12 @@ describe('admin SPA in Chromium against the API', () => {
     expect(page.url()).toBe(`${baseUrl}/fiscal-years`);
   });
 
+  it('sends a signed-in visitor of the sign-in page on to the app', async () => {
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.waitForURL(/\/fiscal-years$/);
+    await page.getByRole('heading', { level: 1, name: 'Fiscal years' }).waitFor();
+  });
+
   it('signs out, forgets the key and guards the pages again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import { isUnauthorized } from '../api/api-error.ts';
 import { meQueryOptions } from '../auth/me-query.ts';
+import { safeRedirect } from '../auth/safe-redirect.ts';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { FiscalYearsPage } from '../fiscal-years/fiscal-years-page.tsx';
 import { AppLayout } from '../layout/app-layout.tsx';
@@ -43,6 +44,11 @@ const signInRoute = createRoute({
     ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
     ...(search.reason === 'expired' ? { reason: 'expired' as const } : {}),
   }),
+  // Already signed in: go on. A key the API has stopped accepting comes back here with
+  // `reason=expired` after the app route has cleared it, so this cannot loop.
+  beforeLoad: ({ context, search }) => {
+    if (context.session.getKey()) throw redirect({ href: safeRedirect(search.redirect, '/fiscal-years') });
+  },
   component: SignInPage,
 });
 
