@@ -1,5 +1,6 @@
 /** Architecture boundaries of DESIGN.md §3, checked in CI. */
-const io = '^(node:|fs$|path$|os$|child_process$|net$|http$|https$|crypto$|stream$|worker_threads$|kysely|hono|@hono|bullmq|ioredis|pg$|pg-|@electric-sql|react|react-dom|pino)';
+const io =
+  '^(node:|fs$|path$|os$|child_process$|net$|http$|https$|crypto$|stream$|worker_threads$|kysely|hono|@hono|bullmq|ioredis|pg$|pg-|@electric-sql|react|react-dom|pino)';
 module.exports = {
   forbidden: [
     {
@@ -21,13 +22,20 @@ module.exports = {
       severity: 'error',
       comment: 'packages/core imports nothing from the rest of the workspace.',
       from: { path: '^packages/core' },
-      to: { path: '^(packages/(db|jobs)|apps/)' },
+      to: { path: '^(packages/(db|jobs)|apps/|@quip/(db|jobs|api|worker|web))' },
     },
     {
       name: 'core-no-builtins',
       severity: 'error',
       from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve is a missing dependency in package.json.',
+      from: {},
+      to: { couldNotResolve: true },
     },
     {
       name: 'packages-never-import-apps',
