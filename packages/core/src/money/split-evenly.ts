@@ -14,5 +14,9 @@ export function splitEvenly(total: Cents, n: number): Cents[] {
   const base = Math.floor(abs / n);
   const extra = abs - base * n;
   const sign = total < 0 ? -1 : 1;
-  return Array.from({ length: n }, (_, i) => sign * (base + (i < extra ? 1 : 0)) || 0);
+  const parts = new Array<Cents>(n);
+  const lo = total < 0 ? -base || 0 : base;
+  const hi = sign * (base + 1);
+  for (let i = 0; i < n; i++) parts[i] = i < extra ? hi : lo;
+  return parts;
 }

@@ -11,8 +11,10 @@ export function completedMilestones(
   opts: ComputeOptions,
   issues: PaymentIssue[],
 ): { milestone: number; completedOn: string }[] {
-  const byNumber = new Map<number, string>();
-  for (const c of entity.completedMilestones ?? []) {
+  const list = entity.completedMilestones;
+  if (!list || list.length === 0) return [];
+  const kept: { milestone: number; completedOn: string }[] = [];
+  for (const c of list) {
     if (!Number.isInteger(c.milestone) || !isKnown(c.milestone)) {
       issues.push({
         entityId: entity.entityId,
@@ -22,18 +24,26 @@ export function completedMilestones(
       continue;
     }
     if (opts.asOf !== undefined && c.completedOn > opts.asOf) continue;
-    const prev = byNumber.get(c.milestone);
-    if (prev !== undefined) {
+    kept.push(c);
+  }
+  // By number, earliest completion first, so the first of a repeated milestone is the one kept.
+  kept.sort(
+    (a, b) =>
+      a.milestone - b.milestone ||
+      (a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : 0),
+  );
+  const out: { milestone: number; completedOn: string }[] = [];
+  for (const c of kept) {
+    const last = out[out.length - 1];
+    if (last && last.milestone === c.milestone) {
       issues.push({
         entityId: entity.entityId,
         code: 'milestone-duplicate',
         message: `milestone ${c.milestone} was reported complete more than once; paid once`,
       });
-      if (c.completedOn >= prev) continue;
+      continue;
     }
-    byNumber.set(c.milestone, c.completedOn);
+    out.push({ milestone: c.milestone, completedOn: c.completedOn });
   }
-  return [...byNumber.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([milestone, completedOn]) => ({ milestone, completedOn }));
+  return out;
 }
