@@ -19,15 +19,24 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// The parts of a string already known to be an ISO date (no allocation: these run per record).
+const yearPart = (s: string) => digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+const monthPart = (s: string) => digit(s, 5) * 10 + digit(s, 6);
+const dayPart = (s: string) => digit(s, 8) * 10 + digit(s, 9);
+
+/** True for a real date written 'YYYY-MM-DD' ('2026-02-30' is not). */
+export function isIsoDate(s: string | null): s is string {
+  if (s === null || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
+  const year = yearPart(s);
+  const month = monthPart(s);
+  const day = dayPart(s);
+  // NaN fails every comparison, so a non-digit anywhere lands here too.
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** Year, month and day of a well-formed ISO date, or null. */
 export function splitIsoDate(s: string | null): [year: number, month: number, day: number] | null {
-  if (s === null || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return null;
-  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const month = digit(s, 5) * 10 + digit(s, 6);
-  const day = digit(s, 8) * 10 + digit(s, 9);
-  // NaN fails every comparison, so a non-digit anywhere lands here too.
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return null;
-  return [year, month, day];
+  return isIsoDate(s) ? [yearPart(s), monthPart(s), dayPart(s)] : null;
 }
 
 /** Days since 1970-01-01 of a civil date (negative before it). */
@@ -64,29 +73,29 @@ function civilFromDays(days: number): string | null {
 
 /** The string itself when it is a real ISO date ('2026-02-30' is not), else null. */
 export function toIsoDate(s: string | null): string | null {
-  return splitIsoDate(s) === null ? null : s;
+  return isIsoDate(s) ? s : null;
 }
 
 /** Whole-number count argument: fractions are cut toward zero; non-finite counts give null. */
 const whole = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : Math.trunc(n));
 
+const dayNumber = (s: string) => daysFromCivil(yearPart(s), monthPart(s), dayPart(s));
+
 export function addDays(date: string | null, days: number | null): string | null {
-  const parts = splitIsoDate(date);
   const n = whole(days);
-  if (parts === null || n === null) return null;
-  return civilFromDays(daysFromCivil(parts[0], parts[1], parts[2]) + n);
+  if (!isIsoDate(date) || n === null) return null;
+  return civilFromDays(dayNumber(date) + n);
 }
 
 /** Calendar months; a day past the end of the target month clamps to its last day (01-31 + 1 month = 02-28). */
 export function addMonths(date: string | null, months: number | null): string | null {
-  const parts = splitIsoDate(date);
   const n = whole(months);
-  if (parts === null || n === null) return null;
-  const total = parts[0] * 12 + (parts[1] - 1) + n;
+  if (!isIsoDate(date) || n === null) return null;
+  const total = yearPart(date) * 12 + (monthPart(date) - 1) + n;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
   if (year < 0 || year > 9999) return null;
-  return formatIsoDate(year, month, Math.min(parts[2], daysInMonth(year, month)));
+  return formatIsoDate(year, month, Math.min(dayPart(date), daysInMonth(year, month)));
 }
 
 /** Calendar years; 02-29 clamps to 02-28 in a common year. */
@@ -97,10 +106,8 @@ export function addYears(date: string | null, years: number | null): string | nu
 
 /** Signed number of days from `from` to `to` (to - from). */
 export function daysBetween(from: string | null, to: string | null): number | null {
-  const a = splitIsoDate(from);
-  const b = splitIsoDate(to);
-  if (a === null || b === null) return null;
-  return daysFromCivil(b[0], b[1], b[2]) - daysFromCivil(a[0], a[1], a[2]);
+  if (!isIsoDate(from) || !isIsoDate(to)) return null;
+  return dayNumber(to) - dayNumber(from);
 }
 
 /**
@@ -109,23 +116,25 @@ export function daysBetween(from: string | null, to: string | null): number | nu
  * common year. Negative (by the same rule, mirrored) when `to` is before `from`.
  */
 export function yearsBetween(from: string | null, to: string | null): number | null {
-  const a = splitIsoDate(from);
-  const b = splitIsoDate(to);
-  if (a === null || b === null || from === null || to === null) return null;
-  if (to < from) return -(yearsBetween(to, from) as number);
-  const years = b[0] - a[0];
-  const anniversaryReached = b[1] > a[1] || (b[1] === a[1] && b[2] >= a[2]);
-  return anniversaryReached ? years : years - 1;
+  if (!isIsoDate(from) || !isIsoDate(to)) return null;
+  if (to < from) return -wholeYears(to, from) + 0; // + 0: no -0
+  return wholeYears(from, to);
+}
+
+function wholeYears(early: string, late: string): number {
+  const years = yearPart(late) - yearPart(early);
+  const reached = monthPart(late) * 100 + dayPart(late) >= monthPart(early) * 100 + dayPart(early);
+  return reached ? years : years - 1;
 }
 
 export function yearOf(date: string | null): number | null {
-  return splitIsoDate(date)?.[0] ?? null;
+  return isIsoDate(date) ? yearPart(date) : null;
 }
 
 export function monthOf(date: string | null): number | null {
-  return splitIsoDate(date)?.[1] ?? null;
+  return isIsoDate(date) ? monthPart(date) : null;
 }
 
 export function dayOf(date: string | null): number | null {
-  return splitIsoDate(date)?.[2] ?? null;
+  return isIsoDate(date) ? dayPart(date) : null;
 }
