@@ -47,9 +47,7 @@ export function evaluateProgram(compiled: CompiledRulebook, input: EvaluateInput
   }
   const explain = input.explain === true;
   const issues: EvaluationIssue[] = [];
-  const entities = uniqueEntities(input.entities, issues);
-  const entityIndex = new Map<string, number>();
-  for (let e = 0; e < entities.length; e++) entityIndex.set((entities[e] as Entity).id, e);
+  const { entities, entityIndex } = indexEntities(input.entities, issues);
 
   const reader = recordReader(input.submissions);
   const groups = groupSubmissions(compiled, reader, entityIndex, entities.length, input.asOf);
@@ -122,26 +120,28 @@ export function evaluateProgram(compiled: CompiledRulebook, input: EvaluateInput
   return { results, payments, issues };
 }
 
-function uniqueEntities(entities: readonly Entity[], issues: EvaluationIssue[]): readonly Entity[] {
-  const seen = new Set<string>();
-  let duplicates = 0;
-  for (const entity of entities) {
-    if (seen.has(entity.id)) {
-      duplicates++;
+/** Entity id -> position, in one pass; a repeated id is an issue and its later rows are dropped. */
+function indexEntities(
+  input: readonly Entity[],
+  issues: EvaluationIssue[],
+): { entities: readonly Entity[]; entityIndex: Map<string, number> } {
+  const entityIndex = new Map<string, number>();
+  let kept: Entity[] | null = null;
+  for (let e = 0; e < input.length; e++) {
+    const entity = input[e] as Entity;
+    if (entityIndex.has(entity.id)) {
       issues.push({
         code: 'duplicate-entity',
         message: `payee '${entity.id}' is listed twice; the first is used`,
         entityId: entity.id,
       });
-    } else seen.add(entity.id);
+      kept ??= input.slice(0, e);
+      continue;
+    }
+    entityIndex.set(entity.id, kept ? kept.length : e);
+    kept?.push(entity);
   }
-  if (duplicates === 0) return entities;
-  const kept = new Set<string>();
-  return entities.filter((entity) => {
-    if (kept.has(entity.id)) return false;
-    kept.add(entity.id);
-    return true;
-  });
+  return { entities: kept ?? input, entityIndex };
 }
 
 function reportIgnored(groups: SubmissionGroups, issues: EvaluationIssue[]): void {

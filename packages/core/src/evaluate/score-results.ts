@@ -1,7 +1,9 @@
 import type { CompiledMeasure } from '../measures/compile-measure.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
-import { type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
-import { meetsTarget, prepareTarget } from '../targets/index.ts';
+import { type ScoreResult, type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
+import { meetsTarget, prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
+
+const NO_BASELINE: TargetEntity = { baseline: null };
 
 /**
  * The population phase of one measure, after every entity's value is known: peer values (for
@@ -44,6 +46,20 @@ export function scoreResults(
   const population = { peerValues, baselineValues };
   const target = spec.target ? prepareTarget(spec.target, population) : null;
   const floor = spec.floor ? prepareTarget(spec.floor, population) : null;
+  // Only improvement targets depend on the entity; the others are resolved once for all.
+  const sharedTarget: ResolvedTarget | null =
+    target && spec.target?.kind !== 'improvement' ? target(NO_BASELINE, explain) : null;
+  const sharedFloor: ResolvedTarget | null =
+    floor && spec.floor?.kind !== 'improvement' ? floor(NO_BASELINE, false) : null;
+  // Met / not met points depend on met alone: three possible answers, made once.
+  const metScores: [ScoreResult, ScoreResult, ScoreResult] | null =
+    scoring?.kind === 'met-not-met' && !explain
+      ? [
+          scoreMeasure(scoring, { value: null, met: null }),
+          scoreMeasure(scoring, { value: 1, met: true }),
+          scoreMeasure(scoring, { value: 0, met: false }),
+        ]
+      : null;
   const compute = measure.compute;
   const reasonRequired = compute.kind === 'rate-records' && compute.missedReasonRequired;
   if (!target && !floor && !scoring && !reasonRequired) return;
@@ -52,7 +68,7 @@ export function scoreResults(
     const r = results[k] as MeasureResult;
     if (r.status !== 'scored') continue;
     if (target) {
-      const t = target(r, explain);
+      const t = sharedTarget ?? target(r, explain);
       if (!t.ok) {
         r.notScored(t.message);
         if (explain) r.addTrace({ rule: 'target', inputs: { kind: t.kind }, value: t.message });
@@ -71,7 +87,7 @@ export function scoreResults(
       }
     }
     if (floor) {
-      const f = floor(r, false);
+      const f = sharedFloor ?? floor(r, false);
       if (f.ok) r.floor = f.value;
     }
     // A miss without its required reason is a reporting failure: the measure is not met.
@@ -86,7 +102,7 @@ export function scoreResults(
       }
     }
     if (scoring) {
-      const s = scoreMeasure(scoring, r, explain);
+      const s = metScores ? metScores[r.met === null ? 0 : r.met ? 1 : 2] : scoreMeasure(scoring, r, explain);
       // Scored without a value (no data, counted as not met) earns nothing rather than nothing to say.
       r.points = s.points === null && r.met === false ? 0 : s.points;
       r.maxPoints = s.maxPoints;

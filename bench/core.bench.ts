@@ -1,0 +1,255 @@
+/**
+ * Core engine benchmark: compile a DDS-QIP-like rulebook once, then evaluate 100,000 payees x 12
+ * measures (reporting, person-level rates, counts, values; absolute and peer-percentile targets;
+ * met/not-met scoring; rate-incentive payments) over ~1.5M deterministic synthetic submissions.
+ * Then the expression benchmark. The last line printed is `engine/closure: R`.
+ * Run: `pnpm bench:core` (ENTITIES=20000 for a quick run).
+ */
+import { compileRulebook, evaluateProgram, type Submission } from '../packages/core/src/index.ts';
+import { formatExpressionBench, runExpressionBench } from './core/expression-bench.ts';
+
+const ENTITIES = Number(process.env.ENTITIES ?? 100_000);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const RESIDENTIAL = ['096', '109', '113', '904', '905', '910', '915', '920'];
+const EMPLOYMENT = ['950', '952'];
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const reporting = (key: string, domain: string, fields: Record<string, unknown>, rules: unknown[] = []) => ({
+  key,
+  name: key,
+  domain,
+  kind: 'reporting',
+  fields,
+  compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' }, accurate: { rules } },
+});
+
+const screening = (key: string, low: number, high: number) => ({
+  key,
+  name: key,
+  domain: 'prevention-wellness',
+  kind: 'performance',
+  appliesTo: `serviceCode in [${RESIDENTIAL.map((c) => `'${c}'`).join(', ')}]`,
+  fields: {
+    personId: { type: 'string', required: true },
+    age: { type: 'number', required: true },
+    dueDate: { type: 'date', required: true },
+    screenedOn: { type: 'date' },
+    exclusion: { type: 'string' },
+    missedReason: { type: 'string' },
+  },
+  recordKey: ['personId'],
+  compute: {
+    kind: 'rate-records',
+    denominator: `age >= ${low} and age <= ${high}`,
+    numerator: 'screenedOn <= dueDate',
+    exclusions: [{ when: "exclusion == 'hospice'", reason: 'hospice' }],
+    missedReason: { field: 'missedReason', required: false },
+  },
+  minDenominator: 2,
+  target: { kind: 'peer-percentile', percentile: 50 },
+});
+
+const counts = (key: string) => ({
+  key,
+  name: key,
+  domain: 'employment',
+  kind: 'outcome',
+  appliesTo: { serviceCode: EMPLOYMENT },
+  fields: { numerator: { type: 'number', required: true }, denominator: { type: 'number', required: true } },
+  compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
+  minDenominator: 5,
+  target: { kind: 'peer-percentile', percentile: 40 },
+});
+
+const value = (key: string, compute: Record<string, unknown>, target: number) => ({
+  key,
+  name: key,
+  domain: 'workforce',
+  kind: 'performance',
+  fields: { trained: { type: 'number', required: true }, staff: { type: 'number', required: true } },
+  compute: { kind: 'value', ...compute },
+  target: { kind: 'absolute', value: target },
+});
+
+const rulebook = {
+  schemaVersion: 1,
+  program: 'dds-qip',
+  fiscalYear: '2026-27',
+  payee: {
+    kind: 'provider-service-code',
+    fields: {
+      serviceCode: { type: 'string', required: true },
+      rateCents: { type: 'number', required: true },
+      units: { type: 'number', required: true },
+    },
+  },
+  measures: [
+    reporting('provider-directory', 'provider-directory', {
+      zipCodes: { type: 'list', required: true },
+      languages: { type: 'list', required: true },
+      agencyType: { type: 'string', required: true, enum: ['agency', 'independent'] },
+      acceptsReferrals: { type: 'boolean', required: true },
+    }),
+    reporting('workforce-survey', 'workforce', { participated: { type: 'boolean', required: true } }, [
+      { check: 'participated', message: 'did not take part' },
+    ]),
+    reporting('staffing-report', 'workforce', {
+      nonDspStaff: { type: 'number', required: true, min: 0 },
+      averageWageCents: { type: 'number', required: true, min: 0 },
+      benefits: { type: 'string', required: true },
+    }),
+    screening('colorectal-screening', 45, 75),
+    screening('mammogram', 50, 74),
+    screening('dental-visit', 18, 120),
+    counts('internship-to-cie'),
+    counts('group-to-individual'),
+    counts('job-retention-12m'),
+    value('acre-trained', { field: 'trained' }, 3),
+    value('cesp-share', { formula: 'trained / staff' }, 0.25),
+    value('trained-staff-total', { field: 'staff', aggregate: 'max' }, 10),
+  ],
+  scoring: { kind: 'met-not-met' },
+  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
+};
+
+function synthesize(n: number) {
+  const rand = prng(20261123);
+  const entities: { id: string; serviceCode: string; rateCents: number; units: number }[] = [];
+  const submissions: Submission[] = [];
+  const day = (month: number, d: number) =>
+    `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  for (let e = 0; e < n; e++) {
+    const residential = e % 2 === 0;
+    const serviceCode = residential
+      ? (RESIDENTIAL[e % RESIDENTIAL.length] as string)
+      : (EMPLOYMENT[e % 2 === 1 ? (e >> 1) % 2 : 0] as string);
+    const id = `V${e}-${serviceCode}`;
+    entities.push({
+      id,
+      serviceCode,
+      rateCents: 4000 + Math.floor(rand() * 2000),
+      units: 100 + Math.floor(rand() * 900),
+    });
+    const on = () => day(9 + Math.floor(rand() * 3), 1 + Math.floor(rand() * 28));
+    const sub = (measure: string, data: Record<string, unknown>) =>
+      submissions.push({ entityId: id, measure, period: '2026-27', submittedOn: on(), data });
+    sub('provider-directory', {
+      zipCodes: ['95814'],
+      languages: rand() < 0.9 ? ['en', 'es'] : [],
+      agencyType: rand() < 0.97 ? 'agency' : 'corporate',
+      acceptsReferrals: true,
+    });
+    sub('workforce-survey', { participated: rand() < 0.85 });
+    sub('staffing-report', {
+      nonDspStaff: Math.floor(rand() * 20),
+      averageWageCents: 2100,
+      benefits: 'medical',
+    });
+    const trained = Math.floor(rand() * 8);
+    sub('acre-trained', { trained, staff: 10 + Math.floor(rand() * 10) });
+    sub('cesp-share', { trained, staff: 10 + Math.floor(rand() * 10) });
+    sub('trained-staff-total', { trained, staff: 10 + Math.floor(rand() * 10) });
+    if (residential) {
+      for (const measure of ['colorectal-screening', 'mammogram', 'dental-visit']) {
+        const people = 3 + Math.floor(rand() * 6);
+        for (let p = 0; p < people; p++) {
+          const screened = rand() < 0.7;
+          sub(measure, {
+            personId: `${id}-p${p}`,
+            age: 18 + Math.floor(rand() * 70),
+            dueDate: '2026-09-30',
+            ...(screened ? { screenedOn: day(8 + Math.floor(rand() * 3), 1 + Math.floor(rand() * 28)) } : {}),
+            ...(rand() < 0.05 ? { exclusion: 'hospice' } : {}),
+            ...(!screened && rand() < 0.8 ? { missedReason: 'refused' } : {}),
+          });
+        }
+      }
+    } else {
+      for (const measure of ['internship-to-cie', 'group-to-individual', 'job-retention-12m']) {
+        const denominator = Math.floor(rand() * 30);
+        sub(measure, { numerator: Math.floor(rand() * (denominator + 1)), denominator });
+      }
+    }
+  }
+  return { entities, submissions };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `core engine: ${ENTITIES.toLocaleString('en-US')} entities x ${rulebook.measures.length} measures`,
+  );
+  let t = performance.now();
+  const { entities, submissions } = synthesize(ENTITIES);
+  console.log(
+    `  synthetic data: ${submissions.length.toLocaleString('en-US')} submissions in ${(performance.now() - t).toFixed(0)} ms`,
+  );
+
+  t = performance.now();
+  const compiled = compileRulebook(rulebook);
+  console.log(
+    `  compile rulebook: ${(performance.now() - t).toFixed(1)} ms (hash ${compiled.hash.slice(0, 12)})`,
+  );
+
+  const times: number[] = [];
+  let checksum = '';
+  for (let round = 0; round < ROUNDS; round++) {
+    t = performance.now();
+    const out = evaluateProgram(compiled, { entities, submissions, asOf: '2026-11-23' });
+    times.push(performance.now() - t);
+    let total = 0;
+    let met = 0;
+    for (const p of out.payments) total += p.totalCents;
+    for (const r of out.results) if (r.met) met++;
+    const sum = `results ${out.results.length} met ${met} payments ${out.payments.length} totalCents ${total} issues ${out.issues.length}`;
+    if (checksum && sum !== checksum) throw new Error(`not deterministic: ${sum} vs ${checksum}`);
+    checksum = sum;
+  }
+  const ms = median(times);
+  console.log(
+    `  evaluate (median of ${ROUNDS}): ${ms.toFixed(0)} ms  [${times.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `  throughput: ${Math.round((ENTITIES * rulebook.measures.length) / (ms / 1000)).toLocaleString('en-US')} results/s, ` +
+      `${Math.round(submissions.length / (ms / 1000)).toLocaleString('en-US')} submissions/s`,
+  );
+  console.log(`  ${checksum}`);
+
+  t = performance.now();
+  evaluateProgram(compiled, {
+    entities: entities.slice(0, 1000),
+    submissions,
+    asOf: '2026-11-23',
+    explain: true,
+  });
+  console.log(
+    `  explain (1,000 entities, all submissions scanned): ${(performance.now() - t).toFixed(0)} ms`,
+  );
+
+  const expressions = await runExpressionBench();
+  const lines = formatExpressionBench(expressions)
+    .split('\n')
+    .filter((line) => !line.startsWith('engine/closure:'));
+  for (const line of lines) console.log(line);
+  console.log(`engine/closure: ${expressions.ratio.toFixed(2)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
