@@ -3,13 +3,18 @@
  * measures (reporting, person-level rates, counts, values; absolute and peer-percentile targets;
  * met/not-met scoring; rate-incentive payments) over ~1.5M deterministic synthetic submissions.
  * Then the expression benchmark. The last line printed is `engine/closure: R`.
- * Run: `pnpm bench:core` (ENTITIES=20000 for a quick run).
+ * Run: `pnpm bench:core` (`pnpm bench:core --entities=20000` for a quick run).
  */
 import { compileRulebook, evaluateProgram, type Submission } from '../packages/core/src/index.ts';
 import { formatExpressionBench, runExpressionBench } from './core/expression-bench.ts';
 
-const ENTITIES = Number(process.env.ENTITIES ?? 100_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
+/** `--entities=N` and `--rounds=N` on the command line (defaults 100,000 and 3). */
+function arg(name: string, fallback: number): number {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.slice(name.length + 3)) : fallback;
+}
+const ENTITIES = arg('entities', 100_000);
+const ROUNDS = arg('rounds', 3);
 const RESIDENTIAL = ['096', '109', '113', '904', '905', '910', '915', '920'];
 const EMPLOYMENT = ['950', '952'];
 
