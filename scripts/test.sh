@@ -34,7 +34,7 @@ check() {
 }
 check build pnpm exec turbo run build --output-logs=errors-only
 check typecheck pnpm exec turbo run typecheck --output-logs=errors-only
-check lint pnpm exec biome ci .
+check lint pnpm exec biome ci --colors=off .
 check dependency-rules pnpm exec depcruise apps packages bench --config .dependency-cruiser.cjs
 
 echo "== vitest" >&2
