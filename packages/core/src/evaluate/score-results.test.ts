@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { evaluateProgram } from './evaluate-program.ts';
+
+const fields = { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } };
+const compute = { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' };
+const base = { name: 'CIE', domain: 'employment', kind: 'outcome', fields, compute };
+const sub = (entityId: string, measure: string, period: string, placed: number) => ({
+  entityId,
+  measure,
+  period,
+  data: { placed, interns: 10 },
+});
+
+describe('targets that need a baseline, scoring and the composite', () => {
+  const compiled = compileRulebook({
+    schemaVersion: 1,
+    program: 'dhcs-qwi',
+    fiscalYear: '2026-27',
+    measures: [
+      {
+        ...base,
+        key: 'cie',
+        baseline: { period: '2025-26' },
+        target: { kind: 'improvement', goal: 0.8, gapClosed: '0.25' },
+        scoring: { kind: 'met-not-met', points: 2 },
+        weight: 3,
+      },
+      {
+        ...base,
+        key: 'retention',
+        baseline: { payeeField: 'retentionBaseline' },
+        target: { kind: 'improvement', goal: 0.9, gapClosed: '0.5' },
+        noData: 'not-met',
+        weight: 1,
+      },
+    ],
+    scoring: { kind: 'met-not-met' },
+    payment: { method: 'rate-incentive', earning: 'composite' },
+  });
+  const { results, payments } = evaluateProgram(compiled, {
+    entities: [
+      { id: 'A', retentionBaseline: 0.5, rateCents: 10000, units: 1 },
+      { id: 'B', retentionBaseline: 0.5, rateCents: 10000, units: 1 },
+      { id: 'C', rateCents: 10000, units: 1 },
+    ],
+    submissions: [
+      sub('A', 'cie', '2025-26', 4), // baseline 0.4
+      sub('A', 'cie', '2026-27', 5), // 0.5
+      sub('B', 'cie', '2025-26', 4), // baseline 0.4
+      sub('B', 'cie', '2026-27', 4), // 0.4
+      sub('C', 'cie', '2026-27', 9), // no baseline
+      sub('A', 'retention', '2026-27', 7), // 0.7
+      // B submits no retention data: noData 'not-met'; C has no baseline
+      sub('C', 'retention', '2026-27', 9),
+    ],
+    asOf: '2027-08-31',
+  });
+  const r = (entityId: string, measure: string) =>
+    results.find((x) => x.entityId === entityId && x.measure === measure);
+
+  it('improvement: target = baseline + gapClosed x (goal - baseline), baseline from a past period', () => {
+    // A: 0.4 + 0.25 x (0.8 - 0.4) = 0.5; value 5/10 = 0.5 -> met; points 2 (its own scoring).
+    expect(r('A', 'cie')).toMatchObject({ baseline: 0.4, target: 0.5, met: true, points: 2, maxPoints: 2 });
+    // B: same target 0.5; value 0.4 -> not met, 0 points.
+    expect(r('B', 'cie')).toMatchObject({ baseline: 0.4, target: 0.5, met: false, points: 0 });
+    // C: no baseline -> the target cannot be resolved -> not scored.
+    expect(r('C', 'cie')).toMatchObject({ status: 'not-scored', value: null, points: null });
+  });
+
+  it('improvement with the baseline from a payee field; no data scored as not met', () => {
+    // A: 0.5 + 0.5 x (0.9 - 0.5) = 0.7; value 0.7 -> met; rulebook scoring met-not-met -> 1 point.
+    expect(r('A', 'retention')?.target).toBeCloseTo(0.7, 12);
+    expect(r('A', 'retention')).toMatchObject({ met: true, points: 1, maxPoints: 1 });
+    // B: no records and noData 'not-met' -> scored, value null, not met, 0 points.
+    expect(r('B', 'retention')).toMatchObject({ status: 'scored', value: null, met: false, points: 0 });
+    expect(r('C', 'retention')?.status).toBe('not-scored');
+  });
+
+  it('composite over scored measures pays the incentive share', () => {
+    // A: cie 2/2 x weight 3 + retention 1/1 x 1 -> 4/4 = 1 -> incentive 10000 x 0.1 = 1000.
+    // B: 0/2 x 3 + 0/1 x 1 -> 0 -> incentive 0.
+    // C: nothing scored -> composite null -> incentive 0 (and an issue).
+    expect(
+      payments.map((p) => [p.entityId, p.lines.find((l) => l.kind === 'incentive')?.amountCents]),
+    ).toEqual([
+      ['A', 1000],
+      ['B', 0],
+      ['C', 0],
+    ]);
+  });
+
+  it('explains target, met and points when asked', () => {
+    const one = evaluateProgram(compiled, {
+      entities: [{ id: 'A', retentionBaseline: 0.5, rateCents: 10000, units: 1 }],
+      submissions: [sub('A', 'cie', '2025-26', 4), sub('A', 'cie', '2026-27', 5)],
+      asOf: '2027-08-31',
+      explain: true,
+    });
+    expect(one.results[0]?.trace?.map((s) => s.rule)).toEqual(['rate-counts', 'target', 'met', 'points']);
+    expect(one.results[0]?.trace?.[1]).toMatchObject({
+      formula: 'baseline + gapClosed * (goal - baseline)',
+      value: 0.5,
+    });
+    expect(one.payments[0]?.trace?.length).toBeGreaterThan(0);
+  });
+});
