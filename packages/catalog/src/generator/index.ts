@@ -1,0 +1,1 @@
+// Deterministic data generator (demo size and California scale).
