@@ -44,7 +44,84 @@ export interface JobLedgerTable {
   completed_at: CreatedAt;
 }
 
+export interface RulebookRevisionTable {
+  id: Generated<number>;
+  fiscal_year: string;
+  program_id: string;
+  revision: number;
+  /** The published version number; null while the revision is a draft. */
+  version: number | null;
+  content: unknown;
+  content_hash: string;
+  source: 'catalog' | 'admin' | 'clone';
+  note: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+export interface EntityTable {
+  fiscal_year: string;
+  program_id: string;
+  id: string;
+  name: string;
+  attributes: unknown;
+  created_at: CreatedAt;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface SubmissionBatchTable {
+  id: Generated<number>;
+  fiscal_year: string;
+  program_id: string;
+  key_id: string | null;
+  row_count: number;
+  format: string;
+  received_on: string;
+  created_at: CreatedAt;
+}
+
+export interface SubmissionTable {
+  id: Generated<number>;
+  batch_id: number;
+  fiscal_year: string;
+  program_id: string;
+  entity_id: string;
+  measure: string;
+  period: string;
+  record_key: ColumnType<string, string | undefined, never>;
+  submitted_on: string;
+  data: unknown;
+}
+
+export interface IdempotencyRecordTable {
+  key_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: number | null;
+  response: unknown;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string | null;
+  action: string;
+  subject: string;
+  details: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  rulebook_revisions: RulebookRevisionTable;
+  entities: EntityTable;
+  submission_batches: SubmissionBatchTable;
+  submissions: SubmissionTable;
+  idempotency_records: IdempotencyRecordTable;
+  audit_log: AuditLogTable;
   fiscal_years: FiscalYearTable;
   programs: ProgramTable;
   api_keys: ApiKeyTable;

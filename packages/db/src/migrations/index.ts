@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-fiscal-years-and-programs.ts';
+import * as m0002 from './0002-rulebooks-entities-submissions-audit.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-fiscal-years-and-programs': m0001,
+  '0002-rulebooks-entities-submissions-audit': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

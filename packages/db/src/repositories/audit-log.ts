@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  actor: string | null;
+  action: string;
+  subject: string;
+  /** Ids and counts only: never submitted personal data. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditRecord extends Required<AuditEntry> {
+  id: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Canonical JSON: keys sorted, so the same entry always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function auditHash(prevHash: string, entry: { at: string } & AuditEntry): string {
+  const body = canonical({
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    details: entry.details ?? {},
+  });
+  return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
+}
+
+/**
+ * Appends one entry, chained to the previous one. Call it inside the transaction that makes the
+ * change, so the change and its record land together or not at all.
+ */
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('quip:audit'))`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  // Millisecond precision, as stored and read back, so the hash can be recomputed from the row.
+  const at = new Date().toISOString();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      details: JSON.stringify(entry.details ?? {}),
+      prev_hash: prevHash,
+      hash: auditHash(prevHash, { ...entry, at }),
+    })
+    .execute();
+}
+
+export async function listAudit(
+  db: Kysely<Database>,
+  options: { afterId?: number; limit: number; action?: string; subject?: string },
+): Promise<AuditRecord[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash as prevHash', 'hash'])
+    .orderBy('id')
+    .limit(options.limit);
+  if (options.afterId !== undefined) query = query.where('id', '>', options.afterId);
+  if (options.action) query = query.where('action', '=', options.action);
+  if (options.subject) query = query.where('subject', '=', options.subject);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, details: (r.details ?? {}) as Record<string, unknown> }));
+}
+
+/** Recomputes the chain; returns the id of the first row that does not match, or null when intact. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<number | null> {
+  let prevHash = AUDIT_GENESIS_HASH;
+  let afterId = 0;
+  for (;;) {
+    const page = await listAudit(db, { afterId, limit: 1000 });
+    if (page.length === 0) return null;
+    for (const row of page) {
+      if (row.prevHash !== prevHash || auditHash(prevHash, row) !== row.hash) return row.id;
+      prevHash = row.hash;
+      afterId = row.id;
+    }
+  }
+}
