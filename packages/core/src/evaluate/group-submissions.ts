@@ -50,24 +50,47 @@ export function groupSubmissions(
   };
   const datasetIndex = compiled.datasetIndex;
 
+  // Inputs usually come sorted by entity and measure: remember the last lookups (a string ===
+  // on the same string object is a pointer compare) and skip most map probes.
+  let lastMeasure: string | null = null;
+  let lastPeriod: string | null = null;
+  let lastDataset = -1;
+  let lastId: string | null = null;
+  let lastEntity = -1;
   for (let i = 0; i < n; i++) {
     bucketOf[i] = -1;
     const measure = reader.measure(i);
-    const byPeriod = datasetIndex.get(measure);
-    if (byPeriod === undefined) {
-      ignored.unknownMeasure.set(measure, (ignored.unknownMeasure.get(measure) ?? 0) + 1);
-      continue;
-    }
-    const d = byPeriod.get(reader.period(i));
-    if (d === undefined) {
-      ignored.otherPeriod.set(measure, (ignored.otherPeriod.get(measure) ?? 0) + 1);
-      continue;
+    const period = reader.period(i);
+    let d: number;
+    if (measure === lastMeasure && period === lastPeriod) d = lastDataset;
+    else {
+      const byPeriod = datasetIndex.get(measure);
+      if (byPeriod === undefined) {
+        ignored.unknownMeasure.set(measure, (ignored.unknownMeasure.get(measure) ?? 0) + 1);
+        continue;
+      }
+      const found = byPeriod.get(period);
+      if (found === undefined) {
+        ignored.otherPeriod.set(measure, (ignored.otherPeriod.get(measure) ?? 0) + 1);
+        continue;
+      }
+      d = found;
+      lastMeasure = measure;
+      lastPeriod = period;
+      lastDataset = d;
     }
     const id = reader.entityId(i);
-    const e = entityIndex.get(id);
-    if (e === undefined) {
-      if (ignored.unknownEntity++ < SAMPLE) ignored.unknownEntityIds.push(id);
-      continue;
+    let e: number;
+    if (id === lastId) e = lastEntity;
+    else {
+      const found = entityIndex.get(id);
+      if (found === undefined) {
+        if (ignored.unknownEntity++ < SAMPLE) ignored.unknownEntityIds.push(id);
+        continue;
+      }
+      e = found;
+      lastId = id;
+      lastEntity = e;
     }
     const on = reader.submittedOn(i);
     if (on !== undefined && on !== null && on > asOf) {
