@@ -105,3 +105,69 @@ describe('targets that need a baseline, scoring and the composite', () => {
     expect(one.payments[0]?.trace?.length).toBeGreaterThan(0);
   });
 });
+
+describe('floors (MCAS minimum performance levels) and sanctions', () => {
+  const rateMeasure = (key: string, floor: Record<string, unknown>) => ({
+    key,
+    name: key,
+    domain: 'mcas',
+    kind: 'performance',
+    fields: { rate: { type: 'number', required: true } },
+    compute: { kind: 'value', field: 'rate' },
+    floor,
+  });
+  const compiled = compileRulebook({
+    schemaVersion: 1,
+    program: 'dhcs-mcas',
+    fiscalYear: '2026-27',
+    measures: [
+      // national distribution's 50th percentile: median of 0.4 0.5 0.6 = 0.5
+      rateMeasure('well-child', {
+        kind: 'baseline-percentile',
+        percentile: 50,
+        distribution: [0.4, 0.5, 0.6],
+      }),
+      // lower is better: the 50th percentile counted the better way is PERCENTILE.INC at 0.5 = 0.4
+      rateMeasure('poor-a1c', {
+        kind: 'baseline-percentile',
+        percentile: 50,
+        distribution: [0.3, 0.4, 0.5],
+        direction: 'lower',
+      }),
+    ],
+    payment: {
+      method: 'sanctions',
+      amount: { kind: 'per-measure', amount: '5000.00' },
+      directions: { 'poor-a1c': 'lower' },
+    },
+  });
+  const rate = (entityId: string, measure: string, value: number) => ({
+    entityId,
+    measure,
+    period: '2026-27',
+    data: { rate: value },
+  });
+
+  it('sets each result floor and sanctions every measure on the wrong side of it', () => {
+    const { results, payments } = evaluateProgram(compiled, {
+      entities: [{ id: 'P1' }, { id: 'P2' }, { id: 'P3' }],
+      submissions: [
+        rate('P1', 'well-child', 0.45), // below 0.5 -> sanctioned
+        rate('P1', 'poor-a1c', 0.35), // at or under 0.4 -> fine
+        rate('P2', 'well-child', 0.55),
+        rate('P2', 'poor-a1c', 0.45), // over 0.4 -> sanctioned
+        rate('P3', 'well-child', 0.5), // at the floor -> fine
+        // P3 reports no poor-a1c: not scored, still shown with its floor
+      ],
+      asOf: '2027-08-31',
+    });
+    expect(results.map((r) => r.floor)).toEqual([0.5, 0.4, 0.5, 0.4, 0.5, 0.4]);
+    expect(results[5]?.status).toBe('not-scored');
+    // $5,000.00 = 500000 cents per measure below the floor.
+    expect(payments.map((p) => [p.entityId, p.totalCents])).toEqual([
+      ['P1', -500000],
+      ['P2', -500000],
+      ['P3', 0],
+    ]);
+  });
+});

@@ -66,6 +66,12 @@ export function scoreResults(
 
   for (let k = offset; k < n; k += stride) {
     const r = results[k] as MeasureResult;
+    if (r.status === 'not-applicable') continue;
+    // The floor is set on not-scored results too: sanctions may count "not scored" as below it.
+    if (floor) {
+      const f = sharedFloor ?? floor(r, false);
+      if (f.ok) r.floor = f.value;
+    }
     if (r.status !== 'scored') continue;
     if (target) {
       const t = sharedTarget ?? target(r, explain);
@@ -85,10 +91,6 @@ export function scoreResults(
           value: r.met,
         });
       }
-    }
-    if (floor) {
-      const f = sharedFloor ?? floor(r, false);
-      if (f.ok) r.floor = f.value;
     }
     // A miss without its required reason is a reporting failure: the measure is not met.
     if (reasonRequired && r.missed && r.missed.withoutReason > 0) {
