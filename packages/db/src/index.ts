@@ -6,10 +6,14 @@ export {
 } from './create-database.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export { MigrationError, migrateToLatest } from './migrate.ts';
+export * from './repositories/api-key-management.ts';
 export * from './repositories/api-keys.ts';
 export * from './repositories/audit-log.ts';
+export * from './repositories/fiscal-year-writes.ts';
 export * from './repositories/fiscal-years.ts';
+export * from './repositories/idempotency.ts';
 export * from './repositories/programs.ts';
 export * from './repositories/rulebooks.ts';
 export type * from './schema.ts';
+export { type CatalogEntry, loadCatalog } from './seed/load-catalog.ts';
 export { PROGRAMS, SEEDED_FISCAL_YEARS, seedReferenceData } from './seed/reference-data.ts';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@quip/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
@@ -19,20 +20,8 @@ export interface AuditRecord extends Required<AuditEntry> {
   hash: string;
 }
 
-/** Canonical JSON: keys sorted, so the same entry always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function auditHash(prevHash: string, entry: { at: string } & AuditEntry): string {
-  const body = canonical({
+  const body = canonicalJson({
     at: entry.at,
     actor: entry.actor,
     action: entry.action,

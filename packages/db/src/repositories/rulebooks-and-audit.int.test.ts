@@ -29,10 +29,15 @@ describe.each(DATABASE_KINDS)('rulebook revisions and audit log on %s', (kind) =
       contentHash: 'h1',
       publish: true,
     });
-    expect([v1.revision, v1.version]).toEqual([1, 1]);
+    expect([v1?.revision, v1?.version]).toEqual([1, 1]);
     const draftA = await saveRulebookRevision(db, { ...base, content: { n: 2 }, contentHash: 'h2' });
     const draftB = await saveRulebookRevision(db, { ...base, content: { n: 3 }, contentHash: 'h3' });
-    expect([draftA.revision, draftA.version, draftB.revision, draftB.version]).toEqual([2, null, 3, null]);
+    expect([draftA?.revision, draftA?.version, draftB?.revision, draftB?.version]).toEqual([
+      2,
+      null,
+      3,
+      null,
+    ]);
     expect((await findCurrentDraft(db, '2026-27', 'dhcs-ept'))?.contentHash).toBe('h3');
     const v2 = await publishCurrentDraft(db, '2026-27', 'dhcs-ept', 'k1');
     // Revision 3 becomes version 2: published versions count 1, 2, ... whatever drafts came between.
@@ -60,16 +65,14 @@ describe.each(DATABASE_KINDS)('rulebook revisions and audit log on %s', (kind) =
   it('keeps an append-only, hash-chained audit log', async () => {
     const db = database.db;
     for (const n of [1, 2, 3]) {
-      await db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor: 'k1',
-            action: 'rulebook.save',
-            subject: `dhcs-ept/2026-27#${n}`,
-            details: { n },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: 'k1',
+          action: 'rulebook.save',
+          subject: `dhcs-ept/2026-27#${n}`,
+          details: { n },
+        }),
+      );
     }
     const rows = await listAudit(db, { limit: 10 });
     expect(rows.map((r) => r.subject)).toEqual([

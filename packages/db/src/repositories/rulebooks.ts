@@ -33,6 +33,11 @@ const columns = [
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Runs `work` in the caller's transaction when given one, else in a new one. */
+function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+}
+
 /** Serialises writers of one program's rulebook so revision and version numbers never collide. */
 async function lockRulebook(trx: Transaction<Database>, fiscalYear: string, programId: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`rulebook:${fiscalYear}:${programId}`}))`.execute(trx);
@@ -48,13 +53,16 @@ export interface NewRulebookRevision {
   createdBy: string | null;
   /** Publish at once as the next version (the catalog's first load does this). */
   publish?: boolean;
+  /** Save only when the program has no revision at all in that year (else return null). */
+  onlyIfNone?: boolean;
 }
 
+/** Saves a new revision; pass a transaction to make it part of a larger change (e.g. with its audit entry). */
 export async function saveRulebookRevision(
-  db: Kysely<Database>,
+  db: Db,
   input: NewRulebookRevision,
-): Promise<RulebookRevision> {
-  return db.transaction().execute(async (trx) => {
+): Promise<RulebookRevision | null> {
+  return inTransaction(db, async (trx) => {
     await lockRulebook(trx, input.fiscalYear, input.programId);
     const last = await trx
       .selectFrom('rulebook_revisions')
@@ -62,6 +70,7 @@ export async function saveRulebookRevision(
       .where('fiscal_year', '=', input.fiscalYear)
       .where('program_id', '=', input.programId)
       .executeTakeFirstOrThrow();
+    if (input.onlyIfNone && last.revision !== null) return null;
     const publishedAt = input.publish ? new Date().toISOString() : null;
     return trx
       .insertInto('rulebook_revisions')
@@ -130,12 +139,12 @@ export function listRulebookRevisions(db: Db, fiscalYear: string, programId: str
 
 /** Freezes the current draft as the next published version; null when there is no draft. */
 export async function publishCurrentDraft(
-  db: Kysely<Database>,
+  db: Db,
   fiscalYear: string,
   programId: string,
   publishedBy: string | null,
 ): Promise<RulebookRevision | null> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockRulebook(trx, fiscalYear, programId);
     const draft = await findCurrentDraft(trx, fiscalYear, programId);
     if (!draft) return null;
