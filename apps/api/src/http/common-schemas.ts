@@ -37,3 +37,24 @@ export const FiscalYearParam = z
   .openapi({ param: { name: 'fy', in: 'path' }, example: '2026-27' });
 
 export const bearerSecurity = [{ apiKey: [] }];
+
+export const conflictError = {
+  409: {
+    description: 'Conflicts with the current state (e.g. the fiscal year is closed)',
+    content: problemContent,
+  },
+} as const;
+export const unprocessableError = {
+  422: { description: 'Well-formed but invalid; `errors` lists every problem', content: problemContent },
+} as const;
+export const rateLimitError = {
+  429: {
+    description: 'Too many requests for this API key; retry after the `Retry-After` seconds',
+    content: problemContent,
+  },
+} as const;
+
+export const ProgramParam = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a program id is lower-case letters, digits and dashes')
+  .openapi({ param: { name: 'program', in: 'path' }, example: 'dhcs-ept' });
