@@ -1,2 +1,4 @@
 // The program catalog: the rulebooks of the five source programs. The data generator is at
 // `@quip/catalog/generator`.
+export { CATALOG, type CatalogEntry, catalogRulebook } from './rulebooks/catalog.ts';
+export type { RulebookInput } from './rulebooks/rulebook-input.ts';
