@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database, DatabaseKind } from '@quip/db';
 import type { JobRunner } from '@quip/jobs';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Kysely, sql } from 'kysely';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { Problem, problemResponse, problems } from './http/problem.ts';
+import { requestBodyLimit } from './http/request-body-limit.ts';
 import type { Logger } from './logger.ts';
 import { docsRoutes } from './routes/docs-routes.ts';
+import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
 
 export interface AppDependencies {
@@ -23,12 +25,15 @@ export interface AppDependencies {
   /** The built SPA (apps/web/dist); null serves the API alone. */
   webDist: string | null;
   bodyLimitBytes: number;
+  /** Rows one bulk request may carry (QUIP_MAX_ROWS_PER_REQUEST); default 2,000,000. */
+  maxRowsPerRequest?: number;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The whole HTTP surface, built from its dependencies so tests drive it with `app.request`. */
 export function createApp(deps: AppDependencies) {
+  const bulk = { db: deps.db, maxRowsPerRequest: deps.maxRowsPerRequest ?? 2_000_000 };
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -61,15 +66,7 @@ export function createApp(deps: AppDependencies) {
     );
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: () => {
-        throw problems.tooLarge(`The request body is larger than ${deps.bodyLimitBytes} bytes.`);
-      },
-    }),
-  );
+  app.use('/api/*', requestBodyLimit(deps.bodyLimitBytes));
 
   app.route(
     '/',
@@ -85,6 +82,8 @@ export function createApp(deps: AppDependencies) {
   app.use('/api/v1/*', authenticate(deps.db));
   app.route('/api/v1', meRoutes());
   app.route('/api/v1', fiscalYearRoutes(deps.db));
+  app.route('/api/v1', entityRoutes(bulk));
+  app.route('/api/v1', rulebookRoutes(deps.db));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

@@ -1,9 +1,33 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Database, findFiscalYear, listFiscalYears, listPrograms } from '@quip/db';
+import { parseFiscalYear } from '@quip/core';
+import {
+  appendAudit,
+  type Database,
+  type FiscalYear,
+  findFiscalYear,
+  insertFiscalYear,
+  listFiscalYears,
+  listPrograms,
+  lockFiscalYear,
+  publishedVersions,
+  setFiscalYearStatus,
+} from '@quip/db';
 import type { Kysely } from 'kysely';
+import { requireRole } from '../auth/authenticate.ts';
+import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { authErrors, bearerSecurity, FiscalYearParam, notFoundError } from '../http/common-schemas.ts';
+import {
+  authErrors,
+  badRequestError,
+  bearerSecurity,
+  conflictError,
+  FiscalYearParam,
+  notFoundError,
+  unprocessableError,
+} from '../http/common-schemas.ts';
+import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
+import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
 
 const FiscalYearSchema = z
   .object({
@@ -14,6 +38,54 @@ const FiscalYearSchema = z
   })
   .openapi('FiscalYear', {
     example: { fiscalYear: '2026-27', startsOn: '2026-07-01', endsOn: '2027-06-30', status: 'open' },
+  });
+
+const FiscalYearName = z
+  .string()
+  .refine(
+    (name) => parseFiscalYear(name) !== null,
+    'a fiscal year is named like 2027-28 (two consecutive years)',
+  )
+  .openapi({ example: '2027-28' });
+
+const NewFiscalYearSchema = z
+  .object({
+    fiscalYear: FiscalYearName,
+    status: z.enum(['draft', 'open']).default('draft').openapi({
+      description: 'draft while it is being configured; open once it takes submissions',
+    }),
+  })
+  .strict()
+  .openapi('NewFiscalYear', { example: { fiscalYear: '2027-28', status: 'draft' } });
+
+const FiscalYearStatusChangeSchema = z
+  .object({ status: z.enum(['open', 'closed']) })
+  .strict()
+  .openapi('FiscalYearStatusChange', { example: { status: 'closed' } });
+
+const CloneOutcomeSchema = z
+  .object({
+    fiscalYear: z.string(),
+    source: z.string(),
+    cloned: z.array(
+      z.object({
+        program: z.string(),
+        revision: z.number().int(),
+        contentHash: z.string(),
+        fromVersion: z.number().int(),
+      }),
+    ),
+    skipped: z.array(
+      z.object({ program: z.string(), reason: z.enum(['no-published-rulebook', 'already-has-rulebook']) }),
+    ),
+  })
+  .openapi('CloneOutcome', {
+    example: {
+      fiscalYear: '2027-28',
+      source: '2026-27',
+      cloned: [{ program: 'dhcs-ept', revision: 1, contentHash: '3f5a…', fromVersion: 2 }],
+      skipped: [{ program: 'dhcs-wpc', reason: 'no-published-rulebook' }],
+    },
   });
 
 const ProgramSchema = z
@@ -38,6 +110,15 @@ const ProgramSchema = z
     },
   });
 
+const publicYear = ({ closedAt: _closedAt, ...year }: FiscalYear) => year;
+
+/** Status moves forward only: draft -> open -> closed, and closed is final. */
+const NEXT_STATUSES: Record<FiscalYear['status'], readonly string[]> = {
+  draft: ['open', 'closed'],
+  open: ['closed'],
+  closed: [],
+};
+
 export function fiscalYearRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -58,7 +139,155 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const years = await listFiscalYears(db);
-      return c.json({ items: years.map(({ closedAt: _closedAt, ...year }) => year) }, 200);
+      return c.json({ items: years.map(publicYear) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/fiscal-years',
+      tags: ['fiscal years'],
+      summary: 'Create a fiscal year (admins)',
+      description: 'Its dates follow from its name: 2027-28 runs 2027-07-01 to 2028-06-30.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin'), idempotency(db)] as const,
+      request: {
+        headers: IdempotencyHeaders,
+        body: { required: true, content: { 'application/json': { schema: NewFiscalYearSchema } } },
+      },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: FiscalYearSchema } } },
+        ...badRequestError,
+        ...authErrors,
+        ...conflictError,
+        ...unprocessableError,
+      },
+    }),
+    async (c) => {
+      const { fiscalYear, status } = c.req.valid('json');
+      const span = parseFiscalYear(fiscalYear)!;
+      const created = await db.transaction().execute(async (trx) => {
+        const year = await insertFiscalYear(trx, { ...span, status });
+        if (!year) return null;
+        await appendAudit(trx, {
+          actor: c.get('principal').keyId,
+          action: 'fiscal-year.create',
+          subject: fiscalYear,
+          details: { status },
+        });
+        return year;
+      });
+      if (!created) throw problems.conflict(`Fiscal year ${fiscalYear} already exists.`);
+      return c.json(publicYear(created), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/fiscal-years/{fy}',
+      tags: ['fiscal years'],
+      summary: 'Open or close a fiscal year (admins)',
+      description:
+        'Status moves forward only: draft -> open -> closed. A closed fiscal year is read-only: every write to it answers 409.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: {
+        params: z.object({ fy: FiscalYearParam }),
+        body: { required: true, content: { 'application/json': { schema: FiscalYearStatusChangeSchema } } },
+      },
+      responses: {
+        200: {
+          description: 'The fiscal year',
+          content: { 'application/json': { schema: FiscalYearSchema } },
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { fy } = c.req.valid('param');
+      const { status } = c.req.valid('json');
+      const year = await db.transaction().execute(async (trx) => {
+        const current = await lockFiscalYear(trx, fy, 'update');
+        if (!current) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
+        if (current.status === status) return current;
+        if (current.status === 'closed')
+          throw problems.conflict(`Fiscal year ${fy} is closed: it is read-only.`);
+        if (!NEXT_STATUSES[current.status].includes(status)) {
+          throw problems.conflict(`Fiscal year ${fy} is ${current.status}; it cannot go back to ${status}.`);
+        }
+        const changed = await setFiscalYearStatus(trx, fy, status);
+        await appendAudit(trx, {
+          actor: c.get('principal').keyId,
+          action: status === 'closed' ? 'fiscal-year.close' : 'fiscal-year.open',
+          subject: fy,
+          details: { from: current.status, to: status },
+        });
+        return changed;
+      });
+      return c.json(publicYear(year), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/fiscal-years/{fy}/clone-from/{source}',
+      tags: ['fiscal years'],
+      summary: "Clone every program's published rulebook of another year into this one as drafts (admins)",
+      description:
+        "Each draft is the source year's latest published version with `fiscalYear` rewritten; dates inside it are kept for the administrator to move, and every draft is validated (422 lists all problems, nothing saved). Programs that already have a rulebook in this year are skipped, so cloning again changes nothing.",
+      security: bearerSecurity,
+      middleware: [requireRole('admin'), idempotency(db)] as const,
+      request: {
+        headers: IdempotencyHeaders,
+        params: z.object({
+          fy: FiscalYearParam,
+          source: FiscalYearParam.openapi({ param: { name: 'source', in: 'path' }, example: '2026-27' }),
+        }),
+      },
+      responses: {
+        201: {
+          description: 'The drafts made',
+          content: { 'application/json': { schema: CloneOutcomeSchema } },
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+        ...unprocessableError,
+      },
+    }),
+    async (c) => {
+      const { fy, source } = c.req.valid('param');
+      if (fy === source) throw problems.badRequest('A fiscal year cannot be cloned into itself.');
+      const outcome = await db.transaction().execute(async (trx) => {
+        await lockWritableFiscalYear(trx, fy);
+        if (!(await findFiscalYear(trx, source)))
+          throw problems.notFound(`Fiscal year ${source} does not exist.`);
+        const actor = c.get('principal').keyId;
+        const result = await cloneRulebooks(trx, { source, target: fy, actor });
+        await appendAudit(trx, {
+          actor,
+          action: 'fiscal-year.clone',
+          subject: fy,
+          details: {
+            source,
+            cloned: result.cloned.map((r) => ({
+              program: r.program,
+              revision: r.revision,
+              fromVersion: r.fromVersion,
+            })),
+            skipped: result.skipped.length,
+          },
+        });
+        return result;
+      });
+      return c.json({ fiscalYear: fy, source, ...outcome }, 201);
     },
   );
 
@@ -83,7 +312,11 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       const { fy } = c.req.valid('param');
       if (!(await findFiscalYear(db, fy))) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
       const programs = await listPrograms(db);
-      return c.json({ items: programs.map((p) => ({ ...p, rulebookVersion: null })) }, 200);
+      const versions = await publishedVersions(db, fy);
+      return c.json(
+        { items: programs.map((p) => ({ ...p, rulebookVersion: versions.get(p.id) ?? null })) },
+        200,
+      );
     },
   );
 

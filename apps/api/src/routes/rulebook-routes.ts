@@ -1,0 +1,321 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { contentHash, validateRulebook } from '@quip/core';
+import {
+  appendAudit,
+  type Database,
+  findCurrentDraft,
+  findFiscalYear,
+  findPublishedRulebook,
+  listPrograms,
+  listRulebookRevisions,
+  publishCurrentDraft,
+  type RulebookRevision,
+  saveRulebookRevision,
+} from '@quip/db';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../auth/authenticate.ts';
+import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import {
+  authErrors,
+  badRequestError,
+  bearerSecurity,
+  conflictError,
+  FiscalYearParam,
+  notFoundError,
+  ProgramParam,
+  unprocessableError,
+} from '../http/common-schemas.ts';
+import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { problems } from '../http/problem.ts';
+import { invalidRulebook, targetIssues } from '../rulebooks/invalid-rulebook.ts';
+import { diffJson } from '../rulebooks/json-diff.ts';
+import {
+  DraftRulebookSchema,
+  PublishedRulebookSchema,
+  RulebookDiffSchema,
+  RulebookJsonSchema,
+  RulebookRevisionSchema,
+  RulebookStateSchema,
+  VersionRef,
+} from '../rulebooks/rulebook-schemas.ts';
+
+const params = z.object({ fy: FiscalYearParam, program: ProgramParam });
+const tags = ['rulebooks'];
+const base = '/fiscal-years/{fy}/programs/{program}/rulebook';
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+
+const published = (r: RulebookRevision) => ({
+  version: r.version!,
+  revision: r.revision,
+  contentHash: r.contentHash,
+  publishedAt: r.publishedAt!,
+  rulebook: r.content as Record<string, unknown>,
+});
+const draft = (r: RulebookRevision) => ({
+  revision: r.revision,
+  contentHash: r.contentHash,
+  savedAt: r.createdAt,
+  rulebook: r.content as Record<string, unknown>,
+});
+
+/** 404 unless both the fiscal year and the program exist. */
+async function requireProgramYear(db: Kysely<Database>, fy: string, program: string): Promise<void> {
+  if (!(await findFiscalYear(db, fy))) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
+  await requireProgram(db, program);
+}
+
+async function requireProgram(db: Kysely<Database>, program: string): Promise<void> {
+  const programs = await listPrograms(db);
+  if (!programs.some((p) => p.id === program)) throw problems.notFound(`Program ${program} does not exist.`);
+}
+
+/** The rulebook of each program and fiscal year: drafts, publishing, versions and their differences. */
+export function rulebookRoutes(db: Kysely<Database>) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: base,
+      tags,
+      summary: 'The published rulebook and the current draft',
+      description: 'Submitters see the published rulebook (it says what to submit) and never the draft.',
+      security: bearerSecurity,
+      request: { params },
+      responses: {
+        200: { description: 'Published and draft', content: json(RulebookStateSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      await requireProgramYear(db, fy, program);
+      const current = await findPublishedRulebook(db, fy, program);
+      const seesDrafts = c.get('principal').role !== 'submitter';
+      const pending = seesDrafts ? await findCurrentDraft(db, fy, program) : null;
+      return c.json(
+        { published: current ? published(current) : null, draft: pending ? draft(pending) : null },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: base,
+      tags,
+      summary: 'Save a new draft revision (admins)',
+      description:
+        'The body is the whole rulebook. It is validated first: 422 lists every problem with its JSON path. Its `program` and `fiscalYear` must be those of the URL. Saving the same content as the current draft makes no new revision.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { params, body: { required: true, content: json(RulebookJsonSchema) } },
+      responses: {
+        200: { description: 'The draft', content: json(DraftRulebookSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+        ...unprocessableError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const saved = await db.transaction().execute(async (trx) => {
+        await lockWritableFiscalYear(trx, fy);
+        await requireProgram(trx, program);
+        const validation = validateRulebook(body);
+        const issues = [...targetIssues(body, fy, program), ...(validation.ok ? [] : validation.issues)];
+        if (!validation.ok || issues.length > 0) throw invalidRulebook(issues);
+        const hash = contentHash(validation.rulebook);
+        const current = await findCurrentDraft(trx, fy, program);
+        if (current?.contentHash === hash) return current;
+        const revision = await saveRulebookRevision(trx, {
+          fiscalYear: fy,
+          programId: program,
+          content: validation.rulebook,
+          contentHash: hash,
+          source: 'admin',
+          createdBy: c.get('principal').keyId,
+        });
+        await appendAudit(trx, {
+          actor: c.get('principal').keyId,
+          action: 'rulebook.save',
+          subject: `${program}/${fy}`,
+          details: { revision: revision!.revision, contentHash: hash },
+        });
+        return revision!;
+      });
+      return c.json(draft(saved), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${base}/publish`,
+      tags,
+      summary: 'Publish the current draft as the next version (admins)',
+      description:
+        'The published version is frozen for good (the database refuses changes). 409 when there is no draft.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin'), idempotency(db)] as const,
+      request: { params, headers: IdempotencyHeaders },
+      responses: {
+        200: { description: 'The new published version', content: json(PublishedRulebookSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const frozen = await db.transaction().execute(async (trx) => {
+        await lockWritableFiscalYear(trx, fy);
+        await requireProgram(trx, program);
+        const actor = c.get('principal').keyId;
+        const revision = await publishCurrentDraft(trx, fy, program, actor);
+        if (!revision) throw problems.conflict(`There is no draft of ${program} in ${fy} to publish.`);
+        await appendAudit(trx, {
+          actor,
+          action: 'rulebook.publish',
+          subject: `${program}/${fy}`,
+          details: {
+            version: revision.version,
+            revision: revision.revision,
+            contentHash: revision.contentHash,
+          },
+        });
+        return revision;
+      });
+      return c.json(published(frozen), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${base}/versions`,
+      tags,
+      summary: 'The history: every saved revision, newest first, with its published version if any',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: { params },
+      responses: {
+        200: {
+          description: 'Revisions',
+          content: json(z.object({ items: z.array(RulebookRevisionSchema) })),
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      await requireProgramYear(db, fy, program);
+      const rows = await listRulebookRevisions(db, fy, program);
+      const items = rows.map((r) => ({
+        revision: r.revision,
+        version: r.version,
+        contentHash: r.contentHash,
+        source: r.source,
+        note: r.note,
+        savedAt: r.createdAt,
+        savedBy: r.createdBy,
+        publishedAt: r.publishedAt,
+      }));
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${base}/versions/{version}`,
+      tags,
+      summary: 'One published version',
+      security: bearerSecurity,
+      request: {
+        params: params.extend({
+          version: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+        }),
+      },
+      responses: {
+        200: { description: 'The version', content: json(PublishedRulebookSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program, version } = c.req.valid('param');
+      await requireProgramYear(db, fy, program);
+      const found = await findPublishedRulebook(db, fy, program, version);
+      if (!found) throw problems.notFound(`${program} in ${fy} has no published version ${version}.`);
+      return c.json(published(found), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${base}/diff`,
+      tags,
+      summary: 'What changed between two versions (or a version and the draft)',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params,
+        query: z.object({
+          from: VersionRef.openapi({ param: { name: 'from', in: 'query' }, example: '1' }),
+          to: VersionRef.openapi({ param: { name: 'to', in: 'query' }, example: 'draft' }),
+        }),
+      },
+      responses: {
+        200: { description: 'The changes, as JSON paths', content: json(RulebookDiffSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      await requireProgramYear(db, fy, program);
+      const resolve = async (ref: string) => {
+        const found =
+          ref === 'draft'
+            ? await findCurrentDraft(db, fy, program)
+            : await findPublishedRulebook(db, fy, program, Number(ref));
+        if (!found) {
+          throw problems.notFound(
+            ref === 'draft'
+              ? `${program} in ${fy} has no draft.`
+              : `${program} in ${fy} has no published version ${ref}.`,
+          );
+        }
+        return found;
+      };
+      const a = await resolve(from);
+      const b = await resolve(to);
+      const ref = (r: RulebookRevision, name: string) => ({
+        version: name === 'draft' ? ('draft' as const) : r.version!,
+        contentHash: r.contentHash,
+      });
+      return c.json({ from: ref(a, from), to: ref(b, to), changes: diffJson(a.content, b.content) }, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,143 @@
+import { z } from '@hono/zod-openapi';
+
+/** OpenAPI schemas of the rulebook routes. The rulebook itself is described by core's format (README). */
+
+const RULEBOOK_EXAMPLE = {
+  schemaVersion: 1,
+  program: 'dds-qip',
+  name: 'DDS Quality Incentive Program',
+  fiscalYear: '2026-27',
+  payee: {
+    kind: 'provider-service-code',
+    fields: {
+      serviceCode: { type: 'string', required: true },
+      rateCents: { type: 'number', required: true },
+      units: { type: 'number', required: true },
+    },
+  },
+  measures: [
+    {
+      key: 'provider-directory',
+      name: 'Provider directory complete, accurate and on time',
+      domain: 'provider-directory',
+      kind: 'reporting',
+      fields: { zipCodes: { type: 'list', required: true } },
+      compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' } },
+    },
+  ],
+  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
+};
+
+export const RulebookJsonSchema = z.record(z.string(), z.unknown()).openapi('Rulebook', {
+  description:
+    'A rulebook document (packages/core/src/rulebook/README.md): program, fiscalYear, payee, measures, scoring, payment.',
+  example: RULEBOOK_EXAMPLE,
+});
+
+const HASH_EXAMPLE = '9d1c6a0f4e7b2c3d8e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d';
+
+export const PublishedRulebookSchema = z
+  .object({
+    version: z.number().int(),
+    revision: z.number().int(),
+    contentHash: z.string().openapi({ description: 'sha256 of the canonical JSON; what a run pins' }),
+    publishedAt: z.string().openapi({ format: 'date-time' }),
+    rulebook: RulebookJsonSchema,
+  })
+  .openapi('PublishedRulebook', {
+    example: {
+      version: 2,
+      revision: 5,
+      contentHash: HASH_EXAMPLE,
+      publishedAt: '2026-06-15T17:02:11.000Z',
+      rulebook: RULEBOOK_EXAMPLE,
+    },
+  });
+
+export const DraftRulebookSchema = z
+  .object({
+    revision: z.number().int(),
+    contentHash: z.string(),
+    savedAt: z.string().openapi({ format: 'date-time' }),
+    rulebook: RulebookJsonSchema,
+  })
+  .openapi('DraftRulebook', {
+    example: {
+      revision: 6,
+      contentHash: HASH_EXAMPLE,
+      savedAt: '2026-06-20T09:30:00.000Z',
+      rulebook: RULEBOOK_EXAMPLE,
+    },
+  });
+
+export const RulebookStateSchema = z
+  .object({ published: PublishedRulebookSchema.nullable(), draft: DraftRulebookSchema.nullable() })
+  .openapi('RulebookState', {
+    description: 'The published rulebook and the current draft; submitters always see `draft: null`.',
+    example: {
+      published: {
+        version: 2,
+        revision: 5,
+        contentHash: HASH_EXAMPLE,
+        publishedAt: '2026-06-15T17:02:11.000Z',
+        rulebook: RULEBOOK_EXAMPLE,
+      },
+      draft: null,
+    },
+  });
+
+export const RulebookRevisionSchema = z
+  .object({
+    revision: z.number().int(),
+    version: z.number().int().nullable().openapi({ description: 'null while the revision is a draft' }),
+    contentHash: z.string(),
+    source: z.enum(['catalog', 'admin', 'clone']),
+    note: z.string().nullable(),
+    savedAt: z.string().openapi({ format: 'date-time' }),
+    savedBy: z.string().nullable().openapi({ description: 'id of the API key that saved it' }),
+    publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('RulebookRevision', {
+    example: {
+      revision: 5,
+      version: 2,
+      contentHash: HASH_EXAMPLE,
+      source: 'admin',
+      note: null,
+      savedAt: '2026-06-14T11:00:00.000Z',
+      savedBy: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
+      publishedAt: '2026-06-15T17:02:11.000Z',
+    },
+  });
+
+export const RulebookDiffSchema = z
+  .object({
+    from: z.object({ version: z.union([z.number().int(), z.literal('draft')]), contentHash: z.string() }),
+    to: z.object({ version: z.union([z.number().int(), z.literal('draft')]), contentHash: z.string() }),
+    changes: z.array(
+      z.object({
+        path: z.string().openapi({ description: 'dot/bracket JSON path; "" is the whole document' }),
+        op: z.enum(['add', 'remove', 'replace']),
+        from: z.unknown().optional(),
+        to: z.unknown().optional(),
+      }),
+    ),
+  })
+  .openapi('RulebookDiff', {
+    example: {
+      from: { version: 1, contentHash: HASH_EXAMPLE },
+      to: {
+        version: 'draft',
+        contentHash: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1',
+      },
+      changes: [
+        { path: 'payment.incentiveShare', op: 'replace', from: '0.1', to: '0.12' },
+        { path: 'measures[1]', op: 'add', to: { key: 'dsp-survey' } },
+      ],
+    },
+  });
+
+export const VersionRef = z
+  .string()
+  .regex(/^(draft|[1-9]\d*)$/, 'a published version number or `draft`')
+  .openapi({ example: '1' });
