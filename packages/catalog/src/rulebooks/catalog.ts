@@ -1,3 +1,5 @@
+import { ddsQip202526 } from './dds-qip/2025-26.ts';
+import { ddsQip202627 } from './dds-qip/2026-27.ts';
 import { dhcsEpt202526 } from './dhcs-ept/2025-26.ts';
 import { dhcsEpt202627 } from './dhcs-ept/2026-27.ts';
 import type { RulebookInput } from './rulebook-input.ts';
