@@ -15,7 +15,12 @@ const entry = (rulebook: RulebookInput): CatalogEntry =>
   Object.freeze({ fiscalYear: rulebook.fiscalYear, programId: rulebook.program, rulebook });
 
 /** Every shipped rulebook, by fiscal year then program. Loaded into an empty database on first start. */
-export const CATALOG: readonly CatalogEntry[] = Object.freeze([entry(dhcsEpt202526), entry(dhcsEpt202627)]);
+export const CATALOG: readonly CatalogEntry[] = Object.freeze([
+  entry(ddsQip202526),
+  entry(dhcsEpt202526),
+  entry(ddsQip202627),
+  entry(dhcsEpt202627),
+]);
 
 /**
  * The catalog rulebook of a program in a fiscal year, or undefined. A fresh deep copy each call,
