@@ -1,0 +1,116 @@
+import type { Entity, Submission } from '@quip/core';
+import { dayOf, isoDay } from './iso-day.ts';
+import { type Plan, planCoverage, rateNear } from './managed-care-plans.ts';
+import { Prng } from './prng.ts';
+import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+
+/** The seven HEDIS rates: placeholder MPL, direction, and eligible share of a plan's members. */
+const HEDIS: readonly { key: string; mpl: number; lower: boolean; eligible: number }[] = [
+  { key: 'qwi-controlling-blood-pressure', mpl: 0.6, lower: false, eligible: 0.035 },
+  { key: 'qwi-glycemic-status-above-9', mpl: 0.38, lower: true, eligible: 0.03 },
+  { key: 'qwi-prenatal-care', mpl: 0.85, lower: false, eligible: 0.012 },
+  { key: 'qwi-postpartum-care', mpl: 0.78, lower: false, eligible: 0.012 },
+  { key: 'qwi-well-child-first-15-months', mpl: 0.58, lower: false, eligible: 0.006 },
+  { key: 'qwi-well-child-15-to-30-months', mpl: 0.66, lower: false, eligible: 0.007 },
+  { key: 'qwi-child-adolescent-well-care', mpl: 0.48, lower: false, eligible: 0.3 },
+];
+const COUNTS = {
+  fields: ['measurementYear', 'numerator', 'denominator'],
+  required: ['measurementYear', 'numerator', 'denominator'],
+};
+
+/** Fields as docs/programs/dhcs-qwi.md sections 4 and 5 list them. */
+export const DHCS_QWI_SHAPE: ProgramShape = {
+  entityFields: ['id', 'name', 'capitationCents', 'counties'],
+  measures: {
+    ...Object.fromEntries(HEDIS.map((m) => [m.key, COUNTS])),
+    'qwi-cahps-rating-of-plan': {
+      fields: ['measurementYear', 'respondents', 'topBoxResponses'],
+      required: ['measurementYear', 'respondents', 'topBoxResponses'],
+    },
+    'qwi-readmissions-oe-ratio': {
+      fields: ['measurementYear', 'indexStays', 'observedReadmissions', 'expectedReadmissions'],
+      required: ['measurementYear', 'indexStays', 'observedReadmissions', 'expectedReadmissions'],
+    },
+    'qwi-disparity-reduction': {
+      fields: ['baseMeasure', 'baselineGapPoints', 'currentGapPoints'],
+      required: ['baseMeasure', 'baselineGapPoints', 'currentGapPoints'],
+    },
+  },
+};
+
+/** The 25 plans with their capitation; each files its rates in June after the measurement year. */
+export function dhcsQwiGenerator(ctx: ProgramContext): ProgramGenerator {
+  const { plans } = planCoverage(ctx);
+  const prng = Prng.stream(ctx.seed, 'dhcs-qwi', 'payees');
+  const entities: Entity[] = plans.map((plan) => ({
+    id: plan.id,
+    name: plan.name,
+    // Capitation: members x $280-$420 per member per month x 12, in cents.
+    capitationCents: plan.members * prng.int(28_000, 42_000) * 12,
+    counties: plan.counties,
+  }));
+  return {
+    shape: DHCS_QWI_SHAPE,
+    entities,
+    *submissions(): Generator<Submission> {
+      for (let i = 0; i < plans.length; i++) yield* planSubmissions(ctx, plans[i] as Plan, i);
+    },
+  };
+}
+
+function* planSubmissions(ctx: ProgramContext, plan: Plan, index: number): Generator<Submission> {
+  const prng = Prng.stream(ctx.seed, 'dhcs-qwi', 'submissions', index);
+  const measurementYear = ctx.year.startYear;
+  const period = ctx.year.name;
+  const june = dayOf(`${ctx.year.startYear + 1}-06-01`);
+  const filedOn = isoDay(june + prng.int(0, 29));
+  const row = (measure: string, data: Record<string, unknown>, on = filedOn): Submission => ({
+    entityId: plan.id,
+    measure,
+    period,
+    submittedOn: on,
+    data,
+  });
+  // A plan now and then leaves one rate out: "missing" and not scored.
+  const missing = prng.chance(0.3) ? prng.pick(HEDIS).key : null;
+  for (const m of HEDIS) {
+    if (m.key === missing) continue;
+    const denominator = Math.round(plan.members * m.eligible * prng.uniform(0.85, 1.15));
+    const numerator = prng.binomial(denominator, rateNear(prng, m.mpl, plan.quality, m.lower));
+    yield row(m.key, { measurementYear, numerator, denominator });
+  }
+  // CAHPS samples a few hundred members; small plans fall under the 100-respondent minimum.
+  const respondents = plan.members < 20_000 ? prng.int(40, 120) : prng.int(250, 900);
+  yield row('qwi-cahps-rating-of-plan', {
+    measurementYear,
+    respondents,
+    topBoxResponses: prng.binomial(respondents, rateNear(prng, 0.6, plan.quality, false, 0.04)),
+  });
+
+  const indexStays = Math.round(plan.members * prng.uniform(0.015, 0.025));
+  const expectedRate = prng.uniform(0.1, 0.14);
+  const ratio = Math.max(0.5, 1 - 0.05 * plan.quality + prng.normal(0, 0.06));
+  yield row('qwi-readmissions-oe-ratio', {
+    measurementYear,
+    indexStays,
+    observedReadmissions: Math.min(
+      indexStays,
+      prng.binomial(indexStays, Math.min(0.9, expectedRate * ratio)),
+    ),
+    expectedReadmissions: Math.max(0.1, Math.round(indexStays * expectedRate * 10) / 10),
+  });
+
+  const baselineGapPoints = Math.round(prng.uniform(3, 20) * 10) / 10;
+  // Around the 1.0-point target: near misses on both sides.
+  const reduction = Math.round(prng.normal(1.1, 1.6) * 10) / 10;
+  yield row(
+    'qwi-disparity-reduction',
+    {
+      baseMeasure: prng.pick(HEDIS).key,
+      baselineGapPoints,
+      currentGapPoints: Math.max(0, Math.round((baselineGapPoints - reduction) * 10) / 10),
+    },
+    isoDay(dayOf(`${ctx.year.startYear + 1}-07-01`) + prng.int(0, 14)),
+  );
+}
