@@ -250,6 +250,31 @@ describe('evaluateProgram input checks', () => {
     );
   });
 
+  it('leaves out payees without an id or listed twice', () => {
+    const compiled = compileRulebook({
+      schemaVersion: 1,
+      program: 'x',
+      fiscalYear: '2026-27',
+      measures: [countsMeasure('cie', { kind: 'absolute', value: 0.5 })],
+      payment: { method: 'rate-incentive' },
+    });
+    const { results, issues } = evaluateProgram(compiled, {
+      entities: [
+        { id: 'E1', rateCents: 100, units: 1 },
+        { name: 'no id' } as never,
+        { id: 'E1' },
+        { id: 'E2' },
+      ],
+      submissions: [{ entityId: 'E2', measure: 'cie', period: '2026-27', data: { placed: 1, interns: 2 } }],
+      asOf: '2026-11-23',
+    });
+    expect(results.map((r) => [r.entityId, r.value])).toEqual([
+      ['E1', null],
+      ['E2', 0.5], // 1 / 2
+    ]);
+    expect(issues.slice(0, 2).map((i) => i.code)).toEqual(['invalid-entity', 'duplicate-entity']);
+  });
+
   it('reports submissions it could not place, summarised', () => {
     const compiled = compileRulebook({
       schemaVersion: 1,
@@ -265,6 +290,12 @@ describe('evaluateProgram input checks', () => {
         { entityId: 'E1', measure: 'nope', period: '2026-27', data },
         { entityId: 'E1', measure: 'cie', period: '2025-26', data },
         { entityId: 'E9', measure: 'cie', period: '2026-27', data },
+        {
+          entityId: 'E1',
+          measure: 'cie',
+          period: '2026-27',
+          data: null as unknown as Record<string, unknown>,
+        },
       ],
       asOf: '2026-11-23',
     });
@@ -272,6 +303,7 @@ describe('evaluateProgram input checks', () => {
       ['unknown-measure', 1],
       ['other-period', 1],
       ['unknown-entity', 1],
+      ['invalid-data', 1],
       // and from the payment: E1's only measure had no data, so there is nothing to earn with
       ['nothing-scored', undefined],
     ]);

@@ -120,7 +120,7 @@ export function evaluateProgram(compiled: CompiledRulebook, input: EvaluateInput
   return { results, payments, issues };
 }
 
-/** Entity id -> position, in one pass; a repeated id is an issue and its later rows are dropped. */
+/** Entity id -> position, in one pass; a payee without an id or with a repeated id is an issue and left out. */
 function indexEntities(
   input: readonly Entity[],
   issues: EvaluationIssue[],
@@ -129,6 +129,11 @@ function indexEntities(
   let kept: Entity[] | null = null;
   for (let e = 0; e < input.length; e++) {
     const entity = input[e] as Entity;
+    if (typeof entity?.id !== 'string' || entity.id === '') {
+      issues.push({ code: 'invalid-entity', message: `payee #${e + 1} has no id; left out` });
+      kept ??= input.slice(0, e);
+      continue;
+    }
     if (entityIndex.has(entity.id)) {
       issues.push({
         code: 'duplicate-entity',
@@ -167,6 +172,13 @@ function reportIgnored(groups: SubmissionGroups, issues: EvaluationIssue[]): voi
       code: 'unknown-entity',
       message: `${ignored.unknownEntity} submission(s) from payees not in the evaluation (e.g. ${ignored.unknownEntityIds.join(', ')})`,
       count: ignored.unknownEntity,
+    });
+  }
+  if (ignored.invalidData > 0) {
+    issues.push({
+      code: 'invalid-data',
+      message: `${ignored.invalidData} submission(s) whose data is not an object; left out`,
+      count: ignored.invalidData,
     });
   }
   if (ignored.afterAsOf > 0) {

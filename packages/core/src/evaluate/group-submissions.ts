@@ -17,6 +17,7 @@ export interface SubmissionGroups {
     unknownMeasure: Map<string, number>;
     otherPeriod: Map<string, number>;
     afterAsOf: number;
+    invalidData: number;
   };
 }
 
@@ -47,6 +48,7 @@ export function groupSubmissions(
     unknownMeasure: new Map(),
     otherPeriod: new Map(),
     afterAsOf: 0,
+    invalidData: 0,
   };
   const datasetIndex = compiled.datasetIndex;
 
@@ -95,6 +97,10 @@ export function groupSubmissions(
     const on = reader.submittedOn(i);
     if (on !== undefined && on !== null && on > asOf) {
       ignored.afterAsOf++;
+      continue;
+    }
+    if (!reader.hasData(i)) {
+      ignored.invalidData++;
       continue;
     }
     const b = e * D + d;

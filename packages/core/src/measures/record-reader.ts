@@ -35,6 +35,8 @@ export interface RecordReader {
   measure(i: number): string;
   period(i: number): string;
   submittedOn(i: number): string | null | undefined;
+  /** False for a row whose `data` is not an object (such a row is left out, with an issue). */
+  hasData(i: number): boolean;
   field(name: string, i: number): unknown;
   evaluate(expression: CompiledExpression, i: number): unknown;
   /** The record's fields as an object (for explanations and record checks; allocates for columns). */
@@ -57,6 +59,10 @@ export class RowRecordReader implements RecordReader {
   }
   submittedOn(i: number): string | null | undefined {
     return (this.rows[i] as Submission).submittedOn;
+  }
+  hasData(i: number): boolean {
+    const data = (this.rows[i] as Submission).data as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data);
   }
   field(name: string, i: number): unknown {
     const data = (this.rows[i] as Submission).data;
@@ -86,6 +92,9 @@ export class ColumnRecordReader implements RecordReader {
   }
   submittedOn(i: number): string | null | undefined {
     return this.columns.submittedOn?.[i];
+  }
+  hasData(_i: number): boolean {
+    return true;
   }
   field(name: string, i: number): unknown {
     const data = this.columns.data;
