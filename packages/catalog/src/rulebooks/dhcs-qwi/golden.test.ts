@@ -1,0 +1,172 @@
+import { compileRulebook, evaluateProgram, validateRulebook } from '@quip/core';
+import { describe, expect, it } from 'vitest';
+import { dhcsQwi202526 } from './2025-26.ts';
+import { dhcsQwi202627 } from './2026-27.ts';
+import { QWI_EARN_BACK } from './qwi-rulebook.ts';
+
+const FY = '2026-27';
+// Placeholder MPLs of the rulebook; "met" data sits clearly better than each, "missed" clearly worse.
+const LOWER_IS_BETTER = new Set(['qwi-glycemic-status-above-9', 'qwi-readmissions-oe-ratio']);
+const RATE: Record<string, number> = {
+  'qwi-controlling-blood-pressure': 0.6,
+  'qwi-glycemic-status-above-9': 0.38,
+  'qwi-prenatal-care': 0.85,
+  'qwi-postpartum-care': 0.78,
+  'qwi-well-child-first-15-months': 0.58,
+  'qwi-well-child-15-to-30-months': 0.66,
+  'qwi-child-adolescent-well-care': 0.48,
+};
+function data(measure: string, met: boolean): Record<string, unknown> {
+  const up = met !== LOWER_IS_BETTER.has(measure); // met moves the value up unless lower is better
+  if (measure === 'qwi-cahps-rating-of-plan')
+    return { measurementYear: 2026, respondents: 500, topBoxResponses: met ? 325 : 250 }; // 0.65 / 0.50 vs 0.60
+  if (measure === 'qwi-readmissions-oe-ratio')
+    return {
+      measurementYear: 2026,
+      indexStays: 500,
+      observedReadmissions: met ? 90 : 110,
+      expectedReadmissions: 100,
+    };
+  const mpl = RATE[measure] as number;
+  return {
+    measurementYear: 2026,
+    numerator: Math.round((mpl + (up ? 0.05 : -0.05)) * 1000),
+    denominator: 1000,
+  };
+}
+/** Submissions for one plan: every earn-back measure, met unless listed in `missed`; the disparity measure. */
+function plan(entityId: string, missed: string[], disparityMet: boolean) {
+  return [
+    ...QWI_EARN_BACK.map((measure) => ({
+      entityId,
+      measure,
+      period: FY,
+      submittedOn: '2027-06-15',
+      data: data(measure, !missed.includes(measure)),
+    })),
+    {
+      entityId,
+      measure: 'qwi-disparity-reduction',
+      period: FY,
+      submittedOn: '2027-07-01',
+      // 14.2 - 11.9 = 2.3 points >= 1 (met); 14.2 - 13.9 = 0.3 (not met)
+      data: {
+        baseMeasure: 'qwi-well-child-first-15-months',
+        baselineGapPoints: 14.2,
+        currentGapPoints: disparityMet ? 11.9 : 13.9,
+      },
+    },
+  ];
+}
+const lines = (p: { lines: { kind: string; amountCents: number }[] } | undefined) =>
+  Object.fromEntries((p?.lines ?? []).map((l) => [l.kind, l.amountCents]));
+
+describe('dhcs-qwi catalog rulebooks', () => {
+  it.each([
+    ['2025-26', dhcsQwi202526],
+    ['2026-27', dhcsQwi202627],
+  ])('FY %s passes validateRulebook', (_fy, rulebook) => {
+    const checked = validateRulebook(rulebook);
+    expect(checked.ok ? [] : checked.issues).toEqual([]);
+  });
+});
+
+describe('dhcs-qwi FY 2026-27 golden scenario: earn-back and the disparity pool', () => {
+  const entities = [
+    { id: 'mcp-alpha', name: 'Alpha Health Plan', capitationCents: 20_000_000_000 },
+    { id: 'mcp-bravo', name: 'Bravo Community Health', capitationCents: 8_000_000_000 },
+    { id: 'mcp-charlie', name: 'Charlie Care', capitationCents: 5_000_000_000 },
+  ];
+  const bravo = plan('mcp-bravo', [], true);
+  // Bravo's readmissions rest on 120 index stays: below 150, not scored, drops out (8 of 8 met).
+  const pcr = bravo.find((s) => s.measure === 'qwi-readmissions-oe-ratio');
+  if (pcr) pcr.data = { ...pcr.data, indexStays: 120 };
+  const submissions = [
+    // Alpha misses GSD > 9 (0.43 > 0.38, lower is better) and CAHPS: 7 of 9.
+    ...plan('mcp-alpha', ['qwi-glycemic-status-above-9', 'qwi-cahps-rating-of-plan'], true),
+    ...bravo,
+    // Charlie meets only CBP, prenatal care and readmissions: 3 of 9.
+    ...plan(
+      'mcp-charlie',
+      QWI_EARN_BACK.filter(
+        (k) =>
+          !['qwi-controlling-blood-pressure', 'qwi-prenatal-care', 'qwi-readmissions-oe-ratio'].includes(k),
+      ),
+      false,
+    ),
+  ];
+  const { results, payments } = evaluateProgram(compileRulebook(dhcsQwi202627), {
+    entities,
+    submissions,
+    asOf: '2027-08-31',
+  });
+  const pay = (id: string) => payments.find((p) => p.entityId === id);
+
+  it('earns back the 0.5% withhold by the points of the met measures', () => {
+    // Alpha: withhold = 20,000,000,000 x 0.005 = 100,000,000; 7 of 9 points -> 77,777,777.78 -> 77,777,778.
+    expect(results.filter((r) => r.entityId === 'mcp-alpha' && r.points === 1)).toHaveLength(7 + 1); // + disparity
+    expect(lines(pay('mcp-alpha'))).toMatchObject({
+      capitation: 20_000_000_000,
+      withhold: -100_000_000,
+      'withhold-returned': 77_777_778,
+    });
+    // Bravo: 40,000,000 withheld, 8 of 8 scored met -> all of it back.
+    expect(
+      results.find((r) => r.entityId === 'mcp-bravo' && r.measure === 'qwi-readmissions-oe-ratio')?.status,
+    ).toBe('not-scored');
+    expect(lines(pay('mcp-bravo'))).toMatchObject({ withhold: -40_000_000, 'withhold-returned': 40_000_000 });
+    // Charlie: 25,000,000 withheld, 3 of 9 -> 8,333,333.33 -> 8,333,333.
+    expect(lines(pay('mcp-charlie'))).toMatchObject({
+      withhold: -25_000_000,
+      'withhold-returned': 8_333_333,
+    });
+  });
+
+  it('pays the unearned withhold to the disparity reducers pro rata to capitation, largest remainder', () => {
+    // Pool = 22,222,222 (Alpha) + 0 (Bravo) + 16,666,667 (Charlie) = 38,888,889. Alpha : Bravo =
+    // 200 : 80 = 5 : 2 -> 27,777,777.86 and 11,111,111.14; the leftover cent to Alpha (.86).
+    expect(lines(pay('mcp-alpha')).incentive).toBe(27_777_778);
+    expect(lines(pay('mcp-bravo')).incentive).toBe(11_111_111);
+    expect(lines(pay('mcp-charlie')).incentive ?? 0).toBe(0);
+  });
+
+  it('totals: capitation - withhold + returned + incentive, lines adding up', () => {
+    // Alpha 20,000,000,000 - 100,000,000 + 77,777,778 + 27,777,778 = 20,005,555,556
+    // Bravo 8,000,000,000 - 40,000,000 + 40,000,000 + 11,111,111 = 8,011,111,111
+    // Charlie 5,000,000,000 - 25,000,000 + 8,333,333 = 4,983,333,333
+    expect(payments.map((p) => [p.entityId, p.totalCents])).toEqual([
+      ['mcp-alpha', 20_005_555_556],
+      ['mcp-bravo', 8_011_111_111],
+      ['mcp-charlie', 4_983_333_333],
+    ]);
+    for (const p of payments) expect(p.lines.reduce((t, l) => t + l.amountCents, 0)).toBe(p.totalCents);
+  });
+});
+
+describe('dhcs-qwi FY 2026-27 golden scenario: the 105% cap', () => {
+  it('stops a small eligible plan at 105% of its capitation and leaves the rest unallocated', () => {
+    // Echo: 5,000,000,000 capitation, 0 of 9 met -> 25,000,000 unearned, not eligible.
+    // Delta: 1,000,000 capitation ($10,000), 9 of 9, the only eligible plan: withhold 5,000 all back;
+    // cap = floor(1,000,000 x 1.05) = 1,050,000; headroom 1,050,000 - 1,000,000 = 50,000 of the
+    // 25,000,000 pool; the other 24,950,000 stays unpaid (issue pool-unallocated).
+    const { payments, issues } = evaluateProgram(compileRulebook(dhcsQwi202627), {
+      entities: [
+        { id: 'mcp-delta', name: 'Delta', capitationCents: 1_000_000 },
+        { id: 'mcp-echo', name: 'Echo', capitationCents: 5_000_000_000 },
+      ],
+      submissions: [...plan('mcp-delta', [], true), ...plan('mcp-echo', QWI_EARN_BACK, false)],
+      asOf: '2027-08-31',
+    });
+    const delta = payments.find((p) => p.entityId === 'mcp-delta');
+    expect(lines(delta)).toEqual({
+      capitation: 1_000_000,
+      withhold: -5_000,
+      'withhold-returned': 5_000,
+      incentive: 50_000,
+    });
+    expect(delta?.totalCents).toBe(1_050_000);
+    // Echo: 5,000,000,000 - 25,000,000 + 0 = 4,975,000,000
+    expect(payments.find((p) => p.entityId === 'mcp-echo')?.totalCents).toBe(4_975_000_000);
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'pool-unallocated' }));
+  });
+});
