@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   QUIP_DEMO: z.enum(['0', '1']).default('1'),
   QUIP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIP_BODY_LIMIT_MB: z.coerce.number().positive().max(4096).default(512),
+  /** Rows one bulk request may carry (payees or submissions); more is 413. */
+  QUIP_MAX_ROWS_PER_REQUEST: z.coerce.number().int().min(1).default(2_000_000),
   QUIP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

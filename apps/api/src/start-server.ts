@@ -55,6 +55,7 @@ export async function startServer(
       logger,
       webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
       bodyLimitBytes: env.QUIP_BODY_LIMIT_MB * 1024 * 1024,
+      maxRowsPerRequest: env.QUIP_MAX_ROWS_PER_REQUEST,
     });
     await new Promise<void>((ready) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ready());

@@ -9,6 +9,7 @@ export { MigrationError, migrateToLatest } from './migrate.ts';
 export * from './repositories/api-key-management.ts';
 export * from './repositories/api-keys.ts';
 export * from './repositories/audit-log.ts';
+export * from './repositories/entities.ts';
 export * from './repositories/fiscal-year-writes.ts';
 export * from './repositories/fiscal-years.ts';
 export * from './repositories/idempotency.ts';

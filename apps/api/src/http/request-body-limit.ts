@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './app-env.ts';
+import { problems } from './problem.ts';
+
+/** Bulk endpoints read their body as a stream: a 1M-row upload is never held whole in memory. */
+const STREAMED = /^\/api\/v1\/fiscal-years\/[^/]+\/programs\/[^/]+\/(entities|submissions)$/;
+
+const tooLarge = (maxSize: number) => problems.tooLarge(`The request body is larger than ${maxSize} bytes.`);
+
+/**
+ * The body size limit (413 problem+json). A declared Content-Length over the limit is refused at
+ * once. Streamed bulk bodies are counted as they are read, so the route's reader fails with 413
+ * mid-stream (its transaction rolls back); other bodies are buffered and counted by Hono's bodyLimit.
+ */
+export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  const buffered = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw tooLarge(maxSize);
+    },
+  });
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body || c.req.method !== 'POST' || !STREAMED.test(c.req.path)) return buffered(c, next);
+    const declared = raw.headers.get('content-length');
+    if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxSize) {
+      throw tooLarge(maxSize);
+    }
+    let size = 0;
+    const counted = raw.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          size += chunk.byteLength;
+          if (size > maxSize) controller.error(tooLarge(maxSize));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    c.req.raw = new Request(raw, { body: counted, duplex: 'half' } as RequestInit);
+    await next();
+  };
+}
