@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     },
   });
   const programs = values.program === 'all' ? GENERATED_PROGRAMS : [values.program];
-  for (const p of programs) if (!GENERATED_PROGRAMS.includes(p)) fail(`unknown program ${p}; known: ${GENERATED_PROGRAMS.join(', ')}, all`);
+  for (const p of programs)
+    if (!GENERATED_PROGRAMS.includes(p))
+      fail(`unknown program ${p}; known: ${GENERATED_PROGRAMS.join(', ')}, all`);
   if (values.size !== 'demo' && values.size !== 'california') fail('--size must be demo or california');
   if (values.format !== 'csv' && values.format !== 'ndjson') fail('--format must be csv or ndjson');
   const seed = Number(values.seed);
@@ -67,7 +69,10 @@ async function main(): Promise<void> {
     const ext = values.format;
     const entitiesPath = join(values.out, `${programId}.entities.${ext}`);
     const submissionsPath = join(values.out, `${programId}.submissions.${ext}`);
-    await writeLines(entitiesPath, ext === 'csv' ? entityCsvLines(data.entities, data.shape.entityFields) : ndjsonLines(data.entities));
+    await writeLines(
+      entitiesPath,
+      ext === 'csv' ? entityCsvLines(data.entities, data.shape.entityFields) : ndjsonLines(data.entities),
+    );
 
     let rows = 0;
     const malformed: { row: number; kind: string }[] = [];
@@ -79,12 +84,18 @@ async function main(): Promise<void> {
       }
     }
     const stream = submissions(data.rows());
-    await writeLines(submissionsPath, ext === 'csv' ? submissionCsvLines(stream, submissionDataColumns(data.shape)) : ndjsonLines(stream));
-    if (malformedRate > 0) writeFileSync(join(values.out, `${programId}.malformed.json`), `${JSON.stringify(malformed)}\n`);
+    await writeLines(
+      submissionsPath,
+      ext === 'csv' ? submissionCsvLines(stream, submissionDataColumns(data.shape)) : ndjsonLines(stream),
+    );
+    if (malformedRate > 0)
+      writeFileSync(join(values.out, `${programId}.malformed.json`), `${JSON.stringify(malformed)}\n`);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const people = data.people === undefined ? '' : `, ${data.people} people`;
-    console.log(`${programId}: ${data.entities.length} entities${people}, ${rows} submissions (${malformed.length} malformed) -> ${submissionsPath} in ${seconds} s`);
+    console.log(
+      `${programId}: ${data.entities.length} entities${people}, ${rows} submissions (${malformed.length} malformed) -> ${submissionsPath} in ${seconds} s`,
+    );
   }
 }
 
