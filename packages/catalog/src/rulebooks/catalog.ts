@@ -2,6 +2,8 @@ import { ddsQip202526 } from './dds-qip/2025-26.ts';
 import { ddsQip202627 } from './dds-qip/2026-27.ts';
 import { dhcsEpt202526 } from './dhcs-ept/2025-26.ts';
 import { dhcsEpt202627 } from './dhcs-ept/2026-27.ts';
+import { dhcsMcas202526 } from './dhcs-mcas/2025-26.ts';
+import { dhcsMcas202627 } from './dhcs-mcas/2026-27.ts';
 import { dhcsQwi202526 } from './dhcs-qwi/2025-26.ts';
 import { dhcsQwi202627 } from './dhcs-qwi/2026-27.ts';
 import type { RulebookInput } from './rulebook-input.ts';
@@ -20,9 +22,11 @@ const entry = (rulebook: RulebookInput): CatalogEntry =>
 export const CATALOG: readonly CatalogEntry[] = Object.freeze([
   entry(ddsQip202526),
   entry(dhcsEpt202526),
+  entry(dhcsMcas202526),
   entry(dhcsQwi202526),
   entry(ddsQip202627),
   entry(dhcsEpt202627),
+  entry(dhcsMcas202627),
   entry(dhcsQwi202627),
 ]);
 

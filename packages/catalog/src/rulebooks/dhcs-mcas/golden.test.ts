@@ -1,0 +1,124 @@
+import { compileRulebook, evaluateProgram, validateRulebook } from '@quip/core';
+import { describe, expect, it } from 'vitest';
+import { dhcsMcas202526 } from './2025-26.ts';
+import { dhcsMcas202627 } from './2026-27.ts';
+import { MCAS_MEASURES } from './mcas-measures.ts';
+
+const FY = '2026-27';
+const entities = [
+  {
+    id: 'alpha-alameda',
+    name: 'Alpha - Alameda',
+    planId: 'mcp-alpha',
+    county: 'Alameda',
+    enrolledMembers: 180000,
+    countyDefaultMembers: 1000,
+    netIncomeCents: 1_000_000_000,
+  },
+  {
+    id: 'bravo-alameda',
+    name: 'Bravo - Alameda',
+    planId: 'mcp-bravo',
+    county: 'Alameda',
+    enrolledMembers: 95000,
+    countyDefaultMembers: 1000,
+    netIncomeCents: -25_000_000,
+  },
+  {
+    id: 'charlie-fresno',
+    name: 'Charlie - Fresno',
+    planId: 'mcp-charlie',
+    county: 'Fresno',
+    enrolledMembers: 60000,
+    countyDefaultMembers: 400,
+    netIncomeCents: 300_000_000,
+  },
+];
+/** Every measure for one unit: 0.05 better than its MPL, or 0.05 worse for the `below` ones. */
+function unit(entityId: string, below: string[], denominators: Record<string, number> = {}) {
+  return MCAS_MEASURES.map((m) => {
+    const up = below.includes(m.key) === (m.direction === 'lower'); // below the floor = worse
+    const denominator = denominators[m.key] ?? 1000;
+    return {
+      entityId,
+      measure: m.key,
+      period: FY,
+      submittedOn: '2027-06-15',
+      data: {
+        measurementYear: 2026,
+        numerator: Math.round((m.mpl + (up ? 0.05 : -0.05)) * denominator),
+        denominator,
+      },
+    };
+  });
+}
+const mcasSubmissions = [
+  // Alpha: below on GSD (0.43 > 0.38, lower is better), lead screening, and two auto-assignment
+  // measures (CIS-10, FUA): 4 below; 6 of the 8 auto-assignment measures met.
+  ...unit('alpha-alameda', [
+    'mcas-glycemic-status-above-9',
+    'mcas-lead-screening',
+    'mcas-childhood-immunizations',
+    'mcas-follow-up-ed-substance-use',
+  ]),
+  // Bravo: below on five auto-assignment measures: 3 of 8 met.
+  ...unit('bravo-alameda', [
+    'mcas-well-child-first-15-months',
+    'mcas-well-child-15-to-30-months',
+    'mcas-child-adolescent-well-care',
+    'mcas-prenatal-care',
+    'mcas-postpartum-care',
+  ]),
+  // Charlie: everything met, but breast cancer screening rests on 20 members: not scored, not sanctioned.
+  ...unit('charlie-fresno', ['mcas-breast-cancer-screening'], { 'mcas-breast-cancer-screening': 20 }),
+];
+
+describe('dhcs-mcas catalog rulebooks', () => {
+  it.each([
+    ['2025-26', dhcsMcas202526],
+    ['2026-27', dhcsMcas202627],
+  ])('FY %s passes validateRulebook', (_fy, rulebook) => {
+    const checked = validateRulebook(rulebook);
+    expect(checked.ok ? [] : checked.issues).toEqual([]);
+  });
+});
+
+describe('dhcs-mcas FY 2026-27 golden scenario: sanctions', () => {
+  const { results, payments } = evaluateProgram(compileRulebook(dhcsMcas202627), {
+    entities,
+    submissions: mcasSubmissions,
+    asOf: '2027-08-31',
+  });
+  const pay = (id: string) => payments.find((p) => p.entityId === id);
+
+  it('sanctions $25,000.00 per measure below its MPL floor, lower-is-better included', () => {
+    // Alpha: 4 below x -2,500,000 = -10,000,000 cents (-$100,000.00).
+    expect(pay('alpha-alameda')?.lines.map((l) => [l.measure, l.amountCents])).toEqual([
+      ['mcas-childhood-immunizations', -2_500_000],
+      ['mcas-follow-up-ed-substance-use', -2_500_000],
+      ['mcas-glycemic-status-above-9', -2_500_000],
+      ['mcas-lead-screening', -2_500_000],
+    ]);
+    expect(pay('alpha-alameda')?.totalCents).toBe(-10_000_000);
+    // Bravo: 5 below x -2,500,000 = -12,500,000.
+    expect(pay('bravo-alameda')?.totalCents).toBe(-12_500_000);
+  });
+
+  it('does not sanction a measure that is not scored (denominator 20 < 30)', () => {
+    expect(
+      results.find((r) => r.entityId === 'charlie-fresno' && r.measure === 'mcas-breast-cancer-screening')
+        ?.status,
+    ).toBe('not-scored');
+    expect(pay('charlie-fresno')?.totalCents).toBe(0);
+  });
+
+  it('scores auto-assignment as the share of its 8 measures met: Alpha 6/8, Bravo 3/8', () => {
+    const composite = (id: string) =>
+      results.filter(
+        (r) => r.entityId === id && MCAS_MEASURES.find((m) => m.key === r.measure)?.autoAssignment && r.met,
+      ).length;
+    expect([composite('alpha-alameda'), composite('bravo-alameda'), composite('charlie-fresno')]).toEqual([
+      6, 3, 8,
+    ]);
+  });
+});
