@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createDatabase, seedReferenceData } from '@quip/db';
+import { CATALOG } from '@quip/catalog';
+import { createDatabase, loadCatalog, seedReferenceData } from '@quip/db';
 import { createJobRunner, jobDefinitions } from '@quip/jobs';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
 import type { Env } from './env.ts';
+import { createKeyRateLimiter, type KeyRateLimiter } from './limits/key-rate-limiter.ts';
 import { createLogger } from './logger.ts';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -30,6 +32,7 @@ export async function startServer(
     dataDir: resolve(env.QUIP_DATA_DIR),
   });
   await seedReferenceData(database.db);
+  const catalog = await loadCatalog(database.db, CATALOG);
   const { generatedKey } = await bootstrapAdminKey(database.db, env.QUIP_ADMIN_KEY);
   if (generatedKey) {
     // Printed once, on purpose outside the logs: only its hash is stored.
@@ -47,7 +50,12 @@ export async function startServer(
 
   let server: ReturnType<typeof serve> | null = null;
   let url: string | null = null;
+  let rateLimiter: KeyRateLimiter | null = null;
   if (env.QUIP_ROLE !== 'worker') {
+    rateLimiter = createKeyRateLimiter({
+      perMinute: env.QUIP_RATE_LIMIT_PER_MINUTE,
+      redisUrl: env.REDIS_URL,
+    });
     const app = createApp({
       db: database.db,
       databaseKind: database.kind,
@@ -56,6 +64,7 @@ export async function startServer(
       webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
       bodyLimitBytes: env.QUIP_BODY_LIMIT_MB * 1024 * 1024,
       maxRowsPerRequest: env.QUIP_MAX_ROWS_PER_REQUEST,
+      rateLimiter,
     });
     await new Promise<void>((ready) => {
       server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ready());
@@ -63,7 +72,7 @@ export async function startServer(
     url = `http://${env.HOST}:${env.PORT}`;
   }
   logger.info(
-    { role: env.QUIP_ROLE, database: database.kind, queue: jobs.kind, url },
+    { role: env.QUIP_ROLE, database: database.kind, queue: jobs.kind, url, catalogLoaded: catalog.loaded },
     url ? `Quip is listening on ${url}` : 'Quip worker is running',
   );
 
@@ -74,6 +83,7 @@ export async function startServer(
       stopping ??= (async () => {
         const current = server as ReturnType<typeof serve> | null;
         if (current) await new Promise<void>((done) => current.close(() => done()));
+        await rateLimiter?.close();
         await jobs.close();
         await database.close();
         logger.info('Quip stopped');

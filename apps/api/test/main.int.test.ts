@@ -33,6 +33,23 @@ describe('the Quip process', () => {
     expect(key).toBeDefined();
     const years = await fetch(`${url}/api/v1/fiscal-years`, { headers: { Authorization: `Bearer ${key}` } });
     expect(years.status).toBe(200);
+    // The catalog is loaded into the empty database: all five programs have a published rulebook.
+    const programs = await fetch(`${url}/api/v1/fiscal-years/2026-27/programs`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const list = (await programs.json()) as { items: { id: string; rulebookVersion: number | null }[] };
+    expect(list.items.map((p) => [p.id, p.rulebookVersion]).sort()).toEqual([
+      ['dds-qip', 1],
+      ['dhcs-ept', 1],
+      ['dhcs-mcas', 1],
+      ['dhcs-qwi', 1],
+      ['dhcs-wpc', 1],
+    ]);
+    const ept = await fetch(`${url}/api/v1/fiscal-years/2026-27/programs/dhcs-ept/rulebook`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const eptBody = (await ept.json()) as { published: { version: number; rulebook: { program: string } } };
+    expect([eptBody.published.version, eptBody.published.rulebook.program]).toEqual([1, 'dhcs-ept']);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
