@@ -25,7 +25,13 @@ export function hasType(value: unknown, type: FieldType): boolean {
   }
 }
 
-function fieldProblem(field: CompiledField, value: unknown, reader: RecordReader, i: number): string | null {
+/** What is wrong with a present value of one field (type, enum, bounds, rules), or null. */
+export function fieldProblem(
+  field: CompiledField,
+  value: unknown,
+  reader: RecordReader,
+  i: number,
+): string | null {
   const spec = field.spec;
   if (!hasType(value, spec.type)) return `'${field.name}' must be a ${spec.type}`;
   if (field.enumValues && !field.enumValues.has(value))
@@ -41,40 +47,6 @@ function fieldProblem(field: CompiledField, value: unknown, reader: RecordReader
 }
 
 /**
- * Accuracy of submission i: every present field has its type, enum, bounds and rules, and the
- * measure's record rules hold. Returns true when accurate; pushes what is wrong onto `problems`
- * when given (explanations), and stops at the first problem when not (bulk evaluation).
- */
-export function isAccurate(
-  measure: CompiledMeasure,
-  reader: RecordReader,
-  i: number,
-  problems: string[] | null,
-): boolean {
-  let ok = true;
-  for (const field of measure.fields) {
-    const value = reader.field(field.name, i);
-    if (value === undefined || value === null) continue;
-    const problem = fieldProblem(field, value, reader, i);
-    if (problem !== null) {
-      ok = false;
-      if (!problems) return false;
-      problems.push(problem);
-    }
-  }
-  if (measure.compute.kind === 'reporting') {
-    for (const rule of measure.compute.recordRules) {
-      if (reader.evaluate(rule.expression, i) !== true) {
-        ok = false;
-        if (!problems) return false;
-        problems.push(rule.message);
-      }
-    }
-  }
-  return ok;
-}
-
-/**
  * What is wrong with one submission's data for a measure, one issue per field (path [field]):
  * unknown fields, missing required fields, wrong types, values outside enum or bounds, failed
  * rules. For the API to answer a bulk upload with row errors; evaluation does not need it.
@@ -86,7 +58,7 @@ export function checkSubmissionData(
   const issues: RuleIssue[] = [];
   const reader = new RowRecordReader([{ entityId: '', measure: measure.key, period: measure.period, data }]);
   for (const name of Object.keys(data)) {
-    if (measure.fieldTypes[name] === undefined) {
+    if (!Object.hasOwn(measure.fieldTypes, name)) {
       issues.push({
         path: [name],
         code: 'unknown-field',

@@ -23,6 +23,8 @@ export type CompiledCompute =
       kind: 'reporting';
       dueDate: string | null;
       completeFields: string[] | null;
+      /** Per entry of the measure's `fields`: needed for completeness (so each field is read once per record). */
+      completeMask: boolean[];
       accurate: boolean;
       recordRules: CompiledRule[];
       minRecords: number;
@@ -96,20 +98,23 @@ export function compileMeasure(spec: MeasureSpec, index: number, rulebook: Ruleb
   let compute: CompiledCompute;
   let defaultKey: string[] = [];
   switch (c.kind) {
-    case 'reporting':
+    case 'reporting': {
+      const completeFields =
+        c.complete === false
+          ? null
+          : (c.complete?.fields ??
+            Object.keys(dataFields).filter((name) => dataFields[name]?.required === true));
       compute = {
         kind: 'reporting',
         dueDate: c.timely ? c.timely.dueDate : null,
-        completeFields:
-          c.complete === false
-            ? null
-            : (c.complete?.fields ??
-              Object.keys(dataFields).filter((name) => dataFields[name]?.required === true)),
+        completeFields,
+        completeMask: Object.keys(dataFields).map((name) => completeFields?.includes(name) === true),
         accurate: c.accurate !== false,
         recordRules: c.accurate === false ? [] : rules(c.accurate?.rules, types),
         minRecords: c.minRecords ?? 1,
       };
       break;
+    }
     case 'rate-records':
       compute = {
         kind: 'rate-records',

@@ -64,9 +64,9 @@ export class RowRecordReader implements RecordReader {
     const data = (this.rows[i] as Submission).data as unknown;
     return typeof data === 'object' && data !== null && !Array.isArray(data);
   }
+  /** `name` is a declared field, never an Object.prototype name (the field schema refuses those). */
   field(name: string, i: number): unknown {
-    const data = (this.rows[i] as Submission).data;
-    return Object.hasOwn(data, name) ? data[name] : undefined;
+    return (this.rows[i] as Submission).data[name];
   }
   evaluate(expression: CompiledExpression, i: number): unknown {
     return expression.evaluate((this.rows[i] as Submission).data);

@@ -1,13 +1,14 @@
-import { isAccurate, isPresent } from './check-record.ts';
-import type { CompiledMeasure } from './compile-measure.ts';
+import { fieldProblem, isPresent } from './check-record.ts';
+import type { CompiledField, CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
 import type { MeasureResult } from './measure-result.ts';
 
 /**
  * Pay-for-reporting: timely (every current record submitted by the due date), complete (the
- * completeness fields present on every record), accurate (every record passes its field and
- * record rules). No records, or fewer than minRecords, fails every checked part: not reporting is
- * the failure this measure pays for. value = parts passed / parts checked; met = all passed.
+ * completeness fields present on every record), accurate (every present field has its type, enum,
+ * bounds and rules, and the record rules hold). No records, or fewer than minRecords, fails every
+ * checked part: not reporting is the failure this measure pays for.
+ * value = parts passed / parts checked; met = all passed. Each field is read once per record.
  */
 export function computeReporting(
   measure: CompiledMeasure,
@@ -23,42 +24,47 @@ export function computeReporting(
   const enough = count >= compute.minRecords && count > 0;
   if (!enough) problems?.push(`${count} record(s); at least ${Math.max(1, compute.minRecords)} needed`);
 
-  let timely: boolean | null = null;
-  if (compute.dueDate !== null) {
-    timely = enough;
-    for (let k = start; k < end && timely; k++) {
-      const i = order[k] as number;
+  const due = compute.dueDate;
+  const checkComplete = compute.completeFields !== null;
+  const checkAccurate = compute.accurate;
+  const mask = compute.completeMask;
+  const fields = measure.fields;
+  const rules = compute.recordRules;
+  let timely: boolean | null = due === null ? null : enough;
+  let complete: boolean | null = checkComplete ? enough : null;
+  let accurate: boolean | null = checkAccurate ? enough : null;
+
+  for (let k = start; k < end; k++) {
+    const i = order[k] as number;
+    if (due !== null) {
       const on = reader.submittedOn(i) ?? ctx.asOf;
-      if (on > compute.dueDate) {
+      if (on > due) {
         timely = false;
-        problems?.push(`record ${k - start + 1}: submitted ${on}, due ${compute.dueDate}`);
+        problems?.push(`record ${k - start + 1}: submitted ${on}, due ${due}`);
       }
     }
-  }
-
-  let complete: boolean | null = null;
-  if (compute.completeFields !== null) {
-    complete = enough;
-    for (let k = start; k < end && (complete || problems); k++) {
-      const i = order[k] as number;
-      for (const name of compute.completeFields) {
-        if (!isPresent(reader.field(name, i))) {
-          complete = false;
-          if (!problems) break;
-          problems.push(`record ${k - start + 1}: '${name}' is missing`);
+    // Once every checked part has failed, more reading changes nothing (unless explaining).
+    if (!problems && complete !== true && accurate !== true) continue;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as CompiledField;
+      const value = reader.field(field.name, i);
+      if (mask[f] === true && !isPresent(value)) {
+        complete = false;
+        problems?.push(`record ${k - start + 1}: '${field.name}' is missing`);
+      }
+      if (checkAccurate && value !== undefined && value !== null && (accurate || problems)) {
+        const problem = fieldProblem(field, value, reader, i);
+        if (problem !== null) {
+          accurate = false;
+          problems?.push(`record ${k - start + 1}: ${problem}`);
         }
       }
     }
-  }
-
-  let accurate: boolean | null = null;
-  if (compute.accurate) {
-    accurate = enough;
-    for (let k = start; k < end && (accurate || problems); k++) {
-      const own = problems ? [] : null;
-      if (!isAccurate(measure, reader, order[k] as number, own)) {
+    for (let r = 0; r < rules.length && (accurate || problems); r++) {
+      const rule = rules[r] as (typeof rules)[number];
+      if (reader.evaluate(rule.expression, i) !== true) {
         accurate = false;
-        if (own) for (const p of own) problems?.push(`record ${k - start + 1}: ${p}`);
+        problems?.push(`record ${k - start + 1}: ${rule.message}`);
       }
     }
   }

@@ -74,7 +74,7 @@ function requireField(
   path: Path,
   issues: RuleIssue[],
 ): void {
-  const type = types[name];
+  const type = Object.hasOwn(types, name) ? types[name] : undefined;
   if (type === undefined) {
     issues.push({ path, code: 'unknown-field', message: `no field '${name}' in the measure's fields` });
   } else if (want !== undefined && type !== want) {
@@ -101,7 +101,7 @@ export function checkMeasure(
       checkExpressionAt(measure.appliesTo, payeeFields, 'boolean', [...path, 'appliesTo'], issues);
   } else if (measure.appliesTo && payeeFields) {
     for (const name of Object.keys(measure.appliesTo)) {
-      if (payeeFields[name] === undefined) {
+      if (!Object.hasOwn(payeeFields, name)) {
         issues.push({
           path: [...path, 'appliesTo', name],
           code: 'unknown-field',

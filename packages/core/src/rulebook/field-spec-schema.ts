@@ -34,7 +34,11 @@ export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 export const FieldsSchema = z.record(
   z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is a letter or _ followed by letters, digits or _'),
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is a letter or _ followed by letters, digits or _')
+    // A record object inherits these names; as fields they would read the prototype, not the data.
+    .refine((name) => name !== '__proto__' && !Object.hasOwn(Object.prototype, name), {
+      message: 'this name is reserved (it is a property every object has)',
+    }),
   FieldSpecSchema,
 );
 export type Fields = z.infer<typeof FieldsSchema>;

@@ -112,3 +112,37 @@ describe('validateRulebook', () => {
     ]);
   });
 });
+
+describe('reserved field names', () => {
+  const withMeasure = (fields: Record<string, unknown>, denominatorField: string) =>
+    validateRulebook({
+      schemaVersion: 1,
+      program: 'x',
+      fiscalYear: '2026-27',
+      measures: [
+        {
+          key: 'm',
+          name: 'M',
+          domain: 'd',
+          kind: 'outcome',
+          fields,
+          compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField },
+        },
+      ],
+      payment: { method: 'rate-incentive' },
+    });
+  const found = (result: ReturnType<typeof validateRulebook>) =>
+    result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`);
+
+  it('refuses a field named like an Object.prototype property', () => {
+    expect(found(withMeasure({ toString: { type: 'number' }, n: { type: 'number' } }, 'n'))).toEqual([
+      'measures.0.fields.toString:schema-invalid-key',
+    ]);
+  });
+
+  it('does not take an inherited name for a declared field', () => {
+    expect(found(withMeasure({ n: { type: 'number' } }, 'constructor'))).toEqual([
+      'measures.0.compute.denominatorField:unknown-field',
+    ]);
+  });
+});
