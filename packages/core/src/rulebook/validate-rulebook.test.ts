@@ -146,3 +146,35 @@ describe('reserved field names', () => {
     ]);
   });
 });
+
+describe('dataFrom', () => {
+  it('must name a measure that owns its data, with a record key for person-level rates', () => {
+    const owner = {
+      key: 'screenings',
+      name: 'Screening file',
+      domain: 'prevention-wellness',
+      kind: 'reporting',
+      fields: { personId: { type: 'string' }, screened: { type: 'boolean' } },
+      compute: { kind: 'reporting' },
+    };
+    const reader = (key: string, dataFrom: string) => ({
+      key,
+      name: key,
+      domain: 'prevention-wellness',
+      kind: 'performance',
+      dataFrom,
+      compute: { kind: 'rate-records', numerator: 'screened' },
+    });
+    const result = validateRulebook({
+      schemaVersion: 1,
+      program: 'x',
+      fiscalYear: '2026-27',
+      measures: [owner, reader('rate', 'screenings'), reader('lost', 'nowhere')],
+      payment: { method: 'rate-incentive' },
+    });
+    expect(result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+      'measures.1.dataFrom:record-key-required',
+      'measures.2.dataFrom:unknown-measure',
+    ]);
+  });
+});

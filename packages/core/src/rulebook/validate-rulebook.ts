@@ -83,6 +83,13 @@ export function validateRulebook(json: unknown): RulebookValidation {
           message: "a measure reading another measure's data uses its fields and recordKey; remove its own",
         });
       }
+      if (measure.compute.kind === 'rate-records' && (source.recordKey ?? []).length === 0) {
+        issues.push({
+          path: [...path, 'dataFrom'],
+          code: 'record-key-required',
+          message: `person-level records need a recordKey on '${measure.dataFrom}', whose data this measure reads`,
+        });
+      }
       dataFields = source.fields;
     }
     checkMeasure(measure, path, dataFields, payeeTypes, issues);
