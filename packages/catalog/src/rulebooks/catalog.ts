@@ -6,6 +6,7 @@ import { dhcsMcas202526 } from './dhcs-mcas/2025-26.ts';
 import { dhcsMcas202627 } from './dhcs-mcas/2026-27.ts';
 import { dhcsQwi202526 } from './dhcs-qwi/2025-26.ts';
 import { dhcsQwi202627 } from './dhcs-qwi/2026-27.ts';
+import { dhcsWpc202627 } from './dhcs-wpc/2026-27.ts';
 import type { RulebookInput } from './rulebook-input.ts';
 
 /** One catalog entry: a program's rulebook for one fiscal year, as written (core validates it). */
@@ -28,6 +29,7 @@ export const CATALOG: readonly CatalogEntry[] = Object.freeze([
   entry(dhcsEpt202627),
   entry(dhcsMcas202627),
   entry(dhcsQwi202627),
+  entry(dhcsWpc202627),
 ]);
 
 /**
