@@ -8,7 +8,10 @@ import { authenticate } from './auth/authenticate.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { Problem, problemResponse, problems } from './http/problem.ts';
 import { requestBodyLimit } from './http/request-body-limit.ts';
+import { createKeyRateLimiter, type KeyRateLimiter, rateLimitPerKey } from './limits/key-rate-limiter.ts';
 import type { Logger } from './logger.ts';
+import { apiKeyRoutes } from './routes/api-key-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { docsRoutes } from './routes/docs-routes.ts';
 import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
@@ -16,6 +19,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
+import { submissionRoutes } from './routes/submission-routes.ts';
 
 export interface AppDependencies {
   db: Kysely<Database>;
@@ -27,6 +31,8 @@ export interface AppDependencies {
   bodyLimitBytes: number;
   /** Rows one bulk request may carry (QUIP_MAX_ROWS_PER_REQUEST); default 2,000,000. */
   maxRowsPerRequest?: number;
+  /** Requests per minute per API key; default 600 a minute, counted in memory. */
+  rateLimiter?: KeyRateLimiter;
 }
 
 export const API_VERSION = '0.1.0';
@@ -80,10 +86,14 @@ export function createApp(deps: AppDependencies) {
   );
 
   app.use('/api/v1/*', authenticate(deps.db));
+  app.use('/api/v1/*', rateLimitPerKey(deps.rateLimiter ?? createKeyRateLimiter({ perMinute: 600 })));
   app.route('/api/v1', meRoutes());
   app.route('/api/v1', fiscalYearRoutes(deps.db));
   app.route('/api/v1', entityRoutes(bulk));
+  app.route('/api/v1', submissionRoutes(bulk));
   app.route('/api/v1', rulebookRoutes(deps.db));
+  app.route('/api/v1', apiKeyRoutes(deps.db));
+  app.route('/api/v1', auditRoutes(deps.db));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

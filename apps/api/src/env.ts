@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   QUIP_BODY_LIMIT_MB: z.coerce.number().positive().max(4096).default(512),
   /** Rows one bulk request may carry (payees or submissions); more is 413. */
   QUIP_MAX_ROWS_PER_REQUEST: z.coerce.number().int().min(1).default(2_000_000),
+  /** Requests per minute per API key (counted in Redis when REDIS_URL is set); more is 429. */
+  QUIP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   QUIP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

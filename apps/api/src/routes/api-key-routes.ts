@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { canonicalJson } from '@quip/core';
+import {
+  type ApiKeyRecord,
+  appendAudit,
+  countActiveAdminKeys,
+  type Database,
+  findApiKey,
+  insertApiKey,
+  listApiKeys,
+  lockApiKeys,
+  revokeApiKey,
+} from '@quip/db';
+import type { Kysely } from 'kysely';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
+import { requireRole } from '../auth/authenticate.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import {
+  authErrors,
+  badRequestError,
+  bearerSecurity,
+  conflictError,
+  notFoundError,
+  unprocessableError,
+} from '../http/common-schemas.ts';
+import {
+  createRequestHasher,
+  IdempotencyHeaders,
+  replayAnswer,
+  startIdempotent,
+} from '../http/idempotency.ts';
+import { problems } from '../http/problem.ts';
+
+const KEY_ID_EXAMPLE = '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17';
+
+const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'analyst', 'submitter']),
+    entityIds: z.array(z.string()).nullable().openapi({ description: 'null = every entity' }),
+    keyPrefix: z.string().openapi({ description: 'The first characters of the key, to tell keys apart' }),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    revokedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('ApiKey', {
+    example: {
+      id: KEY_ID_EXAMPLE,
+      name: 'Regional center upload key',
+      role: 'submitter',
+      entityIds: ['PV-000123'],
+      keyPrefix: 'quip_Xk3vQ9',
+      createdAt: '2026-07-01T08:00:00.000Z',
+      revokedAt: null,
+    },
+  });
+
+const NewApiKeySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(['admin', 'analyst', 'submitter']),
+    entityIds: z.array(z.string().trim().min(1).max(200)).max(100_000).optional().openapi({
+      description:
+        'Required for submitter keys (the payees they may see and submit for); other roles see all',
+    }),
+  })
+  .strict()
+  .openapi('NewApiKey', {
+    example: { name: 'Regional center upload key', role: 'submitter', entityIds: ['PV-000123'] },
+  });
+
+const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().nullable().openapi({
+    description:
+      'The secret, shown this once (only its hash is stored). null when an Idempotency-Key replay answers: the secret is never stored, so a replay cannot show it again.',
+  }),
+}).openapi('CreatedApiKey', {
+  example: {
+    id: KEY_ID_EXAMPLE,
+    key: 'quip_Xk3vQ9mZ0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5q6r',
+    name: 'Regional center upload key',
+    role: 'submitter',
+    entityIds: ['PV-000123'],
+    keyPrefix: 'quip_Xk3vQ9',
+    createdAt: '2026-07-01T08:00:00.000Z',
+    revokedAt: null,
+  },
+});
+
+const IdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: KEY_ID_EXAMPLE }),
+});
+
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+
+/** The scope rules a schema cannot say: submitters need payees; the others see everything. */
+function scopeProblem(role: ApiKeyRecord['role'], entityIds: string[] | undefined) {
+  if (role === 'submitter' && (!entityIds || entityIds.length === 0)) {
+    return 'a submitter key needs entityIds: the payees it may see and submit for';
+  }
+  if (role !== 'submitter' && entityIds !== undefined) {
+    return `an ${role} key sees every payee; entityIds scope submitter keys only`;
+  }
+  return null;
+}
+
+/** API keys, admins only: listed without secrets, created with the secret shown once, revoked. */
+export function apiKeyRoutes(db: Kysely<Database>) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api-keys',
+      tags: ['api keys'],
+      summary: 'Every API key, active and revoked, without secrets (admins)',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      responses: {
+        200: {
+          description: 'The keys, oldest first',
+          content: json(z.object({ items: z.array(ApiKeySchema) })),
+        },
+        ...authErrors,
+      },
+    }),
+    async (c) => c.json({ items: await listApiKeys(db) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api-keys',
+      tags: ['api keys'],
+      summary: 'Create an API key; the secret is in this answer only (admins)',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { headers: IdempotencyHeaders, body: { required: true, content: json(NewApiKeySchema) } },
+      responses: {
+        201: { description: 'The key and its secret', content: json(CreatedApiKeySchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...unprocessableError,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const scope = scopeProblem(body.role, body.entityIds);
+      if (scope) throw problems.unprocessable(scope, [{ row: 0, path: 'entityIds', message: scope }]);
+
+      const requestHash = createRequestHasher(c).update(canonicalJson(body)).digest('hex');
+      const start = await startIdempotent(c, db, requestHash);
+      // The stored answer is typed like this route's own (it is one), without the secret.
+      if (start.kind === 'replay') return replayAnswer(c, start.record, requestHash) as never;
+
+      const secret = generateApiKey();
+      const actor = c.get('principal').keyId;
+      const entityIds = body.entityIds ? [...new Set(body.entityIds)] : null;
+      try {
+        const created = await db.transaction().execute(async (trx) => {
+          const id = randomUUID();
+          await insertApiKey(trx, {
+            id,
+            name: body.name,
+            role: body.role,
+            entityIds,
+            keyHash: hashApiKey(secret),
+            keyPrefix: apiKeyPrefix(secret),
+            createdBy: actor,
+          });
+          const record = (await findApiKey(trx, id))!;
+          await appendAudit(trx, {
+            actor,
+            action: 'api-key.create',
+            subject: `api-key/${id}`,
+            details: { role: body.role, entityCount: entityIds?.length ?? null },
+          });
+          // The stored answer of a replay never holds the secret.
+          if (start.kind === 'claimed')
+            await start.claim.complete(trx, requestHash, 201, { ...record, key: null });
+          return record;
+        });
+        return c.json({ ...created, key: secret }, 201);
+      } catch (error) {
+        if (start.kind === 'claimed') await start.claim.release();
+        throw error;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api-keys/{id}',
+      tags: ['api keys'],
+      summary: 'Revoke an API key (admins)',
+      description:
+        'Revoking is idempotent: an already revoked key answers 204 again. The last active admin key cannot be revoked (409): create another admin key first.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { params: IdParams },
+      responses: {
+        204: { description: 'Revoked; the key answers 401 from now on' },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await db.transaction().execute(async (trx) => {
+        await lockApiKeys(trx);
+        const key = await findApiKey(trx, id);
+        if (!key) throw problems.notFound(`API key ${id} does not exist.`);
+        if (key.revokedAt !== null) return;
+        if (key.role === 'admin' && (await countActiveAdminKeys(trx)) <= 1) {
+          throw problems.conflict(
+            'This is the last active admin key; create another admin key before revoking it.',
+          );
+        }
+        await revokeApiKey(trx, id);
+        await appendAudit(trx, {
+          actor: c.get('principal').keyId,
+          action: 'api-key.revoke',
+          subject: `api-key/${id}`,
+          details: { role: key.role },
+        });
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}
