@@ -15,6 +15,7 @@ export * from './repositories/fiscal-years.ts';
 export * from './repositories/idempotency.ts';
 export * from './repositories/programs.ts';
 export * from './repositories/rulebooks.ts';
+export * from './repositories/submissions.ts';
 export type * from './schema.ts';
 export { type CatalogEntry, loadCatalog } from './seed/load-catalog.ts';
 export { PROGRAMS, SEEDED_FISCAL_YEARS, seedReferenceData } from './seed/reference-data.ts';

@@ -1,0 +1,146 @@
+import {
+  type CompiledMeasure,
+  type CompiledRulebook,
+  checkSubmissionData,
+  type FieldType,
+  isIsoDate,
+} from '@quip/core';
+import { submissionRowJson } from '@quip/db';
+import { problems } from '../http/problem.ts';
+import { parseCell } from '../ingest/parse-cell.ts';
+import type { RowErrors } from '../ingest/row-errors.ts';
+
+const TOP_LEVEL = new Set(['entityId', 'measure', 'period', 'submittedOn', 'data']);
+const CSV_COLUMNS = new Set(['entityId', 'measure', 'period', 'submittedOn']);
+
+interface MeasureInfo {
+  measure: CompiledMeasure;
+  types: Map<string, FieldType>;
+}
+
+/**
+ * Checks submission rows one at a time against the published rulebook: known payee (within the
+ * key's scope: another's payee is "unknown payee", exactly as a missing one), known measure, a
+ * period, a real submittedOn (default: the day received), data by the measure's field schema
+ * (types, required fields, enums, bounds, rules), and no two rows of the batch for the same
+ * payee, measure, period and record. Errors name the row, the field and the rule, never a value.
+ */
+export class SubmissionRowChecker {
+  private readonly measures = new Map<string, MeasureInfo>();
+  private readonly firstRowOf = new Map<string, number>();
+  private dataColumns: [header: string, field: string][] = [];
+  /** Rows accepted per measure key (for the audit entry). */
+  readonly perMeasure: Record<string, number> = {};
+
+  constructor(
+    compiled: CompiledRulebook,
+    private readonly entities: ReadonlySet<string>,
+    private readonly receivedOn: string,
+    private readonly errors: RowErrors,
+  ) {
+    for (const measure of compiled.measures) {
+      this.measures.set(measure.key, {
+        measure,
+        types: new Map(measure.fields.map((f) => [f.name, f.spec.type])),
+      });
+    }
+  }
+
+  /** CSV: entityId, measure, period, submittedOn and one `data.<field>` column per data field. */
+  csvHeader(columns: string[]): void {
+    const bad = columns
+      .map((name, i) => ({ name, i }))
+      .filter(({ name }) => !CSV_COLUMNS.has(name) && !/^data\.[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+    const missing = ['entityId', 'measure'].filter((name) => !columns.includes(name));
+    const repeated = columns.filter((name, i) => columns.indexOf(name) !== i);
+    if (bad.length > 0 || missing.length > 0 || repeated.length > 0) {
+      throw problems.unprocessable(
+        'The CSV header is not entityId,measure,period,submittedOn,data.<field>,...',
+        [
+          ...bad.map(({ i }) => ({ row: 0, path: `column ${i + 1}`, message: 'is not a submission column' })),
+          ...missing.map((name) => ({ row: 0, path: name, message: 'column is missing from the header' })),
+          ...repeated.map((name) => ({ row: 0, path: name, message: 'column appears twice' })),
+        ],
+      );
+    }
+    this.dataColumns = columns.filter((c) => c.startsWith('data.')).map((c) => [c, c.slice(5)]);
+  }
+
+  /** The row as stored (see submissionRowJson), or null after pushing its errors. */
+  check(row: number, value: Record<string, unknown>, fromCsv: boolean): string | null {
+    const errors = this.errors;
+    const before = errors.count;
+    const entityId = text(value.entityId);
+    if (entityId === undefined)
+      errors.push({ row, path: 'entityId', message: requiredOrString(value.entityId) });
+    else if (!this.entities.has(entityId)) errors.push({ row, path: 'entityId', message: 'unknown payee' });
+
+    const measureKey = text(value.measure);
+    const info = measureKey === undefined ? undefined : this.measures.get(measureKey);
+    if (measureKey === undefined)
+      errors.push({ row, path: 'measure', message: requiredOrString(value.measure) });
+    else if (!info) errors.push({ row, path: 'measure', message: 'unknown measure' });
+
+    const period = text(value.period);
+    if (period === undefined) errors.push({ row, path: 'period', message: requiredOrString(value.period) });
+
+    let submittedOn = this.receivedOn;
+    const given = value.submittedOn;
+    if (given !== undefined && given !== null && given !== '') {
+      if (isIsoDate(given)) submittedOn = given;
+      else errors.push({ row, path: 'submittedOn', message: 'must be a real day written YYYY-MM-DD' });
+    }
+
+    let data: Record<string, unknown> | null = null;
+    if (fromCsv) {
+      data = {};
+      for (const [header, field] of this.dataColumns) {
+        const cell = value[header] as string;
+        if (cell === '') continue;
+        data[field] = parseCell(cell, info?.types.get(field));
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        if (!TOP_LEVEL.has(key)) errors.push({ row, path: key, message: 'is not a submission field' });
+      }
+      const d = value.data;
+      if (d === undefined || d === null) data = {};
+      else if (typeof d === 'object' && !Array.isArray(d)) data = d as Record<string, unknown>;
+      else errors.push({ row, path: 'data', message: 'must be an object' });
+    }
+    if (info && data) {
+      for (const issue of checkSubmissionData(info.measure, data)) {
+        errors.push({ row, path: `data.${issue.path.join('.')}`, message: issue.message });
+      }
+    }
+    if (errors.count > before) return null;
+
+    const measure = (info as MeasureInfo).measure;
+    const recordKey =
+      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => data?.[f] ?? null));
+    const duplicateKey = `${entityId}\u0000${measureKey}\u0000${period}\u0000${recordKey}`;
+    const first = this.firstRowOf.get(duplicateKey);
+    if (first !== undefined) {
+      errors.push({ row, path: '', message: `repeats row ${first}: same payee, measure, period and record` });
+      return null;
+    }
+    this.firstRowOf.set(duplicateKey, row);
+    this.perMeasure[measureKey as string] = (this.perMeasure[measureKey as string] ?? 0) + 1;
+    return submissionRowJson(
+      entityId as string,
+      measureKey as string,
+      period as string,
+      recordKey,
+      submittedOn,
+      data as Record<string, unknown>,
+    );
+  }
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function requiredOrString(value: unknown): string {
+  return value === undefined || value === null || value === '' ? 'is required' : 'must be a string';
+}
