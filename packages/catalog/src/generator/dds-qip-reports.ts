@@ -84,7 +84,7 @@ export function* ddsPayeeReports(
       'qip-provider-directory',
       period,
       directoryOn,
-      directoryData(prng, payee, directoryOn, schedule),
+      directoryData(prng, payee, directoryOn, schedule, year),
     );
 
   const surveyOn = drawSubmittedOn(prng, schedule.workforce, p);
@@ -96,7 +96,8 @@ export function* ddsPayeeReports(
         : prng.int(2, 60);
     yield submission(payee, 'qip-dsp-survey', period, surveyOn, {
       surveyConfirmationId: `DSP-${year.startYear + 1}-${String(prng.int(1, 999_999)).padStart(6, '0')}`,
-      completedOn: isoDay(Math.max(schedule.workforce.opens, surveyOn - prng.int(0, 3))),
+      // Within the fiscal year even when filed after it (a late FY 2025-26 report).
+      completedOn: isoDay(Math.min(year.end, Math.max(schedule.workforce.opens, surveyOn - prng.int(0, 3)))),
       dspCount,
     });
   }
@@ -131,6 +132,7 @@ function directoryData(
   payee: DdsPayee,
   on: number,
   schedule: DdsSchedule,
+  year: FiscalYearSpan,
 ): Record<string, unknown> {
   const vendor = payee.entity.vendorNumber as string;
   const data: Record<string, unknown> = {
@@ -162,7 +164,7 @@ function directoryData(
     data.providerType = payee.independent ? 'independent' : 'agency';
     if (prng.chance(0.7)) data.acceptingReferrals = prng.chance(0.75);
   }
-  data.verifiedOn = isoDay(Math.max(schedule.directory.opens, on - prng.int(0, 5)));
+  data.verifiedOn = isoDay(Math.min(year.end, Math.max(schedule.directory.opens, on - prng.int(0, 5))));
   return data;
 }
 

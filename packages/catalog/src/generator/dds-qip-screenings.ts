@@ -77,6 +77,8 @@ export function* ddsScreenings(
   if (finalOn === null) return;
   const snapshots = snapshotDays(prng, year);
   const quality = 0.6 + 0.5 * prng.beta(6, 2);
+  // One home in ten is sloppy: it sometimes leaves a missed screening without any reason.
+  const omitsReasons = prng.chance(0.1) ? 0.1 : 0;
   const records: ScreeningData[] = [];
   for (let k = 1; k <= payee.residents; k++) {
     const personId = `R-${String(k).padStart(3, '0')}`;
@@ -87,7 +89,7 @@ export function* ddsScreenings(
     const r = prng.next();
     const language = r < 0.65 ? 'en' : r < 0.85 ? 'es' : r < 0.9 ? prng.pick(OTHER_LANGUAGES) : undefined;
     for (const screening of dueScreenings(age, female)) {
-      records.push(screeningRecord(prng, year, quality, personId, screening, age, language));
+      records.push(screeningRecord(prng, year, quality, omitsReasons, personId, screening, age, language));
     }
   }
   const entityId = payee.entity.id;
@@ -121,6 +123,7 @@ function screeningRecord(
   prng: Prng,
   year: FiscalYearSpan,
   quality: number,
+  omitsReasons: number,
   personId: string,
   screening: Screening,
   age: number,
@@ -148,7 +151,7 @@ function screeningRecord(
     const overdue = prng.chance(0.35);
     if (overdue) screenedOn = countsFrom - (prng.chance(0.2) ? prng.int(1, 20) : prng.int(21, 700));
     // A reason for most misses; occasionally none, which the record rules must catch.
-    if (prng.chance(overdue ? 0.85 : 0.97)) missedReason = prng.weighted(REASONS, REASON_WEIGHTS);
+    if (!prng.chance(overdue ? 0.15 : omitsReasons)) missedReason = prng.weighted(REASONS, REASON_WEIGHTS);
   }
   const data: ScreeningData = { personId, screening, age };
   if (screenedOn !== undefined) {

@@ -159,13 +159,18 @@ function* pilotSubmissions(ctx: ProgramContext, pilot: Entity, index: number): G
     yield row('wpc-start-up', approved + prng.int(0, 10), { milestone: 1, completedOn: isoDay(approved) });
   }
 
-  const quarterEnds = [`${y}-09-30`, `${y}-12-31`, `${y + 1}-03-31`, `${y + 1}-06-30`].map(dayOf);
+  const quarterEnds = [`${y}-09-30`, `${y}-12-31`, `${y + 1}-03-31`].map(dayOf);
+  const window = { opens: ctx.year.end + 1, due: dayOf(`${y + 1}-07-31`) };
   for (let q = 1; q <= 4; q++) {
     if (prng.chance(p.missing / 2)) continue; // a missing quarter: fewer than the 4 records required
     const e = Math.round(enrolled * prng.uniform(0.9, 1.1));
     const homeless = Math.round(e * prng.uniform(0.2, 0.6));
-    // About 30 days after the quarter; Q4 lands around the 07-31 due date, a few days either side.
-    yield row('wpc-enrollment-report', (quarterEnds[q - 1] as number) + prng.int(15, 35), {
+    // About 30 days after the quarter; Q4 after the year ends, by the 07-31 due date or late.
+    const on =
+      q < 4
+        ? (quarterEnds[q - 1] as number) + prng.int(15, 35)
+        : drawSubmittedOn(prng, window, { missing: 0, late: p.late });
+    yield row('wpc-enrollment-report', on as number, {
       quarter: q,
       enrolledMembers: e,
       newEnrollees: Math.round(e * prng.uniform(0.05, 0.2)),
@@ -175,7 +180,6 @@ function* pilotSubmissions(ctx: ProgramContext, pilot: Entity, index: number): G
     });
   }
 
-  const window = { opens: ctx.year.end + 1, due: dayOf(`${y + 1}-07-31`) };
   const reportOn = drawSubmittedOn(prng, window, p);
   if (reportOn === null) return;
   yield row('wpc-progress-report', reportOn, {
