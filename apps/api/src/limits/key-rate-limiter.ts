@@ -14,13 +14,21 @@ export interface KeyRateLimiter {
   readonly perMinute: number;
   readonly store: 'memory' | 'redis';
   readonly limiter: RateLimiterAbstract;
+  /** Resolves once the shared store answers (until then each process counts on its own). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createKeyRateLimiter(options: { perMinute: number; redisUrl?: string }): KeyRateLimiter {
   const memory = new RateLimiterMemory({ points: options.perMinute, duration: 60, keyPrefix: 'quip-rate' });
   if (!options.redisUrl) {
-    return { perMinute: options.perMinute, store: 'memory', limiter: memory, close: async () => {} };
+    return {
+      perMinute: options.perMinute,
+      store: 'memory',
+      limiter: memory,
+      ready: async () => {},
+      close: async () => {},
+    };
   }
   const redis = connectRedis(options.redisUrl);
   const limiter = new RateLimiterRedis({
@@ -36,6 +44,10 @@ export function createKeyRateLimiter(options: { perMinute: number; redisUrl?: st
     perMinute: options.perMinute,
     store: 'redis',
     limiter,
+    ready: () =>
+      redis.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => redis.once('ready', resolve)),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
