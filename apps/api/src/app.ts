@@ -17,6 +17,7 @@ import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { previewRoutes } from './routes/preview-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', fiscalYearRoutes(deps.db));
   app.route('/api/v1', entityRoutes(bulk));
   app.route('/api/v1', submissionRoutes(bulk));
+  app.route('/api/v1', previewRoutes(bulk));
   app.route('/api/v1', rulebookRoutes(deps.db));
   app.route('/api/v1', apiKeyRoutes(deps.db));
   app.route('/api/v1', auditRoutes(deps.db));

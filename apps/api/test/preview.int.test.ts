@@ -1,0 +1,132 @@
+import { DATABASE_KINDS } from '@quip/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EPT_RULEBOOK, publishRulebook } from './submissions-rulebooks.ts';
+import { bearer, openTestApp, type TestApp } from './test-app.ts';
+
+const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/preview';
+const milestone = (entityId: string, n: number) => ({
+  entityId,
+  measure: 'ept-milestone',
+  period: '2026-27',
+  submittedOn: '2026-10-01',
+  data: { milestone: n, completedOn: '2026-09-30' },
+});
+const entities = [
+  { id: 'PR-1', name: 'Valley Family Clinic', assignedMembers: 920, milestoneCount: 25 },
+  // 5,000 members is beyond the test class table (1..1,000): an issue for PR-2 only.
+  { id: 'PR-2', name: 'Big Clinic', assignedMembers: 5000, milestoneCount: 25 },
+];
+
+interface Preview {
+  results: { entityId: string; measure: string; value: number; trace?: unknown }[];
+  payments: {
+    entityId: string;
+    totalCents: number;
+    lines: { kind: string; amountCents: number }[];
+    details: Record<string, unknown>;
+  }[];
+  issues: { code: string; entityId?: string }[];
+  rulebook: { version: number | null; hash: string };
+}
+
+describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
+  let t: TestApp;
+  let analyst: string;
+  beforeAll(async () => {
+    t = await openTestApp(kind);
+    analyst = await t.keyFor('analyst');
+    await publishRulebook(t.database.db, EPT_RULEBOOK);
+  });
+  afterAll(() => t?.close());
+
+  const preview = (body: unknown, key = analyst) =>
+    t.app.request(URL, {
+      method: 'POST',
+      headers: { ...bearer(key), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const counts = async () => {
+    const { rows } = await sql<{ s: number; e: number; b: number }>`
+      select (select count(*)::int from submissions) as s, (select count(*)::int from entities) as e,
+             (select count(*)::int from submission_batches) as b`.execute(t.database.db);
+    return rows[0];
+  };
+
+  it('pays with the published rulebook, names the payee it cannot price, and stores nothing', async () => {
+    const before = await counts();
+    const res = await preview({
+      entities,
+      submissions: [milestone('PR-1', 1), milestone('PR-1', 2), milestone('PR-2', 1)],
+      asOf: '2027-06-30',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Preview;
+    // PR-1: 920 members -> class D, $305.00 -> 920 x 30,500 = 28,060,000 cents potential;
+    // / 25 milestones = 1,122,400 cents each; 2 completed -> 2,244,800 cents.
+    const pr1 = body.payments.find((p) => p.entityId === 'PR-1');
+    expect(pr1?.totalCents).toBe(2_244_800);
+    expect(pr1?.lines.map((l) => l.amountCents)).toEqual([1_122_400, 1_122_400]);
+    expect(pr1?.details).toMatchObject({ class: 'D', pmpyCents: 30_500, potentialCents: 28_060_000 });
+    expect(body.issues).toContainEqual(
+      expect.objectContaining({ code: 'members-outside-class-table', entityId: 'PR-2' }),
+    );
+    expect(body.payments.find((p) => p.entityId === 'PR-2')).toBeUndefined();
+    // Both payees still have their measure results, with explanations.
+    expect(body.results.map((r) => [r.entityId, r.value])).toEqual([
+      ['PR-1', 2],
+      ['PR-2', 1],
+    ]);
+    expect(body.results[0]?.trace).toBeDefined();
+    expect(body.rulebook.version).toBe(1);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('evaluates a rulebook given in the request instead of the published one', async () => {
+    const rulebook = structuredClone(EPT_RULEBOOK);
+    rulebook.payment.classes[1]!.pmpy = '310.00';
+    const res = await preview({
+      entities: [entities[0]],
+      submissions: [milestone('PR-1', 1)],
+      rulebook,
+      asOf: '2027-06-30',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Preview;
+    // 920 x 31,000 = 28,520,000 cents; / 25 = 1,140,800 cents for the one milestone.
+    expect(body.payments[0]?.totalCents).toBe(1_140_800);
+    expect(body.rulebook.version).toBeNull();
+  });
+
+  it('answers 422 with every problem of an invalid rulebook given', async () => {
+    const rulebook = {
+      ...structuredClone(EPT_RULEBOOK),
+      payment: { method: 'no-such-method' },
+      fiscalYear: '2030-31',
+    };
+    const res = await preview({ entities, submissions: [], rulebook });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: { path: string }[] };
+    expect(body.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['fiscalYear']));
+    expect(body.errors.some((e) => e.path.startsWith('payment'))).toBe(true);
+  });
+
+  it('lets a submitter preview only its own payees', async () => {
+    const submitter = await t.keyFor('submitter', ['PR-1']);
+    const own = await preview({ entities: [entities[0]], submissions: [milestone('PR-1', 1)] }, submitter);
+    expect(own.status).toBe(200);
+    const foreign = await preview({ entities, submissions: [] }, submitter);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).not.toContain('PR-2');
+  });
+
+  it('answers 409 without a published rulebook and 400 for a malformed body', async () => {
+    const wpc = await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-wpc/preview', {
+      method: 'POST',
+      headers: { ...bearer(analyst), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entities: [], submissions: [] }),
+    });
+    expect(wpc.status).toBe(409);
+    expect((await preview({ entities: 'none' })).status).toBe(400);
+  });
+});
