@@ -1,0 +1,223 @@
+import { contentHash } from '@quip/core';
+import { saveRulebookRevision } from '@quip/db';
+import { DATABASE_KINDS } from '@quip/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../src/auth/api-key-secret.ts';
+import { ddsQipRulebook } from './rulebooks-fixture.ts';
+import { bearer, openTestApp, type TestApp } from './test-app.ts';
+
+/**
+ * Every operation of /openapi.json x every role x a foreign payee. The table below says who may
+ * call what; an operation in the document without a row (a new route) fails the test, and so does a
+ * row whose operation is gone. Submitters are scoped to payee PV-A; PV-B belongs to someone else.
+ */
+
+type Role = 'admin' | 'analyst' | 'submitter';
+const ALL: Role[] = ['admin', 'analyst', 'submitter'];
+const READERS: Role[] = ['admin', 'analyst'];
+const ADMINS: Role[] = ['admin'];
+const SUBMITTERS: Role[] = ['admin', 'submitter'];
+
+interface ForeignPayee {
+  /** How the request names a payee: its path params, query string and JSON body. */
+  request: (payee: string) => { params?: Record<string, string>; query?: string; body?: unknown };
+  /** What a submitter gets for another's payee: 404, as for one that does not exist. */
+  status?: number;
+}
+interface Access {
+  roles: Role[] | 'public';
+  params?: Record<string, string>;
+  query?: string;
+  foreign?: ForeignPayee;
+}
+
+const payee = (id: string) => ({ id, name: 'Payee', serviceCode: '950', rateCents: 5000, units: 1 });
+const directory = (entityId: string) => ({
+  entityId,
+  measure: 'provider-directory',
+  period: '2026-27',
+  submittedOn: '2026-09-01',
+  data: { zipCodes: ['95814'], acceptsReferrals: true },
+});
+
+const PROGRAM = '/api/v1/fiscal-years/{fy}/programs/{program}';
+const ACCESS: Record<string, Access> = {
+  'GET /healthz': { roles: 'public' },
+  'GET /api/v1/me': { roles: ALL },
+  'GET /api/v1/fiscal-years': { roles: ALL },
+  'POST /api/v1/fiscal-years': { roles: ADMINS },
+  'PATCH /api/v1/fiscal-years/{fy}': { roles: ADMINS },
+  'POST /api/v1/fiscal-years/{fy}/clone-from/{source}': { roles: ADMINS },
+  'GET /api/v1/fiscal-years/{fy}/programs': { roles: ALL },
+  [`GET ${PROGRAM}/entities`]: { roles: ALL },
+  [`POST ${PROGRAM}/entities`]: { roles: SUBMITTERS, foreign: { request: (p) => ({ body: [payee(p)] }) } },
+  [`GET ${PROGRAM}/entities/{id}`]: { roles: ALL, foreign: { request: (p) => ({ params: { id: p } }) } },
+  [`GET ${PROGRAM}/submissions`]: { roles: ALL, foreign: { request: (p) => ({ query: `?entityId=${p}` }) } },
+  [`POST ${PROGRAM}/submissions`]: {
+    roles: SUBMITTERS,
+    // A batch answers row by row: another's payee is the row error of an unknown payee (422).
+    foreign: { request: (p) => ({ body: [directory(p)] }), status: 422 },
+  },
+  [`POST ${PROGRAM}/preview`]: {
+    roles: ALL,
+    foreign: { request: (p) => ({ body: { entities: [payee(p)], submissions: [] } }) },
+  },
+  [`GET ${PROGRAM}/rulebook`]: { roles: ALL },
+  [`PUT ${PROGRAM}/rulebook`]: { roles: ADMINS },
+  [`POST ${PROGRAM}/rulebook/publish`]: { roles: ADMINS },
+  [`GET ${PROGRAM}/rulebook/versions`]: { roles: READERS },
+  [`GET ${PROGRAM}/rulebook/versions/{version}`]: { roles: ALL },
+  [`GET ${PROGRAM}/rulebook/diff`]: { roles: READERS, query: '?from=1&to=1' },
+  'GET /api/v1/api-keys': { roles: ADMINS },
+  'POST /api/v1/api-keys': { roles: ADMINS },
+  'DELETE /api/v1/api-keys/{id}': { roles: ADMINS, params: { id: 'no-such-key' } },
+  'GET /api/v1/audit': { roles: ADMINS },
+};
+
+const SAMPLE_PARAMS: Record<string, string> = {
+  fy: '2026-27',
+  program: 'dds-qip',
+  source: '2025-26',
+  id: 'PV-A',
+  version: '1',
+};
+
+interface Operation {
+  name: string;
+  method: string;
+  path: string;
+  access: Access | undefined;
+}
+
+function url(op: Operation, params: Record<string, string> = {}, query = ''): string {
+  const values = { ...SAMPLE_PARAMS, ...op.access?.params, ...params };
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? name));
+  return `${path}${query || op.access?.query || ''}`;
+}
+
+function init(op: Operation, key: string | null, body?: unknown): RequestInit {
+  const headers: Record<string, string> = key ? bearer(key) : {};
+  if (op.method === 'GET' || op.method === 'DELETE') return { method: op.method, headers };
+  headers['Content-Type'] = 'application/json';
+  return { method: op.method, headers, body: JSON.stringify(body ?? {}) };
+}
+
+describe.each(DATABASE_KINDS)('authorization of every route on %s', (kind) => {
+  let t: TestApp;
+  let operations: Operation[];
+  let documented: string[];
+  const keys = {} as Record<Role | 'revoked', string>;
+
+  beforeAll(async () => {
+    t = await openTestApp(kind);
+    const doc = (await (await t.app.request('/openapi.json')).json()) as { paths: Record<string, object> };
+    operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => {
+        const name = `${method.toUpperCase()} ${path}`;
+        return { name, method: method.toUpperCase(), path, access: ACCESS[name] };
+      }),
+    );
+    documented = operations.map((op) => op.name);
+    keys.admin = await t.keyFor('admin');
+    keys.analyst = await t.keyFor('analyst');
+    keys.submitter = await t.keyFor('submitter', ['PV-A']);
+    keys.revoked = await t.keyFor('admin');
+    await t.database.db
+      .updateTable('api_keys')
+      .set({ revoked_at: '2026-07-01T00:00:00Z' })
+      .where('key_hash', '=', hashApiKey(keys.revoked))
+      .execute();
+    const rulebook = ddsQipRulebook();
+    await saveRulebookRevision(t.database.db, {
+      fiscalYear: '2026-27',
+      programId: 'dds-qip',
+      content: rulebook,
+      contentHash: contentHash(rulebook),
+      source: 'admin',
+      createdBy: null,
+      publish: true,
+    });
+    await t.database.db
+      .insertInto('entities')
+      .values(
+        ['PV-A', 'PV-B'].map((id) => ({
+          fiscal_year: '2026-27',
+          program_id: 'dds-qip',
+          id,
+          name: `Payee ${id}`,
+          attributes: JSON.stringify({ serviceCode: '950', rateCents: 5000, units: 1 }),
+        })),
+      )
+      .execute();
+  });
+  afterAll(() => t?.close());
+
+  it('has an access rule for every operation in /openapi.json, and none for a gone one', () => {
+    expect(
+      documented.filter((name) => !ACCESS[name]),
+      'operations without a row in ACCESS',
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS).filter((name) => !documented.includes(name)),
+      'rows without an operation',
+    ).toEqual([]);
+    expect(documented.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('answers 401 without a key, with a malformed one and with a revoked one', async () => {
+    for (const op of operations.filter((o) => o.access && o.access.roles !== 'public')) {
+      for (const key of [null, 'quip_not-a-key', keys.revoked]) {
+        const res = await t.app.request(url(op), init(op, key));
+        expect(res.status, `${op.name} with ${key === keys.revoked ? 'a revoked key' : String(key)}`).toBe(
+          401,
+        );
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+      }
+    }
+  });
+
+  it('serves public operations without a key', async () => {
+    for (const op of operations.filter((o) => o.access?.roles === 'public')) {
+      expect((await t.app.request(url(op), init(op, null))).status, op.name).toBe(200);
+    }
+  });
+
+  it('answers 403 to every role the table does not allow, and lets the allowed ones past', async () => {
+    for (const op of operations.filter((o) => o.access && o.access.roles !== 'public')) {
+      for (const role of ALL) {
+        const res = await t.app.request(url(op), init(op, keys[role]));
+        const allowed = (op.access!.roles as Role[]).includes(role);
+        if (allowed) expect([401, 403], `${op.name} as ${role}`).not.toContain(res.status);
+        else {
+          expect(res.status, `${op.name} as ${role}`).toBe(403);
+          expect(res.headers.get('content-type')).toBe('application/problem+json');
+        }
+      }
+    }
+  });
+
+  it("keeps a submitter to its own payee: another's answers as one that does not exist", async () => {
+    const scoped = operations.filter((op) => op.access?.foreign);
+    expect(scoped.length).toBeGreaterThanOrEqual(5);
+    for (const op of scoped) {
+      const { request, status = 404 } = op.access!.foreign!;
+      const send = (role: Role, id: string) => {
+        const r = request(id);
+        return t.app.request(url(op, r.params, r.query), init(op, keys[role], r.body));
+      };
+      const foreign = await send('submitter', 'PV-B');
+      const foreignText = await foreign.text();
+      expect(foreign.status, `${op.name} for PV-B as submitter`).toBe(status);
+      expect(foreignText, op.name).not.toContain('PV-B');
+      // Exactly the answer for a payee that does not exist: no hint that PV-B does.
+      const missing = await send('submitter', 'PV-NONE');
+      expect([missing.status, (await missing.text()).replaceAll('PV-NONE', 'PV-B')], op.name).toEqual([
+        foreign.status,
+        foreignText,
+      ]);
+      // The scope is what refuses it: the admin reaches PV-B and the submitter its own PV-A.
+      expect((await send('admin', 'PV-B')).status, `${op.name} for PV-B as admin`).toBeLessThan(300);
+      expect((await send('submitter', 'PV-A')).status, `${op.name} for PV-A as submitter`).toBeLessThan(300);
+    }
+  });
+});
