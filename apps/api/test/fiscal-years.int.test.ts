@@ -1,4 +1,5 @@
-import { listAudit } from '@quip/db';
+import { contentHash } from '@quip/core';
+import { listAudit, saveRulebookRevision } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddsQipRulebook, json } from './rulebooks-fixture.ts';
@@ -141,6 +142,33 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
     expect(second.cloned).toEqual([]);
     expect(second.skipped.find((s) => s.program === 'dds-qip')?.reason).toBe('already-has-rulebook');
     expect((await audit('fiscal-year.clone')).map((e) => e.subject)).toEqual(['2027-28', '2027-28']);
+  });
+
+  it('clones nothing when one published rulebook would be an invalid draft, and lists its problems', async () => {
+    expect((await api('/fiscal-years', json(admin, { fiscalYear: '2028-29' }))).status).toBe(201);
+    // Written straight to the database, past validation: a measure without a name or compute.
+    const broken = { ...ddsQipRulebook(), program: 'dhcs-wpc', measures: [{ key: 'x', kind: 'reporting' }] };
+    await saveRulebookRevision(t.database.db, {
+      fiscalYear: '2026-27',
+      programId: 'dhcs-wpc',
+      content: broken,
+      contentHash: contentHash(broken),
+      source: 'admin',
+      createdBy: null,
+      publish: true,
+    });
+    const res = await api('/fiscal-years/2028-29/clone-from/2026-27', {
+      method: 'POST',
+      headers: bearer(admin),
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as Problem;
+    expect(problem.detail).toMatch(/^The clone has \d+ problems?;/);
+    expect(problem.errors?.map((e) => e.path)).toContain('measures[0].name');
+    expect(problem.errors?.every((e) => e.message.startsWith('dhcs-wpc: '))).toBe(true);
+    // dds-qip was valid, but the clone is all or nothing.
+    const state = await api('/fiscal-years/2028-29/programs/dds-qip/rulebook', { headers: bearer(admin) });
+    expect(await state.json()).toEqual({ published: null, draft: null });
   });
 
   it('refuses to clone from an unknown year, into an unknown year or into itself', async () => {

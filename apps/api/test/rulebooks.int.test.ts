@@ -151,6 +151,23 @@ describe.each(DATABASE_KINDS)('rulebooks on %s', (kind) => {
     expect((await get<{ changes: unknown[] }>(`${URL}/diff?from=2&to=2`)).changes).toEqual([]);
   });
 
+  it('publishes once for a replayed Idempotency-Key', async () => {
+    const url = '/fiscal-years/2026-27/programs/dhcs-wpc/rulebook';
+    const rulebook = { ...ddsQipRulebook(), program: 'dhcs-wpc' };
+    expect((await put(rulebook, url)).status).toBe(200);
+    const send = () =>
+      api(`${url}/publish`, {
+        method: 'POST',
+        headers: { ...bearer(admin), 'Idempotency-Key': 'publish-wpc-1' },
+      });
+    const first = await send();
+    const replay = await send();
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    expect(await replay.json()).toEqual(await first.json());
+    const history = await get<{ items: { version: number | null }[] }>(`${url}/versions`);
+    expect(history.items.map((r) => r.version)).toEqual([1]);
+  });
+
   it('answers 404 for versions and drafts that do not exist and 400 for malformed ones', async () => {
     expect((await api(`${URL}/versions/9`, { headers: bearer(admin) })).status).toBe(404);
     expect((await api(`${URL}/versions/0`, { headers: bearer(admin) })).status).toBe(400);

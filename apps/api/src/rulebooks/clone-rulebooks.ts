@@ -65,6 +65,6 @@ export async function cloneRulebooks(
       fromVersion: published.version,
     });
   }
-  if (issues.length > 0) throw invalidRulebook(issues, 'The cloned rulebooks');
+  if (issues.length > 0) throw invalidRulebook(issues, 'The clone');
   return outcome;
 }
