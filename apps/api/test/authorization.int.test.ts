@@ -102,15 +102,59 @@ function init(op: Operation, key: string | null, body?: unknown): RequestInit {
   return { method: op.method, headers, body: JSON.stringify(body ?? {}) };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed JSON document, inspected loosely
+type Json = any;
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Record<string, Json> };
+}
+
+/** What an operation's description lacks: examples for parameters, bodies and JSON answers. */
+function documentationGaps(doc: OpenApiDocument, op: Json): string[] {
+  const resolve = (schema: Json): Json =>
+    schema?.$ref ? doc.components.schemas[String(schema.$ref).split('/').pop()!] : schema;
+  const exemplified = (schema: Json): boolean => {
+    const s = resolve(schema);
+    if (!s) return false;
+    if (s.example !== undefined || s.examples !== undefined) return true;
+    if (s.type === 'object' && s.properties) return Object.values(s.properties).every(exemplified);
+    if (s.type === 'array') return exemplified(s.items);
+    return Array.isArray(s.anyOf) && s.anyOf.some(exemplified);
+  };
+  const gaps: string[] = [];
+  if (!op.summary) gaps.push('no summary');
+  if (!op.tags?.length) gaps.push('no tags');
+  const isPublic = !op.security;
+  if (!isPublic && !(op.responses?.['401'] && op.responses?.['403'])) gaps.push('no 401/403 answers');
+  for (const param of op.parameters ?? []) {
+    if (param.example === undefined && resolve(param.schema)?.example === undefined) {
+      gaps.push(`no example for ${param.in} parameter ${param.name}`);
+    }
+  }
+  for (const [type, content] of Object.entries<Json>(op.requestBody?.content ?? {})) {
+    if (content.example === undefined && !exemplified(content.schema))
+      gaps.push(`no example for a ${type} body`);
+  }
+  for (const [status, answer] of Object.entries<Json>(op.responses ?? {})) {
+    for (const [type, content] of Object.entries<Json>(answer.content ?? {})) {
+      if (content.example === undefined && !exemplified(content.schema)) {
+        gaps.push(`no example for the ${status} ${type} answer`);
+      }
+    }
+  }
+  return gaps;
+}
+
 describe.each(DATABASE_KINDS)('authorization of every route on %s', (kind) => {
   let t: TestApp;
+  let doc: OpenApiDocument;
   let operations: Operation[];
   let documented: string[];
   const keys = {} as Record<Role | 'revoked', string>;
 
   beforeAll(async () => {
     t = await openTestApp(kind);
-    const doc = (await (await t.app.request('/openapi.json')).json()) as { paths: Record<string, object> };
+    doc = (await (await t.app.request('/openapi.json')).json()) as OpenApiDocument;
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => {
         const name = `${method.toUpperCase()} ${path}`;
@@ -162,6 +206,15 @@ describe.each(DATABASE_KINDS)('authorization of every route on %s', (kind) => {
       'rows without an operation',
     ).toEqual([]);
     expect(documented.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('documents every operation with a summary, its security, its auth errors and examples', () => {
+    const gaps = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) =>
+        documentationGaps(doc, op).map((gap) => `${method.toUpperCase()} ${path}: ${gap}`),
+      ),
+    );
+    expect(gaps).toEqual([]);
   });
 
   it('answers 401 without a key, with a malformed one and with a revoked one', async () => {
