@@ -15,6 +15,11 @@ describe('environment', () => {
     expect(env.REDIS_URL).toBeUndefined();
   });
 
+  it('limits each API key to 600 requests a minute unless told otherwise', () => {
+    expect(parseEnv({}).QUIP_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(parseEnv({ QUIP_RATE_LIMIT_PER_MINUTE: '6000' }).QUIP_RATE_LIMIT_PER_MINUTE).toBe(6000);
+  });
+
   it('treats empty strings as unset', () => {
     const env = parseEnv({ DATABASE_URL: '', REDIS_URL: ' ', QUIP_ADMIN_KEY: '' });
     expect(env.DATABASE_URL).toBeUndefined();
@@ -30,6 +35,8 @@ describe('environment', () => {
     ['REDIS_URL', 'localhost:6379'],
     ['QUIP_DEMO', 'yes'],
     ['QUIP_ADMIN_KEY', 'short'],
+    ['QUIP_RATE_LIMIT_PER_MINUTE', '0'],
+    ['QUIP_RATE_LIMIT_PER_MINUTE', 'lots'],
   ])('stops on a malformed %s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^invalid environment:\\n  ${name}:`));
