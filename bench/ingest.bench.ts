@@ -1,0 +1,222 @@
+/**
+ * Ingest benchmark: starts its own PostgreSQL 15 (scripts/services/postgres.sh), the API in this
+ * process on a loopback port, publishes a rulebook with a person-level screening measure, adds
+ * 1,000 providers, writes 1M deterministic screening records as CSV to a temporary file, and
+ * POSTs the file through the API (streamed, every row validated, one transaction). The last line
+ * printed is `ingest: N records/s`.
+ * Run: `pnpm bench:ingest` (`pnpm bench:ingest --records=100000` for a quick run).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../apps/api/src/app.ts';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../apps/api/src/auth/api-key-secret.ts';
+import { createLogger } from '../apps/api/src/logger.ts';
+import { contentHash } from '../packages/core/src/index.ts';
+import {
+  createDatabase,
+  insertApiKey,
+  saveRulebookRevision,
+  seedReferenceData,
+  upsertEntities,
+} from '../packages/db/src/index.ts';
+import { InlineJobRunner } from '../packages/jobs/src/index.ts';
+
+const RECORDS = Number(process.argv.find((a) => a.startsWith('--records='))?.slice(10) ?? 1_000_000);
+const PROVIDERS = 1000;
+const SCREENINGS = ['primary-care', 'dental', 'colorectal', 'mammogram', 'cervical'] as const;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The API's own dependencies resolve from apps/api.
+const apiRequire = createRequire(new URL('../apps/api/package.json', import.meta.url));
+const { serve } = apiRequire('@hono/node-server') as {
+  serve(
+    options: { fetch: (request: Request) => Response | Promise<Response>; port: number; hostname: string },
+    listening: (info: { port: number }) => void,
+  ): { close(): void };
+};
+
+const RULEBOOK = {
+  schemaVersion: 1,
+  program: 'dds-qip',
+  fiscalYear: '2026-27',
+  name: 'DDS QIP screenings (ingest benchmark)',
+  payee: { kind: 'provider-service-code', fields: { serviceCode: { type: 'string', required: true } } },
+  measures: [
+    {
+      key: 'residential-screenings',
+      name: 'Residents screened on time',
+      domain: 'prevention-wellness',
+      kind: 'performance',
+      fields: {
+        personId: { type: 'string', required: true },
+        age: { type: 'number', required: true, min: 0, max: 120 },
+        screening: { type: 'string', required: true, enum: [...SCREENINGS] },
+        dueDate: { type: 'date', required: true },
+        screenedOn: { type: 'date' },
+        missedReason: { type: 'string', enum: ['declined', 'unavailable', 'hospitalised'] },
+      },
+      recordKey: ['personId', 'screening'],
+      compute: { kind: 'rate-records', numerator: 'screenedOn <= dueDate' },
+    },
+  ],
+  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
+};
+
+const providerId = (p: number) => `V${String(p).padStart(4, '0')}-096`;
+const day = (n: number) => {
+  const d = new Date(Date.UTC(2026, 6, 1) + n * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Row i: person i/5 of provider (i/5) mod 1,000, screening i mod 5; every 4th is missed. */
+async function writeCsv(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(
+    'entityId,measure,period,submittedOn,data.personId,data.age,data.screening,data.dueDate,data.screenedOn,data.missedReason\n',
+  );
+  let lines: string[] = [];
+  for (let i = 0; i < RECORDS; i++) {
+    const person = Math.floor(i / 5);
+    const due = 60 + (person % 300);
+    const missed = i % 4 === 0;
+    lines.push(
+      `${providerId(person % PROVIDERS)},residential-screenings,2026-27,${day(due + 10)},P${person},${18 + (person % 80)},${SCREENINGS[i % 5]},${day(due)},${missed ? '' : day(due - (i % 30))},${missed ? 'declined' : ''}`,
+    );
+    if (lines.length === 10_000) {
+      if (!out.write(`${lines.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      lines = [];
+    }
+  }
+  out.end(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  await finished(out);
+}
+
+function startPostgres(): { url: string; dir: string } {
+  const out = execFileSync(
+    'bash',
+    ['-c', 'source scripts/services/postgres.sh && start_postgres >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR"'],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [url, dir] = out.trim().split(' ');
+  return { url: url as string, dir: dir as string };
+}
+
+function stopPostgres(dir: string) {
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      'source scripts/services/postgres.sh && QUIP_PG_DIR=$1 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres',
+      'stop',
+      dir,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'quip-ingest-'));
+  const csvPath = join(work, 'screenings.csv');
+  let started = performance.now();
+  await writeCsv(csvPath);
+  const bytes = statSync(csvPath).size;
+  console.log(`generated ${RECORDS} records, ${(bytes / 1e6).toFixed(1)} MB of CSV in ${ms(started)}`);
+
+  const pg = startPostgres();
+  const database = await createDatabase({ databaseUrl: pg.url });
+  const server = { close: () => {} } as { close: () => void };
+  try {
+    const db = database.db;
+    await seedReferenceData(db);
+    await saveRulebookRevision(db, {
+      fiscalYear: '2026-27',
+      programId: 'dds-qip',
+      content: RULEBOOK,
+      contentHash: contentHash(RULEBOOK),
+      source: 'admin',
+      createdBy: null,
+      publish: true,
+    });
+    await upsertEntities(
+      db,
+      { fiscalYear: '2026-27', programId: 'dds-qip' },
+      Array.from({ length: PROVIDERS }, (_, p) => ({
+        id: providerId(p),
+        name: `Residential provider ${p}`,
+        attributes: { serviceCode: '096' },
+      })),
+    );
+    const key = generateApiKey();
+    await insertApiKey(db, {
+      id: randomUUID(),
+      name: 'bench',
+      role: 'admin',
+      entityIds: null,
+      keyHash: hashApiKey(key),
+      keyPrefix: apiKeyPrefix(key),
+      createdBy: null,
+    });
+    const app = createApp({
+      db,
+      databaseKind: 'postgres',
+      jobs: new InlineJobRunner(),
+      logger: createLogger('silent'),
+      webDist: null,
+      bodyLimitBytes: 512 * 1024 * 1024,
+    });
+    const port = await new Promise<number>((ready) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(info.port));
+      server.close = () => s.close();
+    });
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
+    started = performance.now();
+    const res = await fetch(
+      `http://127.0.0.1:${port}/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${key}`,
+          'Content-Type': 'text/csv',
+          'Content-Length': String(bytes),
+        },
+        body: Readable.toWeb(createReadStream(csvPath, { highWaterMark: 256 * 1024 })) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit,
+    );
+    const answer = await res.text();
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${answer.slice(0, 500)}`);
+    const { rows } = JSON.parse(answer) as { rows: number };
+    const stored = await db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(stored.n) !== RECORDS || rows !== RECORDS) {
+      throw new Error(`expected ${RECORDS} rows stored, found ${stored.n} (answer said ${rows})`);
+    }
+    console.log(`posted ${RECORDS} records in ${seconds.toFixed(2)} s; ${stored.n} rows stored`);
+    // The body is streamed: the process (client and server) stays far below the CSV's size.
+    console.log(`peak RSS of this process (API + client): ${Math.round(peakRss / 1e6)} MB`);
+    console.log(`ingest: ${Math.round(RECORDS / seconds)} records/s`);
+  } finally {
+    server.close();
+    await database.close();
+    stopPostgres(pg.dir);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;
+
+await main();
