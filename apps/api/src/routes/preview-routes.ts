@@ -41,13 +41,9 @@ const PreviewRequest = z
   .object({
     entities: z.array(EntityInput),
     submissions: z.array(SubmissionInput).default([]),
-    rulebook: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({
-        description:
-          'A rulebook to try instead of the published one; validated first (422 with every problem)',
-      }),
+    rulebook: z.record(z.string(), z.unknown()).optional().openapi({
+      description: 'A rulebook to try instead of the published one; validated first (422 with every problem)',
+    }),
     asOf: z.iso.date().optional().openapi({ description: 'The evaluation day; default today (UTC)' }),
   })
   .openapi('PreviewRequest', {
