@@ -1,2 +1,3 @@
+export * from './evaluate-phased.ts';
 export * from './evaluate-program.ts';
 export * from './evaluation-issue.ts';

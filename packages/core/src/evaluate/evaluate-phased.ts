@@ -1,0 +1,163 @@
+import { RulebookError } from '../errors.ts';
+import type { Entity } from '../measures/applies-to.ts';
+import { computeMeasure } from '../measures/compute-measure.ts';
+import type { MeasureContext, RecordSlice } from '../measures/measure-context.ts';
+import { MeasureResult } from '../measures/measure-result.ts';
+import { recordReader, type SubmissionInput } from '../measures/record-reader.ts';
+import type { Payment } from '../payment/index.ts';
+import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
+import { isIsoDate } from '../rulebook/iso-date.ts';
+import type { EvaluationIssue } from './evaluation-issue.ts';
+import { groupSubmissions } from './group-submissions.ts';
+import { payEntities } from './pay-entities.ts';
+import { scoreResults } from './score-results.ts';
+
+/**
+ * evaluateProgram split in two, for runs that compute values in chunks of payees (each chunk needs
+ * only its own submissions) and then score and pay the whole population at once (percentile
+ * targets and pooled payments need everyone). `scoreAndPay(evaluateMeasureValues(x))` gives what
+ * `evaluateProgram(x)` gives: a test holds the two paths equal.
+ */
+export interface MeasureValuesInput {
+  entities: readonly Entity[];
+  submissions: SubmissionInput;
+  asOf: string;
+  explain?: boolean;
+}
+
+export interface MeasureValues {
+  /** Entity-major: entity e's measure m at e * M + m; targets, met and points still unset. */
+  values: MeasureResult[];
+  issues: EvaluationIssue[];
+}
+
+/** Phase 1: every entity's value per measure, from its own submissions alone. */
+export function evaluateMeasureValues(compiled: CompiledRulebook, input: MeasureValuesInput): MeasureValues {
+  checkAsOf(input.asOf);
+  const explain = input.explain === true;
+  const issues: EvaluationIssue[] = [];
+  const entities = input.entities;
+  const entityIndex = new Map<string, number>();
+  for (let e = 0; e < entities.length; e++) entityIndex.set((entities[e] as Entity).id, e);
+  const reader = recordReader(input.submissions);
+  const groups = groupSubmissions(compiled, reader, entityIndex, entities.length, input.asOf);
+  const measures = compiled.measures;
+  const M = measures.length;
+  const E = entities.length;
+  const D = groups.datasetCount;
+  const values = new Array<MeasureResult>(E * M);
+  const ctx: MeasureContext = { asOf: input.asOf, explain };
+  const baselineCtx: MeasureContext = { asOf: input.asOf, explain: false };
+  const slice: RecordSlice = { reader, order: groups.order, start: 0, end: 0 };
+  for (let m = 0; m < M; m++) {
+    const measure = measures[m] as (typeof measures)[number];
+    const d = compiled.measureDataset[m] as number;
+    const bd = compiled.baselineDataset[m] as number;
+    const baselineSpec = measure.spec.baseline;
+    const baselineField = baselineSpec && 'payeeField' in baselineSpec ? baselineSpec.payeeField : null;
+    for (let e = 0; e < E; e++) {
+      const entity = entities[e] as Entity;
+      const r = new MeasureResult(entity.id, measure.key, measure.period, measure.weight);
+      values[e * M + m] = r;
+      const b = e * D + d;
+      if (measure.applies !== null && !measure.applies.test(entity)) {
+        r.status = 'not-applicable';
+        r.reason = 'the measure does not apply to this payee';
+        continue;
+      }
+      slice.start = groups.start[b] as number;
+      slice.end = groups.end[b] as number;
+      computeMeasure(measure, slice, ctx, r);
+      if (bd >= 0) {
+        const bb = e * D + bd;
+        slice.start = groups.start[bb] as number;
+        slice.end = groups.end[bb] as number;
+        const base = new MeasureResult(entity.id, measure.key, '', 1);
+        computeMeasure(measure, slice, baselineCtx, base);
+        r.baseline = base.status === 'scored' ? base.value : null;
+      } else if (baselineField !== null) {
+        const v = entity[baselineField];
+        r.baseline = typeof v === 'number' && Number.isFinite(v) ? v : null;
+      }
+    }
+  }
+  return { values, issues };
+}
+
+export interface ScoreAndPayInput {
+  entities: readonly Entity[];
+  /** Phase-1 values of every entity x measure, as made or as read back from JSON, in any order. */
+  values: readonly MeasureValueLike[];
+  asOf: string;
+  explain?: boolean;
+}
+
+/** A MeasureResult as plain data (JSON.parse(JSON.stringify(result))). */
+export type MeasureValueLike = Pick<MeasureResult, 'entityId' | 'measure'> & Partial<MeasureResult>;
+
+export interface ScoredProgram {
+  results: MeasureResult[];
+  payments: Payment[];
+  issues: EvaluationIssue[];
+}
+
+/** Phase 2: targets over the population, met, points, composite scores and payments. */
+export function scoreAndPay(compiled: CompiledRulebook, input: ScoreAndPayInput): ScoredProgram {
+  checkAsOf(input.asOf);
+  const explain = input.explain === true;
+  const measures = compiled.measures;
+  const M = measures.length;
+  const measureIndex = new Map<string, number>();
+  for (let m = 0; m < M; m++) measureIndex.set((measures[m] as (typeof measures)[number]).key, m);
+  const entityIndex = new Map<string, number>();
+  for (let e = 0; e < input.entities.length; e++) entityIndex.set((input.entities[e] as Entity).id, e);
+  const results = new Array<MeasureResult>(input.entities.length * M);
+  for (const v of input.values) {
+    const e = entityIndex.get(v.entityId);
+    const m = measureIndex.get(v.measure);
+    if (e === undefined || m === undefined) continue;
+    results[e * M + m] =
+      v instanceof MeasureResult ? v : hydrate(v, measures[m] as (typeof measures)[number]);
+  }
+  for (let k = 0; k < results.length; k++) {
+    if (results[k] === undefined) {
+      const e = input.entities[Math.floor(k / M)] as Entity;
+      const measure = measures[k % M] as (typeof measures)[number];
+      throw new RulebookError(
+        'missing-value',
+        `no value for payee '${e.id}' and measure '${measure.key}': phase 1 did not cover every payee`,
+      );
+    }
+  }
+  for (let m = 0; m < M; m++) {
+    const measure = measures[m] as (typeof measures)[number];
+    scoreResults(measure, compiled.scoring[m] ?? null, results, m, M, explain);
+  }
+  const issues: EvaluationIssue[] = [];
+  const payments = payEntities(compiled, input.entities, results, input.asOf, explain, issues);
+  return { results, payments, issues };
+}
+
+function hydrate(
+  v: MeasureValueLike,
+  measure: { key: string; period: string; weight: number },
+): MeasureResult {
+  const r = new MeasureResult(
+    v.entityId,
+    measure.key,
+    v.period ?? measure.period,
+    v.weight ?? measure.weight,
+  );
+  const { entityId: _e, measure: _m, period: _p, weight: _w, ...rest } = v as Record<string, unknown>;
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'scored' || value === undefined) continue;
+    (r as unknown as Record<string, unknown>)[key] = value;
+  }
+  return r;
+}
+
+function checkAsOf(asOf: string): void {
+  if (!isIsoDate(asOf)) {
+    throw new RulebookError('as-of-invalid', `asOf must be a day written YYYY-MM-DD, got ${String(asOf)}`);
+  }
+}
