@@ -51,6 +51,16 @@ describe.each(entries.map((e) => [`${e.programId} ${e.fiscalYear}`, e] as const)
       expect([...problems]).toEqual([]);
     });
 
+    it('marks exactly the reporting measures as scoring completeness, with their record keys', () => {
+      for (const [key, spec] of Object.entries(data.shape.measures)) {
+        const m = compiled.measureIndex.get(key);
+        const measure = m === undefined ? undefined : compiled.measures[m];
+        if (!measure) continue;
+        expect([key, spec.scoresCompleteness === true]).toEqual([key, measure.compute.kind === 'reporting']);
+        if (spec.scoresCompleteness) expect([key, spec.recordKey ?? []]).toEqual([key, measure.recordKey]);
+      }
+    });
+
     it("gives every payee the rulebook's payee fields, and no others", () => {
       const fields = (compiled.rulebook.payee as { fields: Record<string, FieldSpec> }).fields;
       const problems: string[] = [];

@@ -29,10 +29,12 @@ export const DDS_QIP_SHAPE: ProgramShape = {
         'acceptingReferrals',
         'verifiedOn',
       ],
+      scoresCompleteness: true,
       required: ['businessName', 'phone', 'email', 'verifiedOn'],
     },
     'qip-dsp-survey': {
       fields: ['surveyConfirmationId', 'completedOn', 'dspCount'],
+      scoresCompleteness: true,
       required: ['surveyConfirmationId', 'completedOn', 'dspCount'],
     },
     'qip-non-dsp-workforce': {
@@ -46,6 +48,8 @@ export const DDS_QIP_SHAPE: ProgramShape = {
         'retirementBenefitsOffered',
         'paidTimeOffDays',
       ],
+      scoresCompleteness: true,
+      recordKey: ['jobCategory'],
       required: [
         'jobCategory',
         'headcount',
@@ -57,6 +61,7 @@ export const DDS_QIP_SHAPE: ProgramShape = {
     },
     'qip-employment-staff': {
       fields: ['asOfDate', 'employmentStaff', 'acreTrainedStaff', 'cespCertifiedStaff'],
+      scoresCompleteness: true,
       required: ['asOfDate', 'employmentStaff', 'acreTrainedStaff', 'cespCertifiedStaff'],
     },
     'qip-employment-outcomes': {
@@ -70,6 +75,7 @@ export const DDS_QIP_SHAPE: ProgramShape = {
         'jobStarters',
         'jobRetained12Months',
       ],
+      scoresCompleteness: true,
       required: [
         'internshipPeople',
         'internshipToCie',
@@ -83,6 +89,8 @@ export const DDS_QIP_SHAPE: ProgramShape = {
     },
     'qip-preventive-screenings': {
       fields: ['personId', 'screening', 'age', 'screenedOn', 'testType', 'missedReason', 'primaryLanguage'],
+      scoresCompleteness: true,
+      recordKey: ['personId', 'screening'],
       required: ['personId', 'screening', 'age'],
     },
   },

@@ -56,10 +56,16 @@ export const DHCS_WPC_SHAPE: ProgramShape = {
   ],
   measures: {
     'wpc-start-up': { fields: ['milestone', 'completedOn'], required: ['milestone', 'completedOn'] },
-    'wpc-enrollment-report': { fields: ENROLLMENT_FIELDS, required: ENROLLMENT_FIELDS },
+    'wpc-enrollment-report': {
+      fields: ENROLLMENT_FIELDS,
+      required: ENROLLMENT_FIELDS,
+      scoresCompleteness: true,
+      recordKey: ['quarter'],
+    },
     'wpc-progress-report': {
       fields: ['documentId', 'partnerOrganizations', 'dataSharingLive'],
       required: ['documentId', 'partnerOrganizations', 'dataSharingLive'],
+      scoresCompleteness: true,
     },
     ...Object.fromEntries(
       OUTCOMES.map((key) => [

@@ -26,7 +26,12 @@ export function* numberRows(
   for (const submission of submissions) {
     yield { row: ++row, submission };
     if (options.rate <= 0 || !prng.chance(options.rate)) continue;
-    const kind = prng.pick(MALFORMED_KINDS);
+    let kind = prng.pick(MALFORMED_KINDS);
+    // A report whose measure scores completeness and has no record key has no field whose absence
+    // makes it malformed (it is an incomplete report): make it wrong by type instead.
+    if (kind === 'missing-required' && mandatoryFields(options.shape, submission.measure).length === 0) {
+      kind = 'wrong-type';
+    }
     yield { row: ++row, submission: corrupt(submission, kind, row, options.shape), malformed: kind };
   }
 }
@@ -53,7 +58,7 @@ function corrupt(good: Submission, kind: MalformedKind, row: number, shape: Prog
       break;
     }
     case 'missing-required': {
-      const required = shape.measures[good.measure]?.required ?? [];
+      const required = mandatoryFields(shape, good.measure);
       const field = required.find((f) => data[f] !== undefined);
       if (field !== undefined) delete data[field];
       break;
@@ -68,4 +73,14 @@ function corrupt(good: Submission, kind: MalformedKind, row: number, shape: Prog
       break;
   }
   return bad;
+}
+
+/**
+ * Fields whose absence makes a row malformed. For a reporting measure only its record key fields:
+ * anything else missing is an incomplete report, which the measure scores.
+ */
+function mandatoryFields(shape: ProgramShape, measure: string): readonly string[] {
+  const spec = shape.measures[measure];
+  if (!spec) return [];
+  return spec.scoresCompleteness ? (spec.recordKey ?? []) : spec.required;
 }

@@ -20,8 +20,22 @@ export interface GeneratorOptions {
 /** The fields of a program's payees and of each measure's `data`, in the order the docs list them. */
 export interface ProgramShape {
   entityFields: readonly string[];
-  /** measure key -> its data fields in order; `required` are always present in a valid row. */
-  measures: Readonly<Record<string, { fields: readonly string[]; required: readonly string[] }>>;
+  /**
+   * measure key -> its data fields in order; `required` are always present in a valid row.
+   * `scoresCompleteness`: a reporting measure, for which a missing required field is an incomplete
+   * report to store and score, not a malformed row (only its `recordKey` fields stay mandatory).
+   */
+  measures: Readonly<
+    Record<
+      string,
+      {
+        fields: readonly string[];
+        required: readonly string[];
+        scoresCompleteness?: boolean;
+        recordKey?: readonly string[];
+      }
+    >
+  >;
 }
 
 /** What one program module produces for one fiscal year and size (before malformed rows). */

@@ -50,6 +50,11 @@ export function fieldProblem(
  * What is wrong with one submission's data for a measure, one issue per field (path [field]):
  * unknown fields, missing required fields, wrong types, values outside enum or bounds, failed
  * rules. For the API to answer a bulk upload with row errors; evaluation does not need it.
+ *
+ * A reporting measure scores completeness (required fields present) and accuracy (enum, bounds,
+ * rules) itself, so for it those are outcomes to store, not errors: only unknown fields and wrong
+ * types are reported. Rejecting them at the door would make every stored report complete and
+ * accurate, and pay-for-reporting would pay for timeliness alone. Record key fields stay required.
  */
 export function checkSubmissionData(
   measure: CompiledMeasure,
@@ -66,11 +71,22 @@ export function checkSubmissionData(
       });
     }
   }
+  const scoresQuality = measure.compute.kind === 'reporting';
   for (const field of measure.fields) {
     const value = data[field.name];
     if (!isPresent(value)) {
-      if (field.spec.required)
+      // A record key field is always needed: without it a record cannot be told from another.
+      if (field.spec.required && (!scoresQuality || measure.recordKey.includes(field.name)))
         issues.push({ path: [field.name], code: 'required', message: `'${field.name}' is required` });
+      continue;
+    }
+    if (scoresQuality) {
+      if (!hasType(value, field.spec.type))
+        issues.push({
+          path: [field.name],
+          code: 'invalid',
+          message: `'${field.name}' must be a ${field.spec.type}`,
+        });
       continue;
     }
     const problem = fieldProblem(field, value, reader, 0);
