@@ -10,8 +10,10 @@ export interface ApiClientOptions {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a CSV upload), with its content type; `body` is then ignored. */
+  rawBody?: { contentType: string; text: string };
   /** Use this key instead of the stored one (sign-in checks a key before storing it). */
   key?: string;
   signal?: AbortSignal;
@@ -19,6 +21,8 @@ export interface RequestOptions {
 
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** A file answer (CSV, XLSX) as a blob, with the bearer key; errors as for request. */
+  download(path: string): Promise<Blob>;
 }
 
 /** A fetch wrapper that adds the bearer key and turns error answers into typed errors. */
@@ -34,7 +38,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (key) headers.set('Authorization', `Bearer ${key}`);
       const init: RequestInit = { method: req.method ?? 'GET', headers };
       if (req.signal) init.signal = req.signal;
-      if (req.body !== undefined) {
+      if (req.rawBody) {
+        headers.set('Content-Type', req.rawBody.contentType);
+        init.body = req.rawBody.text;
+      } else if (req.body !== undefined) {
         headers.set('Content-Type', 'application/json');
         init.body = JSON.stringify(req.body);
       }
@@ -65,6 +72,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       if (!response.ok) throw new ApiError(toProblem(response.status, response.statusText, body));
       return body as T;
+    },
+
+    async download(path: string): Promise<Blob> {
+      const headers = new Headers();
+      const key = options.getKey();
+      if (key) headers.set('Authorization', `Bearer ${key}`);
+      let response: Response;
+      try {
+        response = await doFetch(baseUrl + path, { headers });
+      } catch (error) {
+        throw new ApiUnreachableError(error);
+      }
+      if (!response.ok) {
+        const text = await response.text();
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = undefined;
+        }
+        throw new ApiError(toProblem(response.status, response.statusText, body));
+      }
+      return response.blob();
     },
   };
 }

@@ -9,6 +9,7 @@ function recordingClient(answer: unknown) {
       calls.push({ path, options });
       return answer as T;
     },
+    download: async () => new Blob([]),
   };
   return { calls, client };
 }

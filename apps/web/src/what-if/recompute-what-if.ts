@@ -1,0 +1,213 @@
+import {
+  compositeScore,
+  computePayments,
+  type EntityOutcome,
+  type MeasureOutcome,
+  meetsTarget,
+  prepareTarget,
+  type Rulebook,
+  type ScoreResult,
+  scoreMeasure,
+} from '@quip/core';
+import { type HistogramBin, rateHistogram } from './rate-histogram.ts';
+import { NOT_APPLICABLE, SCORED, type WhatIfBasis } from './what-if-basis.ts';
+
+export interface MeasureSummary {
+  measure: string;
+  /** Payees the measure applies to. */
+  applicable: number;
+  scored: number;
+  met: number;
+  /** The target when it is the same for every payee (absolute, percentile), else null. */
+  target: number | null;
+  /** The basis computed this measure differently (edited expression): its values are stale. */
+  stale: boolean;
+}
+
+export interface WhatIfSummary {
+  payees: number;
+  totalCents: number;
+  /** Payees paid more than zero. */
+  paidPayees: number;
+  measures: MeasureSummary[];
+  /** The focused measure's values, binned, with its shared target. */
+  histogram: { measure: string; bins: HistogramBin[]; target: number | null } | null;
+  /** Non-fatal payment problems (first few), e.g. a member count outside the class table. */
+  issues: string[];
+  issueCount: number;
+}
+
+const NO_BASELINE = { baseline: null };
+
+/**
+ * The outcome objects of one basis, made once and overwritten on every recompute: a recompute
+ * over 100k payees x 12 measures would otherwise allocate 1.2M objects per keystroke, and the
+ * garbage collector, not the arithmetic, would set the pace. Rebuilt when the measure set changes.
+ */
+interface Scratch {
+  keys: string;
+  outcomes: Record<string, MeasureOutcome>[];
+}
+const scratchOf = new WeakMap<WhatIfBasis, Scratch>();
+
+function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
+  const keys = rulebook.measures.map((m) => m.key).join('\n');
+  let scratch = scratchOf.get(basis);
+  if (!scratch || scratch.keys !== keys) {
+    const outcomes: Record<string, MeasureOutcome>[] = new Array(basis.entities.length);
+    for (let e = 0; e < outcomes.length; e++) outcomes[e] = {};
+    scratch = { keys, outcomes };
+    scratchOf.set(basis, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Re-scores the basis under a (validated) rulebook and pays every payee: targets from the edited
+ * specs over the basis values, met, points, weights, composite, then the payment method. Measures
+ * the basis does not know are left out (they need a preview). Pure; about one pass per measure.
+ */
+export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: string): WhatIfSummary {
+  const E = basis.entities.length;
+  const index = new Map(basis.measures.map((key, m) => [key, m]));
+  const { outcomes } = scratchFor(basis, rulebook);
+  const summaries: MeasureSummary[] = [];
+  let histogram: WhatIfSummary['histogram'] = null;
+
+  for (const spec of rulebook.measures) {
+    const m = index.get(spec.key);
+    if (m === undefined) continue;
+    const status = basis.status[m] as Uint8Array;
+    const value = basis.value[m] as Float64Array;
+    const baseline = basis.baseline[m] as Float64Array;
+    const computedMet = basis.computedMet[m] as Int8Array;
+    const missingReason = basis.missingReason[m] as Uint8Array;
+    const weight = spec.weight ?? 1;
+    const scoring = spec.scoring ?? (spec.target ? rulebook.scoring : undefined) ?? null;
+
+    let peerValues: Float64Array | undefined;
+    let baselineValues: Float64Array | undefined;
+    if (spec.target || spec.floor) {
+      peerValues = new Float64Array(E);
+      baselineValues = new Float64Array(E);
+      let peers = 0;
+      let bases = 0;
+      for (let e = 0; e < E; e++) {
+        if (status[e] !== SCORED) continue;
+        const v = value[e] as number;
+        if (!Number.isNaN(v)) peerValues[peers++] = v;
+        const b = baseline[e] as number;
+        if (!Number.isNaN(b)) baselineValues[bases++] = b;
+      }
+      peerValues = peerValues.subarray(0, peers);
+      baselineValues = baselineValues.subarray(0, bases);
+    }
+    const population = { peerValues, baselineValues };
+    const target = spec.target ? prepareTarget(spec.target, population) : null;
+    const floor = spec.floor ? prepareTarget(spec.floor, population) : null;
+    const shared = target && spec.target?.kind !== 'improvement' ? target(NO_BASELINE) : null;
+    const sharedFloor = floor && spec.floor?.kind !== 'improvement' ? floor(NO_BASELINE) : null;
+    const metScores: [ScoreResult, ScoreResult, ScoreResult] | null =
+      scoring?.kind === 'met-not-met'
+        ? [
+            scoreMeasure(scoring, { value: null, met: null }),
+            scoreMeasure(scoring, { value: 1, met: true }),
+            scoreMeasure(scoring, { value: 0, met: false }),
+          ]
+        : null;
+
+    const summary: MeasureSummary = {
+      measure: spec.key,
+      applicable: 0,
+      scored: 0,
+      met: 0,
+      target: shared?.ok ? shared.value : null,
+      stale: basis.computeJson[m] !== JSON.stringify(spec.compute),
+    };
+    for (let e = 0; e < E; e++) {
+      const s = status[e] as number;
+      const own = outcomes[e] as Record<string, MeasureOutcome>;
+      if (s === NOT_APPLICABLE) {
+        if (own[spec.key]) delete own[spec.key];
+        continue;
+      }
+      summary.applicable++;
+      const v = value[e] as number;
+      let o = own[spec.key];
+      if (!o) {
+        o = { scored: false, met: null, value: null, points: null, maxPoints: null, weight };
+        own[spec.key] = o;
+      }
+      o.scored = s === SCORED;
+      o.met = computedMet[e] === -1 ? null : computedMet[e] === 1;
+      o.value = Number.isNaN(v) ? null : v;
+      o.points = null;
+      o.maxPoints = null;
+      o.weight = weight;
+      if (floor) {
+        const b = baseline[e] as number;
+        const f = sharedFloor ?? floor({ baseline: Number.isNaN(b) ? null : b });
+        o.floor = f.ok ? f.value : null;
+      } else if (o.floor !== undefined) delete o.floor;
+      if (o.scored && target) {
+        const b = baseline[e] as number;
+        const t = shared ?? target({ baseline: Number.isNaN(b) ? null : b });
+        if (!t.ok) {
+          o.scored = false;
+          o.value = null;
+        } else if (o.value !== null) o.met = meetsTarget(o.value, t.value, t.direction);
+      }
+      if (o.scored && missingReason[e] === 1) o.met = false;
+      if (o.scored && scoring) {
+        const r = metScores ? metScores[o.met === null ? 0 : o.met ? 1 : 2] : scoreMeasure(scoring, o);
+        o.points = r.points === null && o.met === false ? 0 : r.points;
+        o.maxPoints = r.maxPoints;
+      }
+      if (o.scored) summary.scored++;
+      if (o.met === true) summary.met++;
+    }
+    summaries.push(summary);
+    if (spec.key === (focus ?? summaries[0]?.measure)) {
+      histogram = { measure: spec.key, bins: rateHistogram(value), target: summary.target };
+    }
+  }
+
+  const withScoring = rulebook.measures.some((m) => m.scoring ?? (m.target ? rulebook.scoring : undefined));
+  const composite = rulebook.composite?.measures ? new Set(rulebook.composite.measures) : null;
+  const entityOutcomes: EntityOutcome[] = new Array(E);
+  for (let e = 0; e < E; e++) {
+    const own = outcomes[e] as Record<string, MeasureOutcome>;
+    let forComposite = own;
+    if (composite) {
+      forComposite = {};
+      for (const key of composite) if (own[key]) forComposite[key] = own[key];
+    }
+    const outcome: EntityOutcome = {
+      entityId: (basis.entities[e] as { id: string }).id,
+      attributes: basis.entities[e] as Record<string, unknown>,
+      measures: own,
+      composite: withScoring ? compositeScore(forComposite).score : null,
+    };
+    const done = basis.milestones[e];
+    if (done) outcome.completedMilestones = done;
+    entityOutcomes[e] = outcome;
+  }
+  const run = computePayments(rulebook.payment, entityOutcomes, { explain: false, asOf: basis.asOf });
+  let totalCents = 0;
+  let paidPayees = 0;
+  for (const p of run.payments) {
+    totalCents += p.totalCents;
+    if (p.totalCents > 0) paidPayees++;
+  }
+  return {
+    payees: E,
+    totalCents,
+    paidPayees,
+    measures: summaries,
+    histogram,
+    issues: run.issues
+      .slice(0, 5)
+      .map((i) => (i.entityId === '*' ? i.message : `${i.entityId}: ${i.message}`)),
+    issueCount: run.issues.length,
+  };
+}
