@@ -6,6 +6,7 @@ import { createDatabase, loadCatalog, seedReferenceData } from '@quip/db';
 import { createJobRunner, jobDefinitions } from '@quip/jobs';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
+import { loadDemoData } from './demo/load-demo-data.ts';
 import type { Env } from './env.ts';
 import { createKeyRateLimiter, type KeyRateLimiter } from './limits/key-rate-limiter.ts';
 import { createLogger } from './logger.ts';
@@ -33,6 +34,11 @@ export async function startServer(
   });
   await seedReferenceData(database.db);
   const catalog = await loadCatalog(database.db, CATALOG);
+  if (env.QUIP_DEMO === '1') {
+    const demo = await loadDemoData(database.db);
+    if (demo.loaded)
+      logger.info({ programs: demo.programs }, 'loaded the demo data set into the empty database');
+  }
   const { generatedKey } = await bootstrapAdminKey(database.db, env.QUIP_ADMIN_KEY);
   if (generatedKey) {
     // Printed once, on purpose outside the logs: only its hash is stored.

@@ -1,0 +1,51 @@
+import { CATALOG } from '@quip/catalog';
+import { loadCatalog } from '@quip/db';
+import { DATABASE_KINDS } from '@quip/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../src/demo/load-demo-data.ts';
+import { bearer, openTestApp, type TestApp } from './test-app.ts';
+
+describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await openTestApp(kind);
+    await loadCatalog(t.database.db, CATALOG);
+    admin = await t.keyFor('admin');
+  });
+  afterAll(() => t?.close());
+
+  it('loads payees and submissions of every program into an empty database, through the upload checks', async () => {
+    const outcome = await loadDemoData(t.database.db);
+    expect(outcome.loaded).toBe(true);
+    expect(outcome.programs.map((p) => p.programId).sort()).toEqual([
+      'dds-qip',
+      'dhcs-ept',
+      'dhcs-mcas',
+      'dhcs-qwi',
+      'dhcs-wpc',
+    ]);
+    for (const program of outcome.programs) {
+      expect(program.entities, program.programId).toBeGreaterThanOrEqual(25);
+      expect(program.submissions, program.programId).toBeGreaterThan(program.entities);
+    }
+    const stored = await t.database.db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(outcome.programs.reduce((sum, p) => sum + p.submissions, 0));
+  });
+
+  it('shows the demo payees through the API', async () => {
+    const res = await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities?limit=5', {
+      headers: bearer(admin),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { id: string; name: string }[] };
+    expect(body.items).toHaveLength(5);
+  });
+
+  it('never loads twice', async () => {
+    expect(await loadDemoData(t.database.db)).toEqual({ loaded: false, programs: [] });
+  });
+});
