@@ -6,4 +6,6 @@ export interface EvaluationIssue {
   measure?: string;
   /** How many submissions (or entities) the issue covers, when it summarises many. */
   count?: number;
+  /** The additional payment part that raised it (payment issues of `additionalPayments`). */
+  part?: string;
 }

@@ -33,6 +33,7 @@ const ALL: PaymentParams[] = [
     bonuses: [{ attribute: 'tribal', points: 15 }],
   },
   { method: 'sanctions', amount: { kind: 'tiered', tiers: ['1.00', '2.50'] }, maxAmount: '3.00' },
+  { method: 'community-reinvestment', directions: { m2: 'lower' } },
 ].map((p) => PaymentParamsSchema.parse(p));
 
 const measure: fc.Arbitrary<MeasureOutcome> = fc.record({
@@ -56,6 +57,7 @@ const entity: fc.Arbitrary<EntityOutcome> = fc.record({
     county: fc.constantFrom('X', 'Y'),
     planScore: fc.integer({ min: 0, max: 90 }),
     tribal: fc.boolean(),
+    netIncomeCents: fc.integer({ min: -1e10, max: 1e10 }),
   }),
   measures: fc.dictionary(fc.constantFrom('m1', 'm2', 'm3'), measure),
   composite: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
@@ -69,7 +71,7 @@ const entity: fc.Arbitrary<EntityOutcome> = fc.record({
 });
 
 describe('computePayments', () => {
-  it('covers all eight methods', () => {
+  it('covers all nine methods', () => {
     expect(PAYMENT_METHODS).toEqual([
       'rate-incentive',
       'withhold-earn-back',
@@ -79,6 +81,7 @@ describe('computePayments', () => {
       'pool-share',
       'rubric-selection',
       'sanctions',
+      'community-reinvestment',
     ]);
     expect(ALL.map((p) => p.method)).toEqual(PAYMENT_METHODS);
   });

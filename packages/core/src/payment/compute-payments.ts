@@ -1,4 +1,5 @@
 import { computeClassTableMilestones } from './class-table-milestones.ts';
+import { computeCommunityReinvestment } from './community-reinvestment.ts';
 import { computeFixedMilestoneSchedule } from './fixed-milestone-schedule.ts';
 import type { ComputeOptions, EntityOutcome, PaymentRun } from './payment.ts';
 import type { PaymentParams } from './payment-params.ts';
@@ -36,5 +37,7 @@ export function computePayments(
       return computeRubricSelection(params, entities, opts);
     case 'sanctions':
       return computeSanctions(params, entities, opts);
+    case 'community-reinvestment':
+      return computeCommunityReinvestment(params, entities, opts);
   }
 }

@@ -1,4 +1,5 @@
 export * from './class-table-milestones.ts';
+export * from './community-reinvestment.ts';
 export * from './compute-payments.ts';
 export * from './earned-fraction.ts';
 export * from './entity-score.ts';

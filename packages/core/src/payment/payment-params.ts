@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClassTableMilestonesParamsSchema } from './class-table-milestones.ts';
+import { CommunityReinvestmentParamsSchema } from './community-reinvestment.ts';
 import { FixedMilestoneScheduleParamsSchema } from './fixed-milestone-schedule.ts';
 import { PoolShareParamsSchema } from './pool-share.ts';
 import { RateIncentiveParamsSchema } from './rate-incentive.ts';
@@ -18,6 +19,7 @@ export const PaymentParamsSchema = z.discriminatedUnion('method', [
   PoolShareParamsSchema,
   RubricSelectionParamsSchema,
   SanctionsParamsSchema,
+  CommunityReinvestmentParamsSchema,
 ]);
 
 /** Parsed payment parameters (defaults filled in): what computePayments takes. */

@@ -1,6 +1,9 @@
 import { RulebookError } from '../errors.ts';
+import { AppliesToTest } from '../measures/applies-to.ts';
 import { type CompiledMeasure, compileMeasure } from '../measures/compile-measure.ts';
+import type { PaymentParams } from '../payment/index.ts';
 import type { ScoringSpec } from '../scoring/index.ts';
+import { fieldTypesOf } from './check-measure.ts';
 import { contentHash } from './content-hash.ts';
 import type { Rulebook } from './rulebook-schema.ts';
 import { validateRulebook } from './validate-rulebook.ts';
@@ -27,6 +30,19 @@ export interface CompiledRulebook {
   /** Per measure: its scoring (its own, else the rulebook's), or null. */
   scoring: (ScoringSpec | null)[];
   /** Measures in the composite score (null: all scored ones). */
+  compositeMeasures: ReadonlySet<string> | null;
+  /** The rulebook's additionalPayments, ready to compute (empty when it has none). */
+  paymentParts: CompiledPaymentPart[];
+}
+
+/** One additional payment part: its parameters, which payees it pays, its own composite measures. */
+export interface CompiledPaymentPart {
+  key: string;
+  name: string;
+  params: PaymentParams;
+  /** null: every payee. */
+  applies: AppliesToTest | null;
+  /** null: the rulebook's composite. */
   compositeMeasures: ReadonlySet<string> | null;
 }
 
@@ -83,5 +99,15 @@ export function compileRulebook(json: unknown): CompiledRulebook {
     baselineDataset,
     scoring: rulebook.measures.map((m) => m.scoring ?? (m.target ? rulebook.scoring : undefined) ?? null),
     compositeMeasures: rulebook.composite?.measures ? new Set(rulebook.composite.measures) : null,
+    paymentParts: (rulebook.additionalPayments ?? []).map((part) => ({
+      key: part.key,
+      name: part.name,
+      params: part.params,
+      applies:
+        part.appliesTo === undefined
+          ? null
+          : new AppliesToTest(part.appliesTo, fieldTypesOf(rulebook.payee?.fields)),
+      compositeMeasures: part.composite?.measures ? new Set(part.composite.measures) : null,
+    })),
   };
 }

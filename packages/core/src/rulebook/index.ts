@@ -5,6 +5,7 @@ export * from './content-hash.ts';
 export * from './field-spec-schema.ts';
 export * from './iso-date.ts';
 export * from './measure-spec-schema.ts';
+export * from './payment-part-schema.ts';
 export * from './rulebook-json-schema.ts';
 export * from './rulebook-schema.ts';
 export * from './stratum-spec-schema.ts';

@@ -5,6 +5,7 @@ import { ScoringSpecSchema } from '../scoring/index.ts';
 import { FieldsSchema } from './field-spec-schema.ts';
 import { IsoDateSchema } from './iso-date.ts';
 import { MeasureKeySchema, MeasureSpecSchema } from './measure-spec-schema.ts';
+import { PaymentPartsSchema } from './payment-part-schema.ts';
 
 /** The rules of one program in one fiscal year: measures, targets, scoring, payment. See README.md. */
 export const RulebookSchema = z.strictObject({
@@ -33,5 +34,10 @@ export const RulebookSchema = z.strictObject({
     })
     .optional(),
   payment: PaymentParamsSchema,
+  additionalPayments: PaymentPartsSchema.optional().describe(
+    'more payment parts over the same measure results (auto-assignment beside sanctions, ...)',
+  ),
 });
+/** A rulebook as written, before defaults are filled in. */
+export type RulebookInput = z.input<typeof RulebookSchema>;
 export type Rulebook = z.infer<typeof RulebookSchema>;

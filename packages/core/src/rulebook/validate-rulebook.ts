@@ -8,6 +8,7 @@ import {
   type MeasureShape,
   MeasureShapeSchema,
 } from './check-measure.ts';
+import { checkPaymentParts } from './check-payment-parts.ts';
 import { type Fields, FieldsSchema } from './field-spec-schema.ts';
 import { type Rulebook, RulebookSchema } from './rulebook-schema.ts';
 
@@ -106,6 +107,8 @@ export function validateRulebook(json: unknown): RulebookValidation {
       }
     });
   }
+
+  checkPaymentParts(raw.additionalPayments, payeeTypes, new Set(byKey.keys()), issues);
 
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, rulebook: parsed.data };
