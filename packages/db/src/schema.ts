@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RunTables } from './runs-schema.ts';
+
+export type * from './runs-schema.ts';
 
 /** Columns the database fills in; reads return ISO strings (see dialect/type-parsers.ts). */
 type CreatedAt = ColumnType<string, string | undefined, never>;
@@ -115,7 +118,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database {
+export interface Database extends RunTables {
   rulebook_revisions: RulebookRevisionTable;
   entities: EntityTable;
   submission_batches: SubmissionBatchTable;

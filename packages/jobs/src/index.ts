@@ -1,5 +1,14 @@
 export { createJobRunner } from './create-job-runner.ts';
-export { type JobDependencies, jobDefinitions, pingJob } from './handlers/index.ts';
+export { type JobDependencies, jobDefinitions, pingJob, runChunkJob, runJob } from './handlers/index.ts';
 export * from './job-runner.ts';
-export { BullmqJobRunner, connectRedis } from './runners/bullmq-runner.ts';
+export { BullmqJobRunner, type BullmqLockOptions, connectRedis } from './runners/bullmq-runner.ts';
 export { InlineJobRunner } from './runners/inline-runner.ts';
+export { compiledRulebookOf } from './runs/compiled-rulebook-cache.ts';
+export { enqueueRun, type StartRunInput, startRun } from './runs/start-run.ts';
+export {
+  publishSyntheticRulebook,
+  SYNTHETIC_RULEBOOK,
+  type SyntheticPayee,
+  storeSyntheticData,
+  syntheticPayees,
+} from './runs/synthetic-program.ts';

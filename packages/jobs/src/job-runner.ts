@@ -38,6 +38,13 @@ export interface EnqueuedJob {
   queue: string;
 }
 
+/** One job of a flow: its type, payload and id (ids make a replayed flow store nothing new). */
+export interface FlowJob {
+  definition: JobDefinition;
+  payload: unknown;
+  jobId: string;
+}
+
 export type JobState = 'waiting' | 'active' | 'completed' | 'failed' | 'unknown';
 
 export interface JobRunner {
@@ -47,6 +54,12 @@ export interface JobRunner {
     payload: z.input<S>,
     options?: EnqueueOptions,
   ): Promise<EnqueuedJob>;
+  /**
+   * Enqueues the children and a parent that runs once every child has ended, done or failed for
+   * good (a failed child does not block the parent: the parent checks what its children left).
+   * BullMQ: a FlowProducer flow; inline: the same order in this process.
+   */
+  enqueueFlow(parent: FlowJob, children: readonly FlowJob[]): Promise<EnqueuedJob>;
   /** Resolves with the handler's result, or rejects with its last error, once the job has ended. */
   waitForResult(job: EnqueuedJob, timeoutMs?: number): Promise<unknown>;
   /** Starts consuming the given job types in this process. */

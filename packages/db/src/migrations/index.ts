@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-fiscal-years-and-programs.ts';
 import * as m0002 from './0002-rulebooks-entities-submissions-audit.ts';
+import * as m0005 from './0005-runs.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-fiscal-years-and-programs': m0001,
   '0002-rulebooks-entities-submissions-audit': m0002,
+  '0005-runs': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

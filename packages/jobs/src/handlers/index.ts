@@ -2,6 +2,8 @@ import type { Database } from '@quip/db';
 import type { Kysely } from 'kysely';
 import type { JobDefinition } from '../job-runner.ts';
 import { pingJob } from './ping-job.ts';
+import { runChunkJob } from './run-chunk-job.ts';
+import { runJob } from './run-job.ts';
 
 export interface JobDependencies {
   db: Kysely<Database>;
@@ -9,7 +11,11 @@ export interface JobDependencies {
 
 /** Every job type Quip runs; a worker process (or the API with QUIP_ROLE=all) consumes all of them. */
 export function jobDefinitions(deps: JobDependencies): JobDefinition[] {
-  return [pingJob(deps.db) as JobDefinition];
+  return [
+    pingJob(deps.db) as JobDefinition,
+    runChunkJob(deps.db) as JobDefinition,
+    runJob(deps.db) as JobDefinition,
+  ];
 }
 
-export { pingJob };
+export { pingJob, runChunkJob, runJob };

@@ -1,9 +1,10 @@
-import { Queue, QueueEvents, Worker } from 'bullmq';
+import { FlowProducer, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
 import {
   type EnqueuedJob,
   type EnqueueOptions,
+  type FlowJob,
   type JobDefinition,
   type JobRunner,
   parsePayload,
@@ -13,6 +14,21 @@ import {
 export function connectRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
 }
+
+/** How fast a dead worker's job is taken over; tests shorten these. */
+export interface BullmqLockOptions {
+  /** A worker that dies loses its lock after this long (ms). */
+  lockDuration?: number;
+  /** How often workers look for stalled jobs (ms). */
+  stalledInterval?: number;
+}
+
+const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
 
 /**
  * The scaled backend: jobs go through Redis, and any number of worker processes on any machine take
@@ -25,26 +41,24 @@ export class BullmqJobRunner implements JobRunner {
   private readonly events = new Map<string, QueueEvents>();
   private readonly workers: Worker[] = [];
   private readonly abort = new AbortController();
+  private flows: FlowProducer | null = null;
 
   constructor(
     private readonly redisUrl: string,
     private readonly prefix = 'quip',
+    private readonly locks: BullmqLockOptions = {},
   ) {
     this.connection = connectRedis(redisUrl);
   }
 
-  private queue(name: string): Queue {
+  /** The BullMQ queue behind a job type (for the queue dashboard). */
+  queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
         connection: this.connection,
         prefix: this.prefix,
-        defaultJobOptions: {
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 500 },
-          removeOnComplete: { age: 24 * 3600, count: 10_000 },
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       this.queues.set(name, queue);
     }
@@ -63,6 +77,26 @@ export class BullmqJobRunner implements JobRunner {
     });
     if (!job.id) throw new Error(`BullMQ gave no id for a ${definition.queue} job`);
     return { id: job.id, queue: definition.queue };
+  }
+
+  async enqueueFlow(parent: FlowJob, children: readonly FlowJob[]): Promise<EnqueuedJob> {
+    parsePayload(parent.definition, parent.payload);
+    for (const child of children) parsePayload(child.definition, child.payload);
+    this.flows ??= new FlowProducer({ connection: this.connection, prefix: this.prefix });
+    const node = await this.flows.add({
+      name: parent.definition.queue,
+      queueName: parent.definition.queue,
+      data: parent.payload,
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: parent.jobId },
+      children: children.map((child) => ({
+        name: child.definition.queue,
+        queueName: child.definition.queue,
+        data: child.payload,
+        // A child that fails for good still lets the parent run: it finds the gap and fails the run.
+        opts: { ...DEFAULT_JOB_OPTIONS, jobId: child.jobId, ignoreDependencyOnFailure: true },
+      })),
+    });
+    return { id: node.job.id ?? parent.jobId, queue: parent.definition.queue };
   }
 
   async waitForResult(enqueued: EnqueuedJob, timeoutMs = 60_000): Promise<unknown> {
@@ -98,8 +132,8 @@ export class BullmqJobRunner implements JobRunner {
           prefix: this.prefix,
           concurrency: definition.concurrency ?? 1,
           // A worker that dies loses its lock after this long; another worker then takes the job over.
-          lockDuration: 30_000,
-          stalledInterval: 15_000,
+          lockDuration: this.locks.lockDuration ?? 30_000,
+          stalledInterval: this.locks.stalledInterval ?? 15_000,
           maxStalledCount: 2,
         },
       );
@@ -123,6 +157,7 @@ export class BullmqJobRunner implements JobRunner {
     clearTimeout(timer);
     await Promise.all([...this.events.values()].map((e) => e.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.flows?.close();
     await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   type EnqueuedJob,
   type EnqueueOptions,
+  type FlowJob,
   type JobDefinition,
   type JobRunner,
   parsePayload,
@@ -40,11 +41,39 @@ export class InlineJobRunner implements JobRunner {
     payload: z.input<S>,
     options: EnqueueOptions = {},
   ): Promise<EnqueuedJob> {
+    const job = this.register(definition as JobDefinition, payload, options);
+    if (job) {
+      this.waiting.push(job);
+      this.pump();
+    }
+    return { id: options.jobId ?? job?.id ?? '', queue: definition.queue };
+  }
+
+  async enqueueFlow(parent: FlowJob, children: readonly FlowJob[]): Promise<EnqueuedJob> {
+    const held = this.register(parent.definition, parent.payload, { jobId: parent.jobId });
+    const ended = Promise.allSettled(
+      children.map(async (child) => {
+        const enqueued = await this.enqueue(child.definition, child.payload as never, { jobId: child.jobId });
+        return this.jobs.get(`${enqueued.queue}:${enqueued.id}`)?.result;
+      }),
+    );
+    if (held) {
+      // The parent waits for every child to end, as a BullMQ parent waits in waiting-children.
+      void ended.then(() => {
+        if (this.closed) return;
+        this.waiting.push(held);
+        this.pump();
+      });
+    }
+    return { id: parent.jobId, queue: parent.definition.queue };
+  }
+
+  /** Stores a new job (not yet waiting); null when a job with this id exists already. */
+  private register(definition: JobDefinition, payload: unknown, options: EnqueueOptions): InlineJob | null {
     if (this.closed) throw new Error('the job runner is closed');
     parsePayload(definition, payload);
     const id = options.jobId ?? `inline-${++sequence}`;
-    const existing = this.jobs.get(`${definition.queue}:${id}`);
-    if (existing) return { id, queue: definition.queue };
+    if (this.jobs.has(`${definition.queue}:${id}`)) return null;
     let settle!: InlineJob['settle'];
     const result = new Promise<unknown>((resolve, reject) => {
       settle = { resolve, reject };
@@ -52,7 +81,7 @@ export class InlineJobRunner implements JobRunner {
     result.catch(() => {}); // observed through waitForResult; an unobserved failure is not a crash
     const job: InlineJob = {
       id,
-      definition: definition as JobDefinition,
+      definition,
       payload,
       attempts: options.attempts ?? 3,
       state: 'waiting',
@@ -60,9 +89,7 @@ export class InlineJobRunner implements JobRunner {
       settle,
     };
     this.jobs.set(`${definition.queue}:${id}`, job);
-    this.waiting.push(job);
-    this.pump();
-    return { id, queue: definition.queue };
+    return job;
   }
 
   async waitForResult(job: EnqueuedJob, timeoutMs = 60_000): Promise<unknown> {

@@ -1,0 +1,132 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { RunTotals } from './runs.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RunPaymentInput {
+  entityId: string;
+  totalCents: number;
+  details: Record<string, unknown>;
+  lines: readonly ({ kind: string; amountCents: number } & Record<string, unknown>)[];
+}
+
+/**
+ * Bulk insert of payments (one row per payee) and their lines keyed (run, payee, line no), through
+ * unnest; rows already there are kept, so a retried phase 2 writes nothing twice.
+ */
+export async function insertRunPayments(db: Db, runId: number, payments: readonly RunPaymentInput[]) {
+  for (let s = 0; s < payments.length; s += 2000) {
+    const part = payments.slice(s, s + 2000);
+    await sql`
+      insert into run_payee_payments (run_id, entity_id, total_cents, details)
+      select ${runId}, t.e, t.c, t.d::jsonb
+      from unnest(${part.map((p) => p.entityId)}::text[], ${part.map((p) => p.totalCents)}::int8[],
+                  ${part.map((p) => JSON.stringify(p.details))}::text[]) as t(e, c, d)
+      on conflict do nothing
+    `.execute(db);
+    const e: string[] = [];
+    const n: number[] = [];
+    const k: string[] = [];
+    const a: number[] = [];
+    const j: string[] = [];
+    for (const p of part) {
+      p.lines.forEach((line, i) => {
+        e.push(p.entityId);
+        n.push(i + 1);
+        k.push(line.kind);
+        a.push(line.amountCents);
+        j.push(JSON.stringify(line));
+      });
+    }
+    if (e.length === 0) continue;
+    await sql`
+      insert into run_payments (run_id, entity_id, line_no, kind, amount_cents, line)
+      select ${runId}, t.e, t.n, t.k, t.a, t.j::jsonb
+      from unnest(${e}::text[], ${n}::int4[], ${k}::text[], ${a}::int8[], ${j}::text[]) as t(e, n, k, a, j)
+      on conflict do nothing
+    `.execute(db);
+  }
+}
+
+export interface RunPayment {
+  entityId: string;
+  name: string;
+  totalCents: number;
+  lines: ({ kind: string; amountCents: number } & Record<string, unknown>)[];
+  details: Record<string, unknown>;
+}
+
+export interface RunPaymentQuery {
+  runId: number;
+  entityIds: readonly string[] | null;
+  entityId?: string;
+  afterEntityId?: string;
+  limit: number;
+}
+
+/** Payments by payee id, a page at a time, with their lines in order. */
+export async function listRunPayments(db: Db, query: RunPaymentQuery): Promise<RunPayment[]> {
+  if (query.entityIds !== null && query.entityIds.length === 0) return [];
+  let q = db
+    .selectFrom('run_payee_payments as p')
+    .innerJoin('run_payees as e', (j) =>
+      j.onRef('e.run_id', '=', 'p.run_id').onRef('e.entity_id', '=', 'p.entity_id'),
+    )
+    .select(['p.entity_id', 'e.name', 'p.total_cents', 'p.details'])
+    .where('p.run_id', '=', query.runId)
+    .orderBy('p.entity_id')
+    .limit(query.limit);
+  if (query.entityIds !== null) q = q.where('p.entity_id', 'in', query.entityIds);
+  if (query.entityId !== undefined) q = q.where('p.entity_id', '=', query.entityId);
+  if (query.afterEntityId !== undefined) q = q.where('p.entity_id', '>', query.afterEntityId);
+  const payees = await q.execute();
+  if (payees.length === 0) return [];
+  const lines = await db
+    .selectFrom('run_payments')
+    .select(['entity_id', 'line'])
+    .where('run_id', '=', query.runId)
+    .where(
+      'entity_id',
+      'in',
+      payees.map((p) => p.entity_id),
+    )
+    .orderBy('entity_id')
+    .orderBy('line_no')
+    .execute();
+  const byPayee = new Map<string, RunPayment['lines']>();
+  for (const l of lines) {
+    const list = byPayee.get(l.entity_id) ?? [];
+    list.push(l.line as RunPayment['lines'][number]);
+    byPayee.set(l.entity_id, list);
+  }
+  return payees.map((p) => ({
+    entityId: p.entity_id,
+    name: p.name,
+    totalCents: Number(p.total_cents),
+    lines: byPayee.get(p.entity_id) ?? [],
+    details: p.details as Record<string, unknown>,
+  }));
+}
+
+/** Totals over the stored payments: payees paid, cents, cents per line kind. */
+export async function runPaymentTotals(db: Db, runId: number): Promise<RunTotals> {
+  const head = await db
+    .selectFrom('run_payee_payments')
+    .select([
+      sql<number>`count(*)::int`.as('payees'),
+      sql<string>`coalesce(sum(total_cents), 0)::text`.as('cents'),
+    ])
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  const kinds = await db
+    .selectFrom('run_payments')
+    .select(['kind', sql<string>`sum(amount_cents)::text`.as('cents')])
+    .where('run_id', '=', runId)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+  const byLineKind: Record<string, number> = {};
+  for (const k of kinds) byLineKind[k.kind] = Number(k.cents);
+  return { payees: Number(head.payees), totalCents: Number(head.cents), byLineKind };
+}

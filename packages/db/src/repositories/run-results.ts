@@ -1,0 +1,73 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RunResultRow {
+  entityId: string;
+  measure: string;
+  status: string;
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  points: number | null;
+  /** The whole scored MeasureResult as JSON text. */
+  json: string;
+}
+
+/** Bulk insert keyed (run, payee, measure) through unnest; a retried phase 2 writes nothing twice. */
+export async function insertRunResults(db: Db, runId: number, rows: readonly RunResultRow[]): Promise<void> {
+  for (let s = 0; s < rows.length; s += 5000) {
+    const part = rows.slice(s, s + 5000);
+    await sql`
+      insert into run_results (run_id, entity_id, measure, status, value, target, met, points, result)
+      select ${runId}, t.e, t.m, t.s, t.v, t.t, t.met, t.p, t.r::jsonb
+      from unnest(${part.map((r) => r.entityId)}::text[], ${part.map((r) => r.measure)}::text[],
+                  ${part.map((r) => r.status)}::text[], ${part.map((r) => r.value)}::float8[],
+                  ${part.map((r) => r.target)}::float8[], ${part.map((r) => r.met)}::bool[],
+                  ${part.map((r) => r.points)}::float8[], ${part.map((r) => r.json)}::text[])
+        as t(e, m, s, v, t, met, p, r)
+      on conflict do nothing
+    `.execute(db);
+  }
+}
+
+export interface RunResultQuery {
+  runId: number;
+  /** null = every payee; otherwise only these (a submitter's own). */
+  entityIds: readonly string[] | null;
+  entityId?: string;
+  measure?: string;
+  /** Key of the last row of the previous page. */
+  after?: { entityId: string; measure: string };
+  limit: number;
+}
+
+/** Results by payee then measure, a page at a time. */
+export async function listRunResults(db: Db, query: RunResultQuery): Promise<Record<string, unknown>[]> {
+  if (query.entityIds !== null && query.entityIds.length === 0) return [];
+  let q = db
+    .selectFrom('run_results')
+    .select(['entity_id', 'measure', 'result'])
+    .where('run_id', '=', query.runId)
+    .orderBy('entity_id')
+    .orderBy('measure')
+    .limit(query.limit);
+  if (query.entityIds !== null) q = q.where('entity_id', 'in', query.entityIds);
+  if (query.entityId !== undefined) q = q.where('entity_id', '=', query.entityId);
+  if (query.measure !== undefined) q = q.where('measure', '=', query.measure);
+  const after = query.after;
+  if (after) q = q.where(sql<boolean>`(entity_id, measure) > (${after.entityId}, ${after.measure})`);
+  const rows = await q.execute();
+  return rows.map((r) => r.result as Record<string, unknown>);
+}
+
+/** Payees with results (the count check compares it with the run's payees). */
+export async function countRunResultPayees(db: Db, runId: number): Promise<number> {
+  const row = await db
+    .selectFrom('run_results')
+    .select(sql<number>`count(distinct entity_id)::int`.as('n'))
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

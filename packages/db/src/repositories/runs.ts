@@ -1,0 +1,216 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { RunStatus } from '../runs-schema.ts';
+import type { Database } from '../schema.ts';
+import { findPublishedRulebook } from './rulebooks.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RunTotals {
+  payees: number;
+  totalCents: number;
+  byLineKind: Record<string, number>;
+}
+
+export interface RunRecord {
+  id: number;
+  fiscalYear: string;
+  programId: string;
+  status: RunStatus;
+  rulebookRevisionId: number;
+  rulebookVersion: number;
+  contentHash: string;
+  snapshotSubmissionId: number;
+  asOf: string;
+  payees: number;
+  chunks: number;
+  official: boolean;
+  reason: string | null;
+  totals: RunTotals | null;
+  issues: unknown[] | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const columns = [
+  'id',
+  'fiscal_year as fiscalYear',
+  'program_id as programId',
+  'status',
+  'rulebook_revision_id as rulebookRevisionId',
+  'rulebook_version as rulebookVersion',
+  'content_hash as contentHash',
+  'snapshot_submission_id as snapshotSubmissionId',
+  'as_of as asOf',
+  'payees',
+  'chunks',
+  'official',
+  'reason',
+  'totals',
+  'issues',
+  'created_by as createdBy',
+  'created_at as createdAt',
+  'started_at as startedAt',
+  'finished_at as finishedAt',
+] as const;
+
+export interface NewRun {
+  fiscalYear: string;
+  programId: string;
+  asOf: string;
+  createdBy: string | null;
+  /** Payees per phase-1 job. */
+  chunkSize: number;
+}
+
+/**
+ * Creates a queued run: pins the newest published rulebook and the data snapshot (highest
+ * submission id), copies the payees and cuts them into chunks by id, all in one statement each.
+ * Null when the program has no published rulebook.
+ */
+export async function createRun(db: Db, input: NewRun): Promise<RunRecord | null> {
+  const work = async (trx: Transaction<Database>): Promise<RunRecord | null> => {
+    const rulebook = await findPublishedRulebook(trx, input.fiscalYear, input.programId);
+    if (!rulebook || rulebook.version === null) return null;
+    const snapshot = await trx
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql<number>`0`).as('max'))
+      .where('fiscal_year', '=', input.fiscalYear)
+      .where('program_id', '=', input.programId)
+      .executeTakeFirstOrThrow();
+    const run = await trx
+      .insertInto('runs')
+      .values({
+        fiscal_year: input.fiscalYear,
+        program_id: input.programId,
+        status: 'queued',
+        rulebook_revision_id: rulebook.id,
+        rulebook_version: rulebook.version,
+        content_hash: rulebook.contentHash,
+        snapshot_submission_id: Number(snapshot.max),
+        as_of: input.asOf,
+        payees: 0,
+        chunks: 0,
+        created_by: input.createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`
+      insert into run_payees (run_id, entity_id, chunk_no, name, attributes)
+      select ${run.id}, id, ((row_number() over (order by id)) - 1) / ${input.chunkSize}, name, attributes
+      from entities where fiscal_year = ${input.fiscalYear} and program_id = ${input.programId}
+    `.execute(trx);
+    await sql`
+      insert into run_chunks (run_id, chunk_no, payees)
+      select run_id, chunk_no, count(*) from run_payees where run_id = ${run.id} group by run_id, chunk_no
+    `.execute(trx);
+    await sql`
+      update runs set
+        payees = (select count(*) from run_payees where run_id = ${run.id}),
+        chunks = (select count(*) from run_chunks where run_id = ${run.id})
+      where id = ${run.id}
+    `.execute(trx);
+    return findRun(trx, run.id);
+  };
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+}
+
+export async function findRun(db: Db, id: number): Promise<RunRecord | null> {
+  const row = await db.selectFrom('runs').select(columns).where('id', '=', id).executeTakeFirst();
+  return (row as RunRecord | undefined) ?? null;
+}
+
+export async function listRuns(
+  db: Db,
+  query: { fiscalYear: string; programId: string; beforeId?: number; limit: number },
+): Promise<RunRecord[]> {
+  let q = db
+    .selectFrom('runs')
+    .select(columns)
+    .where('fiscal_year', '=', query.fiscalYear)
+    .where('program_id', '=', query.programId)
+    .orderBy('id', 'desc')
+    .limit(query.limit);
+  if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
+  return (await q.execute()) as RunRecord[];
+}
+
+/** Payees whose phase-1 chunk is done, out of all. */
+export async function runProgress(db: Db, id: number): Promise<{ done: number; total: number }> {
+  const row = await db
+    .selectFrom('run_chunks')
+    .select([
+      sql<number>`coalesce(sum(payees) filter (where done_at is not null), 0)::int`.as('done'),
+      sql<number>`coalesce(sum(payees), 0)::int`.as('total'),
+    ])
+    .where('run_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { done: Number(row.done), total: Number(row.total) };
+}
+
+/** queued -> running; false when the run is no longer queued or running (cancelled, ended). */
+export async function startRunning(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .updateTable('runs')
+    .set({ status: 'running', started_at: sql`coalesce(started_at, now())` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends a run that is still going; an ended (or cancelled) run is left as it is. */
+export async function finishRun(
+  db: Db,
+  id: number,
+  end: { status: 'succeeded' | 'failed'; reason?: string; totals?: RunTotals; issues?: unknown[] },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('runs')
+    .set({
+      status: end.status,
+      reason: end.reason ?? null,
+      totals: end.totals ? JSON.stringify(end.totals) : null,
+      issues: end.issues ? JSON.stringify(end.issues) : null,
+      finished_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Cancels a queued or running run; false when it has already ended. */
+export async function cancelRun(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .updateTable('runs')
+    .set({ status: 'cancelled', reason: 'cancelled by an administrator', finished_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Marks a run official and the program's other runs of the year not: one official run per year. */
+export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
+  const work = async (trx: Transaction<Database>) => {
+    await trx
+      .updateTable('runs')
+      .set({ official: false })
+      .where('fiscal_year', '=', run.fiscalYear)
+      .where('program_id', '=', run.programId)
+      .where('official', '=', true)
+      .execute();
+    await trx.updateTable('runs').set({ official: true }).where('id', '=', run.id).execute();
+  };
+  await (db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work));
+}
+
+export async function isRunActive(db: Db, id: number): Promise<boolean> {
+  const row = await db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status === 'queued' || row?.status === 'running';
+}

@@ -1,0 +1,47 @@
+import { evaluateMeasureValues } from '@quip/core';
+import {
+  type Database,
+  findRun,
+  insertRunValues,
+  loadRunPayees,
+  loadSnapshotSubmissions,
+  markChunkDone,
+  startRunning,
+} from '@quip/db';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { defineJob } from '../job-runner.ts';
+import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
+
+export const runChunkPayload = z.object({
+  runId: z.number().int().positive(),
+  chunkNo: z.number().int().min(0),
+});
+
+/**
+ * Phase 1 of a run, one chunk of ~1,000 payees: their snapshot submissions, each payee's value per
+ * measure (core), stored in bulk with the chunk marked done in the same transaction. A retry after a
+ * crash finds the chunk done or writes the same rows again, which ON CONFLICT DO NOTHING ignores.
+ */
+export function runChunkJob(db: Kysely<Database>) {
+  return defineJob({
+    queue: 'quip-run-chunk',
+    payload: runChunkPayload,
+    concurrency: 2,
+    async handle({ runId, chunkNo }) {
+      const run = await findRun(db, runId);
+      if (!run || (run.status !== 'queued' && run.status !== 'running')) return { skipped: true };
+      await startRunning(db, runId);
+      const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
+      const entities = await loadRunPayees(db, runId, chunkNo);
+      const submissions = await loadSnapshotSubmissions(db, run, chunkNo);
+      const { values } = evaluateMeasureValues(compiled, { entities, submissions, asOf: run.asOf });
+      const rows = values.map((v) => ({ entityId: v.entityId, measure: v.measure, json: JSON.stringify(v) }));
+      await db.transaction().execute(async (trx) => {
+        await insertRunValues(trx, runId, rows);
+        await markChunkDone(trx, runId, chunkNo);
+      });
+      return { payees: entities.length, values: rows.length };
+    },
+  });
+}
