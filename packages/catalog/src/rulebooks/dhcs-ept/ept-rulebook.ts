@@ -156,5 +156,31 @@ export function eptRulebook(year: EptYear): RulebookInput {
       // administrator edits the table.
       rounding: 'half-up',
     },
+    additionalPayments: [
+      {
+        key: 'rubric',
+        name: 'Application rubric selection',
+        description:
+          "Ranks practices whose payee record holds the plan's rubric score: selected at 77 points or more.",
+        // Practices selected before Quip held their application carry no score: not ranked, no issue.
+        appliesTo: 'present(planScore)',
+        params: {
+          method: 'rubric-selection',
+          pointsAttribute: 'planScore',
+          // 002_b5f0493840ffb60e.txt (002-07): the plan scores the application out of 90 points.
+          maxBasePoints: 90,
+          // DEFAULT — review: +12 children/youth, +20 pregnant individuals, +15 tribal, and the
+          // cut-off of 77, from issue 4 (EPT Cohort 1 selection methodology, cited by 002-07, not held).
+          bonuses: [
+            { attribute: 'childrenYouthFocus', points: 12, label: 'children and youth' },
+            { attribute: 'pregnantIndividualsFocus', points: 20, label: 'pregnant individuals' },
+            { attribute: 'tribalPractice', points: 15, label: 'tribal practice' },
+          ],
+          cutoff: 77,
+          // Selection only: the money is the milestone payments.
+          award: '0',
+        },
+      },
+    ],
   };
 }

@@ -6,9 +6,25 @@ import { dhcsEpt202627 } from './2026-27.ts';
 const FY = '2026-27';
 const entities = [
   // The source's worked example (002-11..002-14).
-  { id: 'ept-0001', name: 'Mission Family Health', assignedMembers: 920, milestoneCount: 25 },
+  // Its application: plan score 70 + 12 (children and youth) = 82 >= 77, selected.
+  {
+    id: 'ept-0001',
+    name: 'Mission Family Health',
+    assignedMembers: 920,
+    milestoneCount: 25,
+    planScore: 70,
+    childrenYouthFocus: true,
+  },
   // One member past class A's end: class B.
-  { id: 'ept-0002', name: 'Harbor OB/GYN', assignedMembers: 501, milestoneCount: 23 },
+  // Its application: 60 + 15 (tribal) = 75 < 77, not selected.
+  {
+    id: 'ept-0002',
+    name: 'Harbor OB/GYN',
+    assignedMembers: 501,
+    milestoneCount: 23,
+    planScore: 60,
+    tribalPractice: true,
+  },
   // Outside the table: an issue for this practice only.
   { id: 'ept-0003', name: 'Empty Panel Clinic', assignedMembers: 0, milestoneCount: 25 },
   { id: 'ept-0004', name: 'Delta Pediatrics', assignedMembers: 1234, milestoneCount: 23 },
@@ -142,5 +158,28 @@ describe('dhcs-ept FY 2026-27 golden scenario', () => {
     expect(result('ept-0001', 'ept-application-score')).toMatchObject({ value: 82, target: 77, met: true });
     expect(result('ept-0002', 'ept-application-score')).toMatchObject({ value: 75, met: false });
     expect(result('ept-0004', 'ept-application-score')?.status).toBe('not-scored');
+  });
+
+  it('ranks the applications held on the payee records in the rubric part (selection only, no money)', () => {
+    const rubric = (id: string) =>
+      (pay(id)?.details.parts as Record<string, Record<string, unknown>> | undefined)?.rubric;
+    expect(rubric('ept-0001')).toMatchObject({
+      basePoints: 70,
+      bonusPoints: 12,
+      totalPoints: 82,
+      selected: true,
+      rank: 1,
+    });
+    expect(rubric('ept-0002')).toMatchObject({
+      basePoints: 60,
+      bonusPoints: 15,
+      totalPoints: 75,
+      selected: false,
+      rank: null,
+    });
+    // Practices without a score on record are not in the part: no issue, no entry.
+    expect(rubric('ept-0004')).toBeUndefined();
+    expect(issues.filter((i) => i.part === 'rubric')).toEqual([]);
+    expect(pay('ept-0001')?.lines.every((l) => l.part === 'primary')).toBe(true);
   });
 });

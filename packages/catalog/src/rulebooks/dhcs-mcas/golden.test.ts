@@ -83,7 +83,7 @@ describe('dhcs-mcas catalog rulebooks', () => {
   });
 });
 
-describe('dhcs-mcas FY 2026-27 golden scenario: sanctions', () => {
+describe('dhcs-mcas FY 2026-27 golden scenario', () => {
   const { results, payments } = evaluateProgram(compileRulebook(dhcsMcas202627), {
     entities,
     submissions: mcasSubmissions,
@@ -93,12 +93,15 @@ describe('dhcs-mcas FY 2026-27 golden scenario: sanctions', () => {
 
   it('sanctions $25,000.00 per measure below its MPL floor, lower-is-better included', () => {
     // Alpha: 4 below x -2,500,000 = -10,000,000 cents (-$100,000.00).
-    expect(pay('alpha-alameda')?.lines.map((l) => [l.measure, l.amountCents])).toEqual([
+    const sanctions = pay('alpha-alameda')?.lines.filter((l) => l.kind === 'sanction');
+    expect(sanctions?.map((l) => [l.measure, l.amountCents])).toEqual([
       ['mcas-childhood-immunizations', -2_500_000],
       ['mcas-follow-up-ed-substance-use', -2_500_000],
       ['mcas-glycemic-status-above-9', -2_500_000],
       ['mcas-lead-screening', -2_500_000],
     ]);
+    expect(sanctions?.every((l) => l.part === 'primary')).toBe(true);
+    // The auto-assignment line carries members, not money: the total is the sanctions alone.
     expect(pay('alpha-alameda')?.totalCents).toBe(-10_000_000);
     // Bravo: 5 below x -2,500,000 = -12,500,000.
     expect(pay('bravo-alameda')?.totalCents).toBe(-12_500_000);
@@ -110,6 +113,38 @@ describe('dhcs-mcas FY 2026-27 golden scenario: sanctions', () => {
         ?.status,
     ).toBe('not-scored');
     expect(pay('charlie-fresno')?.totalCents).toBe(0);
+  });
+
+  it('splits the county default members by quality score, largest remainder', () => {
+    // Alameda, 1,000 members, baseShare 0.5: Alpha 0.5/2 + 0.5 x 0.75/1.125 = 7/12 -> 583.33,
+    // Bravo 0.25 + 0.5 x 0.375/1.125 = 5/12 -> 416.67; floors 583 + 416 = 999, the leftover member
+    // to the larger remainder (Bravo, .67): 583 / 417. Fresno has one plan: all 400, evenly.
+    const assigned = (id: string) => pay(id)?.lines.find((l) => l.part === 'auto-assignment');
+    expect(assigned('alpha-alameda')).toMatchObject({
+      kind: 'assignment',
+      group: 'Alameda',
+      quantity: 583,
+      amountCents: 0,
+    });
+    expect(assigned('bravo-alameda')).toMatchObject({ quantity: 417 });
+    expect(assigned('charlie-fresno')).toMatchObject({ group: 'Fresno', quantity: 400 });
+  });
+
+  it('asks 15% of net income from a unit below a floor, 7.5% from one meeting all, nothing of a loss', () => {
+    const reinvest = (id: string) =>
+      (pay(id)?.details.parts as Record<string, Record<string, unknown>> | undefined)?.reinvestment;
+    // Alpha: 1,000,000,000 x 0.15 = 150,000,000 cents ($1,500,000.00).
+    expect(reinvest('alpha-alameda')).toMatchObject({
+      reinvestmentRate: '0.15',
+      reinvestmentRequiredCents: 150_000_000,
+    });
+    // Bravo: a net loss of 25,000,000: nothing.
+    expect(reinvest('bravo-alameda')).toMatchObject({ reinvestmentRequiredCents: 0 });
+    // Charlie: every scored measure met (breast cancer not scored): 300,000,000 x 0.075 = 22,500,000.
+    expect(reinvest('charlie-fresno')).toMatchObject({
+      reinvestmentRate: '0.075',
+      reinvestmentRequiredCents: 22_500_000,
+    });
   });
 
   it('scores auto-assignment as the share of its 8 measures met: Alpha 6/8, Bravo 3/8', () => {

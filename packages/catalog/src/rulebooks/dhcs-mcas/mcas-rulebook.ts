@@ -59,5 +59,45 @@ export function mcasRulebook(y: McasYear): RulebookInput {
       unscoredIsBelow: false,
       rounding: 'half-up',
     },
+    additionalPayments: [
+      {
+        key: 'auto-assignment',
+        name: 'Auto-assignment of default members by quality',
+        description:
+          'Members who do not choose a plan, split among the county plans by the auto-assignment score.',
+        params: {
+          // 001_2c0d9f2df17bfea1.txt (001-05), 003_ede2f8d937c7bbff.txt (003-04): in counties with
+          // two or more plans, better performers get a larger share of default members.
+          method: 'share-allocation',
+          groupAttribute: 'county',
+          quantityAttribute: 'countyDefaultMembers',
+          score: 'composite',
+          // DEFAULT — review: half the default members split evenly, half by quality score.
+          baseShare: '0.5',
+          // 001-05: two or more plans; a county with one plan is outside the incentive.
+          minEntities: 2,
+          unit: 'members',
+        },
+      },
+      {
+        key: 'reinvestment',
+        name: 'Community reinvestment obligation',
+        description: 'Share of net income to reinvest in the community (an obligation, not a payment).',
+        // Units without a reported net income are left out (the field is optional).
+        appliesTo: 'present(netIncomeCents)',
+        params: {
+          method: 'community-reinvestment',
+          netIncomeAttribute: 'netIncomeCents',
+          // 001_2c0d9f2df17bfea1.txt (001-09), 003_ede2f8d937c7bbff.txt (003-07): plans with net
+          // income reinvest 7.5-15% of it. DEFAULT — review: 7.5% when every held MPL is met, 15%
+          // when any is missed (the source gives only the range).
+          rateFloorsMet: '0.075',
+          rateBelowFloor: '0.15',
+          directions: Object.fromEntries(MCAS_MEASURES.map((m) => [m.key, m.direction])),
+          unscoredIsBelow: false,
+          rounding: 'half-up',
+        },
+      },
+    ],
   };
 }

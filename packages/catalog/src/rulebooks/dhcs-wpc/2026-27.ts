@@ -1,5 +1,5 @@
 import type { RulebookInput } from '../rulebook-input.ts';
-import { WPC_INCENTIVE_MEASURES, wpcMeasures } from './wpc-measures.ts';
+import { START_UP_ELIGIBLE, WPC_INCENTIVE_MEASURES, wpcMeasures } from './wpc-measures.ts';
 
 const baseline = (description: string) => ({ type: 'number' as const, min: 0, description });
 
@@ -64,4 +64,41 @@ export const dhcsWpc202627: RulebookInput = {
     sizeAttribute: 'enrolledMembers',
     rounding: 'down',
   },
+  additionalPayments: [
+    {
+      key: 'start-up',
+      name: 'One-time start-up grants',
+      description: '$200,000 per county that starts a pilot, from a $20,000,000 pool.',
+      // DEFAULT — review: one grant per county or city-and-county lead entity (004-05: "for each county").
+      appliesTo: START_UP_ELIGIBLE,
+      params: {
+        method: 'fixed-milestone-schedule',
+        // 004_47dc2bf30543baa1.txt (004-05): one-time $200,000 for each county, paid on approval.
+        schedule: [{ milestone: 1, label: 'start-up grant', amount: '200000.00' }],
+        // 004_47dc2bf30543baa1.txt (004-06): $20 million from the Mental Health Services Fund.
+        // DEFAULT — review: claims beyond it scaled down pro rata.
+        pool: { amount: '20000000.00', overflow: 'pro-rata' },
+        rounding: 'half-up',
+      },
+    },
+    {
+      key: 'housing',
+      name: 'Housing fund allocation',
+      description:
+        'The housing fund among pilots that provide housing services, pro rata to housing enrollees.',
+      // 004_47dc2bf30543baa1.txt (004-08): for pilots that actively provide housing services.
+      appliesTo: 'providesHousingServices == true',
+      // DEFAULT — review: a pilot receives housing money while its enrollment reporting is current.
+      composite: { measures: ['wpc-enrollment-report'] },
+      params: {
+        method: 'pool-share',
+        // 004_47dc2bf30543baa1.txt (004-08): $100 million State General Fund, one-time.
+        pool: '100000000.00',
+        score: 'composite',
+        // DEFAULT — review: pro rata to enrollees receiving housing services.
+        sizeAttribute: 'housingEnrollees',
+        rounding: 'down',
+      },
+    },
+  ],
 };

@@ -130,6 +130,10 @@ describe('dhcs-wpc FY 2026-27 golden scenario', () => {
     asOf: '2027-08-31',
   });
   const pay = (id: string) => payments.find((p) => p.entityId === id)?.totalCents;
+  const part = (id: string, key: string) =>
+    (payments.find((p) => p.entityId === id)?.lines ?? [])
+      .filter((l) => l.part === key)
+      .reduce((t, l) => t + l.amountCents, 0);
   const met = (id: string) =>
     results.filter((r) => r.entityId === id && r.met === true).map((r) => r.measure);
 
@@ -156,10 +160,72 @@ describe('dhcs-wpc FY 2026-27 golden scenario', () => {
     // Sum 31200/7: LA 24000/31200 = 40/52, SF 5/52, Sacramento 7/52 of 1,000,000,000 cents:
     // 769,230,769.23 / 96,153,846.15 / 134,615,384.62; floors sum 999,999,999, the leftover cent
     // to the largest remainder (Sacramento, .62).
-    expect(pay('wpc-los-angeles')).toBe(769_230_769);
-    expect(pay('wpc-san-francisco')).toBe(96_153_846);
-    expect(pay('wpc-sacramento')).toBe(134_615_385);
-    expect(pay('wpc-north-coast') ?? 0).toBe(0);
-    expect(payments.reduce((t, p) => t + p.totalCents, 0)).toBe(1_000_000_000);
+    expect(part('wpc-los-angeles', 'primary')).toBe(769_230_769);
+    expect(part('wpc-san-francisco', 'primary')).toBe(96_153_846);
+    expect(part('wpc-sacramento', 'primary')).toBe(134_615_385);
+    expect(part('wpc-north-coast', 'primary')).toBe(0);
+    expect(payments.reduce((t, p) => t + part(p.entityId, 'primary'), 0)).toBe(1_000_000_000);
+  });
+
+  it('pays $200,000 start-up grants to the approved counties from the $20M pool', () => {
+    // LA (county) and SF (city and county) approved: 2 x 20,000,000 cents; Sacramento is a city.
+    expect(part('wpc-los-angeles', 'start-up')).toBe(20_000_000);
+    expect(part('wpc-san-francisco', 'start-up')).toBe(20_000_000);
+    expect(part('wpc-sacramento', 'start-up')).toBe(0);
+  });
+
+  it('allocates the $100M housing fund by housing enrollees among pilots with current enrollment reports', () => {
+    // 6,000 + 2,500 + 1,500 = 10,000 housing enrollees, all three with their four enrollment reports in:
+    // 10,000,000,000 cents x 0.6 / 0.25 / 0.15. North Coast provides no housing services: not in the part.
+    expect(part('wpc-los-angeles', 'housing')).toBe(6_000_000_000);
+    expect(part('wpc-san-francisco', 'housing')).toBe(2_500_000_000);
+    expect(part('wpc-sacramento', 'housing')).toBe(1_500_000_000);
+    expect(payments.find((p) => p.entityId === 'wpc-north-coast')?.details.parts).toBeUndefined();
+  });
+
+  it('adds the parts up per pilot', () => {
+    // LA 769,230,769 + 20,000,000 + 6,000,000,000; SF 96,153,846 + 20,000,000 + 2,500,000,000;
+    // Sacramento 134,615,385 + 1,500,000,000.
+    expect(pay('wpc-los-angeles')).toBe(6_789_230_769);
+    expect(pay('wpc-san-francisco')).toBe(2_616_153_846);
+    expect(pay('wpc-sacramento')).toBe(1_634_615_385);
+  });
+});
+
+describe('dhcs-wpc start-up pool', () => {
+  const county = (i: number) => ({
+    id: `wpc-county-${String(i).padStart(3, '0')}`,
+    name: `County ${i}`,
+    leadEntityType: 'county',
+    counties: [`County ${i}`],
+    enrolledMembers: 100,
+    providesHousingServices: false,
+  });
+  const approve = (n: number) => {
+    const entities = Array.from({ length: n }, (_, i) => county(i + 1));
+    const submissions = entities.map((e) =>
+      sub(e.id, 'wpc-start-up', { milestone: 1, completedOn: '2026-09-01' }, '2026-09-02'),
+    );
+    const { payments } = evaluateProgram(compileRulebook(dhcsWpc202627), {
+      entities,
+      submissions,
+      asOf: '2027-08-31',
+    });
+    return payments.map((p) => p.lines.find((l) => l.part === 'start-up')?.amountCents ?? 0);
+  };
+
+  it("pays California's 58 counties $200,000 each: $11.6M of the $20M pool", () => {
+    const paid = approve(58);
+    expect(new Set(paid)).toEqual(new Set([20_000_000]));
+    expect(paid.reduce((t, c) => t + c, 0)).toBe(1_160_000_000);
+  });
+
+  it('scales 101 claims down to the $20M pool pro rata, parts adding up exactly', () => {
+    // 101 x 20,000,000 = 2,020,000,000 > 2,000,000,000: each 2,000,000,000 / 101 = 19,801,980.198;
+    // floors 101 x 19,801,980 = 1,999,999,980, the 20 leftover cents one each to 20 grants.
+    const paid = approve(101);
+    expect(paid.reduce((t, c) => t + c, 0)).toBe(2_000_000_000);
+    expect(paid.filter((c) => c === 19_801_981)).toHaveLength(20);
+    expect(paid.filter((c) => c === 19_801_980)).toHaveLength(81);
   });
 });
