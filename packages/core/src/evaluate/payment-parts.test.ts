@@ -99,7 +99,7 @@ describe('additionalPayments', () => {
     ]);
     // 50,000 x 7.5% = 3,750
     expect(
-      (p2?.details.parts as Record<string, { reinvestmentRequiredCents: number }>).reinvestment,
+      (p2!.details.parts as Record<string, { reinvestmentRequiredCents: number }>).reinvestment,
     ).toMatchObject({
       reinvestmentRequiredCents: 3_750,
     });
