@@ -40,9 +40,16 @@ const EntityPath = z.object({ fy: FiscalYearParam, program: ProgramParam });
 const PATH = '/fiscal-years/{fy}/programs/{program}/entities';
 
 const ListQuery = z.object({
-  q: z.string().max(200).optional().openapi({ description: 'Search in id and name (case-insensitive)' }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Search in id and name (case-insensitive)', example: 'pediatrics' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ example: 100 }),
-  cursor: z.string().optional().openapi({ description: 'The nextCursor of the previous page' }),
+  cursor: z
+    .string()
+    .optional()
+    .openapi({ description: 'The nextCursor of the previous page', example: 'ImVwdC0wMDAyIg' }),
 });
 const RESERVED_QUERY = new Set(['q', 'limit', 'cursor']);
 const FILTER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

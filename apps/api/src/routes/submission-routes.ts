@@ -56,12 +56,15 @@ const ListQuery = z.object({
   entityId: z.string().max(200).optional().openapi({ example: 'PR-0042' }),
   measure: z.string().max(200).optional().openapi({ example: 'ept-milestone' }),
   period: z.string().max(20).optional().openapi({ example: '2026-27' }),
-  history: z
-    .enum(['0', '1'])
-    .default('0')
-    .openapi({ description: '1: every version, oldest first; 0: only the current version of each record' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().optional().openapi({ description: 'The nextCursor of the previous page' }),
+  history: z.enum(['0', '1']).default('0').openapi({
+    description: '1: every version, oldest first; 0: only the current version of each record',
+    example: '0',
+  }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ example: 100 }),
+  cursor: z
+    .string()
+    .optional()
+    .openapi({ description: 'The nextCursor of the previous page', example: 'MTIzNDU' }),
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
