@@ -111,7 +111,7 @@ export interface AuditEntry {
   details: unknown;
 }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface Run {
   id: string;

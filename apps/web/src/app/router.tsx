@@ -3,16 +3,20 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { isUnauthorized } from '../api/api-error.ts';
+import type { Me, Role } from '../api/resources.ts';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { safeRedirect } from '../auth/safe-redirect.ts';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { FiscalYearsPage } from '../fiscal-years/fiscal-years-page.tsx';
 import { AppLayout } from '../layout/app-layout.tsx';
 import { AppUnavailable } from '../layout/app-unavailable.tsx';
+import { routeRoles } from '../layout/nav-items.ts';
+import { NotAllowedPage } from '../layout/not-allowed-page.tsx';
 import { NotFoundPage, StandaloneNotFoundPage } from '../layout/not-found-page.tsx';
 import type { Quip } from './quip-context.tsx';
 
@@ -86,7 +90,77 @@ const fiscalYearsRoute = createRoute({
   component: FiscalYearsPage,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([indexRoute, fiscalYearsRoute])]);
+/** A route only some roles may open: others land on the "not allowed" page. */
+function allow(roles: readonly Role[]) {
+  return ({ context }: { context: { me?: Me } }) => {
+    if (!context.me || !roles.includes(context.me.role))
+      throw redirect({ to: '/not-allowed', replace: true });
+  };
+}
+
+const notAllowedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'not-allowed',
+  component: NotAllowedPage,
+});
+
+// The editor, charts and tables are loaded when first opened, keeping the first load small.
+const rulebookRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'fiscal-years/$fy/programs/$program/rulebook',
+  beforeLoad: allow(routeRoles.rulebook),
+  component: lazyRouteComponent(() => import('../rulebook/rulebook-page.tsx'), 'RulebookPage'),
+});
+
+const dataRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'fiscal-years/$fy/programs/$program/data',
+  beforeLoad: allow(routeRoles.data),
+  component: lazyRouteComponent(() => import('../data/data-page.tsx'), 'DataPage'),
+});
+
+const runsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'fiscal-years/$fy/programs/$program/runs',
+  beforeLoad: allow(routeRoles.runs),
+  component: lazyRouteComponent(() => import('../runs/runs-page.tsx'), 'RunsPage'),
+});
+
+const runRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'runs/$runId',
+  beforeLoad: allow(routeRoles.runs),
+  component: lazyRouteComponent(() => import('../runs/run-page.tsx'), 'RunPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  beforeLoad: allow(routeRoles.audit),
+  component: lazyRouteComponent(() => import('../admin/audit-page.tsx'), 'AuditPage'),
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-keys',
+  beforeLoad: allow(routeRoles.apiKeys),
+  component: lazyRouteComponent(() => import('../admin/api-keys-page.tsx'), 'ApiKeysPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    indexRoute,
+    fiscalYearsRoute,
+    notAllowedRoute,
+    rulebookRoute,
+    dataRoute,
+    runsRoute,
+    runRoute,
+    auditRoute,
+    apiKeysRoute,
+  ]),
+]);
 
 export function createAppRouter(context: RouterContext) {
   return createRouter({

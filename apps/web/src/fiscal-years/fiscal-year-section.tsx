@@ -1,9 +1,10 @@
 import type { FiscalYear } from '../api/resources.ts';
 import { formatIsoDate } from '../format/format-iso-date.ts';
+import { FiscalYearActions } from './fiscal-year-actions.tsx';
 import { FiscalYearStatusBadge } from './fiscal-year-status-badge.tsx';
 import { ProgramList } from './program-list.tsx';
 
-export function FiscalYearSection({ year }: { year: FiscalYear }) {
+export function FiscalYearSection({ year, years }: { year: FiscalYear; years: FiscalYear[] }) {
   const headingId = `fy-${year.fiscalYear}`;
   return (
     <section
@@ -16,6 +17,9 @@ export function FiscalYearSection({ year }: { year: FiscalYear }) {
           {year.fiscalYear}
         </h2>
         <FiscalYearStatusBadge status={year.status} />
+        <div className="ml-auto">
+          <FiscalYearActions year={year} years={years} />
+        </div>
       </div>
       <p className="mt-1 text-sm text-slate-700">
         <time dateTime={year.startsOn}>{formatIsoDate(year.startsOn)}</time> to{' '}

@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { CreateFiscalYearForm } from './create-fiscal-year-form.tsx';
 import { fiscalYearsQueryOptions } from './fiscal-year-queries.ts';
 import { FiscalYearSection } from './fiscal-year-section.tsx';
 
 export function FiscalYearsPage() {
   const { api } = useQuip();
   const years = useQuery(fiscalYearsQueryOptions(api));
+  const me = useQuery(meQueryOptions(api)).data;
 
   return (
     <>
@@ -17,6 +20,7 @@ export function FiscalYearsPage() {
           read-only.
         </p>
       </PageHeader>
+      {me?.role === 'admin' ? <CreateFiscalYearForm /> : null}
       {years.isPending ? (
         <LoadingMessage>Loading fiscal years…</LoadingMessage>
       ) : years.isError ? (
@@ -30,7 +34,7 @@ export function FiscalYearsPage() {
       ) : (
         <div className="space-y-6">
           {newestFirst(years.data).map((year) => (
-            <FiscalYearSection key={year.fiscalYear} year={year} />
+            <FiscalYearSection key={year.fiscalYear} year={year} years={years.data} />
           ))}
         </div>
       )}

@@ -1,8 +1,17 @@
 import type { Program } from '../api/resources.ts';
+import { ProgramLinks } from './program-links.tsx';
 import { PublishedRulebook } from './published-rulebook.tsx';
 
 /** The programs as a stack of cards, for screens too narrow for the table's four columns. */
-export function ProgramCards({ programs, className = '' }: { programs: Program[]; className?: string }) {
+export function ProgramCards({
+  fiscalYear,
+  programs,
+  className = '',
+}: {
+  fiscalYear: string;
+  programs: Program[];
+  className?: string;
+}) {
   return (
     <ul className={`space-y-3 ${className}`}>
       {programs.map((program) => (
@@ -20,6 +29,9 @@ export function ProgramCards({ programs, className = '' }: { programs: Program[]
               <PublishedRulebook version={program.rulebookVersion} />
             </dd>
           </dl>
+          <div className="mt-2">
+            <ProgramLinks fiscalYear={fiscalYear} program={program.id} name={program.name} />
+          </div>
         </li>
       ))}
     </ul>

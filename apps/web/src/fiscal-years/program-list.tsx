@@ -25,7 +25,7 @@ export function ProgramList({ fiscalYear }: { fiscalYear: string }) {
   // Only one of the two is displayed at a time, so assistive tech meets the programs once.
   return (
     <>
-      <ProgramCards programs={programs.data} className="sm:hidden" />
+      <ProgramCards fiscalYear={fiscalYear} programs={programs.data} className="sm:hidden" />
       <ProgramsTable fiscalYear={fiscalYear} programs={programs.data} className="hidden sm:block" />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Program } from '../api/resources.ts';
+import { ProgramLinks } from './program-links.tsx';
 import { PublishedRulebook } from './published-rulebook.tsx';
 
 export function ProgramsTable({
@@ -28,6 +29,9 @@ export function ProgramsTable({
             <th scope="col" className="px-4 py-2 font-semibold whitespace-nowrap">
               Published rulebook
             </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              <span className="sr-only">Pages</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 bg-white">
@@ -44,6 +48,9 @@ export function ProgramsTable({
               <td className="px-4 py-3 text-slate-800">{program.payeeKind}</td>
               <td className="px-4 py-3 text-slate-800">
                 <PublishedRulebook version={program.rulebookVersion} />
+              </td>
+              <td className="px-4 py-3">
+                <ProgramLinks fiscalYear={fiscalYear} program={program.id} name={program.name} />
               </td>
             </tr>
           ))}

@@ -24,3 +24,11 @@ describe('navItemsFor', () => {
     expect(new Set(targets).size).toBe(targets.length);
   });
 });
+
+describe('the real navigation', () => {
+  it('gives admins the audit log and API keys, and nobody else', () => {
+    expect(navItemsFor('admin').map((i) => i.label)).toEqual(['Fiscal years', 'Audit log', 'API keys']);
+    expect(navItemsFor('analyst').map((i) => i.label)).toEqual(['Fiscal years']);
+    expect(navItemsFor('submitter').map((i) => i.label)).toEqual(['Fiscal years']);
+  });
+});

@@ -8,11 +8,25 @@ export interface NavItem {
   roles: readonly Role[];
 }
 
-/** The main navigation, in order. A new page adds its route in router.tsx and its entry here. */
+/**
+ * The main navigation, in order. A new page adds its route in router.tsx and its entry here.
+ * Per-program pages (rulebook, data, runs) are reached from a fiscal year's program list.
+ */
 export const navItems: readonly NavItem[] = [
   { to: '/fiscal-years', label: 'Fiscal years', roles: ['admin', 'analyst', 'submitter'] },
+  { to: '/audit', label: 'Audit log', roles: ['admin'] },
+  { to: '/api-keys', label: 'API keys', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role, items: readonly NavItem[] = navItems): NavItem[] {
   return items.filter((item) => item.roles.includes(role));
 }
+
+/** The roles that may open each guarded route (checked in the route's beforeLoad). */
+export const routeRoles = {
+  rulebook: ['admin', 'analyst'],
+  runs: ['admin', 'analyst'],
+  data: ['admin', 'analyst', 'submitter'],
+  audit: ['admin'],
+  apiKeys: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,168 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeError } from '../api/describe-error.ts';
+import type { ApiKey, Role } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { Button } from '../ui/button.tsx';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+
+const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
+
+/** API keys: create one with a role and entity scope (the secret is shown once), revoke. */
+export function ApiKeysPage() {
+  const { api } = useQuip();
+  const queryClient = useQueryClient();
+  const keys = useQuery({
+    queryKey: ['api-keys'],
+    queryFn: async ({ signal }) => (await api.call<{ items: ApiKey[] }>('/api-keys', { signal })).items,
+  });
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('submitter');
+  const [entityIds, setEntityIds] = useState('');
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const create = useMutation({
+    mutationFn: () => {
+      const ids = entityIds
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return api.call<{ id: string; key: string }>('/api-keys', {
+        method: 'POST',
+        body: { name, role, ...(ids.length > 0 ? { entityIds: ids } : {}) },
+      });
+    },
+    onSuccess: async (answer) => {
+      setCreated({ name, key: answer.key });
+      setName('');
+      setEntityIds('');
+      await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) =>
+      api.call<unknown>(`/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
+  });
+
+  return (
+    <>
+      <PageHeader title="API keys">
+        <p>
+          Each key has a role. A submitter key can be limited to some payees: it never sees or writes others.
+        </p>
+      </PageHeader>
+      <form
+        className="mb-8 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <h2 className="text-lg font-semibold sm:col-span-4">Create a key</h2>
+        <label className="text-sm font-medium">
+          Name
+          <input className={input} value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label className="text-sm font-medium">
+          Role
+          <select className={input} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <option value="admin">admin</option>
+            <option value="analyst">analyst</option>
+            <option value="submitter">submitter</option>
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Payee ids (optional, comma separated)
+          <input className={input} value={entityIds} onChange={(e) => setEntityIds(e.target.value)} />
+        </label>
+        <div className="self-end">
+          <Button type="submit" disabled={create.isPending || name.trim() === ''}>
+            Create key
+          </Button>
+        </div>
+        {create.isError ? (
+          <p role="alert" className="text-sm text-red-800 sm:col-span-4">
+            {describeError(create.error)}
+          </p>
+        ) : null}
+      </form>
+      {created ? (
+        <div role="status" className="mb-8 rounded-lg border border-green-300 bg-green-50 p-4">
+          <p className="font-medium text-green-900">
+            Key “{created.name}” created. Copy it now: it is shown only this once.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="new-key" className="rounded bg-white px-2 py-1 font-mono text-sm break-all">
+              {created.key}
+            </code>
+            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.key)}>
+              Copy
+            </Button>
+            <Button variant="secondary" onClick={() => setCreated(null)}>
+              Done
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {keys.isPending ? (
+        <LoadingMessage>Loading keys…</LoadingMessage>
+      ) : keys.isError ? (
+        <ErrorMessage title="The keys could not be loaded." error={keys.error} />
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">API keys</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                {['Name', 'Role', 'Payees', 'Starts with', 'Created', 'Status', ''].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-left">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.map((k) => (
+                <tr key={k.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {k.name}
+                  </th>
+                  <td className="px-3 py-2">{k.role}</td>
+                  <td className="px-3 py-2">{k.entityIds ? k.entityIds.join(', ') : 'all'}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{k.keyPrefix}…</td>
+                  <td className="px-3 py-2">{new Date(k.createdAt).toLocaleDateString()}</td>
+                  <td className="px-3 py-2">
+                    {k.revokedAt ? `revoked ${new Date(k.revokedAt).toLocaleDateString()}` : 'active'}
+                  </td>
+                  <td className="px-3 py-2">
+                    {k.revokedAt ? null : (
+                      <ConfirmDialog
+                        trigger={
+                          <Button variant="secondary" aria-label={`Revoke ${k.name}`}>
+                            Revoke
+                          </Button>
+                        }
+                        title={`Revoke “${k.name}”?`}
+                        confirmLabel="Revoke"
+                        onConfirm={() => revoke.mutate(k.id)}
+                      >
+                        <p>Calls with this key are refused from now on. This cannot be undone.</p>
+                      </ConfirmDialog>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {revoke.isError ? (
+            <p role="alert" className="p-3 text-sm text-red-800">
+              {describeError(revoke.error)}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

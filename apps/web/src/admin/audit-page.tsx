@@ -1,0 +1,102 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AuditEntry } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { Button } from '../ui/button.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+
+/** Who changed or submitted what, when; filter by action or subject, page on. */
+export function AuditPage() {
+  const { api } = useQuip();
+  const [action, setAction] = useState('');
+  const [subject, setSubject] = useState('');
+  const entries = useInfiniteQuery({
+    queryKey: ['audit', action, subject],
+    initialPageParam: 0,
+    queryFn: async ({ pageParam, signal }) => {
+      const q = new URLSearchParams({ limit: '100' });
+      if (pageParam) q.set('after', String(pageParam));
+      if (action) q.set('action', action);
+      if (subject) q.set('subject', subject);
+      return (await api.call<{ items: AuditEntry[] }>(`/audit?${q}`, { signal })).items;
+    },
+    getNextPageParam: (last) => (last.length === 100 ? last[last.length - 1]?.id : undefined),
+  });
+  const rows = entries.data?.pages.flat() ?? [];
+  return (
+    <>
+      <PageHeader title="Audit log">
+        <p>Every change and submission, in order, hash-chained so that an edited entry shows.</p>
+      </PageHeader>
+      <div className="mb-4 flex flex-wrap gap-4">
+        <label className="text-sm font-medium">
+          Action
+          <input
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            placeholder="e.g. rulebook.publish"
+          />
+        </label>
+        <label className="text-sm font-medium">
+          Subject
+          <input
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            placeholder="e.g. dhcs-ept/2026-27"
+          />
+        </label>
+      </div>
+      {entries.isPending ? (
+        <LoadingMessage>Loading the audit log…</LoadingMessage>
+      ) : entries.isError ? (
+        <ErrorMessage title="The audit log could not be loaded." error={entries.error} />
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Audit entries</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                {['#', 'When', 'Who', 'Action', 'Subject', 'Details'].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-left">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">{e.id}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{e.actor ?? 'system'}</td>
+                  <td className="px-3 py-2">{e.action}</td>
+                  <td className="px-3 py-2">{e.subject}</td>
+                  <td
+                    className="max-w-md truncate px-3 py-2 font-mono text-xs"
+                    title={JSON.stringify(e.details)}
+                  >
+                    {JSON.stringify(e.details)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {entries.hasNextPage ? (
+            <div className="p-3">
+              <Button
+                variant="secondary"
+                onClick={() => void entries.fetchNextPage()}
+                disabled={entries.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

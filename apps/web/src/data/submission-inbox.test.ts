@@ -1,0 +1,54 @@
+import { compileRulebook, evaluateProgram } from '@quip/core';
+import { describe, expect, it } from 'vitest';
+import { submissionInbox } from './submission-inbox.ts';
+
+const rulebook = {
+  schemaVersion: 1,
+  program: 'test-qip',
+  fiscalYear: '2026-27',
+  measures: [
+    {
+      key: 'directory',
+      name: 'Directory',
+      domain: 'directory',
+      kind: 'reporting',
+      fields: { zip: { type: 'string', required: true } },
+      compute: { kind: 'reporting', timely: { dueDate: '2026-09-30' }, complete: {} },
+    },
+  ],
+  payment: { method: 'rate-incentive' },
+};
+
+describe('submissionInbox', () => {
+  it('sorts payees into on time, late, missing and rejected with reasons', () => {
+    const compiled = compileRulebook(rulebook);
+    const entities = ['A', 'B', 'C', 'D'].map((id) => ({ id, units: 1, rateCents: 100 }));
+    const sub = (entityId: string, submittedOn: string, data: Record<string, unknown>) => ({
+      entityId,
+      measure: 'directory',
+      period: '2026-27',
+      submittedOn,
+      data,
+    });
+    const submissions = [
+      sub('A', '2026-09-01', { zip: '95814' }), // on time
+      sub('B', '2026-10-15', { zip: '95814' }), // after 2026-09-30: late
+      sub('C', '2026-09-01', {}), // no zip: incomplete
+    ]; // D submitted nothing: missing
+    const { results } = evaluateProgram(compiled, {
+      entities,
+      submissions,
+      asOf: '2027-06-30',
+      explain: true,
+    });
+    const [box] = submissionInbox(['directory'], results);
+    expect(box?.counts).toEqual({ 'on-time': 1, late: 1, missing: 1, rejected: 1 });
+    expect(box?.items.map((i) => `${i.entityId}:${i.state}`)).toEqual([
+      'A:on-time',
+      'B:late',
+      'C:rejected',
+      'D:missing',
+    ]);
+    expect(box?.items[2]?.reasons.join()).toContain('zip');
+  });
+});

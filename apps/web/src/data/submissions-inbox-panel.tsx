@@ -1,0 +1,132 @@
+import { compileRulebook, evaluateProgram } from '@quip/core';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useMemo, useState } from 'react';
+import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programPath } from '../api/program-path.ts';
+import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { type InboxState, submissionInbox } from './submission-inbox.ts';
+
+const LABEL: Record<InboxState, string> = {
+  'on-time': 'On time',
+  late: 'Late',
+  missing: 'Missing',
+  rejected: 'Rejected',
+};
+const TONE: Record<InboxState, string> = {
+  'on-time': 'bg-green-100 text-green-900',
+  late: 'bg-amber-100 text-amber-900',
+  missing: 'bg-slate-200 text-slate-900',
+  rejected: 'bg-red-100 text-red-900',
+};
+
+/** Per measure: who submitted on time, late, not at all, or unusably (with core's reasons). */
+export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: string; program: string }) {
+  const { api } = useQuip();
+  const rulebook = useQuery(rulebookQueryOptions(api, fiscalYear, program));
+  const path = programPath(fiscalYear, program);
+  const data = useQuery({
+    queryKey: ['what-if-inputs', fiscalYear, program],
+    queryFn: async ({ signal }) => {
+      const [entities, submissions] = await Promise.all([
+        fetchAllPages<EntityRecord>(api, `${path}/entities`, signal),
+        fetchAllPages<SubmissionRecord>(api, `${path}/submissions`, signal),
+      ]);
+      return { entities, submissions };
+    },
+  });
+  const [open, setOpen] = useState<{ measure: string; state: InboxState } | null>(null);
+  const inbox = useMemo(() => {
+    const json = rulebook.data?.published?.rulebook;
+    if (!json || !data.data) return null;
+    const compiled = compileRulebook(json);
+    const { results } = evaluateProgram(compiled, {
+      entities: data.data.entities,
+      submissions: data.data.submissions,
+      asOf: new Date().toISOString().slice(0, 10),
+      // Reasons need explanations; for very large programs the counts alone stay fast.
+      explain: data.data.entities.length <= 5_000,
+    });
+    return submissionInbox(
+      compiled.measures.map((m) => m.key),
+      results,
+    );
+  }, [rulebook.data, data.data]);
+
+  if (rulebook.isPending || data.isPending) return <LoadingMessage>Loading submissions…</LoadingMessage>;
+  if (rulebook.isError || data.isError)
+    return <ErrorMessage title="The submissions could not be loaded." error={rulebook.error ?? data.error} />;
+  if (!inbox)
+    return (
+      <p className="text-sm text-slate-700">No published rulebook: nothing to check submissions against.</p>
+    );
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Submissions by measure</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">
+              Measure
+            </th>
+            {(Object.keys(LABEL) as InboxState[]).map((s) => (
+              <th key={s} scope="col" className="px-3 py-2 text-right">
+                {LABEL[s]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {inbox.map((box) => (
+            <Fragment key={box.measure}>
+              <tr className="border-t border-slate-200">
+                <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">
+                  {box.measure}
+                </th>
+                {(Object.keys(LABEL) as InboxState[]).map((s) => (
+                  <td key={s} className="px-3 py-2 text-right">
+                    <button
+                      type="button"
+                      disabled={box.counts[s] === 0}
+                      aria-expanded={open?.measure === box.measure && open.state === s}
+                      onClick={() =>
+                        setOpen(
+                          open?.measure === box.measure && open.state === s
+                            ? null
+                            : { measure: box.measure, state: s },
+                        )
+                      }
+                      className={`rounded-full px-2 py-0.5 text-xs font-medium disabled:opacity-60 ${TONE[s]}`}
+                    >
+                      {box.counts[s].toLocaleString('en-US')}
+                      <span className="sr-only"> {LABEL[s]}</span>
+                    </button>
+                  </td>
+                ))}
+              </tr>
+              {open?.measure === box.measure ? (
+                <tr>
+                  <td colSpan={5} className="bg-slate-50 px-3 py-2">
+                    <ul className="max-h-64 space-y-1 overflow-y-auto text-xs">
+                      {box.items
+                        .filter((i) => i.state === open.state)
+                        .slice(0, 500)
+                        .map((i) => (
+                          <li key={i.entityId}>
+                            <span className="font-mono">{i.entityId}</span>
+                            {i.reasons.length > 0 ? `: ${i.reasons.join('; ')}` : ''}
+                          </li>
+                        ))}
+                    </ul>
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

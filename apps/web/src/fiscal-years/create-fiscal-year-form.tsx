@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeError } from '../api/describe-error.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { Button } from '../ui/button.tsx';
+
+/** Admins: add a fiscal year by name; the API derives its dates (2027-28 = 2027-07-01..2028-06-30). */
+export function CreateFiscalYearForm() {
+  const { api } = useQuip();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      api.call('/fiscal-years', { method: 'POST', body: { fiscalYear: name.trim(), status: 'draft' } }),
+    onSuccess: async () => {
+      setName('');
+      await queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });
+    },
+  });
+  return (
+    <form
+      className="mb-6 flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate();
+      }}
+    >
+      <label className="text-sm font-medium">
+        New fiscal year
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="2027-28"
+          pattern="\d{4}-\d{2}"
+          aria-describedby="new-fy-hint"
+          className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+        />
+      </label>
+      <Button type="submit" disabled={name.trim() === '' || create.isPending}>
+        Create
+      </Button>
+      <p id="new-fy-hint" className="w-full text-xs text-slate-600">
+        Named by its two calendar years; it starts as a draft.
+      </p>
+      {create.isError ? (
+        <p role="alert" className="text-sm text-red-800">
+          {describeError(create.error)}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '../api/describe-error.ts';
+import type { FiscalYear } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
+import { Button } from '../ui/button.tsx';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { nextFiscalYear } from './next-fiscal-year.ts';
+
+/** Admin actions on one year: open it, clone it into the next year, close it (after a warning). */
+export function FiscalYearActions({ year, years }: { year: FiscalYear; years: FiscalYear[] }) {
+  const { api } = useQuip();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQueryOptions(api)).data;
+  const next = nextFiscalYear(year.fiscalYear);
+  const nextExists = years.some((y) => y.fiscalYear === next);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });
+  const setStatus = useMutation({
+    mutationFn: (status: 'open' | 'closed') =>
+      api.call<FiscalYear>(`/fiscal-years/${encodeURIComponent(year.fiscalYear)}`, {
+        method: 'PATCH',
+        body: { status },
+      }),
+    onSuccess: refresh,
+  });
+  const clone = useMutation({
+    mutationFn: async () => {
+      if (!nextExists)
+        await api.call('/fiscal-years', { method: 'POST', body: { fiscalYear: next, status: 'draft' } });
+      return api.call<{ cloned: unknown[]; skipped: unknown[] }>(
+        `/fiscal-years/${encodeURIComponent(next)}/clone-from/${encodeURIComponent(year.fiscalYear)}`,
+        { method: 'POST' },
+      );
+    },
+    onSuccess: refresh,
+  });
+  if (me?.role !== 'admin') return null;
+  const error = setStatus.error ?? clone.error;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {year.status === 'draft' ? (
+        <Button variant="secondary" onClick={() => setStatus.mutate('open')}>
+          Open for submissions
+        </Button>
+      ) : null}
+      <Button variant="secondary" onClick={() => clone.mutate()} disabled={clone.isPending}>
+        Clone into {next}
+      </Button>
+      {year.status !== 'closed' ? (
+        <ConfirmDialog
+          trigger={<Button variant="secondary">Close {year.fiscalYear}…</Button>}
+          title={`Close fiscal year ${year.fiscalYear}?`}
+          confirmLabel={`Close ${year.fiscalYear}`}
+          onConfirm={() => setStatus.mutate('closed')}
+        >
+          <p>Closing makes the year read-only, for good:</p>
+          <ul className="list-disc pl-5">
+            <li>no more submissions or payee changes for any program in it;</li>
+            <li>rulebooks can no longer be edited or published;</li>
+            <li>runs and payment files made so far stay as they are and can still be downloaded.</li>
+          </ul>
+          <p>A closed year cannot be reopened. Run the final recompute first.</p>
+        </ConfirmDialog>
+      ) : null}
+      {clone.isSuccess ? (
+        <p role="status" className="text-sm text-green-800">
+          Cloned {clone.data.cloned.length} rulebook(s) into {next} as drafts.
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {describeError(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/api-error.ts';
+import { describeError } from '../api/describe-error.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
+import { Button } from '../ui/button.tsx';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { useWhatIf } from '../what-if/use-what-if.ts';
+import { WhatIfPanel } from '../what-if/what-if-panel.tsx';
+import { MeasureEditor } from './measure-editor.tsx';
+import { MeasuresTable } from './measures-table.tsx';
+import { PaymentParamsEditor } from './payment-params-editor.tsx';
+import { publishDraft, rulebookQueryOptions, saveDraft } from './rulebook-queries.ts';
+import { VersionsPanel } from './versions-panel.tsx';
+
+type Doc = Record<string, unknown> & {
+  measures: Record<string, unknown>[];
+  payment: Record<string, unknown>;
+};
+const tab =
+  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
+
+/** The rulebook of one program and fiscal year: measures, payment, versions, with a live what-if. */
+export function RulebookPage() {
+  const { fy = '', program = '' } = useParams({ strict: false }) as { fy?: string; program?: string };
+  const { api } = useQuip();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQueryOptions(api)).data;
+  const canEdit = me?.role === 'admin';
+  const state = useQuery(rulebookQueryOptions(api, fy, program));
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const [saveErrors, setSaveErrors] = useState<{ path: string; message: string }[]>([]);
+
+  const source = (state.data?.draft?.rulebook ?? state.data?.published?.rulebook) as Doc | undefined;
+  useEffect(() => {
+    if (source && !dirty) setDoc(structuredClone(source));
+  }, [source, dirty]);
+
+  const edit = useCallback((next: Doc) => {
+    setDoc(next);
+    setDirty(true);
+  }, []);
+  const measures = doc?.measures ?? [];
+  const focus = measures[selected]?.key as string | undefined;
+  const updateMeasure = useCallback(
+    (next: Record<string, unknown>) =>
+      setDoc((d) => {
+        if (!d) return d;
+        setDirty(true);
+        return { ...d, measures: d.measures.map((m, i) => (i === selected ? next : m)) };
+      }),
+    [selected],
+  );
+
+  const basisRulebook = state.data?.published?.rulebook ?? state.data?.draft?.rulebook;
+  const asOf = useMemo(() => new Date().toISOString().slice(0, 10), []);
+  const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus, asOf });
+
+  const save = useMutation({
+    mutationFn: () => saveDraft(api, fy, program, doc),
+    onSuccess: async () => {
+      setSaveErrors([]);
+      setDirty(false);
+      await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
+      else setSaveErrors([{ path: '', message: describeError(error) }]);
+    },
+  });
+  const publish = useMutation({
+    mutationFn: async () => {
+      if (dirty) await saveDraft(api, fy, program, doc);
+      return publishDraft(api, fy, program);
+    },
+    onSuccess: async () => {
+      setSaveErrors([]);
+      setDirty(false);
+      await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
+      await queryClient.invalidateQueries({ queryKey: ['fiscal-years', fy, 'programs'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
+      else setSaveErrors([{ path: '', message: describeError(error) }]);
+    },
+  });
+
+  const title = `Rulebook: ${program} ${fy}`;
+  if (state.isPending) return <LoadingMessage>Loading the rulebook…</LoadingMessage>;
+  if (state.isError)
+    return (
+      <ErrorMessage
+        title="The rulebook could not be loaded."
+        error={state.error}
+        onRetry={() => void state.refetch()}
+      />
+    );
+  const published = state.data.published;
+  const draft = state.data.draft;
+
+  return (
+    <>
+      <PageHeader title={title}>
+        <p>
+          {published ? `Published version ${published.version}.` : 'Nothing published yet.'}{' '}
+          {draft
+            ? `Draft revision ${draft.revision} saved ${new Date(draft.savedAt).toLocaleString()}.`
+            : 'No draft.'}{' '}
+          <span role="status">{dirty ? 'Unsaved changes.' : ''}</span>
+        </p>
+        <p className="mt-1 text-sm">
+          <Link
+            to="/fiscal-years/$fy/programs/$program/runs"
+            params={{ fy, program }}
+            className="text-blue-800 underline"
+          >
+            Runs
+          </Link>{' '}
+          ·{' '}
+          <Link
+            to="/fiscal-years/$fy/programs/$program/data"
+            params={{ fy, program }}
+            className="text-blue-800 underline"
+          >
+            Data
+          </Link>
+        </p>
+      </PageHeader>
+      {canEdit ? (
+        <div className="mb-4 flex flex-wrap gap-3">
+          <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save draft'}
+          </Button>
+          <ConfirmDialog
+            trigger={<Button variant="secondary">Publish…</Button>}
+            title="Publish this draft?"
+            confirmLabel="Publish"
+            onConfirm={() => publish.mutate()}
+            busy={publish.isPending}
+          >
+            <p>
+              Publishing freezes the draft as version {(published?.version ?? 0) + 1}. Runs started from now
+              on pay by it; earlier runs keep the version they pinned.
+            </p>
+            {dirty ? <p>Your unsaved changes are saved first.</p> : null}
+          </ConfirmDialog>
+          <Button variant="secondary" disabled={!dirty} onClick={() => setDirty(false)}>
+            Discard changes
+          </Button>
+          {publish.isSuccess ? (
+            <p role="status" className="self-center text-sm text-green-800">
+              Published.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {saveErrors.length > 0 ? (
+        <div
+          role="alert"
+          className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        >
+          <p className="font-medium">The rulebook was not saved: {saveErrors.length} problem(s).</p>
+          <ul className="mt-1 list-disc pl-5">
+            {saveErrors.slice(0, 20).map((e) => (
+              <li key={`${e.path}-${e.message}`}>
+                {e.path ? <code>{e.path}</code> : null} {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <Tabs.Root defaultValue="measures" className="min-w-0">
+          <Tabs.List aria-label="Rulebook parts" className="mb-4 flex gap-1 border-b border-slate-200">
+            <Tabs.Trigger value="measures" className={tab}>
+              Measures
+            </Tabs.Trigger>
+            <Tabs.Trigger value="payment" className={tab}>
+              Payment
+            </Tabs.Trigger>
+            <Tabs.Trigger value="versions" className={tab}>
+              Versions
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="measures" className="space-y-6">
+            <MeasuresTable
+              measures={measures}
+              selected={selected}
+              onSelect={setSelected}
+              summaries={whatIf.current?.measures ?? whatIf.baseline?.measures}
+            />
+            {doc && measures[selected] ? (
+              <MeasureEditor
+                key={String(measures[selected]?.key)}
+                rulebook={doc}
+                measure={measures[selected] as Record<string, unknown>}
+                onChange={updateMeasure}
+                readOnly={!canEdit}
+              />
+            ) : null}
+          </Tabs.Content>
+          <Tabs.Content value="payment">
+            {doc ? (
+              <PaymentParamsEditor payment={doc.payment} onChange={(payment) => edit({ ...doc, payment })} />
+            ) : null}
+          </Tabs.Content>
+          <Tabs.Content value="versions">
+            <VersionsPanel fiscalYear={fy} program={program} />
+          </Tabs.Content>
+        </Tabs.Root>
+        <div className="xl:sticky xl:top-4 xl:self-start">
+          <WhatIfPanel state={whatIf} focus={focus} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programPath } from '../api/program-path.ts';
+import type { QuipApi } from '../api/quip-api.ts';
+import type { Run } from '../api/resources.ts';
+
+/** One row of GET /runs/{id}/results: an entity x measure result with its explanation. */
+export interface RunResultRow {
+  entityId: string;
+  measure: string;
+  status: string;
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  points: number | null;
+  reason?: string | null;
+  trace?: { rule: string; inputs?: Record<string, unknown>; formula?: string; value: unknown }[];
+  [extra: string]: unknown;
+}
+
+/** One row of GET /runs/{id}/payments. */
+export interface RunPaymentRow {
+  entityId: string;
+  totalCents: number;
+  lines: { kind: string; amountCents: number; [k: string]: unknown }[];
+  details?: Record<string, unknown>;
+  trace?: RunResultRow['trace'];
+  [extra: string]: unknown;
+}
+
+/** Lists may come bare or paged; both end up as an array. */
+async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal): Promise<T[]> {
+  return fetchAllPages<T>(
+    {
+      call: async <U>(p: string, o?: { signal?: AbortSignal }) => {
+        const answer = await api.call<unknown>(p, o ?? {});
+        if (Array.isArray(answer)) return { items: answer, nextCursor: null } as U;
+        const a = answer as { items?: unknown[]; nextCursor?: string | null };
+        return { items: a.items ?? [], nextCursor: a.nextCursor ?? null } as U;
+      },
+    },
+    path,
+    signal,
+  );
+}
+
+export const runApi = {
+  list: (api: QuipApi, fy: string, program: string, signal?: AbortSignal) =>
+    listOf<Run>(api, `${programPath(fy, program)}/runs`, signal),
+  start: (api: QuipApi, fy: string, program: string) =>
+    api.call<{ id: string | number }>(`${programPath(fy, program)}/runs`, { method: 'POST', body: {} }),
+  get: (api: QuipApi, id: string, signal?: AbortSignal) =>
+    api.call<Run>(`/runs/${encodeURIComponent(id)}`, signal ? { signal } : {}),
+  results: (api: QuipApi, id: string, signal?: AbortSignal) =>
+    listOf<RunResultRow>(api, `/runs/${encodeURIComponent(id)}/results`, signal),
+  payeeResults: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
+    listOf<RunResultRow>(
+      api,
+      `/runs/${encodeURIComponent(id)}/results?entityId=${encodeURIComponent(entityId)}`,
+      signal,
+    ),
+  payments: (api: QuipApi, id: string, signal?: AbortSignal) =>
+    listOf<RunPaymentRow>(api, `/runs/${encodeURIComponent(id)}/payments`, signal),
+  payeePayments: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
+    listOf<RunPaymentRow>(
+      api,
+      `/runs/${encodeURIComponent(id)}/payments?entityId=${encodeURIComponent(entityId)}`,
+      signal,
+    ),
+  diff: (api: QuipApi, id: string, against: string, signal?: AbortSignal) =>
+    api.call<unknown>(
+      `/runs/${encodeURIComponent(id)}/diff?against=${encodeURIComponent(against)}`,
+      signal ? { signal } : {},
+    ),
+  paymentFile: (api: QuipApi, id: string, format: 'csv' | 'xlsx') =>
+    api.download(`/runs/${encodeURIComponent(id)}/payments?format=${format}`),
+};
+
+/** Saves a blob under a file name through a temporary link (no popup, no new tab). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

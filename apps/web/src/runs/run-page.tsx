@@ -1,0 +1,180 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { describeError } from '../api/describe-error.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { Button } from '../ui/button.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { PayeeDrilldown } from './payee-drilldown.tsx';
+import { PaymentsTable } from './payments-table.tsx';
+import { ResultsTable } from './results-table.tsx';
+import { runApi, saveBlob } from './run-api.ts';
+import { RunCompare } from './run-compare.tsx';
+import { isFinished } from './run-progress.ts';
+import { RunProgressBar } from './run-progress-bar.tsx';
+
+const tab =
+  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
+
+/** One run: live progress (polled twice a second), then results, payments, a payee, a comparison. */
+export function RunPage() {
+  const { runId = '' } = useParams({ strict: false }) as { runId?: string };
+  const { api } = useQuip();
+  const run = useQuery({
+    queryKey: ['run', runId],
+    queryFn: ({ signal }) => runApi.get(api, runId, signal),
+    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : 500),
+  });
+  const done = run.data?.status === 'succeeded';
+  const fy = (run.data?.fiscalYear as string | undefined) ?? '';
+  const program =
+    (run.data?.program as string | undefined) ?? (run.data?.programId as string | undefined) ?? '';
+  const results = useQuery({
+    queryKey: ['run', runId, 'results'],
+    queryFn: ({ signal }) => runApi.results(api, runId, signal),
+    enabled: done,
+  });
+  const payments = useQuery({
+    queryKey: ['run', runId, 'payments'],
+    queryFn: ({ signal }) => runApi.payments(api, runId, signal),
+    enabled: done,
+  });
+  const siblings = useQuery({
+    queryKey: ['runs', fy, program],
+    queryFn: ({ signal }) => runApi.list(api, fy, program, signal),
+    enabled: done && fy !== '' && program !== '',
+  });
+  const [payee, setPayee] = useState<string | null>(null);
+  const [tabValue, setTab] = useState('results');
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const download = async (format: 'csv' | 'xlsx') => {
+    try {
+      setDownloadError(null);
+      saveBlob(await runApi.paymentFile(api, runId, format), `payments-run-${runId}.${format}`);
+    } catch (error) {
+      setDownloadError(describeError(error));
+    }
+  };
+
+  if (run.isPending) return <LoadingMessage>Loading run {runId}…</LoadingMessage>;
+  if (run.isError)
+    return (
+      <ErrorMessage
+        title={`Run ${runId} could not be loaded.`}
+        error={run.error}
+        onRetry={() => void run.refetch()}
+      />
+    );
+  const totals = (run.data.totals ?? {}) as Record<string, unknown>;
+  return (
+    <>
+      <PageHeader title={`Run ${runId}`}>
+        <p>
+          {program && fy ? (
+            <Link
+              to="/fiscal-years/$fy/programs/$program/runs"
+              params={{ fy, program }}
+              className="text-blue-800 underline"
+            >
+              {program} {fy}
+            </Link>
+          ) : null}{' '}
+          <span role="status" data-testid="run-status">
+            {run.data.status}
+          </span>
+        </p>
+      </PageHeader>
+      <RunProgressBar run={run.data} />
+      {run.data.status === 'failed' ? (
+        <p role="alert" className="mt-3 text-sm text-red-800">
+          The run failed{typeof run.data.reason === 'string' ? `: ${run.data.reason}` : ''}.
+        </p>
+      ) : null}
+      {Object.keys(totals).length > 0 ? (
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {Object.entries(totals)
+            .filter(([, v]) => typeof v === 'number')
+            .map(([k, v]) => (
+              <div key={k} className="rounded-md border border-slate-200 bg-white p-3">
+                <dt className="text-xs text-slate-600">{k}</dt>
+                <dd className="text-lg font-semibold">
+                  {k.endsWith('Cents')
+                    ? `$${(Number(v) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`
+                    : Number(v).toLocaleString('en-US')}
+                </dd>
+              </div>
+            ))}
+        </dl>
+      ) : null}
+      {done ? (
+        <>
+          <div className="my-4 flex flex-wrap gap-3">
+            <Button variant="secondary" onClick={() => void download('csv')}>
+              Download payment file (CSV)
+            </Button>
+            <Button variant="secondary" onClick={() => void download('xlsx')}>
+              Download payment file (XLSX)
+            </Button>
+            {downloadError ? (
+              <p role="alert" className="self-center text-sm text-red-800">
+                {downloadError}
+              </p>
+            ) : null}
+          </div>
+          <Tabs.Root value={tabValue} onValueChange={setTab}>
+            <Tabs.List aria-label="Run" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
+              <Tabs.Trigger value="results" className={tab}>
+                Results
+              </Tabs.Trigger>
+              <Tabs.Trigger value="payments" className={tab}>
+                Payments
+              </Tabs.Trigger>
+              <Tabs.Trigger value="payee" className={tab}>
+                Payee{payee ? ` ${payee}` : ''}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="compare" className={tab}>
+                Compare
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="results">
+              {results.isPending ? (
+                <LoadingMessage>Loading results…</LoadingMessage>
+              ) : results.isError ? (
+                <ErrorMessage title="The results could not be loaded." error={results.error} />
+              ) : (
+                <ResultsTable
+                  rows={results.data}
+                  onPayee={(id) => {
+                    setPayee(id);
+                    setTab('payee');
+                  }}
+                />
+              )}
+            </Tabs.Content>
+            <Tabs.Content value="payments">
+              {payments.isPending ? (
+                <LoadingMessage>Loading payments…</LoadingMessage>
+              ) : payments.isError ? (
+                <ErrorMessage title="The payments could not be loaded." error={payments.error} />
+              ) : (
+                <PaymentsTable payments={payments.data} />
+              )}
+            </Tabs.Content>
+            <Tabs.Content value="payee">
+              {payee ? (
+                <PayeeDrilldown runId={runId} entityId={payee} />
+              ) : (
+                <p className="text-sm text-slate-700">Choose a payee in the results.</p>
+              )}
+            </Tabs.Content>
+            <Tabs.Content value="compare">
+              <RunCompare run={run.data} others={siblings.data ?? []} />
+            </Tabs.Content>
+          </Tabs.Root>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { describeError } from '../api/describe-error.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
+import { Button } from '../ui/button.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { runApi } from './run-api.ts';
+import { RunProgressBar } from './run-progress-bar.tsx';
+
+/** A program's runs in a fiscal year; admins start a new one here. */
+export function RunsPage() {
+  const { fy = '', program = '' } = useParams({ strict: false }) as { fy?: string; program?: string };
+  const { api } = useQuip();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQueryOptions(api)).data;
+  const runs = useQuery({
+    queryKey: ['runs', fy, program],
+    queryFn: ({ signal }) => runApi.list(api, fy, program, signal),
+    refetchInterval: (q) =>
+      q.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false,
+  });
+  const start = useMutation({
+    mutationFn: () => runApi.start(api, fy, program),
+    onSuccess: async ({ id }) => {
+      await queryClient.invalidateQueries({ queryKey: ['runs', fy, program] });
+      await navigate({ to: '/runs/$runId', params: { runId: String(id) } });
+    },
+  });
+  return (
+    <>
+      <PageHeader title={`Runs: ${program} ${fy}`}>
+        <p>
+          A run recomputes every payee's results and payment from the published rulebook and the data
+          submitted so far.
+        </p>
+      </PageHeader>
+      {me?.role === 'admin' ? (
+        <div className="mb-6 flex items-center gap-3">
+          <Button onClick={() => start.mutate()} disabled={start.isPending}>
+            {start.isPending ? 'Starting…' : 'Start a run'}
+          </Button>
+          {start.isError ? (
+            <p role="alert" className="text-sm text-red-800">
+              {describeError(start.error)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {runs.isPending ? (
+        <LoadingMessage>Loading runs…</LoadingMessage>
+      ) : runs.isError ? (
+        <ErrorMessage
+          title="The runs could not be loaded."
+          error={runs.error}
+          onRetry={() => void runs.refetch()}
+        />
+      ) : runs.data.length === 0 ? (
+        <EmptyMessage>No runs yet.</EmptyMessage>
+      ) : (
+        <ul className="space-y-3">
+          {runs.data.map((run) => (
+            <li key={String(run.id)} className="rounded-md border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link
+                  to="/runs/$runId"
+                  params={{ runId: String(run.id) }}
+                  className="font-medium text-blue-800 underline"
+                >
+                  Run {String(run.id)}
+                </Link>
+                <span className="text-sm text-slate-700">
+                  {run.status}
+                  {typeof run.createdAt === 'string' ? ` · ${new Date(run.createdAt).toLocaleString()}` : ''}
+                </span>
+              </div>
+              <RunProgressBar run={run} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

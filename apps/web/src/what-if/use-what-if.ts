@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programPath } from '../api/program-path.ts';
+import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import type { WhatIfSummary } from './recompute-what-if.ts';
+import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
+
+export interface WhatIfState {
+  status: 'loading' | 'ready' | 'error';
+  payees: number;
+  /** The published rulebook over the same payees. */
+  baseline: WhatIfSummary | null;
+  /** The edited draft; null until the first recompute answers. */
+  current: WhatIfSummary | null;
+  /** Why the draft cannot be computed right now (it does not validate), or why loading failed. */
+  message: string | null;
+  ms: number | null;
+  /** A recompute is on its way. */
+  pending: boolean;
+}
+
+const initial: WhatIfState = {
+  status: 'loading',
+  payees: 0,
+  baseline: null,
+  current: null,
+  message: null,
+  ms: null,
+  pending: false,
+};
+
+/**
+ * Live what-if for the rulebook editor: fetches the program's payees and current submissions
+ * once, has the worker evaluate them under the published rulebook, then re-scores the edited
+ * draft 150 ms after the last change. Answers of an older edit are dropped.
+ */
+export function useWhatIf(args: {
+  fiscalYear: string;
+  program: string;
+  basisRulebook: unknown;
+  edited: unknown;
+  focus?: string | undefined;
+  asOf: string;
+}): WhatIfState {
+  const { api } = useQuip();
+  const path = programPath(args.fiscalYear, args.program);
+  const inputs = useQuery({
+    queryKey: ['what-if-inputs', args.fiscalYear, args.program],
+    queryFn: async ({ signal }) => {
+      const [entities, submissions] = await Promise.all([
+        fetchAllPages<EntityRecord>(api, `${path}/entities`, signal),
+        fetchAllPages<SubmissionRecord>(api, `${path}/submissions`, signal),
+      ]);
+      return { entities, submissions };
+    },
+    staleTime: 5 * 60_000,
+  });
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+  const [state, setState] = useState<WhatIfState>(initial);
+
+  useEffect(() => {
+    const w = new Worker(new URL('./what-if-worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<WhatIfResponse>) => {
+      const answer = event.data;
+      setState((s) => {
+        switch (answer.type) {
+          case 'loaded':
+            return { ...s, status: 'ready', payees: answer.payees, baseline: answer.baseline, ms: answer.ms };
+          case 'result':
+            if (answer.id !== latest.current) return s;
+            return { ...s, current: answer.summary, ms: answer.ms, message: null, pending: false };
+          case 'invalid':
+            if (answer.id !== latest.current) return s;
+            return { ...s, message: answer.message, pending: false };
+          case 'failed':
+            return {
+              ...s,
+              status: s.status === 'ready' ? 'ready' : 'error',
+              message: answer.message,
+              pending: false,
+            };
+        }
+      });
+    };
+    return () => w.terminate();
+  }, []);
+
+  // Focus changes are handled by recompute; reloading for them would re-read every submission.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (inputs.isError)
+      setState((s) => ({ ...s, status: 'error', message: 'The payee data could not be loaded.' }));
+    if (!inputs.data || !args.basisRulebook) return;
+    const load: WhatIfRequest = {
+      type: 'load',
+      rulebook: args.basisRulebook,
+      entities: inputs.data.entities,
+      submissions: inputs.data.submissions,
+      asOf: args.asOf,
+      ...(args.focus ? { focus: args.focus } : {}),
+    };
+    setState(initial);
+    worker.current?.postMessage(load);
+  }, [inputs.data, inputs.isError, args.basisRulebook, args.asOf]);
+
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    if (!ready || !args.edited) return;
+    const id = ++latest.current;
+    setState((s) => ({ ...s, pending: true }));
+    const timer = setTimeout(() => {
+      const request: WhatIfRequest = {
+        type: 'recompute',
+        id,
+        rulebook: args.edited,
+        ...(args.focus ? { focus: args.focus } : {}),
+      };
+      worker.current?.postMessage(request);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [ready, args.edited, args.focus]);
+
+  return state;
+}

@@ -1,0 +1,146 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatChange, formatDollars } from '../format/format-money.ts';
+import type { WhatIfState } from './use-what-if.ts';
+
+const pct = (v: number) => (v >= 0 && v <= 1 ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US'));
+
+/** The live numbers beside the editor: who meets the target, the payout and its change. */
+export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: string | undefined }) {
+  const current = state.current ?? state.baseline;
+  const measure = current?.measures.find((m) => m.measure === focus) ?? current?.measures[0];
+  const baseMeasure = state.baseline?.measures.find((m) => m.measure === measure?.measure);
+  const change = current && state.baseline ? current.totalCents - state.baseline.totalCents : 0;
+  const bins = current?.histogram?.bins ?? [];
+  const target = current?.histogram?.target ?? null;
+  return (
+    <section
+      aria-labelledby="what-if-heading"
+      className="rounded-lg border border-blue-200 bg-blue-50/50 p-4"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="what-if-heading" className="text-lg font-semibold text-slate-900">
+          What-if
+        </h2>
+        <p className="text-xs text-slate-600" aria-live="polite">
+          {state.status === 'loading'
+            ? 'Reading payee data…'
+            : state.status === 'error'
+              ? 'Unavailable'
+              : state.pending
+                ? 'Recomputing…'
+                : state.ms !== null
+                  ? `${state.payees.toLocaleString('en-US')} payees, computed in ${Math.round(state.ms)} ms`
+                  : null}
+        </p>
+      </div>
+      {state.message ? (
+        <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          {state.message}
+        </p>
+      ) : null}
+      {current ? (
+        <>
+          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="what-if-numbers">
+            <div className="rounded-md bg-white p-3 shadow-sm">
+              <dt className="text-xs text-slate-600">
+                Meet the target{measure ? ` (${measure.measure})` : ''}
+              </dt>
+              <dd className="text-xl font-semibold" data-testid="what-if-met">
+                {measure
+                  ? `${measure.met.toLocaleString('en-US')} of ${measure.applicable.toLocaleString('en-US')}`
+                  : '—'}
+              </dd>
+              {baseMeasure && measure ? (
+                <dd className="text-xs text-slate-600">
+                  published: {baseMeasure.met.toLocaleString('en-US')}
+                </dd>
+              ) : null}
+            </div>
+            <div className="rounded-md bg-white p-3 shadow-sm">
+              <dt className="text-xs text-slate-600">Total payout</dt>
+              <dd className="text-xl font-semibold" data-testid="what-if-total">
+                {formatDollars(current.totalCents)}
+              </dd>
+            </div>
+            <div className="rounded-md bg-white p-3 shadow-sm">
+              <dt className="text-xs text-slate-600">Change vs published</dt>
+              <dd
+                className={`text-xl font-semibold ${change < 0 ? 'text-red-800' : change > 0 ? 'text-green-800' : ''}`}
+                data-testid="what-if-change"
+              >
+                {formatChange(change)}
+              </dd>
+            </div>
+            <div className="rounded-md bg-white p-3 shadow-sm">
+              <dt className="text-xs text-slate-600">Payees paid</dt>
+              <dd className="text-xl font-semibold">
+                {current.paidPayees.toLocaleString('en-US')} / {current.payees.toLocaleString('en-US')}
+              </dd>
+            </div>
+          </dl>
+          {measure?.stale ? (
+            <p className="mt-2 text-sm text-amber-900">
+              This measure's computation was edited: its values still come from the published computation. Run
+              a preview or a run to see the new values.
+            </p>
+          ) : null}
+          {bins.length > 0 ? (
+            <figure className="mt-4">
+              <figcaption className="text-sm font-medium text-slate-900">
+                Payee values of {current.histogram?.measure}
+                {target !== null ? `, target ${pct(target)}` : ''}
+              </figcaption>
+              <div className="h-48" aria-hidden="true">
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart
+                    data={bins.map((b) => ({ ...b, mid: (b.from + b.to) / 2 }))}
+                    margin={{ top: 10, right: 10, left: 0, bottom: 0 }}
+                  >
+                    <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+                    <XAxis
+                      dataKey="mid"
+                      type="number"
+                      domain={[bins[0]?.from ?? 0, bins[bins.length - 1]?.to ?? 1]}
+                      tickFormatter={pct}
+                      tick={{ fontSize: 11 }}
+                    />
+                    <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
+                    <Tooltip labelFormatter={(v) => `around ${pct(Number(v))}`} />
+                    <Bar dataKey="count" fill="#3b82f6" isAnimationActive={false} />
+                    {target !== null ? (
+                      <ReferenceLine
+                        x={target}
+                        stroke="#b91c1c"
+                        strokeWidth={2}
+                        label={{ value: 'target', fill: '#b91c1c', fontSize: 11 }}
+                      />
+                    ) : null}
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            </figure>
+          ) : null}
+          {current.issueCount > 0 ? (
+            <details className="mt-3 text-sm text-slate-700">
+              <summary>{current.issueCount.toLocaleString('en-US')} payment issue(s)</summary>
+              <ul className="list-disc pl-5">
+                {current.issues.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
