@@ -23,7 +23,17 @@ interface MeasureJson {
 const asOfFor = (fiscalYear: string): string => `${fiscalYearSpan(fiscalYear).startYear + 1}-12-31`;
 
 /** Issues the demo data is meant to raise: QWI's small local plan has nothing big enough to score. */
-const INTENDED_ISSUES: Record<string, string[]> = { 'dhcs-qwi': ['nothing-scored'] };
+/**
+ * Situations the generator makes on purpose, which the engine must report rather than hide:
+ * QWI's tiny plan scores nothing; in MCAS a county whose only plans are too small to score splits
+ * its default members evenly (auto-assignment part); WPC pilots that provide housing but reported
+ * no housing enrollees get no housing share (a payee-level issue, not a silent zero).
+ */
+const INTENDED_ISSUES: Record<string, string[]> = {
+  'dhcs-qwi': ['nothing-scored'],
+  'dhcs-mcas': ['no-scores-in-group', 'not-scored'],
+  'dhcs-wpc': ['missing-attribute'],
+};
 
 describe.each(entries.map((e) => [`${e.programId} ${e.fiscalYear}`, e] as const))(
   'demo data fits the catalog rulebook %s',

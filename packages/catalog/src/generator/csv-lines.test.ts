@@ -24,11 +24,22 @@ describe('CSV lines', () => {
 
   it('writes the EPT entity example of the docs', () => {
     const entities = [
-      { id: 'ept-0001', name: 'Mission Family Health', assignedMembers: 920, milestoneCount: 25 },
+      {
+        id: 'ept-0001',
+        name: 'Mission Family Health',
+        assignedMembers: 920,
+        milestoneCount: 25,
+        planScore: 70,
+        childrenYouthFocus: true,
+        pregnantIndividualsFocus: false,
+        tribalPractice: false,
+      },
       { id: 'ept-0003', name: 'Harbor OB/GYN', assignedMembers: 501, milestoneCount: 25 },
     ];
     expect([...entityCsvLines(entities, DHCS_EPT_SHAPE.entityFields)].join('')).toBe(
-      'id,name,assignedMembers,milestoneCount\nept-0001,Mission Family Health,920,25\nept-0003,Harbor OB/GYN,501,25\n',
+      'id,name,assignedMembers,milestoneCount,planScore,childrenYouthFocus,pregnantIndividualsFocus,tribalPractice\n' +
+        'ept-0001,Mission Family Health,920,25,70,true,false,false\n' +
+        'ept-0003,Harbor OB/GYN,501,25,,,,\n',
     );
   });
 

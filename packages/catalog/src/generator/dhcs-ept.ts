@@ -24,7 +24,16 @@ const PRACTICE_KINDS = [
 
 /** Fields exactly as CONTRACT.md's EPT section and docs/programs/dhcs-ept.md list them. */
 export const DHCS_EPT_SHAPE: ProgramShape = {
-  entityFields: ['id', 'name', 'assignedMembers', 'milestoneCount'],
+  entityFields: [
+    'id',
+    'name',
+    'assignedMembers',
+    'milestoneCount',
+    'planScore',
+    'childrenYouthFocus',
+    'pregnantIndividualsFocus',
+    'tribalPractice',
+  ],
   measures: {
     'ept-milestone': { fields: ['milestone', 'completedOn'], required: ['milestone', 'completedOn'] },
     'ept-application-score': {
@@ -62,6 +71,9 @@ export function dhcsEptGenerator(ctx: ProgramContext): ProgramGenerator {
       assignedMembers,
       // The 920-member practice keeps the source's 25 milestones, so its worked example holds.
       milestoneCount: assignedMembers === 920 || prng.chance(0.7) ? 25 : 23,
+      // The selection rubric reads the application from the payee record; the same answers are
+      // also submitted as the ept-application-score measure.
+      ...applicationOf(ctx, i),
     };
   });
   return {
@@ -78,23 +90,11 @@ function* practiceSubmissions(ctx: ProgramContext, practice: Entity, index: numb
   const period = ctx.year.name;
   const entityId = practice.id;
 
-  const childrenYouthFocus = prng.chance(0.25);
-  const pregnantIndividualsFocus = prng.chance(0.15);
-  const tribalPractice = prng.chance(0.04);
-  const bonus =
-    (childrenYouthFocus ? 12 : 0) + (pregnantIndividualsFocus ? 20 : 0) + (tribalPractice ? 15 : 0);
-  // Selected practices score 77 or more; one in ten sits right at the cut-off (74..78).
-  const total = prng.chance(0.1) ? prng.int(74, 78) : Math.round(Math.max(77, prng.normal(85, 6)));
   yield {
     entityId,
     measure: 'ept-application-score',
     period,
-    data: {
-      planScore: Math.min(90, Math.max(0, total - bonus)),
-      childrenYouthFocus,
-      pregnantIndividualsFocus,
-      tribalPractice,
-    },
+    data: applicationOf(ctx, index),
   };
 
   const count = practice.milestoneCount as number;
@@ -132,4 +132,22 @@ function* practiceSubmissions(ctx: ProgramContext, practice: Entity, index: numb
         : 0,
   );
   yield* rows;
+}
+
+/** A practice's application as the plan scored it: base points out of 90 and the bonus answers. */
+function applicationOf(ctx: ProgramContext, index: number) {
+  const prng = Prng.stream(ctx.seed, 'dhcs-ept', 'application', index);
+  const childrenYouthFocus = prng.chance(0.25);
+  const pregnantIndividualsFocus = prng.chance(0.15);
+  const tribalPractice = prng.chance(0.04);
+  const bonus =
+    (childrenYouthFocus ? 12 : 0) + (pregnantIndividualsFocus ? 20 : 0) + (tribalPractice ? 15 : 0);
+  // Selected practices score 77 or more; one in ten sits right at the cut-off (74..78).
+  const total = prng.chance(0.1) ? prng.int(74, 78) : Math.round(Math.max(77, prng.normal(85, 6)));
+  return {
+    planScore: Math.min(90, Math.max(0, total - bonus)),
+    childrenYouthFocus,
+    pregnantIndividualsFocus,
+    tribalPractice,
+  };
 }

@@ -132,7 +132,16 @@ describe('generateProgramData', () => {
       expect(Array.isArray(e.counties) && (e.counties as string[]).length > 0).toBe(true);
     }
     for (const e of generateProgramData('dhcs-ept', { seed: 7, size: 'demo' }).entities) {
-      expect(Object.keys(e)).toEqual(['id', 'name', 'assignedMembers', 'milestoneCount']);
+      expect(Object.keys(e)).toEqual([
+        'id',
+        'name',
+        'assignedMembers',
+        'milestoneCount',
+        'planScore',
+        'childrenYouthFocus',
+        'pregnantIndividualsFocus',
+        'tribalPractice',
+      ]);
       expect([23, 25]).toContain(e.milestoneCount);
     }
     for (const e of generateProgramData('dhcs-mcas', { seed: 7, size: 'demo' }).entities) {
