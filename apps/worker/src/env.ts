@@ -12,6 +12,10 @@ export const WorkerEnvSchema = z.object({
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a URL starting with redis://'),
   QUIP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIP_WORKER_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Key prefix of the queues in Redis: workers and the API must agree on it. */
+  QUIP_QUEUE_PREFIX: z.string().trim().min(1).max(100).default('quip'),
+  /** How long a dead worker's job stays locked before another worker takes it over. */
+  QUIP_WORKER_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 });
 
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;

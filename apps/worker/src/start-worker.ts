@@ -11,7 +11,10 @@ export async function startWorker(env: WorkerEnv) {
     redact: ['*.data', '*.key'],
   });
   const database = await createDatabase({ databaseUrl: env.DATABASE_URL });
-  const jobs = new BullmqJobRunner(env.REDIS_URL);
+  const jobs = new BullmqJobRunner(env.REDIS_URL, env.QUIP_QUEUE_PREFIX, {
+    lockDuration: env.QUIP_WORKER_LOCK_MS,
+    stalledInterval: Math.max(250, Math.floor(env.QUIP_WORKER_LOCK_MS / 2)),
+  });
   await jobs.startWorker(jobDefinitions({ db: database.db }));
   logger.info({ pid: process.pid }, 'Quip worker is taking jobs');
   let stopping: Promise<void> | null = null;

@@ -3,6 +3,7 @@ export { type JobDependencies, jobDefinitions, pingJob, runChunkJob, runJob } fr
 export * from './job-runner.ts';
 export { BullmqJobRunner, type BullmqLockOptions, connectRedis } from './runners/bullmq-runner.ts';
 export { InlineJobRunner } from './runners/inline-runner.ts';
+export { compactResultJson, expandResultJson } from './runs/compact-result-json.ts';
 export { compiledRulebookOf } from './runs/compiled-rulebook-cache.ts';
 export { enqueueRun, type StartRunInput, startRun } from './runs/start-run.ts';
 export {

@@ -4,7 +4,10 @@ import { type Kysely, sql } from 'kysely';
  * Recompute runs. A run pins a published rulebook revision and a data snapshot (the highest
  * submission id when it started) and copies its payees, so running it again gives the same
  * answer. Everything a job writes is keyed (run, payee, measure | line | chunk) and inserted with
- * ON CONFLICT DO NOTHING: a retried or stalled job writes nothing twice.
+ * ON CONFLICT DO NOTHING: a retried or stalled job writes nothing twice. The per-run tables have
+ * no foreign key to runs: a foreign key checks every inserted row, and a run writes millions of
+ * rows; only the run jobs write them, always for a run they have just read. Key columns compare
+ * bytes (collate "C"): index inserts are several times cheaper than under a language collation.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -40,8 +43,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The payees as they were when the run started (entities can change afterwards).
   await db.schema
     .createTable('run_payees')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
     .addColumn('chunk_no', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('attributes', 'jsonb', (c) => c.notNull())
@@ -52,7 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Phase 1 bookkeeping: a chunk is done once (done_at set by the first job that finishes it).
   await db.schema
     .createTable('run_chunks')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
     .addColumn('chunk_no', 'integer', (c) => c.notNull())
     .addColumn('payees', 'integer', (c) => c.notNull())
     .addColumn('done_at', 'timestamptz')
@@ -62,18 +65,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Phase 1 output: each payee's measure values (a core MeasureResult as JSON, before scoring).
   await db.schema
     .createTable('run_values')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
+    .addColumn('measure', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
     .addColumn('value', 'jsonb', (c) => c.notNull())
     .addPrimaryKeyConstraint('run_values_pk', ['run_id', 'entity_id', 'measure'])
     .execute();
 
   await db.schema
     .createTable('run_results')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
+    .addColumn('measure', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('value', 'double precision')
     .addColumn('target', 'double precision')
@@ -86,8 +89,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per payee paid: the count check (every payee accounted for) reads this table.
   await db.schema
     .createTable('run_payee_payments')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
     .addColumn('total_cents', 'bigint', (c) => c.notNull())
     .addColumn('details', 'jsonb', (c) => c.notNull())
     .addPrimaryKeyConstraint('run_payee_payments_pk', ['run_id', 'entity_id'])
@@ -95,8 +98,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('run_payments')
-    .addColumn('run_id', 'bigint', (c) => c.notNull().references('runs.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'bigint', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
     .addColumn('line_no', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('amount_cents', 'bigint', (c) => c.notNull())

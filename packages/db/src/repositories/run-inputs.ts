@@ -29,24 +29,25 @@ export async function loadRunPayees(db: Db, runId: number, chunkNo?: number): Pr
 
 /**
  * The submissions current at the run's snapshot (latest id <= snapshot per entity x measure x
- * period x record) of one chunk's payees: later submissions never change a run.
+ * period x record) of some payees (a chunk): later submissions never change a run.
  */
 export async function loadSnapshotSubmissions(
   db: Db,
-  run: Pick<RunRecord, 'id' | 'fiscalYear' | 'programId' | 'snapshotSubmissionId'>,
-  chunkNo: number,
+  run: Pick<RunRecord, 'fiscalYear' | 'programId' | 'snapshotSubmissionId'>,
+  entityIds: readonly string[],
 ): Promise<SnapshotSubmission[]> {
+  if (entityIds.length === 0) return [];
   const { rows } = await sql<SnapshotSubmission>`
     select distinct on (s.entity_id, s.measure, s.period, s.record_key)
       s.entity_id as "entityId", s.measure, s.period, s.submitted_on as "submittedOn", s.data
-    from run_payees p
-    join submissions s
-      on s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId} and s.entity_id = p.entity_id
-    where p.run_id = ${run.id} and p.chunk_no = ${chunkNo} and s.id <= ${run.snapshotSubmissionId}
+    from submissions s
+    where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
+      and s.entity_id = any(${entityIds}::text[]) and s.id <= ${run.snapshotSubmissionId}
     order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
   `.execute(db);
-  for (const r of rows) r.data ??= {};
-  return rows;
+  const kept = rows;
+  for (const r of kept) r.data ??= {};
+  return kept;
 }
 
 /** Chunk numbers of the run, done or not. */
@@ -78,32 +79,31 @@ export interface RunValueRow {
   json: string;
 }
 
-/** Bulk insert through unnest, 5,000 rows a statement; rows already there are kept (a retry). */
+/**
+ * Bulk insert: 5,000 rows a statement, sent as one JSON document the server splits (cheaper than
+ * escaping arrays); rows already there are kept (a retry writes nothing twice).
+ */
 export async function insertRunValues(db: Db, runId: number, rows: readonly RunValueRow[]): Promise<void> {
   for (let s = 0; s < rows.length; s += 5000) {
     const part = rows.slice(s, s + 5000);
+    const doc = `[${part.map((r) => `[${JSON.stringify(r.entityId)},${JSON.stringify(r.measure)},${r.json}]`).join(',')}]`;
     await sql`
       insert into run_values (run_id, entity_id, measure, value)
-      select ${runId}, t.e, t.m, t.v::jsonb
-      from unnest(${part.map((r) => r.entityId)}::text[], ${part.map((r) => r.measure)}::text[],
-                  ${part.map((r) => r.json)}::text[]) as t(e, m, v)
+      select ${runId}, x->>0, x->>1, x->2 from jsonb_array_elements(${doc}::jsonb) as x
       on conflict do nothing
     `.execute(db);
   }
 }
 
-/** Every stored phase-1 value of the run, as parsed JSON. */
-export async function loadRunValues(db: Db, runId: number): Promise<Record<string, unknown>[]> {
-  const rows = await db.selectFrom('run_values').select('value').where('run_id', '=', runId).execute();
-  return rows.map((r) => r.value as Record<string, unknown>);
-}
-
-/** Values of some payees (the explanation of one payee recomputes from them). */
-export async function countRunValues(db: Db, runId: number): Promise<number> {
-  const row = await db
+/** Every stored phase-1 value of the run: key columns and the stored (compact) JSON. */
+export async function loadRunValues(
+  db: Db,
+  runId: number,
+): Promise<{ entityId: string; measure: string; value: Record<string, unknown> }[]> {
+  const rows = await db
     .selectFrom('run_values')
-    .select(sql<number>`count(*)::int`.as('n'))
+    .select(['entity_id as entityId', 'measure', 'value'])
     .where('run_id', '=', runId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .execute();
+  return rows as { entityId: string; measure: string; value: Record<string, unknown> }[];
 }

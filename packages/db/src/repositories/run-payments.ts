@@ -12,38 +12,30 @@ export interface RunPaymentInput {
 }
 
 /**
- * Bulk insert of payments (one row per payee) and their lines keyed (run, payee, line no), through
- * unnest; rows already there are kept, so a retried phase 2 writes nothing twice.
+ * Bulk insert of payments (one row per payee) and their lines keyed (run, payee, line no), each
+ * 2,000 payees as one JSON document the server splits; rows already there are kept, so a retried
+ * phase 2 writes nothing twice.
  */
 export async function insertRunPayments(db: Db, runId: number, payments: readonly RunPaymentInput[]) {
   for (let s = 0; s < payments.length; s += 2000) {
     const part = payments.slice(s, s + 2000);
+    const payees = part.map((p) => JSON.stringify([p.entityId, p.totalCents, p.details]));
     await sql`
       insert into run_payee_payments (run_id, entity_id, total_cents, details)
-      select ${runId}, t.e, t.c, t.d::jsonb
-      from unnest(${part.map((p) => p.entityId)}::text[], ${part.map((p) => p.totalCents)}::int8[],
-                  ${part.map((p) => JSON.stringify(p.details))}::text[]) as t(e, c, d)
+      select ${runId}, x->>0, (x->>1)::int8, x->2 from jsonb_array_elements(${`[${payees.join(',')}]`}::jsonb) as x
       on conflict do nothing
     `.execute(db);
-    const e: string[] = [];
-    const n: number[] = [];
-    const k: string[] = [];
-    const a: number[] = [];
-    const j: string[] = [];
+    const lines: string[] = [];
     for (const p of part) {
       p.lines.forEach((line, i) => {
-        e.push(p.entityId);
-        n.push(i + 1);
-        k.push(line.kind);
-        a.push(line.amountCents);
-        j.push(JSON.stringify(line));
+        lines.push(JSON.stringify([p.entityId, i + 1, line]));
       });
     }
-    if (e.length === 0) continue;
+    if (lines.length === 0) continue;
     await sql`
       insert into run_payments (run_id, entity_id, line_no, kind, amount_cents, line)
-      select ${runId}, t.e, t.n, t.k, t.a, t.j::jsonb
-      from unnest(${e}::text[], ${n}::int4[], ${k}::text[], ${a}::int8[], ${j}::text[]) as t(e, n, k, a, j)
+      select ${runId}, x->>0, (x->>1)::int4, x->2->>'kind', (x->2->>'amountCents')::int8, x->2
+      from jsonb_array_elements(${`[${lines.join(',')}]`}::jsonb) as x
       on conflict do nothing
     `.execute(db);
   }

@@ -11,22 +11,27 @@ export interface RunResultRow {
   target: number | null;
   met: boolean | null;
   points: number | null;
-  /** The whole scored MeasureResult as JSON text. */
+  /** The whole scored MeasureResult as JSON text (may be compacted by the caller). */
   json: string;
 }
 
-/** Bulk insert keyed (run, payee, measure) through unnest; a retried phase 2 writes nothing twice. */
+/** Bulk insert keyed (run, payee, measure) as one JSON document per 5,000; a retried phase 2 writes nothing twice. */
 export async function insertRunResults(db: Db, runId: number, rows: readonly RunResultRow[]): Promise<void> {
   for (let s = 0; s < rows.length; s += 5000) {
     const part = rows.slice(s, s + 5000);
+    const doc = `[${part
+      .map((r) =>
+        JSON.stringify([r.entityId, r.measure, r.status, r.value, r.target, r.met, r.points]).replace(
+          /]$/,
+          `,${r.json}]`,
+        ),
+      )
+      .join(',')}]`;
     await sql`
       insert into run_results (run_id, entity_id, measure, status, value, target, met, points, result)
-      select ${runId}, t.e, t.m, t.s, t.v, t.t, t.met, t.p, t.r::jsonb
-      from unnest(${part.map((r) => r.entityId)}::text[], ${part.map((r) => r.measure)}::text[],
-                  ${part.map((r) => r.status)}::text[], ${part.map((r) => r.value)}::float8[],
-                  ${part.map((r) => r.target)}::float8[], ${part.map((r) => r.met)}::bool[],
-                  ${part.map((r) => r.points)}::float8[], ${part.map((r) => r.json)}::text[])
-        as t(e, m, s, v, t, met, p, r)
+      select ${runId}, x->>0, x->>1, x->>2, (x->>3)::float8, (x->>4)::float8, (x->>5)::bool,
+             (x->>6)::float8, x->7
+      from jsonb_array_elements(${doc}::jsonb) as x
       on conflict do nothing
     `.execute(db);
   }
@@ -43,8 +48,15 @@ export interface RunResultQuery {
   limit: number;
 }
 
+export interface StoredRunResult {
+  entityId: string;
+  measure: string;
+  /** The stored JSON of the result, as the run wrote it. */
+  result: Record<string, unknown>;
+}
+
 /** Results by payee then measure, a page at a time. */
-export async function listRunResults(db: Db, query: RunResultQuery): Promise<Record<string, unknown>[]> {
+export async function listRunResults(db: Db, query: RunResultQuery): Promise<StoredRunResult[]> {
   if (query.entityIds !== null && query.entityIds.length === 0) return [];
   let q = db
     .selectFrom('run_results')
@@ -59,7 +71,11 @@ export async function listRunResults(db: Db, query: RunResultQuery): Promise<Rec
   const after = query.after;
   if (after) q = q.where(sql<boolean>`(entity_id, measure) > (${after.entityId}, ${after.measure})`);
   const rows = await q.execute();
-  return rows.map((r) => r.result as Record<string, unknown>);
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    measure: r.measure,
+    result: r.result as Record<string, unknown>,
+  }));
 }
 
 /** Payees with results (the count check compares it with the run's payees). */

@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
+import { compactResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
 
 export const runChunkPayload = z.object({
@@ -34,9 +35,17 @@ export function runChunkJob(db: Kysely<Database>) {
       await startRunning(db, runId);
       const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
       const entities = await loadRunPayees(db, runId, chunkNo);
-      const submissions = await loadSnapshotSubmissions(db, run, chunkNo);
+      const submissions = await loadSnapshotSubmissions(
+        db,
+        run,
+        entities.map((e) => e.id),
+      );
       const { values } = evaluateMeasureValues(compiled, { entities, submissions, asOf: run.asOf });
-      const rows = values.map((v) => ({ entityId: v.entityId, measure: v.measure, json: JSON.stringify(v) }));
+      const rows = values.map((v) => ({
+        entityId: v.entityId,
+        measure: v.measure,
+        json: compactResultJson(v),
+      }));
       await db.transaction().execute(async (trx) => {
         await insertRunValues(trx, runId, rows);
         await markChunkDone(trx, runId, chunkNo);

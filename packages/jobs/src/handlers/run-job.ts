@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
+import { compactResultJson, expandResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
 
 export const runPayload = z.object({ runId: z.number().int().positive() });
@@ -54,7 +55,9 @@ export function runJob(db: Kysely<Database>) {
       try {
         scored = scoreAndPay(compiled, {
           entities,
-          values: values as unknown as Parameters<typeof scoreAndPay>[1]['values'],
+          values: values.map((v) =>
+            expandResultJson(v.entityId, v.measure, v.value),
+          ) as unknown as Parameters<typeof scoreAndPay>[1]['values'],
           asOf: run.asOf,
         });
       } catch (error) {
@@ -74,7 +77,7 @@ export function runJob(db: Kysely<Database>) {
           target: r.target,
           met: r.met,
           points: r.points,
-          json: JSON.stringify(r),
+          json: compactResultJson(r),
         })),
       );
       await insertRunPayments(db, runId, scored.payments);

@@ -14,6 +14,7 @@ import { jobDefinitions } from '../handlers/index.ts';
 import type { JobRunner } from '../job-runner.ts';
 import { BullmqJobRunner } from '../runners/bullmq-runner.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
+import { expandResultJson } from './compact-result-json.ts';
 import { enqueueRun, startRun } from './start-run.ts';
 import { publishSyntheticRulebook, storeSyntheticData } from './synthetic-program.ts';
 
@@ -74,12 +75,13 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
       reason: null,
       totals: { payees: 10, totalCents: 48000, byLineKind: { base: 45000, incentive: 3000 } },
     });
-    const results = await listRunResults(database.db, {
+    const stored = await listRunResults(database.db, {
       runId: run.id,
       entityIds: null,
       measure: 'cie',
       limit: 100,
     });
+    const results = stored.map((r) => expandResultJson(r.entityId, r.measure, r.result));
     expect(results.map((r) => r.met)).toEqual([
       false,
       false,

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import {
+  createDatabase,
+  findRun,
+  listRunPayments,
+  type QuipDatabase,
+  type RunRecord,
+  runProgress,
+  seedReferenceData,
+} from '@quip/db';
+import { createScratchPostgresDatabase } from '@quip/db/testing';
+import {
+  BullmqJobRunner,
+  jobDefinitions,
+  publishSyntheticRulebook,
+  startRun,
+  storeSyntheticData,
+  syntheticPayees,
+} from '@quip/jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const PAYEES = 30_000;
+const RUN = {
+  fiscalYear: '2026-27',
+  programId: 'dds-qip',
+  asOf: '2026-11-23',
+  createdBy: null,
+  chunkSize: 500,
+};
+
+function redisUrl(): string {
+  const url = process.env.QUIP_TEST_REDIS_URL;
+  if (!url) throw new Error('QUIP_TEST_REDIS_URL is not set: run the suite with `npm test`');
+  return url;
+}
+
+function spawnWorker(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { PATH: process.env.PATH ?? '', QUIP_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => {
+    output += c;
+  });
+  child.stderr.on('data', (c) => {
+    output += c;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const ended = (db: QuipDatabase['db'], id: number) => async (): Promise<RunRecord | null> => {
+  const run = await findRun(db, id);
+  return run && run.status !== 'queued' && run.status !== 'running' ? run : null;
+};
+
+describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
+  let database: QuipDatabase;
+  beforeAll(async () => {
+    scratch = await createScratchPostgresDatabase();
+    database = await createDatabase({ databaseUrl: scratch.url });
+    await seedReferenceData(database.db);
+    await publishSyntheticRulebook(database.db);
+    await storeSyntheticData(database.db, syntheticPayees(PAYEES));
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+    await scratch?.drop();
+  });
+
+  it('is taken over by another worker and ends with the totals of a clean run', async () => {
+    // The clean run: an in-process worker on its own queues.
+    const clean = new BullmqJobRunner(redisUrl(), `quip-clean-${randomBytes(4).toString('hex')}`);
+    let cleanRun: RunRecord;
+    try {
+      await clean.startWorker(jobDefinitions({ db: database.db }));
+      const started = await startRun(database.db, clean, RUN);
+      cleanRun = await waitFor('the clean run', 120_000, ended(database.db, started!.run.id));
+    } finally {
+      await clean.close(1_000);
+    }
+    expect(cleanRun.status).toBe('succeeded');
+    expect(cleanRun.totals?.payees).toBe(PAYEES);
+
+    const prefix = `quip-crash-${randomBytes(4).toString('hex')}`;
+    const env = {
+      DATABASE_URL: scratch.url,
+      REDIS_URL: redisUrl(),
+      QUIP_QUEUE_PREFIX: prefix,
+      QUIP_WORKER_LOCK_MS: '2000',
+    };
+    const producer = new BullmqJobRunner(redisUrl(), prefix);
+    const first = spawnWorker(env);
+    let second: ReturnType<typeof spawnWorker> | undefined;
+    try {
+      const started = await startRun(database.db, producer, RUN);
+      const runId = started!.run.id;
+      // Kill the worker once some chunks are done and others are not.
+      const progress = await waitFor('some chunks done', 120_000, async () => {
+        const p = await runProgress(database.db, runId);
+        return p.done > 0 && p.done < p.total ? p : null;
+      });
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe(null);
+      expect(progress.done).toBeLessThan(PAYEES);
+      expect((await findRun(database.db, runId))?.status).toBe('running');
+
+      second = spawnWorker(env);
+      const run = await waitFor('the run taken over', 120_000, ended(database.db, runId));
+      expect(run.status).toBe('succeeded');
+      expect(run.totals).toEqual(cleanRun.totals);
+      expect(await runProgress(database.db, runId)).toEqual({ done: PAYEES, total: PAYEES });
+      const page = (id: number) => listRunPayments(database.db, { runId: id, entityIds: null, limit: 500 });
+      expect(await page(runId)).toEqual(await page(cleanRun.id));
+    } finally {
+      first.child.kill('SIGKILL');
+      second?.child.kill('SIGTERM');
+      await second?.exited;
+      await producer.close(1_000);
+    }
+  }, 240_000);
+});
