@@ -9,16 +9,21 @@ async function main(): Promise<void> {
     process.stderr.write(`Quip worker cannot start: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const worker = await startWorker(env);
+  // Signals are handled from the start: a stop asked for while the workers are still starting
+  // waits for them to be up, then stops them cleanly.
+  const starting = startWorker(env);
   const shutdown = (signal: string) => {
     process.stderr.write(`${signal}: finishing or handing back running jobs\n`);
-    worker.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    starting
+      .then((worker) => worker.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  await starting;
 }
 
 main().catch((error: unknown) => {
