@@ -19,8 +19,10 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './runs/queue-dashboard.ts';
 
 export interface AppDependencies {
   db: Kysely<Database>;
@@ -96,6 +98,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', rulebookRoutes(deps.db));
   app.route('/api/v1', apiKeyRoutes(deps.db));
   app.route('/api/v1', auditRoutes(deps.db));
+  app.route('/api/v1', runRoutes(deps));
+  app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

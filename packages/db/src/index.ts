@@ -15,6 +15,7 @@ export * from './repositories/fiscal-years.ts';
 export * from './repositories/idempotency.ts';
 export * from './repositories/programs.ts';
 export * from './repositories/rulebooks.ts';
+export * from './repositories/run-diff.ts';
 export * from './repositories/run-inputs.ts';
 export * from './repositories/run-payments.ts';
 export * from './repositories/run-results.ts';

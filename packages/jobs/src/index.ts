@@ -5,6 +5,7 @@ export { BullmqJobRunner, type BullmqLockOptions, connectRedis } from './runners
 export { InlineJobRunner } from './runners/inline-runner.ts';
 export { compactResultJson, expandResultJson } from './runs/compact-result-json.ts';
 export { compiledRulebookOf } from './runs/compiled-rulebook-cache.ts';
+export { explainRunPayee, type PayeeExplanation } from './runs/explain-run-payee.ts';
 export { enqueueRun, type StartRunInput, startRun } from './runs/start-run.ts';
 export {
   publishSyntheticRulebook,

@@ -1,0 +1,307 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  appendAudit,
+  cancelRun,
+  createRun,
+  type Database,
+  findFiscalYear,
+  finishRun,
+  listPrograms,
+  listRuns,
+  markRunOfficial,
+  runProgress,
+} from '@quip/db';
+import { enqueueRun, type JobRunner } from '@quip/jobs';
+import { streamSSE } from 'hono/streaming';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../auth/authenticate.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import {
+  authErrors,
+  badRequestError,
+  bearerSecurity,
+  conflictError,
+  notFoundError,
+} from '../http/common-schemas.ts';
+import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { problems } from '../http/problem.ts';
+import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { runOutputRoutes } from '../runs/run-output-routes.ts';
+import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } from '../runs/run-schemas.ts';
+import { requireRun, runView } from '../runs/run-view.ts';
+
+const tags = ['runs'];
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const runsOf = '/fiscal-years/{fy}/programs/{program}/runs';
+
+export interface RunRouteDependencies {
+  db: Kysely<Database>;
+  jobs: JobRunner;
+  /** Chunk size of new runs (payees per phase-1 job); default 1,000. */
+  chunkSize?: number;
+}
+
+/** Recompute runs: start, follow (JSON or server-sent events), cancel, mark official; results and payments. */
+export function runRoutes(deps: RunRouteDependencies) {
+  const { db, jobs } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: runsOf,
+      tags,
+      summary: 'Start a recompute of every result and payment of the program (admins)',
+      description:
+        'Pins the published rulebook version and the data (the submissions current now) and queues the run: `202 {"id"}`. Follow it at GET /runs/{id} or /runs/{id}/events.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin'), idempotency(db)] as const,
+      request: {
+        params: ProgramYearParams,
+        headers: IdempotencyHeaders,
+        body: { required: true, content: json(NewRunSchema) },
+      },
+      responses: {
+        202: {
+          description: 'Queued',
+          content: json(z.object({ id: z.number().int() }).openapi({ example: { id: 12 } })),
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const year = await findFiscalYear(db, fy);
+      if (!year) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
+      if (!(await listPrograms(db)).some((p) => p.id === program)) {
+        throw problems.notFound(`Program ${program} does not exist.`);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      // The evaluation day: the year's last day once it is over, else today.
+      const asOf = body.asOf ?? ([year.endsOn, today].sort()[0] as string);
+      const actor = c.get('principal').keyId;
+      const run = await db.transaction().execute(async (trx) => {
+        const created = await createRun(trx, {
+          fiscalYear: fy,
+          programId: program,
+          asOf,
+          createdBy: actor,
+          chunkSize: deps.chunkSize ?? 1000,
+        });
+        if (!created) throw problems.conflict(`${program} has no published rulebook in ${fy}.`);
+        await appendAudit(trx, {
+          actor,
+          action: 'run.start',
+          subject: `${program}/${fy}`,
+          details: { run: created.id, payees: created.payees, rulebookVersion: created.rulebookVersion },
+        });
+        return created;
+      });
+      try {
+        await enqueueRun(db, jobs, run);
+      } catch (error) {
+        await finishRun(db, run.id, { status: 'failed', reason: 'the run could not be queued' });
+        throw error;
+      }
+      return c.json({ id: run.id }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: runsOf,
+      tags,
+      summary: 'The runs of a program in a fiscal year, newest first',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params: ProgramYearParams,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
+          cursor: z
+            .string()
+            .optional()
+            .openapi({ description: 'The nextCursor of the previous page', example: 'MTI' }),
+        }),
+      },
+      responses: {
+        200: { description: 'Runs', content: json(RunListSchema) },
+        ...badRequestError,
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const rows = await listRuns(db, {
+        fiscalYear: fy,
+        programId: program,
+        limit: query.limit + 1,
+        ...(query.cursor ? { beforeId: decodeCursor(query.cursor, 'number') } : {}),
+      });
+      const page = rows.slice(0, query.limit);
+      const items = await Promise.all(page.map((r) => runView(db, r)));
+      const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.id) : null;
+      return c.json({ items, nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}',
+      tags,
+      summary: 'A run: status, progress (payees done of total), totals, or why it failed',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: { params: RunParams },
+      responses: {
+        200: { description: 'The run', content: json(RunSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const run = await requireRun(db, c.req.valid('param').id);
+      return c.json(await runView(db, run), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}/events',
+      tags,
+      summary: 'Progress pushed as server-sent events until the run ends',
+      description:
+        'Events `progress` with the run (as GET /runs/{id}) whenever status or progress changes; the stream ends after the run has ended.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: { params: RunParams },
+      responses: {
+        200: {
+          description: 'An event stream',
+          content: {
+            'text/event-stream': {
+              schema: z.string().openapi({
+                example:
+                  'event: progress\ndata: {"id":12,"status":"running","progress":{"done":1000,"total":2400}}\n\n',
+              }),
+            },
+          },
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const first = await requireRun(db, c.req.valid('param').id);
+      return streamSSE(c, async (stream) => {
+        let last = '';
+        let aborted = false;
+        stream.onAbort(() => {
+          aborted = true;
+        });
+        for (let id = 0; !aborted; id++) {
+          const run = (await requireRun(db, String(first.id)).catch(() => null)) ?? first;
+          const view = await runView(db, run);
+          const text = JSON.stringify(view);
+          if (text !== last) {
+            await stream.writeSSE({ event: 'progress', data: text, id: String(id) });
+            last = text;
+          }
+          if (run.status !== 'queued' && run.status !== 'running') break;
+          await stream.sleep(500);
+        }
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/runs/{id}/cancel',
+      tags,
+      summary: 'Cancel a queued or running run (admins): no further chunk is computed',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { params: RunParams },
+      responses: {
+        200: { description: 'The cancelled run', content: json(RunSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const run = await requireRun(db, c.req.valid('param').id);
+      const actor = c.get('principal').keyId;
+      const cancelled = await db.transaction().execute(async (trx) => {
+        if (!(await cancelRun(trx, run.id))) return false;
+        await appendAudit(trx, {
+          actor,
+          action: 'run.cancel',
+          subject: `${run.programId}/${run.fiscalYear}`,
+          details: { run: run.id, done: (await runProgress(trx, run.id)).done },
+        });
+        return true;
+      });
+      if (!cancelled) throw problems.conflict(`Run ${run.id} has already ended (${run.status}).`);
+      return c.json(await runView(db, (await requireRun(db, String(run.id)))!), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/runs/{id}/official',
+      tags,
+      summary: 'Mark a succeeded run of a closed fiscal year as the official one (admins)',
+      description:
+        'One official run per program and fiscal year: marking another moves the mark. 409 unless the run succeeded and its fiscal year is closed.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { params: RunParams },
+      responses: {
+        200: { description: 'The official run', content: json(RunSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const run = await requireRun(db, c.req.valid('param').id);
+      if (run.status !== 'succeeded')
+        throw problems.conflict(`Run ${run.id} did not succeed (${run.status}).`);
+      const year = await findFiscalYear(db, run.fiscalYear);
+      if (year?.status !== 'closed') {
+        throw problems.conflict(
+          `Fiscal year ${run.fiscalYear} is not closed: close it first, then mark its final run.`,
+        );
+      }
+      const actor = c.get('principal').keyId;
+      await db.transaction().execute(async (trx) => {
+        await markRunOfficial(trx, run);
+        await appendAudit(trx, {
+          actor,
+          action: 'run.official',
+          subject: `${run.programId}/${run.fiscalYear}`,
+          details: { run: run.id, totalCents: run.totals?.totalCents ?? 0 },
+        });
+      });
+      return c.json(await runView(db, await requireRun(db, String(run.id))), 200);
+    },
+  );
+
+  app.route('/', runOutputRoutes(db));
+  return app;
+}

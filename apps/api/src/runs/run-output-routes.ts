@@ -1,0 +1,240 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Database, listRunPayments, listRunResults, type RunRecord } from '@quip/db';
+import { expandResultJson, explainRunPayee } from '@quip/jobs';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../auth/authenticate.ts';
+import { canSeeEntity, type Principal } from '../auth/principal.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { authErrors, badRequestError, bearerSecurity, notFoundError } from '../http/common-schemas.ts';
+import { problems } from '../http/problem.ts';
+import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { paymentCsv, paymentXlsx } from './payment-file.ts';
+import { runDiff } from './run-diff.ts';
+import {
+  PageQuery,
+  RunDiffSchema,
+  RunParams,
+  RunPaymentPageSchema,
+  RunResultPageSchema,
+} from './run-schemas.ts';
+import { requireRun } from './run-view.ts';
+
+const tags = ['runs'];
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const EntityIdQuery = z.string().min(1).max(200).optional().openapi({ example: 'PV-00017-950' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A run's output as a principal may see it: a submitter sees its own payees only, and asking for
+ * another's answers exactly as for a payee the run does not have (404, no hint).
+ */
+function scope(principal: Principal, entityId: string | undefined): readonly string[] | null {
+  if (entityId !== undefined && !canSeeEntity(principal, entityId)) {
+    throw problems.notFound('The run has no such payee.');
+  }
+  return principal.entityIds;
+}
+
+/** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
+function requireOutput(run: RunRecord): void {
+  if (run.status !== 'succeeded') {
+    throw problems.conflict(`Run ${run.id} has no results: it is ${run.status}.`);
+  }
+}
+
+export function runOutputRoutes(db: Kysely<Database>) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}/results',
+      tags,
+      summary: 'Results per payee and measure (value, target, met, points), a page at a time',
+      description:
+        "With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees only.",
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      request: {
+        params: RunParams,
+        query: z.object({
+          entityId: EntityIdQuery,
+          measure: z.string().min(1).max(200).optional().openapi({ example: 'cie' }),
+          explain: z.enum(['0', '1']).optional().openapi({ example: '1' }),
+          ...PageQuery,
+        }),
+      },
+      responses: {
+        200: { description: 'Results', content: json(RunResultPageSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const run = await requireRun(db, c.req.valid('param').id);
+      const entityIds = scope(c.get('principal'), query.entityId);
+      requireOutput(run);
+      if (query.explain === '1') {
+        if (query.entityId === undefined)
+          throw problems.badRequest('explain=1 explains one payee: give its entityId.');
+        const explained = await explainRunPayee(db, run, query.entityId);
+        if (!explained) throw problems.notFound('The run has no such payee.');
+        const items = explained.results
+          .filter((r) => query.measure === undefined || r.measure === query.measure)
+          .map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
+        return c.json({ items, nextCursor: null } as never, 200);
+      }
+      let after: { entityId: string; measure: string } | undefined;
+      if (query.cursor) {
+        const [entityId, measure] = decodeCursor(query.cursor).split('\u0000');
+        if (entityId === undefined || measure === undefined)
+          throw problems.badRequest('The cursor is not one this API gave out.');
+        after = { entityId, measure };
+      }
+      const rows = await listRunResults(db, {
+        runId: run.id,
+        entityIds,
+        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
+        ...(query.measure !== undefined ? { measure: query.measure } : {}),
+        ...(after ? { after } : {}),
+        limit: query.limit + 1,
+      });
+      if (query.entityId !== undefined && rows.length === 0 && !query.cursor && query.measure === undefined) {
+        throw problems.notFound('The run has no such payee.');
+      }
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor(`${last.entityId}\u0000${last.measure}`) : null;
+      const items = page.map((r) => expandResultJson(r.entityId, r.measure, r.result));
+      return c.json({ items, nextCursor } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}/payments',
+      tags,
+      summary: 'Payments per payee with their lines; or the payment file (?format=csv or xlsx)',
+      description:
+        'JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees only.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      request: {
+        params: RunParams,
+        query: z.object({
+          entityId: EntityIdQuery,
+          format: z.enum(['json', 'csv', 'xlsx']).default('json').openapi({ example: 'csv' }),
+          ...PageQuery,
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Payments, or the payment file',
+          content: {
+            ...json(RunPaymentPageSchema),
+            'text/csv': {
+              schema: z.string().openapi({
+                example:
+                  'payee_id,payee_name,program,fiscal_year,line_kind,amount_dollars\r\nPV-1,Sunrise,dds-qip,2026-27,base,45.00\r\nTOTAL,,dds-qip,2026-27,,45.00\r\n',
+              }),
+            },
+            [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
+          },
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const run = await requireRun(db, c.req.valid('param').id);
+      const entityIds = scope(c.get('principal'), query.entityId);
+      requireOutput(run);
+      const filter = {
+        runId: run.id,
+        entityIds,
+        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
+      };
+      if (query.format !== 'json') {
+        const all = [];
+        for (let after: string | undefined; ; ) {
+          const page = await listRunPayments(db, {
+            ...filter,
+            limit: 5000,
+            ...(after ? { afterEntityId: after } : {}),
+          });
+          all.push(...page);
+          if (page.length < 5000) break;
+          after = page[page.length - 1]!.entityId;
+        }
+        if (query.entityId !== undefined && all.length === 0)
+          throw problems.notFound('The run has no such payee.');
+        const ctx = { program: run.programId, fiscalYear: run.fiscalYear, runId: run.id };
+        const name = `payments-${run.programId}-${run.fiscalYear}-run-${run.id}`;
+        if (query.format === 'csv') {
+          return c.body(paymentCsv(all, ctx), 200, {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${name}.csv"`,
+          }) as never;
+        }
+        return c.body(new Uint8Array(await paymentXlsx(all, ctx)), 200, {
+          'Content-Type': XLSX,
+          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        }) as never;
+      }
+      const rows = await listRunPayments(db, {
+        ...filter,
+        limit: query.limit + 1,
+        ...(query.cursor ? { afterEntityId: decodeCursor(query.cursor) } : {}),
+      });
+      if (query.entityId !== undefined && rows.length === 0)
+        throw problems.notFound('The run has no such payee.');
+      const page = rows.slice(0, query.limit);
+      const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.entityId) : null;
+      return c.json({ items: page, nextCursor } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}/diff',
+      tags,
+      summary:
+        'Compare a run with another, payee by payee: what changed and whether the rulebook or the data did',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params: RunParams,
+        query: z.object({
+          against: z
+            .string()
+            .regex(/^[1-9]\d{0,14}$/)
+            .openapi({ description: 'The other run', example: '11' }),
+          limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ example: 500 }),
+        }),
+      },
+      responses: {
+        200: { description: 'What changed', content: json(RunDiffSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const run = await requireRun(db, c.req.valid('param').id);
+      const against = await requireRun(db, query.against);
+      requireOutput(run);
+      requireOutput(against);
+      return c.json(await runDiff(db, run, against, query.limit), 200);
+    },
+  );
+
+  return app;
+}

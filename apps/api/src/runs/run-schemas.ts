@@ -1,0 +1,183 @@
+import { z } from '@hono/zod-openapi';
+import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
+
+export const RunIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'a run id is a positive whole number')
+  .openapi({ param: { name: 'id', in: 'path' }, example: '12' });
+
+export const ProgramYearParams = z.object({ fy: FiscalYearParam, program: ProgramParam });
+export const RunParams = z.object({ id: RunIdParam });
+
+export const RunTotalsSchema = z
+  .object({
+    payees: z.number().int(),
+    totalCents: z.number().int(),
+    byLineKind: z.record(z.string(), z.number().int()),
+  })
+  .openapi('RunTotals', {
+    example: { payees: 3, totalCents: 14000, byLineKind: { base: 13500, incentive: 500 } },
+  });
+
+export const RunSchema = z
+  .object({
+    id: z.number().int(),
+    fiscalYear: z.string(),
+    program: z.string(),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    totals: RunTotalsSchema.nullable(),
+    reason: z.string().nullable().openapi({ description: 'Why the run failed or was cancelled' }),
+    rulebook: z.object({ version: z.number().int(), contentHash: z.string() }),
+    snapshot: z.object({
+      submissionId: z
+        .number()
+        .int()
+        .openapi({ description: 'The run reads the submissions current among ids up to this one' }),
+    }),
+    asOf: z.string().openapi({ format: 'date' }),
+    official: z.boolean(),
+    issues: z.array(z.record(z.string(), z.unknown())).nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('Run', {
+    example: {
+      id: 12,
+      fiscalYear: '2026-27',
+      program: 'dds-qip',
+      status: 'succeeded',
+      progress: { done: 3, total: 3 },
+      totals: { payees: 3, totalCents: 14000, byLineKind: { base: 13500, incentive: 500 } },
+      reason: null,
+      rulebook: { version: 2, contentHash: 'c0ffee...' },
+      snapshot: { submissionId: 1841 },
+      asOf: '2027-06-30',
+      official: false,
+      issues: [],
+      createdAt: '2027-07-02T09:00:00.000Z',
+      startedAt: '2027-07-02T09:00:00.120Z',
+      finishedAt: '2027-07-02T09:00:03.400Z',
+    },
+  });
+
+export const NewRunSchema = z
+  .object({
+    asOf: z.iso.date().optional().openapi({
+      description: 'The evaluation day; default the end of the fiscal year or today, whichever is first',
+    }),
+  })
+  .strict()
+  .openapi('NewRun', { example: { asOf: '2027-06-30' } });
+
+export const RunListSchema = z
+  .object({ items: z.array(RunSchema), nextCursor: z.string().nullable() })
+  .openapi('RunList', { example: { items: [], nextCursor: null } });
+
+export const RunResultSchema = z
+  .object({
+    entityId: z.string(),
+    measure: z.string(),
+    status: z.enum(['scored', 'not-scored', 'not-applicable']),
+    value: z.number().nullable(),
+    target: z.number().nullable(),
+    met: z.boolean().nullable(),
+    points: z.number().nullable(),
+    trace: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .passthrough()
+  .openapi('RunResult', {
+    example: {
+      entityId: 'PV-00017-950',
+      measure: 'cie',
+      status: 'scored',
+      value: 0.4,
+      target: 0.35,
+      met: true,
+      points: null,
+    },
+  });
+
+export const RunResultPageSchema = z
+  .object({ items: z.array(RunResultSchema), nextCursor: z.string().nullable() })
+  .openapi('RunResultPage', { example: { items: [], nextCursor: null } });
+
+export const RunPaymentSchema = z
+  .object({
+    entityId: z.string(),
+    name: z.string(),
+    totalCents: z.number().int(),
+    lines: z.array(z.object({ kind: z.string(), amountCents: z.number().int() }).passthrough()),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .openapi('RunPayment', {
+    example: {
+      entityId: 'PV-00017-950',
+      name: 'Sunrise Supported Employment',
+      totalCents: 5000,
+      lines: [
+        { kind: 'base', amountCents: 4500 },
+        { kind: 'incentive', amountCents: 500 },
+      ],
+      details: {},
+    },
+  });
+
+export const RunPaymentPageSchema = z
+  .object({ items: z.array(RunPaymentSchema), nextCursor: z.string().nullable() })
+  .openapi('RunPaymentPage', { example: { items: [], nextCursor: null } });
+
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ example: 100 }),
+  cursor: z
+    .string()
+    .optional()
+    .openapi({ description: 'The nextCursor of the previous page', example: 'IlBWLTAwMDE3Ig' }),
+};
+
+export const RunDiffSchema = z
+  .object({
+    run: z.number().int(),
+    against: z.number().int(),
+    rulebookChanged: z.boolean(),
+    snapshotChanged: z.boolean(),
+    payees: z.array(
+      z.object({
+        entityId: z.string(),
+        totalCents: z.object({ from: z.number().int().nullable(), to: z.number().int().nullable() }),
+        measures: z.array(
+          z.object({
+            measure: z.string(),
+            changed: z.array(z.enum(['status', 'value', 'target', 'met', 'points'])),
+            from: z.record(z.string(), z.unknown()).nullable(),
+            to: z.record(z.string(), z.unknown()).nullable(),
+          }),
+        ),
+      }),
+    ),
+    truncated: z.boolean(),
+  })
+  .openapi('RunDiff', {
+    example: {
+      run: 13,
+      against: 12,
+      rulebookChanged: false,
+      snapshotChanged: true,
+      payees: [
+        {
+          entityId: 'PV-00017-950',
+          totalCents: { from: 4500, to: 5000 },
+          measures: [
+            {
+              measure: 'cie',
+              changed: ['value', 'met'],
+              from: { value: 0.2, target: 0.35, met: false },
+              to: { value: 0.4, target: 0.35, met: true },
+            },
+          ],
+        },
+      ],
+      truncated: false,
+    },
+  });

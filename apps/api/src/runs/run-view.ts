@@ -1,0 +1,31 @@
+import { type Database, findRun, type RunRecord, runProgress } from '@quip/db';
+import type { Kysely } from 'kysely';
+import { problems } from '../http/problem.ts';
+
+/** A run as the API shows it, progress included. */
+export async function runView(db: Kysely<Database>, run: RunRecord) {
+  return {
+    id: run.id,
+    fiscalYear: run.fiscalYear,
+    program: run.programId,
+    status: run.status,
+    progress: await runProgress(db, run.id),
+    totals: run.totals,
+    reason: run.reason,
+    rulebook: { version: run.rulebookVersion, contentHash: run.contentHash },
+    snapshot: { submissionId: run.snapshotSubmissionId },
+    asOf: run.asOf,
+    official: run.official,
+    issues: (run.issues ?? null) as Record<string, unknown>[] | null,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+/** The run, or 404. */
+export async function requireRun(db: Kysely<Database>, id: string): Promise<RunRecord> {
+  const run = await findRun(db, Number(id));
+  if (!run) throw problems.notFound(`Run ${id} does not exist.`);
+  return run;
+}

@@ -1,0 +1,53 @@
+import { evaluateMeasureValues, type MeasureResult, type Payment, scoreAndPay } from '@quip/core';
+import {
+  type Database,
+  loadRunPayees,
+  loadRunValues,
+  loadSnapshotSubmissions,
+  type RunRecord,
+} from '@quip/db';
+import type { Kysely } from 'kysely';
+import { expandResultJson } from './compact-result-json.ts';
+import { compiledRulebookOf } from './compiled-rulebook-cache.ts';
+
+export interface PayeeExplanation {
+  results: MeasureResult[];
+  payment: Payment | null;
+}
+
+/**
+ * One payee's results and payment with their explanation traces, recomputed from what the run
+ * pinned: the payee's own snapshot submissions (phase 1 with explanations) and everyone's stored
+ * values (phase 2 needs the population for percentile targets and pooled payments). Runs store no
+ * traces: they would be most of a run's bytes, and they can always be made again exactly.
+ */
+export async function explainRunPayee(
+  db: Kysely<Database>,
+  run: RunRecord,
+  entityId: string,
+): Promise<PayeeExplanation | null> {
+  const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
+  const entities = await loadRunPayees(db, run.id);
+  const payee = entities.find((e) => e.id === entityId);
+  if (!payee) return null;
+  const submissions = await loadSnapshotSubmissions(db, run, [entityId]);
+  const own = evaluateMeasureValues(compiled, {
+    entities: [payee],
+    submissions,
+    asOf: run.asOf,
+    explain: true,
+  }).values;
+  const others = (await loadRunValues(db, run.id))
+    .filter((v) => v.entityId !== entityId)
+    .map((v) => expandResultJson(v.entityId, v.measure, v.value));
+  const scored = scoreAndPay(compiled, {
+    entities,
+    values: [...own, ...(others as unknown as MeasureResult[])],
+    asOf: run.asOf,
+    explain: true,
+  });
+  return {
+    results: scored.results.filter((r) => r.entityId === entityId),
+    payment: scored.payments.find((p) => p.entityId === entityId) ?? null,
+  };
+}
