@@ -1,12 +1,11 @@
 import { compileRulebook, evaluateProgram } from '@quip/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
-import { fetchAllPages } from '../api/fetch-all-pages.ts';
-import { programPath } from '../api/program-path.ts';
-import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { programInputsQueryOptions } from '../what-if/program-inputs-query.ts';
+import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
 import { type InboxState, submissionInbox } from './submission-inbox.ts';
 
 const LABEL: Record<InboxState, string> = {
@@ -26,17 +25,7 @@ const TONE: Record<InboxState, string> = {
 export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
   const rulebook = useQuery(rulebookQueryOptions(api, fiscalYear, program));
-  const path = programPath(fiscalYear, program);
-  const data = useQuery({
-    queryKey: ['what-if-inputs', fiscalYear, program],
-    queryFn: async ({ signal }) => {
-      const [entities, submissions] = await Promise.all([
-        fetchAllPages<EntityRecord>(api, `${path}/entities`, signal),
-        fetchAllPages<SubmissionRecord>(api, `${path}/submissions`, signal),
-      ]);
-      return { entities, submissions };
-    },
-  });
+  const data = useQuery(programInputsQueryOptions(api, fiscalYear, program));
   const [open, setOpen] = useState<{ measure: string; state: InboxState } | null>(null);
   const inbox = useMemo(() => {
     const json = rulebook.data?.published?.rulebook;
@@ -45,7 +34,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
     const { results } = evaluateProgram(compiled, {
       entities: data.data.entities,
       submissions: data.data.submissions,
-      asOf: new Date().toISOString().slice(0, 10),
+      asOf: whatIfAsOf(data.data.submissions, new Date().toISOString().slice(0, 10)),
       // Reasons need explanations; for very large programs the counts alone stay fast.
       explain: data.data.entities.length <= 5_000,
     });

@@ -37,7 +37,7 @@ export function MeasuresTable({
             type="button"
             onClick={() => onSelect(row.original.index)}
             aria-pressed={row.original.index === selected}
-            className="text-left font-medium text-blue-800 underline-offset-2 hover:underline"
+            className="min-w-48 text-left font-medium text-blue-800 underline-offset-2 hover:underline"
           >
             {String(row.original.measure.name)}
             <code className="block text-xs font-normal text-slate-600">
@@ -51,7 +51,11 @@ export function MeasuresTable({
       col.accessor((r) => describeAppliesTo(r.measure.appliesTo), {
         id: 'appliesTo',
         header: 'Applies to',
-        cell: (c) => <span className="line-clamp-2 font-mono text-xs">{c.getValue()}</span>,
+        cell: (c) => (
+          <span className="line-clamp-2 max-w-56 font-mono text-xs" title={c.getValue()}>
+            {c.getValue()}
+          </span>
+        ),
       }),
       col.accessor((r) => (typeof r.measure.weight === 'number' ? r.measure.weight : 1), {
         id: 'weight',

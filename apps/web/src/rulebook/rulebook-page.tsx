@@ -60,8 +60,8 @@ export function RulebookPage() {
   );
 
   const basisRulebook = state.data?.published?.rulebook ?? state.data?.draft?.rulebook;
-  const asOf = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus, asOf });
+  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
+  const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus, today });
 
   const save = useMutation({
     mutationFn: () => saveDraft(api, fy, program, doc),
@@ -176,26 +176,27 @@ export function RulebookPage() {
           </ul>
         </div>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <Tabs.Root defaultValue="measures" className="min-w-0">
-          <Tabs.List aria-label="Rulebook parts" className="mb-4 flex gap-1 border-b border-slate-200">
-            <Tabs.Trigger value="measures" className={tab}>
-              Measures
-            </Tabs.Trigger>
-            <Tabs.Trigger value="payment" className={tab}>
-              Payment
-            </Tabs.Trigger>
-            <Tabs.Trigger value="versions" className={tab}>
-              Versions
-            </Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="measures" className="space-y-6">
-            <MeasuresTable
-              measures={measures}
-              selected={selected}
-              onSelect={setSelected}
-              summaries={whatIf.current?.measures ?? whatIf.baseline?.measures}
-            />
+      <Tabs.Root defaultValue="measures" className="min-w-0">
+        <Tabs.List aria-label="Rulebook parts" className="mb-4 flex gap-1 border-b border-slate-200">
+          <Tabs.Trigger value="measures" className={tab}>
+            Measures
+          </Tabs.Trigger>
+          <Tabs.Trigger value="payment" className={tab}>
+            Payment
+          </Tabs.Trigger>
+          <Tabs.Trigger value="versions" className={tab}>
+            Versions
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="measures" className="space-y-6">
+          <MeasuresTable
+            measures={measures}
+            selected={selected}
+            onSelect={setSelected}
+            summaries={whatIf.current?.measures ?? whatIf.baseline?.measures}
+          />
+          {/* The form and the live numbers side by side: each keystroke shows its effect in view. */}
+          <div className="grid gap-6 lg:grid-cols-2">
             {doc && measures[selected] ? (
               <MeasureEditor
                 key={String(measures[selected]?.key)}
@@ -205,20 +206,21 @@ export function RulebookPage() {
                 readOnly={!canEdit}
               />
             ) : null}
-          </Tabs.Content>
-          <Tabs.Content value="payment">
-            {doc ? (
-              <PaymentParamsEditor payment={doc.payment} onChange={(payment) => edit({ ...doc, payment })} />
-            ) : null}
-          </Tabs.Content>
-          <Tabs.Content value="versions">
-            <VersionsPanel fiscalYear={fy} program={program} />
-          </Tabs.Content>
-        </Tabs.Root>
-        <div className="xl:sticky xl:top-4 xl:self-start">
+            <div className="lg:sticky lg:top-4 lg:self-start">
+              <WhatIfPanel state={whatIf} focus={focus} />
+            </div>
+          </div>
+        </Tabs.Content>
+        <Tabs.Content value="payment" className="space-y-6">
+          {doc ? (
+            <PaymentParamsEditor payment={doc.payment} onChange={(payment) => edit({ ...doc, payment })} />
+          ) : null}
           <WhatIfPanel state={whatIf} focus={focus} />
-        </div>
-      </div>
+        </Tabs.Content>
+        <Tabs.Content value="versions">
+          <VersionsPanel fiscalYear={fy} program={program} />
+        </Tabs.Content>
+      </Tabs.Root>
     </>
   );
 }

@@ -10,10 +10,16 @@ const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 export function VersionsPanel({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
   const versions = useQuery(versionsQueryOptions(api, fiscalYear, program));
-  const published = (versions.data ?? []).filter((v) => v.version !== null);
+  const published = (versions.data ?? [])
+    .filter((v) => v.version !== null)
+    .sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
+  // By default: what the latest publication changed, or, before a second one, what the draft changes.
+  const latest = published[published.length - 1]?.version;
+  const previous = published[published.length - 2]?.version;
   const [from, setFrom] = useState<string>('');
-  const [to, setTo] = useState<string>('draft');
-  const fromRef = from || String(published[published.length - 1]?.version ?? '');
+  const [toChoice, setTo] = useState<string>('');
+  const fromRef = from || String(previous ?? latest ?? '');
+  const to = toChoice || (previous !== undefined && latest !== undefined ? String(latest) : 'draft');
   const diff = useQuery({
     ...diffQueryOptions(api, fiscalYear, program, fromRef, to),
     enabled: fromRef !== '',

@@ -27,6 +27,25 @@ export interface RunPaymentRow {
   [extra: string]: unknown;
 }
 
+/** GET /runs/{id}/diff?against=: payee by payee, what changed. */
+export interface RunDiff {
+  run: number;
+  against: number;
+  rulebookChanged: boolean;
+  snapshotChanged: boolean;
+  payees: {
+    entityId: string;
+    totalCents: { from: number | null; to: number | null };
+    measures: {
+      measure: string;
+      changed: string[];
+      from: Record<string, unknown> | null;
+      to: Record<string, unknown> | null;
+    }[];
+  }[];
+  truncated: boolean;
+}
+
 /** Lists may come bare or paged; both end up as an array. */
 async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal): Promise<T[]> {
   return fetchAllPages<T>(
@@ -46,8 +65,11 @@ async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal): Prom
 export const runApi = {
   list: (api: QuipApi, fy: string, program: string, signal?: AbortSignal) =>
     listOf<Run>(api, `${programPath(fy, program)}/runs`, signal),
-  start: (api: QuipApi, fy: string, program: string) =>
-    api.call<{ id: string | number }>(`${programPath(fy, program)}/runs`, { method: 'POST', body: {} }),
+  start: (api: QuipApi, fy: string, program: string, asOf?: string) =>
+    api.call<{ id: string | number }>(`${programPath(fy, program)}/runs`, {
+      method: 'POST',
+      body: asOf ? { asOf } : {},
+    }),
   get: (api: QuipApi, id: string, signal?: AbortSignal) =>
     api.call<Run>(`/runs/${encodeURIComponent(id)}`, signal ? { signal } : {}),
   results: (api: QuipApi, id: string, signal?: AbortSignal) =>
@@ -67,7 +89,7 @@ export const runApi = {
       signal,
     ),
   diff: (api: QuipApi, id: string, against: string, signal?: AbortSignal) =>
-    api.call<unknown>(
+    api.call<RunDiff>(
       `/runs/${encodeURIComponent(id)}/diff?against=${encodeURIComponent(against)}`,
       signal ? { signal } : {},
     ),

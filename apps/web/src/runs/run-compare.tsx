@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { formatChange, formatUsd } from '../format/format-money.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { runApi } from './run-api.ts';
 
-/** Compare this run with another of the same program (GET /runs/{id}/diff?against=). */
+/** This run against another of the same program: payees whose total or results changed. */
 export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
   const { api } = useQuip();
   const [against, setAgainst] = useState<string>('');
@@ -15,11 +16,9 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
     queryFn: ({ signal }) => runApi.diff(api, runId, against, signal),
     enabled: against !== '',
   });
-  const items = (diff.data as { items?: Record<string, unknown>[] } | undefined)?.items;
-  const columns = items?.[0] ? Object.keys(items[0]).slice(0, 8) : [];
   return (
     <div className="space-y-4">
-      <label className="text-sm font-medium">
+      <label className="block text-sm font-medium">
         Compare with
         <select
           value={against}
@@ -28,47 +27,64 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
         >
           <option value="">choose a run</option>
           {others
-            .filter((o) => String(o.id) !== runId)
+            .filter((o) => String(o.id) !== runId && o.status === 'succeeded')
             .map((o) => (
               <option key={String(o.id)} value={String(o.id)}>
-                Run {String(o.id)} ({o.status})
+                Run {String(o.id)}
               </option>
             ))}
         </select>
       </label>
       {diff.isFetching ? <LoadingMessage>Comparing…</LoadingMessage> : null}
       {diff.isError ? <ErrorMessage title="The runs could not be compared." error={diff.error} /> : null}
-      {items ? (
-        <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Differences</caption>
-            <thead className="sticky top-0 bg-slate-100">
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 text-left">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.slice(0, 1_000).map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: diff rows have no single id field we can rely on
-                <tr key={i} className="border-t border-slate-100">
-                  {columns.map((c) => (
-                    <td key={c} className="px-3 py-1 font-mono text-xs">
-                      {typeof row[c] === 'object' ? JSON.stringify(row[c]) : String(row[c] ?? '')}
-                    </td>
+      {diff.data ? (
+        <>
+          <p className="text-sm text-slate-700">
+            {diff.data.payees.length.toLocaleString('en-US')} payee(s) differ
+            {diff.data.truncated ? ' (first ones shown)' : ''}. Rulebook{' '}
+            {diff.data.rulebookChanged ? 'changed' : 'the same'}; data{' '}
+            {diff.data.snapshotChanged ? 'changed' : 'the same'}.
+          </p>
+          <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Differences by payee</caption>
+              <thead className="sticky top-0 bg-slate-100">
+                <tr>
+                  {[
+                    'Payee',
+                    `Run ${diff.data.against}`,
+                    `Run ${diff.data.run}`,
+                    'Change',
+                    'Measures changed',
+                  ].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 text-left">
+                      {h}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : diff.data ? (
-        <pre className="overflow-x-auto rounded-md bg-white p-3 text-xs">
-          {JSON.stringify(diff.data, null, 2)}
-        </pre>
+              </thead>
+              <tbody>
+                {diff.data.payees.map((p) => (
+                  <tr key={p.entityId} className="border-t border-slate-100 align-top">
+                    <td className="px-3 py-1 font-mono text-xs">{p.entityId}</td>
+                    <td className="px-3 py-1 font-mono">
+                      {p.totalCents.from === null ? '—' : formatUsd(p.totalCents.from)}
+                    </td>
+                    <td className="px-3 py-1 font-mono">
+                      {p.totalCents.to === null ? '—' : formatUsd(p.totalCents.to)}
+                    </td>
+                    <td className="px-3 py-1">
+                      {formatChange((p.totalCents.to ?? 0) - (p.totalCents.from ?? 0))}
+                    </td>
+                    <td className="px-3 py-1 text-xs">
+                      {p.measures.map((m) => `${m.measure} (${m.changed.join(', ')})`).join('; ') || '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : null}
     </div>
   );

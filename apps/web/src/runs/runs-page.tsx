@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
@@ -22,8 +23,9 @@ export function RunsPage() {
     refetchInterval: (q) =>
       q.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false,
   });
+  const [asOf, setAsOf] = useState('');
   const start = useMutation({
-    mutationFn: () => runApi.start(api, fy, program),
+    mutationFn: () => runApi.start(api, fy, program, asOf || undefined),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries({ queryKey: ['runs', fy, program] });
       await navigate({ to: '/runs/$runId', params: { runId: String(id) } });
@@ -38,10 +40,24 @@ export function RunsPage() {
         </p>
       </PageHeader>
       {me?.role === 'admin' ? (
-        <div className="mb-6 flex items-center gap-3">
+        <div className="mb-6 flex flex-wrap items-end gap-3">
+          <label className="text-sm font-medium">
+            Evaluate as of (optional)
+            <input
+              type="date"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              aria-describedby="as-of-hint"
+              className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+            />
+          </label>
           <Button onClick={() => start.mutate()} disabled={start.isPending}>
             {start.isPending ? 'Starting…' : 'Start a run'}
           </Button>
+          <p id="as-of-hint" className="w-full text-xs text-slate-600">
+            Submissions dated after this day are left out. Default: the end of the fiscal year, or today if
+            earlier.
+          </p>
           {start.isError ? (
             <p role="alert" className="text-sm text-red-800">
               {describeError(start.error)}

@@ -3,8 +3,8 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'on-dark';
 
 const variants: Record<Variant, string> = {
-  primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-700/70',
-  secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
+  primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-slate-400',
+  secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-500',
   'on-dark': 'border border-slate-500 text-white hover:bg-slate-700 focus-visible:outline-amber-300',
 };
 

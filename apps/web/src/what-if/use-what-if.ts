@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { fetchAllPages } from '../api/fetch-all-pages.ts';
-import { programPath } from '../api/program-path.ts';
-import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { programInputsQueryOptions } from './program-inputs-query.ts';
 import type { WhatIfSummary } from './recompute-what-if.ts';
+import { whatIfAsOf } from './what-if-as-of.ts';
 import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
 
 export interface WhatIfState {
@@ -17,6 +16,8 @@ export interface WhatIfState {
   /** Why the draft cannot be computed right now (it does not validate), or why loading failed. */
   message: string | null;
   ms: number | null;
+  /** The evaluation day. */
+  asOf: string | null;
   /** A recompute is on its way. */
   pending: boolean;
 }
@@ -28,6 +29,7 @@ const initial: WhatIfState = {
   current: null,
   message: null,
   ms: null,
+  asOf: null,
   pending: false,
 };
 
@@ -42,21 +44,11 @@ export function useWhatIf(args: {
   basisRulebook: unknown;
   edited: unknown;
   focus?: string | undefined;
-  asOf: string;
+  /** Today, as 'YYYY-MM-DD'; the evaluation day is this or the newest submission date. */
+  today: string;
 }): WhatIfState {
   const { api } = useQuip();
-  const path = programPath(args.fiscalYear, args.program);
-  const inputs = useQuery({
-    queryKey: ['what-if-inputs', args.fiscalYear, args.program],
-    queryFn: async ({ signal }) => {
-      const [entities, submissions] = await Promise.all([
-        fetchAllPages<EntityRecord>(api, `${path}/entities`, signal),
-        fetchAllPages<SubmissionRecord>(api, `${path}/submissions`, signal),
-      ]);
-      return { entities, submissions };
-    },
-    staleTime: 5 * 60_000,
-  });
+  const inputs = useQuery(programInputsQueryOptions(api, args.fiscalYear, args.program));
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const [state, setState] = useState<WhatIfState>(initial);
@@ -69,7 +61,14 @@ export function useWhatIf(args: {
       setState((s) => {
         switch (answer.type) {
           case 'loaded':
-            return { ...s, status: 'ready', payees: answer.payees, baseline: answer.baseline, ms: answer.ms };
+            return {
+              ...s,
+              status: 'ready',
+              payees: answer.payees,
+              baseline: answer.baseline,
+              ms: answer.ms,
+              asOf: answer.asOf,
+            };
           case 'result':
             if (answer.id !== latest.current) return s;
             return { ...s, current: answer.summary, ms: answer.ms, message: null, pending: false };
@@ -100,12 +99,12 @@ export function useWhatIf(args: {
       rulebook: args.basisRulebook,
       entities: inputs.data.entities,
       submissions: inputs.data.submissions,
-      asOf: args.asOf,
+      asOf: whatIfAsOf(inputs.data.submissions, args.today),
       ...(args.focus ? { focus: args.focus } : {}),
     };
     setState(initial);
     worker.current?.postMessage(load);
-  }, [inputs.data, inputs.isError, args.basisRulebook, args.asOf]);
+  }, [inputs.data, inputs.isError, args.basisRulebook, args.today]);
 
   const ready = state.status === 'ready';
   useEffect(() => {

@@ -16,7 +16,7 @@ export type WhatIfRequest =
 
 /** What-if worker -> main thread. */
 export type WhatIfResponse =
-  | { type: 'loaded'; payees: number; baseline: WhatIfSummary; ms: number }
+  | { type: 'loaded'; payees: number; baseline: WhatIfSummary; ms: number; asOf: string }
   | { type: 'result'; id: number; summary: WhatIfSummary; ms: number }
   | { type: 'invalid'; id: number; message: string }
   | { type: 'failed'; message: string };

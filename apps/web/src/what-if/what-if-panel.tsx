@@ -38,7 +38,7 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
               : state.pending
                 ? 'Recomputing…'
                 : state.ms !== null
-                  ? `${state.payees.toLocaleString('en-US')} payees, computed in ${Math.round(state.ms)} ms`
+                  ? `${state.payees.toLocaleString('en-US')} payees as of ${state.asOf}, computed in ${Math.round(state.ms)} ms`
                   : null}
         </p>
       </div>

@@ -21,7 +21,13 @@ export function createWhatIfSession(now: () => number = () => performance.now())
         });
         basis = basisFromResults(compiled.rulebook, request.entities, results, request.asOf);
         const baseline = recomputeWhatIf(basis, compiled.rulebook, request.focus);
-        return { type: 'loaded', payees: request.entities.length, baseline, ms: now() - started };
+        return {
+          type: 'loaded',
+          payees: request.entities.length,
+          baseline,
+          ms: now() - started,
+          asOf: request.asOf,
+        };
       }
       if (!basis) return { type: 'failed', message: 'the what-if has no payee values loaded yet' };
       const validation = validateRulebook(request.rulebook);

@@ -1,0 +1,213 @@
+/**
+ * The administrator's journeys in Chromium against the real API with the demo data set: sign in,
+ * an invalid expression, a target edit moving the live what-if, publish, the EPT cliff chart, a
+ * run to the end with its payment file, API keys, and a submitter kept out of admin pages.
+ * Screenshots go to apps/web/test-results/ before each check, so a failure leaves a picture.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+
+let quip: RunningQuip;
+let context: BrowserContext;
+let page: Page;
+let hasRuns = false;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+const rulebookUrl = (program: string) => `${quip.baseUrl}/fiscal-years/2026-27/programs/${program}/rulebook`;
+
+beforeAll(async () => {
+  quip = await startQuip({ demo: true });
+  const spec = (await (await fetch(`${quip.baseUrl}/openapi.json`)).json()) as {
+    paths: Record<string, unknown>;
+  };
+  hasRuns = Object.keys(spec.paths).some((p) => p.endsWith('/runs'));
+  context = await quip.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(quip.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreignRequests.push(url);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await quip?.stop();
+}, 30_000);
+
+async function signIn(p: Page, key: string) {
+  await p.goto(`${quip.baseUrl}/sign-in`);
+  await p.getByLabel('API key').fill(key);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL(/\/fiscal-years$/);
+}
+
+describe('admin journeys in Chromium', () => {
+  it('signs in as an admin and sees the admin navigation and program pages', async () => {
+    await signIn(page, quip.adminKey);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'API keys' }).waitFor();
+    await page
+      .getByRole('link', { name: /Rulebook of / })
+      .first()
+      .waitFor();
+    await shot('journey-fiscal-years');
+    expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(1);
+  });
+
+  it('explains what closing a fiscal year means before doing it', async () => {
+    await page.getByRole('button', { name: 'Close 2025-26…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Close fiscal year 2025-26?' });
+    await dialog.waitFor();
+    await shot('journey-close-dialog');
+    expect(await dialog.textContent()).toContain('read-only');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('shows an invalid expression error at its position', async () => {
+    await page.goto(rulebookUrl('dds-qip'));
+    await page.getByRole('button', { name: /Share of employment staff with ACRE training/ }).click();
+    const applies = page.getByLabel(/Applies to/);
+    await applies.fill("serviceCod in ['950', '952']");
+    const alert = page.getByRole('alert').filter({ hasText: "did you mean 'serviceCode'" });
+    await alert.waitFor();
+    await shot('journey-invalid-expression');
+    expect(await alert.textContent()).toContain('Line 1, column 1');
+    expect(await applies.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('expression-caret').first().textContent()).toContain('^');
+    await applies.fill("serviceCode in ['950', '952']");
+    await alert.waitFor({ state: 'detached' });
+  });
+
+  it('edits a target and sees the what-if numbers change', async () => {
+    // QWI: plans earn back their 0.5% withhold by meeting absolute targets; the first measure,
+    // controlling blood pressure, has a target of 0.6.
+    await page.goto(rulebookUrl('dhcs-qwi'));
+    const met = page.getByTestId('what-if-met');
+    await expect.poll(() => met.textContent(), { timeout: 30_000 }).toMatch(/ of /);
+    const before = await met.textContent();
+    const totalBefore = await page.getByTestId('what-if-total').textContent();
+    expect(await page.getByTestId('what-if-change').textContent()).toBe('no change');
+    // A lower bar: more plans meet it.
+    await page.getByLabel('Target value').fill('0.5');
+    await expect.poll(() => met.textContent(), { timeout: 15_000 }).not.toBe(before);
+    await shot('journey-what-if');
+    const [metBefore, metAfter] = [before, await met.textContent()].map((t) => Number(t?.split(' of ')[0]));
+    expect(metAfter).toBeGreaterThan(metBefore as number);
+    // QWI pays unearned withhold out again as incentives: the total stays, who gets it moves.
+    expect(await page.getByTestId('what-if-total').textContent()).toBe(totalBefore);
+  });
+
+  it('publishes the edited draft as version 2', async () => {
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish this draft?' });
+    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published version 2.').waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByTestId('diff').waitFor();
+    await shot('journey-published-diff');
+    // Version 1 -> 2 changed the target value.
+    expect(await page.getByTestId('diff').textContent()).toContain('measures[0].target.value');
+  });
+
+  it('draws the EPT class table with the 500 -> 501 member cliff', async () => {
+    await page.goto(rulebookUrl('dhcs-ept'));
+    await page.getByRole('tab', { name: 'Payment' }).click();
+    const cliffs = page.getByTestId('cliffs');
+    await cliffs.waitFor();
+    await shot('journey-ept-class-table');
+    // 500 x $580 = $290,000.00; 501 x $397 = $198,897.00.
+    expect(await cliffs.textContent()).toContain('500 → 501 members: $290,000.00 → $198,897.00');
+    // A payment parameter moves the payout: class A at $600 instead of $580 a member pays more.
+    await expect
+      .poll(() => page.getByTestId('what-if-change').textContent(), { timeout: 30_000 })
+      .toBe('no change');
+    await page.getByLabel('Class A PMPY').fill('600.00');
+    await expect
+      .poll(() => page.getByTestId('what-if-change').textContent(), { timeout: 15_000 })
+      .toMatch(/^\+\$/);
+    await shot('journey-ept-what-if');
+    // 500 x $600 = $300,000 now; 501 x $397 is still $198,897.
+    expect(await cliffs.textContent()).toContain('500 → 501 members: $300,000.00 → $198,897.00');
+  });
+
+  it('starts a run, watches it finish and downloads the payment file', async (ctx) => {
+    if (!hasRuns) ctx.skip();
+    await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dhcs-ept/runs`);
+    // The demo's milestones are dated through 2027: evaluate after all of them.
+    await page.getByLabel('Evaluate as of (optional)').fill('2027-12-31');
+    await page.getByRole('button', { name: 'Start a run' }).click();
+    await page.waitForURL(/\/runs\/[^/]+$/);
+    await expect
+      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
+      .toBe('succeeded');
+    await page
+      .getByTestId('payments-total')
+      .or(page.getByRole('tab', { name: 'Payments' }))
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: 'Payments' }).click();
+    await page.getByTestId('payments-total').waitFor();
+    await shot('journey-run');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download payment file (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/payee_id/);
+    // A payee's drill-down shows its payment down to the cent.
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await page.getByTestId('results-scroller').getByRole('button', { name: /^ept-/ }).first().click();
+    await page.getByRole('heading', { level: 3, name: /^Payment \$/ }).waitFor();
+    await shot('journey-run-payee');
+  });
+
+  it('creates an API key, shows it once, and revokes it', async () => {
+    await page.goto(`${quip.baseUrl}/api-keys`);
+    await page.getByLabel('Name').fill('Journey analyst');
+    await page.getByLabel('Role').selectOption('analyst');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = page.getByTestId('new-key');
+    await key.waitFor();
+    expect((await key.textContent())?.length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Revoke Journey analyst' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('cell', { name: /revoked/ }).waitFor();
+    await shot('journey-api-keys');
+  });
+
+  it('keeps a submitter key out of admin pages', async () => {
+    const created = await fetch(`${quip.baseUrl}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${quip.adminKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Journey submitter', role: 'submitter', entityIds: ['ept-0001'] }),
+    });
+    const { key } = (await created.json()) as { key: string };
+    const other = await quip.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await other.newPage();
+    p.setDefaultTimeout(20_000);
+    await signIn(p, key);
+    const nav = p.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Fiscal years' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    expect(await p.getByRole('link', { name: /Rulebook of/ }).count()).toBe(0);
+    for (const path of ['/api-keys', '/audit', '/fiscal-years/2026-27/programs/dhcs-ept/rulebook']) {
+      await p.goto(`${quip.baseUrl}${path}`);
+      await p.getByRole('heading', { level: 1, name: 'Not allowed' }).waitFor();
+    }
+    await p.screenshot({ path: join(resultsDir, 'journey-submitter-not-allowed.png'), fullPage: true });
+    await other.close();
+  });
+
+  it('threw no page errors and loaded nothing from another origin', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Starts the real API process (embedded database, in-process jobs, the built SPA) on a free
+ * loopback port and Debian's Chromium, for the browser journeys. Needs `pnpm --filter @quip/web
+ * build` first; CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+export const webDir = resolve(import.meta.dirname, '..');
+export const resultsDir = join(webDir, 'test-results');
+const repoRoot = resolve(webDir, '../..');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export interface RunningQuip {
+  baseUrl: string;
+  adminKey: string;
+  browser: Browser;
+  /** The API's last output, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startQuip({ demo }: { demo: boolean }): Promise<RunningQuip> {
+  if (!existsSync(join(webDir, 'dist', 'index.html'))) {
+    throw new Error('apps/web/dist is missing: build the SPA first with `pnpm --filter @quip/web build`.');
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const adminKey = `quip_test_admin_${randomBytes(16).toString('hex')}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'quip-web-journeys-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    QUIP_DATA_DIR: dataDir,
+    QUIP_ADMIN_KEY: adminKey,
+    QUIP_DEMO: demo ? '1' : '0',
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  delete env.QUIP_ROLE;
+  const api: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8_000);
+  };
+  api.stdout?.on('data', keep);
+  api.stderr?.on('data', keep);
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (api.exitCode !== null || api.signalCode !== null)
+      throw new Error(`The API exited before it was healthy:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The API was not healthy within 90 s:\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await mkdir(resultsDir, { recursive: true });
+
+  return {
+    baseUrl,
+    adminKey,
+    browser,
+    output: () => output,
+    stop: async () => {
+      await browser.close();
+      if (api.exitCode === null && api.signalCode === null) {
+        const exited = new Promise((done) => api.once('exit', done));
+        api.kill('SIGTERM');
+        const timer = setTimeout(() => api.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
