@@ -1,0 +1,349 @@
+/**
+ * Recompute benchmark: starts its own PostgreSQL 15 and Redis (scripts/services/*.sh), generates the
+ * California-scale dds-qip data (@quip/catalog/generator: 100,000 payees, ~3.2M submissions), loads
+ * it in bulk (COPY through psql), publishes the catalog rulebook, then times the full recompute
+ * (POST-equivalent startRun -> run succeeded) with one worker process and with two, and the I/O
+ * floor in the same run: COPY the run's inputs (payees and submissions) out of PostgreSQL and COPY
+ * the same number of result rows into a table shaped like run_results. Then the same data in
+ * embedded mode (PGlite + the in-process runner). The last line printed is `recompute/floor: R`
+ * (R = one-worker wall time / floor time).
+ * Run: `pnpm bench:recompute` (`--scale=0.1` for a tenth of the payees; `--no-embedded` to skip PGlite).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
+import { catalogRulebook } from '../packages/catalog/src/index.ts';
+import { compileRulebook, contentHash } from '../packages/core/src/index.ts';
+import {
+  createDatabase,
+  createSubmissionBatch,
+  findRun,
+  insertSubmissionRows,
+  type QuipDatabase,
+  type RunRecord,
+  saveRulebookRevision,
+  seedReferenceData,
+  submissionRowJson,
+  upsertEntities,
+} from '../packages/db/src/index.ts';
+import { BullmqJobRunner, InlineJobRunner, jobDefinitions, startRun } from '../packages/jobs/src/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORKER = fileURLToPath(new URL('../apps/worker/src/main.ts', import.meta.url));
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const SCALE = Number(arg('scale') ?? 1);
+const EMBEDDED = !process.argv.includes('--no-embedded');
+const FY = '2026-27';
+const PROGRAM = 'dds-qip';
+const AS_OF = '2027-06-30';
+const PG_BIN = process.env.QUIP_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function services(): { pg: string; pgDir: string; redis: string; redisDir: string } {
+  const out = execFileSync(
+    'bash',
+    [
+      '-c',
+      'source scripts/services/postgres.sh && source scripts/services/redis.sh && start_postgres >&2 && start_redis >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR $QUIP_REDIS_URL $QUIP_REDIS_DIR"',
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [pg, pgDir, redis, redisDir] = out.trim().split(' ') as [string, string, string, string];
+  return { pg, pgDir, redis, redisDir };
+}
+
+function stopServices(s: { pgDir: string; redisDir: string }) {
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      'source scripts/services/postgres.sh && source scripts/services/redis.sh && QUIP_PG_DIR=$1 && QUIP_REDIS_DIR=$2 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres && stop_redis',
+      'stop',
+      s.pgDir,
+      s.redisDir,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}
+
+/** Runs psql with one command; `input` is streamed to its stdin (COPY ... FROM STDIN). */
+function psql(url: string, command: string, input?: AsyncIterable<string>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(
+    `${PG_BIN}/psql`,
+    [url, '-v', 'ON_ERROR_STOP=1', '-q', '-o', '/dev/null', '-c', command],
+    {
+      stdio: [input ? 'pipe' : 'ignore', 'ignore', 'inherit'],
+    },
+  );
+  const done = new Promise<number>((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`psql exited with ${code}`)),
+    ),
+  );
+  if (input && child.stdin) {
+    const stdin = child.stdin;
+    void (async () => {
+      for await (const chunk of input) {
+        if (!stdin.write(chunk)) await new Promise<void>((r) => stdin.once('drain', () => r()));
+      }
+      stdin.end();
+    })();
+  }
+  return done;
+}
+
+// Empty strings quoted: COPY reads an unquoted empty CSV field as null.
+const csv = (v: string) => (v === '' || /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** The generated submissions as CSV rows of the submissions table (record keys as the API makes them). */
+async function* submissionCsv(
+  data: ReturnType<typeof generateProgramData>,
+  batchId: number,
+  recordKeys: Map<string, string[]>,
+) {
+  let lines: string[] = [];
+  for (const s of data.submissions()) {
+    const keys = recordKeys.get(s.measure) ?? [];
+    const recordKey = keys.length === 0 ? '' : JSON.stringify(keys.map((f) => s.data[f] ?? null));
+    lines.push(
+      [
+        batchId,
+        FY,
+        PROGRAM,
+        csv(s.entityId),
+        csv(s.measure),
+        csv(s.period),
+        csv(recordKey),
+        s.submittedOn ?? AS_OF,
+        csv(JSON.stringify(s.data)),
+      ].join(','),
+    );
+    if (lines.length === 10_000) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+async function prepare(database: QuipDatabase, data: ReturnType<typeof generateProgramData>) {
+  await seedReferenceData(database.db);
+  const rulebook = catalogRulebook(FY, PROGRAM);
+  await saveRulebookRevision(database.db, {
+    fiscalYear: FY,
+    programId: PROGRAM,
+    content: rulebook,
+    contentHash: contentHash(rulebook),
+    source: 'catalog',
+    createdBy: null,
+    publish: true,
+  });
+  const entities = data.entities.map(({ id, name, ...attributes }) => ({
+    id,
+    name: String(name),
+    attributes,
+  }));
+  for (let s = 0; s < entities.length; s += 10_000) {
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        upsertEntities(trx, { fiscalYear: FY, programId: PROGRAM }, entities.slice(s, s + 10_000)),
+      );
+  }
+  return database.db
+    .transaction()
+    .execute((trx) =>
+      createSubmissionBatch(trx, {
+        fiscalYear: FY,
+        programId: PROGRAM,
+        keyId: null,
+        format: 'csv',
+        receivedOn: AS_OF,
+      }),
+    );
+}
+
+async function waitForEnd(database: QuipDatabase, id: number): Promise<RunRecord> {
+  for (;;) {
+    const run = await findRun(database.db, id);
+    if (run && run.status !== 'queued' && run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function spawnWorker(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', WORKER], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', QUIP_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** One timed run with `workers` worker processes: wall time from startRun to the run's end. */
+async function scaledRun(database: QuipDatabase, urls: { pg: string; redis: string }, workers: number) {
+  const prefix = `quip-bench-${randomBytes(4).toString('hex')}`;
+  const env = {
+    DATABASE_URL: urls.pg,
+    REDIS_URL: urls.redis,
+    QUIP_QUEUE_PREFIX: prefix,
+    QUIP_WORKER_LOCK_MS: '120000',
+  };
+  const children = Array.from({ length: workers }, () => spawnWorker(env));
+  const producer = new BullmqJobRunner(urls.redis, prefix);
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // the workers connect
+  try {
+    const started = performance.now();
+    const begun = await startRun(database.db, producer, {
+      fiscalYear: FY,
+      programId: PROGRAM,
+      asOf: AS_OF,
+      createdBy: null,
+    });
+    const run = await waitForEnd(database, begun!.run.id);
+    return { run, ms: performance.now() - started };
+  } finally {
+    await producer.close(1000);
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map(
+        (c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.on('exit', resolve))),
+      ),
+    );
+  }
+}
+
+/** The I/O floor: COPY the inputs out, COPY as many result rows in. */
+async function floor(url: string, run: RunRecord) {
+  const where = `fiscal_year = '${FY}' and program_id = '${PROGRAM}'`;
+  const out1 = await psql(url, `\\copy (select id, name, attributes from entities where ${where}) to stdout`);
+  const out2 = await psql(
+    url,
+    `\\copy (select entity_id, measure, period, record_key, submitted_on, data from submissions where ${where} and id <= ${run.snapshotSubmissionId}) to stdout`,
+  );
+  const rows = `/tmp/quip-bench-results-${process.pid}.copy`;
+  await psql(url, `\\copy (select * from run_results where run_id = ${run.id}) to '${rows}'`);
+  await psql(url, 'create table floor_results (like run_results including all)');
+  const into = await psql(url, `\\copy floor_results from '${rows}'`);
+  execFileSync('rm', ['-f', rows]);
+  return { out: out1 + out2, into };
+}
+
+async function embedded(data: ReturnType<typeof generateProgramData>, recordKeys: Map<string, string[]>) {
+  const database = await createDatabase({});
+  try {
+    const batchId = await prepare(database, data);
+    let rows: string[] = [];
+    const flush = async () => {
+      const part = rows;
+      rows = [];
+      await database.db
+        .transaction()
+        .execute((trx) =>
+          insertSubmissionRows(trx, { id: batchId, fiscalYear: FY, programId: PROGRAM }, part),
+        );
+    };
+    for (const s of data.submissions()) {
+      const keys = recordKeys.get(s.measure) ?? [];
+      const recordKey = keys.length === 0 ? '' : JSON.stringify(keys.map((f) => s.data[f] ?? null));
+      rows.push(
+        submissionRowJson(
+          s.entityId,
+          s.measure,
+          s.period,
+          recordKey,
+          s.submittedOn ?? AS_OF,
+          s.data as Record<string, unknown>,
+        ),
+      );
+      if (rows.length === 10_000) await flush();
+    }
+    if (rows.length > 0) await flush();
+    const jobs = new InlineJobRunner();
+    await jobs.startWorker(jobDefinitions({ db: database.db }));
+    const started = performance.now();
+    const begun = await startRun(database.db, jobs, {
+      fiscalYear: FY,
+      programId: PROGRAM,
+      asOf: AS_OF,
+      createdBy: null,
+    });
+    const run = await waitForEnd(database, begun!.run.id);
+    const ms = performance.now() - started;
+    await jobs.close(1000);
+    return { run, ms };
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear: FY });
+  const compiled = compileRulebook(catalogRulebook(FY, PROGRAM));
+  const recordKeys = new Map(compiled.measures.map((m) => [m.key, m.recordKey]));
+  log(
+    `recompute benchmark: ${PROGRAM} ${FY}, ${data.entities.length} payees, ${compiled.measures.length} measures`,
+  );
+  const svc = services();
+  try {
+    const database = await createDatabase({ databaseUrl: svc.pg, maxConnections: 4 });
+    try {
+      let t = performance.now();
+      const batchId = await prepare(database, data);
+      await psql(
+        svc.pg,
+        '\\copy submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data) from stdin with (format csv)',
+        submissionCsv(data, batchId, recordKeys),
+      );
+      await psql(svc.pg, 'analyze');
+      const count = await database.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      log(
+        `load: ${Number(count.n)} submissions and ${data.entities.length} payees in ${seconds(performance.now() - t)} (COPY)`,
+      );
+
+      const one = await scaledRun(database, svc, 1);
+      log(
+        `one worker: ${one.run.status} in ${seconds(one.ms)}; ${one.run.totals?.payees} payees, ${one.run.totals?.totalCents} cents`,
+      );
+      const two = await scaledRun(database, svc, 2);
+      log(
+        `two workers: ${two.run.status} in ${seconds(two.ms)}; same totals: ${JSON.stringify(two.run.totals) === JSON.stringify(one.run.totals)}`,
+      );
+      if (one.run.status !== 'succeeded' || two.run.status !== 'succeeded')
+        throw new Error(`a run failed: ${one.run.reason ?? two.run.reason}`);
+      const results = await database.db
+        .selectFrom('run_results')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_id', '=', one.run.id)
+        .executeTakeFirstOrThrow();
+      t = performance.now();
+      const f = await floor(svc.pg, one.run);
+      const floorMs = f.out + f.into;
+      log(
+        `floor: COPY inputs out ${seconds(f.out)} + COPY ${Number(results.n)} result rows in ${seconds(f.into)} = ${seconds(floorMs)}`,
+      );
+      if (EMBEDDED) {
+        const e = await embedded(data, recordKeys);
+        log(
+          `embedded (PGlite + in-process): ${e.run.status} in ${seconds(e.ms)}; same totals: ${JSON.stringify(e.run.totals) === JSON.stringify(one.run.totals)}`,
+        );
+      }
+      log(`recompute/floor: ${(one.ms / floorMs).toFixed(2)}`);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    stopServices(svc);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
