@@ -11,7 +11,6 @@ import {
 import { formatChange, formatDollars } from '../format/format-money.ts';
 import type { WhatIfState } from './use-what-if.ts';
 
-const pct = (v: number) => (v >= 0 && v <= 1 ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US'));
 
 /** The live numbers beside the editor: who meets the target, the payout and its change. */
 export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: string | undefined }) {
@@ -21,6 +20,9 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
   const change = current && state.baseline ? current.totalCents - state.baseline.totalCents : 0;
   const bins = current?.histogram?.bins ?? [];
   const target = current?.histogram?.target ?? null;
+  // Rates (0..1) read as percentages; counts and ratios above 1 as plain numbers.
+  const rates = bins.length > 0 && (bins[bins.length - 1]?.to ?? 0) <= 1;
+  const pct = (v: number) => (rates ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   return (
     <section
       aria-labelledby="what-if-heading"
@@ -49,7 +51,7 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
       ) : null}
       {current ? (
         <>
-          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="what-if-numbers">
+          <dl className="mt-3 grid grid-cols-2 gap-3" data-testid="what-if-numbers">
             <div className="rounded-md bg-white p-3 shadow-sm">
               <dt className="text-xs text-slate-600">
                 Meet the target{measure ? ` (${measure.measure})` : ''}
