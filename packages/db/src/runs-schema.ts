@@ -44,9 +44,10 @@ export interface RunChunkTable {
 
 export interface RunValueTable {
   run_id: number;
-  entity_id: string;
-  measure: string;
-  value: unknown;
+  chunk_no: number;
+  payees: number;
+  /** JSON text [[payee, measure, value], ...] (json, not jsonb: stored and read back as text). */
+  values: unknown;
 }
 
 export interface RunResultTable {

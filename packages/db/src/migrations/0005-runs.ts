@@ -62,14 +62,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('run_chunks_pk', ['run_id', 'chunk_no'])
     .execute();
 
-  // Phase 1 output: each payee's measure values (a core MeasureResult as JSON, before scoring).
+  // Phase 1 output: a chunk's measure values (core MeasureResults before scoring) as one JSON
+  // document [[payee, measure, value], ...], keyed (run, chunk): phase 2 reads a run's values in
+  // one pass of ~100 rows instead of millions, and a retried chunk writes nothing twice.
   await db.schema
     .createTable('run_values')
     .addColumn('run_id', 'bigint', (c) => c.notNull())
-    .addColumn('entity_id', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
-    .addColumn('measure', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
-    .addColumn('value', 'jsonb', (c) => c.notNull())
-    .addPrimaryKeyConstraint('run_values_pk', ['run_id', 'entity_id', 'measure'])
+    .addColumn('chunk_no', 'integer', (c) => c.notNull())
+    .addColumn('payees', 'integer', (c) => c.notNull())
+    .addColumn('values', 'json', (c) => c.notNull())
+    .addPrimaryKeyConstraint('run_values_pk', ['run_id', 'chunk_no'])
     .execute();
 
   await db.schema

@@ -80,19 +80,22 @@ export interface RunValueRow {
 }
 
 /**
- * Bulk insert: 5,000 rows a statement, sent as one JSON document the server splits (cheaper than
- * escaping arrays); rows already there are kept (a retry writes nothing twice).
+ * Stores a chunk's values as one JSON document keyed (run, chunk); a retry of the chunk finds
+ * the row there and writes nothing.
  */
-export async function insertRunValues(db: Db, runId: number, rows: readonly RunValueRow[]): Promise<void> {
-  for (let s = 0; s < rows.length; s += 5000) {
-    const part = rows.slice(s, s + 5000);
-    const doc = `[${part.map((r) => `[${JSON.stringify(r.entityId)},${JSON.stringify(r.measure)},${r.json}]`).join(',')}]`;
-    await sql`
-      insert into run_values (run_id, entity_id, measure, value)
-      select ${runId}, x->>0, x->>1, x->2 from jsonb_array_elements(${doc}::jsonb) as x
-      on conflict do nothing
-    `.execute(db);
-  }
+export async function insertRunValues(
+  db: Db,
+  runId: number,
+  chunkNo: number,
+  payees: number,
+  rows: readonly RunValueRow[],
+): Promise<void> {
+  const doc = `[${rows.map((r) => `[${JSON.stringify(r.entityId)},${JSON.stringify(r.measure)},${r.json}]`).join(',')}]`;
+  await sql`
+    insert into run_values (run_id, chunk_no, payees, values)
+    values (${runId}, ${chunkNo}, ${payees}, ${doc}::json)
+    on conflict do nothing
+  `.execute(db);
 }
 
 /** Every stored phase-1 value of the run: key columns and the stored (compact) JSON. */
@@ -100,10 +103,12 @@ export async function loadRunValues(
   db: Db,
   runId: number,
 ): Promise<{ entityId: string; measure: string; value: Record<string, unknown> }[]> {
-  const rows = await db
-    .selectFrom('run_values')
-    .select(['entity_id as entityId', 'measure', 'value'])
-    .where('run_id', '=', runId)
-    .execute();
-  return rows as { entityId: string; measure: string; value: Record<string, unknown> }[];
+  const rows = await db.selectFrom('run_values').select('values').where('run_id', '=', runId).execute();
+  const out: { entityId: string; measure: string; value: Record<string, unknown> }[] = [];
+  for (const row of rows) {
+    for (const [entityId, measure, value] of row.values as [string, string, Record<string, unknown>][]) {
+      out.push({ entityId, measure, value });
+    }
+  }
+  return out;
 }

@@ -21,7 +21,8 @@ export const runChunkPayload = z.object({
 
 /**
  * Phase 1 of a run, one chunk of ~1,000 payees: their snapshot submissions, each payee's value per
- * measure (core), stored in bulk with the chunk marked done in the same transaction. A retry after a
+ * measure (core), stored as one document keyed (run, chunk) with the chunk marked done in the same
+ * transaction. A retry after a
  * crash finds the chunk done or writes the same rows again, which ON CONFLICT DO NOTHING ignores.
  */
 export function runChunkJob(db: Kysely<Database>) {
@@ -47,7 +48,7 @@ export function runChunkJob(db: Kysely<Database>) {
         json: compactResultJson(v),
       }));
       await db.transaction().execute(async (trx) => {
-        await insertRunValues(trx, runId, rows);
+        await insertRunValues(trx, runId, chunkNo, entities.length, rows);
         await markChunkDone(trx, runId, chunkNo);
       });
       return { payees: entities.length, values: rows.length };

@@ -122,8 +122,9 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
         ).rows[0]?.n,
       );
     const before = [await count('run_values'), await count('run_results'), await count('run_payments')];
-    // 10 payees x 2 measures = 20 values and 20 results; 10 payments x 2 lines = 20 lines.
-    expect(before).toEqual([20, 20, 20]);
+    // Chunks of 4 payees: 4 + 4 + 2 = 3 value documents; 10 payees x 2 measures = 20 results;
+    // 10 payments x 2 lines = 20 lines.
+    expect(before).toEqual([3, 20, 20]);
     await database.db.updateTable('runs').set({ status: 'running' }).where('id', '=', runA.id).execute();
     await database.db
       .updateTable('run_chunks')
