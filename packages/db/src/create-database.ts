@@ -5,6 +5,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
 import { TYPE_PARSERS } from './dialect/type-parsers.ts';
 import { migrateToLatest } from './migrate.ts';
+import { registerPgPool } from './pg-client-transaction.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -57,6 +58,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<QuipData
 function openPostgres(connectionString: string, max: number) {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes, options: '-c TimeZone=UTC' });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerPgPool(db, pool);
   return { db, kind: 'postgres' as const, cleanup: () => {} };
 }
 

@@ -6,6 +6,7 @@ export {
 } from './create-database.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export { MigrationError, migrateToLatest } from './migrate.ts';
+export { type PgClient, pgClientTransaction } from './pg-client-transaction.ts';
 export * from './repositories/api-key-management.ts';
 export * from './repositories/api-keys.ts';
 export * from './repositories/audit-log.ts';
@@ -20,6 +21,7 @@ export * from './repositories/run-inputs.ts';
 export * from './repositories/run-payments.ts';
 export * from './repositories/run-results.ts';
 export * from './repositories/runs.ts';
+export * from './repositories/submission-copy.ts';
 export * from './repositories/submissions.ts';
 export type * from './schema.ts';
 export { type CatalogEntry, loadCatalog } from './seed/load-catalog.ts';

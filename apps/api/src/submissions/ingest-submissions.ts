@@ -4,7 +4,7 @@ import {
   createSubmissionBatch,
   type Database,
   finishSubmissionBatch,
-  insertSubmissionRows,
+  pgClientTransaction,
 } from '@quip/db';
 import type { Kysely, Transaction } from 'kysely';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
@@ -14,8 +14,9 @@ import type { RecordAnswer } from '../ingest/idempotent-upload.ts';
 import { readBodyRows } from '../ingest/read-body-rows.ts';
 import { RowErrors } from '../ingest/row-errors.ts';
 import { SubmissionRowChecker } from './submission-row-checker.ts';
+import { copySink, insertSink, type SubmissionSink } from './submission-sink.ts';
 
-/** Rows per INSERT: big enough to amortise a round trip, small enough to keep memory flat. */
+/** Rows per write: big enough to amortise a round trip, small enough to keep memory flat. */
 const CHUNK_ROWS = 5000;
 
 export interface SubmissionUpload {
@@ -38,7 +39,7 @@ export interface SubmissionBatchAnswer {
 
 /**
  * Streams a submission upload into ONE transaction: rows are read and checked as they arrive and
- * written in multi-row chunks (one chunk in flight while the next is read). The first bad row
+ * written in chunks while the next rows are read (COPY on PostgreSQL, INSERTs on PGlite). The first bad row
  * stops the writing but not the checking, so the answer lists every bad row (up to a cap); then
  * the transaction rolls back and nothing is stored. The batch's audit entry and idempotency
  * answer are written in the same transaction.
@@ -49,63 +50,80 @@ export async function ingestSubmissions(
   upload: SubmissionUpload,
   recordAnswer: RecordAnswer,
 ): Promise<SubmissionBatchAnswer> {
-  return db.transaction().execute(async (trx) => {
-    await lockWritableFiscalYear(trx, upload.fiscalYear);
-    const batchId = await createSubmissionBatch(trx, {
-      fiscalYear: upload.fiscalYear,
-      programId: upload.programId,
-      keyId: upload.keyId,
-      format: upload.format,
-      receivedOn: upload.receivedOn,
-    });
-    const batch = { id: batchId, fiscalYear: upload.fiscalYear, programId: upload.programId };
-    const errors = new RowErrors();
-    const checker = new SubmissionRowChecker(upload.compiled, upload.entities, upload.receivedOn, errors);
-    const rows = readBodyRows(body, upload.format, { onHeader: (columns) => checker.csvHeader(columns) });
-    const fromCsv = upload.format === 'csv';
+  // PostgreSQL: COPY on the transaction's own connection; PGlite: chunked INSERTs.
+  return (
+    pgClientTransaction(db, (trx, client) =>
+      ingestInTransaction(trx, body, upload, recordAnswer, (batch) => copySink(client, batch)),
+    ) ??
+    db
+      .transaction()
+      .execute((trx) =>
+        ingestInTransaction(trx, body, upload, recordAnswer, (batch) => insertSink(trx, batch)),
+      )
+  );
+}
 
-    let count = 0;
-    let chunk: string[] = [];
-    let inFlight: Promise<void> | null = null;
-    const flush = async (rowsToWrite: string[]) => {
-      // One statement at a time on the transaction's connection; the next chunk is read meanwhile.
-      if (inFlight) await inFlight;
-      inFlight = insertSubmissionRows(trx, batch, rowsToWrite);
-      // Keep a failure from being reported as unhandled before it is awaited.
-      inFlight.catch(() => {});
-    };
-    try {
-      for await (const part of rows) {
-        for (const r of part) {
-          if (++count > upload.maxRows) {
-            throw problems.tooLarge(`A request may carry at most ${upload.maxRows} rows.`);
-          }
-          if (r.error !== undefined) {
-            errors.push({ row: r.row, path: '', message: `row ${r.error}` });
-            continue;
-          }
-          const json = checker.check(r.row, r.value, fromCsv);
-          if (json !== null && errors.count === 0) chunk.push(json);
-        }
-        if (errors.count > 0) chunk = [];
-        else if (chunk.length >= CHUNK_ROWS) {
-          await flush(chunk);
-          chunk = [];
-        }
-      }
-      if (count === 0) throw problems.unprocessable('The request has no rows.');
-      if (errors.count > 0) throw errors.toProblem();
-      await flush(chunk);
-    } finally {
-      // Never leave a statement running when the transaction ends (a rollback waits for it).
-      if (inFlight) await (inFlight as Promise<void>).catch(() => {});
-    }
-    await (inFlight as Promise<void> | null);
-    await finishBatch(trx, batchId, count, upload, checker.perMeasure);
-    const answer = { batchId, rows: count, receivedOn: upload.receivedOn };
-    await recordAnswer(trx, 201, answer);
-    return answer;
+async function ingestInTransaction(
+  trx: Transaction<Database>,
+  body: ReadableStream<Uint8Array>,
+  upload: SubmissionUpload,
+  recordAnswer: RecordAnswer,
+  openSink: (batch: { id: number; fiscalYear: string; programId: string }) => SubmissionSink,
+): Promise<SubmissionBatchAnswer> {
+  await lockWritableFiscalYear(trx, upload.fiscalYear);
+  const batchId = await createSubmissionBatch(trx, {
+    fiscalYear: upload.fiscalYear,
+    programId: upload.programId,
+    keyId: upload.keyId,
+    format: upload.format,
+    receivedOn: upload.receivedOn,
   });
+  const sink = openSink({ id: batchId, fiscalYear: upload.fiscalYear, programId: upload.programId });
+  const errors = new RowErrors();
+  const checker = new SubmissionRowChecker(
+    upload.compiled,
+    upload.entities,
+    upload.receivedOn,
+    errors,
+    sink.format,
+  );
+  const rows = readBodyRows(body, upload.format, { onHeader: (columns) => checker.csvHeader(columns) });
+  const fromCsv = upload.format === 'csv';
+
+  let count = 0;
+  let chunk: string[] = [];
+  let ended = false;
+  try {
+    for await (const part of rows) {
+      for (const r of part) {
+        if (++count > upload.maxRows) {
+          throw problems.tooLarge(`A request may carry at most ${upload.maxRows} rows.`);
+        }
+        if (r.error !== undefined) {
+          errors.push({ row: r.row, path: '', message: `row ${r.error}` });
+          continue;
+        }
+        const text = checker.check(r.row, r.value, fromCsv);
+        if (text !== null && errors.count === 0) chunk.push(text);
+      }
+      if (errors.count > 0) chunk = [];
+      else if (chunk.length >= CHUNK_ROWS) {
+        await sink.write(chunk);
+        chunk = [];
+      }
+    }
+    if (count === 0) throw problems.unprocessable('The request has no rows.');
+    if (errors.count > 0) throw errors.toProblem();
+    await sink.write(chunk);
+    ended = true;
+    await sink.end();
+  } finally {
+    if (!ended) await sink.abort();
+  }
+  await finishBatch(trx, batchId, count, upload, checker.perMeasure);
+  const answer = { batchId, rows: count, receivedOn: upload.receivedOn };
+  await recordAnswer(trx, 201, answer);
+  return answer;
 }
 
 async function finishBatch(

@@ -5,10 +5,10 @@ import {
   type FieldType,
   isIsoDate,
 } from '@quip/core';
-import { submissionRowJson } from '@quip/db';
 import { problems } from '../http/problem.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 import type { RowErrors } from '../ingest/row-errors.ts';
+import type { SubmissionRowFormat } from './submission-sink.ts';
 
 const TOP_LEVEL = new Set(['entityId', 'measure', 'period', 'submittedOn', 'data']);
 const CSV_COLUMNS = new Set(['entityId', 'measure', 'period', 'submittedOn']);
@@ -37,6 +37,8 @@ export class SubmissionRowChecker {
     private readonly entities: ReadonlySet<string>,
     private readonly receivedOn: string,
     private readonly errors: RowErrors,
+    /** How an accepted row is written (submissionRowJson or submissionCopyLine). */
+    private readonly format: SubmissionRowFormat,
   ) {
     for (const measure of compiled.measures) {
       this.measures.set(measure.key, {
@@ -66,7 +68,7 @@ export class SubmissionRowChecker {
     this.dataColumns = columns.filter((c) => c.startsWith('data.')).map((c) => [c, c.slice(5)]);
   }
 
-  /** The row as stored (see submissionRowJson), or null after pushing its errors. */
+  /** The row as `format` writes it, or null after pushing its errors. */
   check(row: number, value: Record<string, unknown>, fromCsv: boolean): string | null {
     const errors = this.errors;
     const before = errors.count;
@@ -126,7 +128,7 @@ export class SubmissionRowChecker {
     }
     this.firstRowOf.set(duplicateKey, row);
     this.perMeasure[measureKey as string] = (this.perMeasure[measureKey as string] ?? 0) + 1;
-    return submissionRowJson(
+    return this.format(
       entityId as string,
       measureKey as string,
       period as string,

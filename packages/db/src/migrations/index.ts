@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-fiscal-years-and-programs.ts';
 import * as m0002 from './0002-rulebooks-entities-submissions-audit.ts';
 import * as m0005 from './0005-runs.ts';
+import * as m0006 from './0006-submissions-bulk-load.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-fiscal-years-and-programs': m0001,
   '0002-rulebooks-entities-submissions-audit': m0002,
   '0005-runs': m0005,
+  '0006-submissions-bulk-load': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

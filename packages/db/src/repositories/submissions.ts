@@ -65,7 +65,7 @@ export async function insertSubmissionRows(
   await sql`
     insert into submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data)
     select ${batch.id}::bigint, ${batch.fiscalYear}, ${batch.programId}, r.e, r.m, r.p, r.k, r.s::date, r.d
-    from json_to_recordset(${`[${rowJsons.join(',')}]`}::json) as r(e text, m text, p text, k text, s text, d jsonb)
+    from json_to_recordset(${`[${rowJsons.join(',')}]`}::json) as r(e text, m text, p text, k text, s text, d json)
   `.execute(trx);
 }
 

@@ -1,0 +1,76 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Submissions are loaded a million rows at a time (COPY on PostgreSQL), so the table is made cheap
+ * to append to; measured with 1M rows (BENCHMARKS.md, Ingest):
+ * - `data` is `json`, not `jsonb`: it is only ever stored and read back whole, never queried
+ *   inside, and `json` input only validates the text (jsonb builds a binary tree: ~2 s per 1M).
+ * - The current-version index covers (fiscal_year, program_id, entity_id) instead of all seven
+ *   key columns: few distinct values, so PostgreSQL deduplicates it and an insert is cheap. The
+ *   readers (a run's chunk of payees, GET /submissions) select by payee and sort that payee's
+ *   rows by measure, period, record key and id.
+ * - The foreign key to entities checked each row with a query of its own (~5 s per 1M); a
+ *   statement-level trigger checks all the rows of a statement in one anti-join instead, and a
+ *   payee that has submissions cannot be deleted or renamed (what the foreign key also refused).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table submissions drop constraint submissions_entity`.execute(db);
+  await sql`drop index submissions_current`.execute(db);
+  await sql`alter table submissions alter column data type json using data::json`.execute(db);
+  await sql`create index submissions_payee on submissions (fiscal_year, program_id, entity_id)`.execute(db);
+  await sql`
+    create function quip_check_submission_payees() returns trigger language plpgsql as $$
+    begin
+      if exists (
+        select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
+        where not exists (
+          select 1 from entities e
+          where e.fiscal_year = n.fiscal_year and e.program_id = n.program_id and e.id = n.entity_id
+        )
+      ) then
+        raise foreign_key_violation using message = 'a submission names a payee that does not exist';
+      end if;
+      return null;
+    end $$
+  `.execute(db);
+  await sql`
+    create trigger submissions_payees_exist after insert on submissions
+    referencing new table as new_rows for each statement execute function quip_check_submission_payees()
+  `.execute(db);
+  await sql`
+    create function quip_keep_submitted_payees() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'UPDATE' and (new.fiscal_year, new.program_id, new.id) = (old.fiscal_year, old.program_id, old.id) then
+        return new;
+      end if;
+      if exists (
+        select 1 from submissions s
+        where s.fiscal_year = old.fiscal_year and s.program_id = old.program_id and s.entity_id = old.id
+      ) then
+        raise foreign_key_violation using message = 'a payee with submissions cannot be deleted or renamed';
+      end if;
+      return case when tg_op = 'DELETE' then old else new end;
+    end $$
+  `.execute(db);
+  await sql`
+    create trigger entities_keep_submitted before delete or update of fiscal_year, program_id, id on entities
+    for each row execute function quip_keep_submitted_payees()
+  `.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger entities_keep_submitted on entities`.execute(db);
+  await sql`drop function quip_keep_submitted_payees`.execute(db);
+  await sql`drop trigger submissions_payees_exist on submissions`.execute(db);
+  await sql`drop function quip_check_submission_payees`.execute(db);
+  await sql`drop index submissions_payee`.execute(db);
+  await sql`alter table submissions alter column data type jsonb using data::jsonb`.execute(db);
+  await sql`
+    create index submissions_current
+    on submissions (fiscal_year, program_id, entity_id, measure, period, record_key, id)
+  `.execute(db);
+  await sql`
+    alter table submissions add constraint submissions_entity foreign key (fiscal_year, program_id, entity_id)
+    references entities (fiscal_year, program_id, id)
+  `.execute(db);
+}
