@@ -138,6 +138,29 @@ export function scoreAndPay(compiled: CompiledRulebook, input: ScoreAndPayInput)
   return { results, payments, issues };
 }
 
+/** Fields a stored value may carry besides its keys (MeasureResult's own, in declaration order). */
+const VALUE_FIELDS = [
+  'status',
+  'reason',
+  'value',
+  'numerator',
+  'denominator',
+  'baseline',
+  'target',
+  'floor',
+  'met',
+  'points',
+  'maxPoints',
+  'records',
+  'reporting',
+  'exclusions',
+  'missed',
+  'strata',
+  'milestones',
+  'trace',
+] as const;
+
+/** Plain data back into a MeasureResult; absent fields keep the class defaults (null, 'scored', 0). */
 function hydrate(
   v: MeasureValueLike,
   measure: { key: string; period: string; weight: number },
@@ -148,10 +171,11 @@ function hydrate(
     v.period ?? measure.period,
     v.weight ?? measure.weight,
   );
-  const { entityId: _e, measure: _m, period: _p, weight: _w, ...rest } = v as Record<string, unknown>;
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === 'scored' || value === undefined) continue;
-    (r as unknown as Record<string, unknown>)[key] = value;
+  const from = v as unknown as Record<string, unknown>;
+  const to = r as unknown as Record<string, unknown>;
+  for (const key of VALUE_FIELDS) {
+    const value = from[key];
+    if (value !== undefined) to[key] = value;
   }
   return r;
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { inParallel } from './run-results.ts';
 import type { RunTotals } from './runs.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,8 +18,8 @@ export interface RunPaymentInput {
  * phase 2 writes nothing twice.
  */
 export async function insertRunPayments(db: Db, runId: number, payments: readonly RunPaymentInput[]) {
-  for (let s = 0; s < payments.length; s += 2000) {
-    const part = payments.slice(s, s + 2000);
+  await inParallel(db, Math.ceil(payments.length / 2000), async (k) => {
+    const part = payments.slice(k * 2000, (k + 1) * 2000);
     const payees = part.map((p) => JSON.stringify([p.entityId, p.totalCents, p.details]));
     await sql`
       insert into run_payee_payments (run_id, entity_id, total_cents, details)
@@ -31,14 +32,14 @@ export async function insertRunPayments(db: Db, runId: number, payments: readonl
         lines.push(JSON.stringify([p.entityId, i + 1, line]));
       });
     }
-    if (lines.length === 0) continue;
+    if (lines.length === 0) return;
     await sql`
       insert into run_payments (run_id, entity_id, line_no, kind, amount_cents, line)
       select ${runId}, x->>0, (x->>1)::int4, x->2->>'kind', (x->2->>'amountCents')::int8, x->2
       from jsonb_array_elements(${`[${lines.join(',')}]`}::jsonb) as x
       on conflict do nothing
     `.execute(db);
-  }
+  });
 }
 
 export interface RunPayment {

@@ -17,8 +17,8 @@ export interface RunResultRow {
 
 /** Bulk insert keyed (run, payee, measure) as one JSON document per 5,000; a retried phase 2 writes nothing twice. */
 export async function insertRunResults(db: Db, runId: number, rows: readonly RunResultRow[]): Promise<void> {
-  for (let s = 0; s < rows.length; s += 5000) {
-    const part = rows.slice(s, s + 5000);
+  await inParallel(db, Math.ceil(rows.length / 5000), async (k) => {
+    const part = rows.slice(k * 5000, (k + 1) * 5000);
     const doc = `[${part
       .map((r) =>
         JSON.stringify([r.entityId, r.measure, r.status, r.value, r.target, r.met, r.points]).replace(
@@ -34,7 +34,21 @@ export async function insertRunResults(db: Db, runId: number, rows: readonly Run
       from jsonb_array_elements(${doc}::jsonb) as x
       on conflict do nothing
     `.execute(db);
-  }
+  });
+}
+
+/**
+ * Runs batch k = 0..n-1, three at a time on the pool (PostgreSQL inserts on several connections
+ * use several cores); one after the other inside a transaction, which has one connection.
+ */
+export async function inParallel(db: Db, n: number, work: (k: number) => Promise<void>): Promise<void> {
+  const lanes = db.isTransaction ? 1 : 3;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, n) }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
 }
 
 export interface RunResultQuery {

@@ -16,7 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
-import { compactResultJson, expandResultJson } from '../runs/compact-result-json.ts';
+import { compactResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
 
 export const runPayload = z.object({ runId: z.number().int().positive() });
@@ -55,8 +55,9 @@ export function runJob(db: Kysely<Database>) {
       try {
         scored = scoreAndPay(compiled, {
           entities,
+          // The stored short form as it is: absent fields are the class defaults core fills in.
           values: values.map((v) =>
-            expandResultJson(v.entityId, v.measure, v.value),
+            Object.assign(v.value, { entityId: v.entityId, measure: v.measure }),
           ) as unknown as Parameters<typeof scoreAndPay>[1]['values'],
           asOf: run.asOf,
         });
