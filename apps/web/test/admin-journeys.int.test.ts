@@ -167,6 +167,49 @@ describe('admin journeys in Chromium', () => {
     await page.getByTestId('results-scroller').getByRole('button', { name: /^ept-/ }).first().click();
     await page.getByRole('heading', { level: 3, name: /^Payment \$/ }).waitFor();
     await shot('journey-run-payee');
+    expect(await page.getByText(/count of milestones completed/).count()).toBeGreaterThan(0);
+  });
+
+  it('compares a second run with the first', async (ctx) => {
+    if (!hasRuns) ctx.skip();
+    await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dhcs-ept/runs`);
+    // Evaluated earlier: fewer milestones count, so payees differ between the two runs.
+    await page.getByLabel('Evaluate as of (optional)').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Start a run' }).click();
+    await page.waitForURL(/\/runs\/[^/]+$/);
+    await expect
+      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
+      .toBe('succeeded');
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await shot('journey-run-compare-tab');
+    await page.getByLabel('Compare with').selectOption({ index: 1 });
+    await page.getByText(/payee\(s\) differ/).waitFor();
+    await shot('journey-run-compare');
+    expect(
+      await page.getByRole('table', { name: 'Differences by payee' }).getByRole('row').count(),
+    ).toBeGreaterThan(1);
+  });
+
+  it('shows the submissions inbox and the rows a bulk upload got wrong', async () => {
+    await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dds-qip/data`);
+    const inbox = page.getByRole('table', { name: 'Submissions by measure' });
+    await inbox.waitFor({ timeout: 30_000 });
+    await shot('journey-data-inbox');
+    expect(await inbox.getByRole('rowheader', { name: 'qip-provider-directory' }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Bulk upload' }).click();
+    // Row 2 names a measure the rulebook does not have; row 1 is fine but the batch is all or nothing.
+    await page
+      .getByLabel('Or paste CSV / JSON')
+      .fill(
+        'entityId,measure,period,submittedOn,data.zip\nHR-000001-096,qip-provider-directory,2026-27,2026-09-01,95814\nHR-000001-096,no-such-measure,2026-27,2026-09-01,95814',
+      );
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const errors = page.getByTestId('row-errors');
+    await errors.waitFor();
+    await shot('journey-upload-errors');
+    // Both rows are named: row 1's unknown field, row 2's unknown measure.
+    expect(await errors.textContent()).toContain('unknown measure');
+    expect(await errors.getByRole('row').count()).toBe(3);
   });
 
   it('creates an API key, shows it once, and revokes it', async () => {

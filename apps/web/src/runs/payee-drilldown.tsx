@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatUsd } from '../format/format-money.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { PaymentDetails } from './payment-details.tsx';
 import { type RunResultRow, runApi } from './run-api.ts';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

@@ -47,7 +47,7 @@ export interface RunDiff {
 }
 
 /** Lists may come bare or paged; both end up as an array. */
-async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal): Promise<T[]> {
+async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal, pageSize = 1000): Promise<T[]> {
   return fetchAllPages<T>(
     {
       call: async <U>(p: string, o?: { signal?: AbortSignal }) => {
@@ -59,12 +59,13 @@ async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal): Prom
     },
     path,
     signal,
+    pageSize,
   );
 }
 
 export const runApi = {
   list: (api: QuipApi, fy: string, program: string, signal?: AbortSignal) =>
-    listOf<Run>(api, `${programPath(fy, program)}/runs`, signal),
+    listOf<Run>(api, `${programPath(fy, program)}/runs`, signal, 200),
   start: (api: QuipApi, fy: string, program: string, asOf?: string) =>
     api.call<{ id: string | number }>(`${programPath(fy, program)}/runs`, {
       method: 'POST',
@@ -77,7 +78,7 @@ export const runApi = {
   payeeResults: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
     listOf<RunResultRow>(
       api,
-      `/runs/${encodeURIComponent(id)}/results?entityId=${encodeURIComponent(entityId)}`,
+      `/runs/${encodeURIComponent(id)}/results?entityId=${encodeURIComponent(entityId)}&explain=1`,
       signal,
     ),
   payments: (api: QuipApi, id: string, signal?: AbortSignal) =>

@@ -11,7 +11,6 @@ import {
 import { formatChange, formatDollars } from '../format/format-money.ts';
 import type { WhatIfState } from './use-what-if.ts';
 
-
 /** The live numbers beside the editor: who meets the target, the payout and its change. */
 export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: string | undefined }) {
   const current = state.current ?? state.baseline;
@@ -22,7 +21,8 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
   const target = current?.histogram?.target ?? null;
   // Rates (0..1) read as percentages; counts and ratios above 1 as plain numbers.
   const rates = bins.length > 0 && (bins[bins.length - 1]?.to ?? 0) <= 1;
-  const pct = (v: number) => (rates ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  const pct = (v: number) =>
+    rates ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return (
     <section
       aria-labelledby="what-if-heading"
