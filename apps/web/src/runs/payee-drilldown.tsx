@@ -88,11 +88,7 @@ export function PayeeDrilldown({ runId, entityId }: { runId: string; entityId: s
             </tbody>
           </table>
           <Trace steps={payment.trace} />
-          {payment.details ? (
-            <pre className="mt-2 overflow-x-auto text-xs text-slate-700">
-              {JSON.stringify(payment.details, null, 1)}
-            </pre>
-          ) : null}
+          {payment.details ? <PaymentDetails details={payment.details} /> : null}
         </div>
       ) : null}
     </section>
