@@ -98,6 +98,9 @@ describe('admin journeys in Chromium', () => {
     await page.getByLabel('Target value').fill('0.5');
     await expect.poll(() => met.textContent(), { timeout: 15_000 }).not.toBe(before);
     await shot('journey-what-if');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('journey-what-if-narrow');
+    await page.setViewportSize({ width: 1400, height: 900 });
     const [metBefore, metAfter] = [before, await met.textContent()].map((t) => Number(t?.split(' of ')[0]));
     expect(metAfter).toBeGreaterThan(metBefore as number);
     // QWI pays unearned withhold out again as incentives: the total stays, who gets it moves.

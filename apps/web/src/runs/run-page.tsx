@@ -10,10 +10,11 @@ import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { runApi, saveBlob } from './run-api.ts';
+import { type RunResultRow, runApi, saveBlob } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
+import { useAllPages } from './use-all-pages.ts';
 
 const tab =
   'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
@@ -31,11 +32,17 @@ export function RunPage() {
   const fy = (run.data?.fiscalYear as string | undefined) ?? '';
   const program =
     (run.data?.program as string | undefined) ?? (run.data?.programId as string | undefined) ?? '';
-  const results = useQuery({
-    queryKey: ['run', runId, 'results'],
-    queryFn: ({ signal }) => runApi.results(api, runId, signal),
-    enabled: done,
-  });
+  const results = useAllPages<RunResultRow>(
+    done,
+    (cursor, signal) =>
+      api.call(
+        `/runs/${encodeURIComponent(runId)}/results?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        {
+          signal,
+        },
+      ),
+    runId,
+  );
   const payments = useQuery({
     queryKey: ['run', runId, 'payments'],
     queryFn: ({ signal }) => runApi.payments(api, runId, signal),
@@ -139,13 +146,17 @@ export function RunPage() {
               </Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="results">
-              {results.isPending ? (
-                <LoadingMessage>Loading results…</LoadingMessage>
-              ) : results.isError ? (
+              {results.error ? (
                 <ErrorMessage title="The results could not be loaded." error={results.error} />
-              ) : (
+              ) : null}
+              {!results.done ? (
+                <LoadingMessage>
+                  Loading results… {results.rows.length.toLocaleString('en-US')} so far
+                </LoadingMessage>
+              ) : null}
+              {results.rows.length === 0 ? null : (
                 <ResultsTable
-                  rows={results.data}
+                  rows={results.rows}
                   onPayee={(id) => {
                     setPayee(id);
                     setTab('payee');
