@@ -72,7 +72,7 @@ async function* readCsv(
 }
 
 /** csv-parse messages quote the offending text; keep only its code. */
-function csvReason(error: CsvError): string {
+export function csvReason(error: CsvError): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted cell is not closed';

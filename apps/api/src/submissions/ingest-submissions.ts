@@ -11,7 +11,8 @@ import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts'
 import { problems } from '../http/problem.ts';
 import type { BodyFormat } from '../ingest/body-format.ts';
 import type { RecordAnswer } from '../ingest/idempotent-upload.ts';
-import { readBodyRows } from '../ingest/read-body-rows.ts';
+import { type BodyRow, readBodyRows } from '../ingest/read-body-rows.ts';
+import { type CsvCellsRow, readCsvCells } from '../ingest/read-csv-cells.ts';
 import { RowErrors } from '../ingest/row-errors.ts';
 import { SubmissionRowChecker } from './submission-row-checker.ts';
 import { copySink, insertSink, type SubmissionSink } from './submission-sink.ts';
@@ -87,12 +88,14 @@ async function ingestInTransaction(
     errors,
     sink.format,
   );
-  const rows = readBodyRows(body, upload.format, { onHeader: (columns) => checker.csvHeader(columns) });
-  const fromCsv = upload.format === 'csv';
-
   let count = 0;
   let chunk: string[] = [];
   let ended = false;
+  // CSV rows come as cells (checked without building a record); JSON and NDJSON rows as objects.
+  const rows: AsyncIterable<(CsvCellsRow | BodyRow)[]> =
+    upload.format === 'csv'
+      ? readCsvCells(body, (columns) => checker.csvHeader(columns))
+      : readBodyRows(body, upload.format);
   try {
     for await (const part of rows) {
       for (const r of part) {
@@ -103,7 +106,7 @@ async function ingestInTransaction(
           errors.push({ row: r.row, path: '', message: `row ${r.error}` });
           continue;
         }
-        const text = checker.check(r.row, r.value, fromCsv);
+        const text = 'cells' in r ? checker.checkCsv(r.row, r.cells) : checker.check(r.row, r.value, false);
         if (text !== null && errors.count === 0) chunk.push(text);
       }
       if (errors.count > 0) chunk = [];

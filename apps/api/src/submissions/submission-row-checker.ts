@@ -6,8 +6,10 @@ import {
   isIsoDate,
 } from '@quip/core';
 import { problems } from '../http/problem.ts';
+import { isIsoDay } from '../ingest/is-iso-day.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 import type { RowErrors } from '../ingest/row-errors.ts';
+import { CsvFastPlan } from './csv-fast-plan.ts';
 import type { SubmissionRowFormat } from './submission-sink.ts';
 
 const TOP_LEVEL = new Set(['entityId', 'measure', 'period', 'submittedOn', 'data']);
@@ -27,8 +29,14 @@ interface MeasureInfo {
  */
 export class SubmissionRowChecker {
   private readonly measures = new Map<string, MeasureInfo>();
-  private readonly firstRowOf = new Map<string, number>();
+  /** payee, measure and period -> record key -> the first row of it (to refuse repeats). */
+  private readonly firstRowOf = new Map<string, Map<string, number>>();
   private dataColumns: [header: string, field: string][] = [];
+  private header: string[] = [];
+  /** CSV column of entityId, measure, period, submittedOn (-1 when absent). */
+  private at = { entityId: -1, measure: -1, period: -1, submittedOn: -1 };
+  /** Per measure key: the precompiled check for this header (null: always the full check). */
+  private readonly fastPlans = new Map<string, CsvFastPlan | null>();
   /** Rows accepted per measure key (for the audit entry). */
   readonly perMeasure: Record<string, number> = {};
 
@@ -66,6 +74,54 @@ export class SubmissionRowChecker {
       );
     }
     this.dataColumns = columns.filter((c) => c.startsWith('data.')).map((c) => [c, c.slice(5)]);
+    this.header = columns;
+    this.at = {
+      entityId: columns.indexOf('entityId'),
+      measure: columns.indexOf('measure'),
+      period: columns.indexOf('period'),
+      submittedOn: columns.indexOf('submittedOn'),
+    };
+  }
+
+  /**
+   * A CSV row (cells in header order): plainly valid rows are checked on a precompiled path
+   * without building a record; any other row takes `check`, which words its errors.
+   */
+  checkCsv(row: number, cells: readonly string[]): string | null {
+    const at = this.at;
+    const entityId = cells[at.entityId]?.trim();
+    const measureKey = cells[at.measure]?.trim();
+    const period = at.period < 0 ? undefined : cells[at.period]?.trim();
+    const given = at.submittedOn < 0 ? '' : (cells[at.submittedOn] as string);
+    if (
+      entityId &&
+      measureKey &&
+      period &&
+      this.entities.has(entityId) &&
+      (given === '' || isIsoDay(given))
+    ) {
+      const info = this.measures.get(measureKey);
+      const data = info ? this.fastPlan(info.measure)?.data(cells) : null;
+      if (info && data) {
+        return this.accept(row, entityId, info.measure, period, given === '' ? this.receivedOn : given, data);
+      }
+    }
+    const value: Record<string, unknown> = {};
+    const header = this.header;
+    for (let i = 0; i < header.length; i++) value[header[i] as string] = cells[i];
+    return this.check(row, value, true);
+  }
+
+  private fastPlan(measure: CompiledMeasure): CsvFastPlan | null {
+    let plan = this.fastPlans.get(measure.key);
+    if (plan === undefined) {
+      const columns = this.dataColumns.map(
+        ([h, field]) => [this.header.indexOf(h), field] as [number, string],
+      );
+      plan = CsvFastPlan.build(measure, columns);
+      this.fastPlans.set(measure.key, plan);
+    }
+    return plan;
   }
 
   /** The row as `format` writes it, or null after pushing its errors. */
@@ -117,25 +173,45 @@ export class SubmissionRowChecker {
     }
     if (errors.count > before) return null;
 
-    const measure = (info as MeasureInfo).measure;
-    const recordKey =
-      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => data?.[f] ?? null));
-    const duplicateKey = `${entityId}\u0000${measureKey}\u0000${period}\u0000${recordKey}`;
-    const first = this.firstRowOf.get(duplicateKey);
-    if (first !== undefined) {
-      errors.push({ row, path: '', message: `repeats row ${first}: same payee, measure, period and record` });
-      return null;
-    }
-    this.firstRowOf.set(duplicateKey, row);
-    this.perMeasure[measureKey as string] = (this.perMeasure[measureKey as string] ?? 0) + 1;
-    return this.format(
+    return this.accept(
+      row,
       entityId as string,
-      measureKey as string,
+      (info as MeasureInfo).measure,
       period as string,
-      recordKey,
       submittedOn,
       data as Record<string, unknown>,
     );
+  }
+
+  /** A row whose fields are valid: refused only as a repeat of an earlier row of the batch. */
+  private accept(
+    row: number,
+    entityId: string,
+    measure: CompiledMeasure,
+    period: string,
+    submittedOn: string,
+    data: Record<string, unknown>,
+  ): string | null {
+    const recordKey =
+      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => data[f] ?? null));
+    const group = `${entityId}\u0000${measure.key}\u0000${period}`;
+    let rows = this.firstRowOf.get(group);
+    if (rows === undefined) {
+      rows = new Map();
+      this.firstRowOf.set(group, rows);
+    }
+    const first = rows.get(recordKey);
+    if (first !== undefined) {
+      this.errors.push({
+        row,
+        path: '',
+        message: `repeats row ${first}: same payee, measure, period and record`,
+      });
+      return null;
+    }
+    rows.set(recordKey, row);
+    this.perMeasure[measure.key] = (this.perMeasure[measure.key] ?? 0) + 1;
+    return this.format(entityId, measure.key, period, recordKey, submittedOn, data);
   }
 }
 
