@@ -46,19 +46,53 @@ const NO_BASELINE = { baseline: null };
  */
 interface Scratch {
   keys: string;
-  outcomes: Record<string, MeasureOutcome>[];
+  /** Per measure key, per payee: its outcome object, or undefined where the measure does not apply. */
+  byMeasure: Map<string, (MeasureOutcome | undefined)[]>;
+  /** Per payee, pointing at the same outcome objects. */
+  entityOutcomes: EntityOutcome[];
 }
 const scratchOf = new WeakMap<WhatIfBasis, Scratch>();
 
 function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
   const keys = rulebook.measures.map((m) => m.key).join('\n');
   let scratch = scratchOf.get(basis);
-  if (!scratch || scratch.keys !== keys) {
-    const outcomes: Record<string, MeasureOutcome>[] = new Array(basis.entities.length);
-    for (let e = 0; e < outcomes.length; e++) outcomes[e] = {};
-    scratch = { keys, outcomes };
-    scratchOf.set(basis, scratch);
+  if (scratch && scratch.keys === keys) return scratch;
+  const E = basis.entities.length;
+  const own: Record<string, MeasureOutcome>[] = Array.from({ length: E }, () => ({}));
+  const byMeasure = new Map<string, (MeasureOutcome | undefined)[]>();
+  for (const spec of rulebook.measures) {
+    const m = basis.measures.indexOf(spec.key);
+    if (m < 0) continue;
+    const status = basis.status[m] as Uint8Array;
+    // Applicability is part of the basis (appliesTo was evaluated with it), so it is fixed here.
+    const objects = Array.from({ length: E }, (_, e) => {
+      if (status[e] === NOT_APPLICABLE) return undefined;
+      const o: MeasureOutcome = {
+        scored: false,
+        met: null,
+        value: null,
+        points: null,
+        maxPoints: null,
+        weight: 1,
+      };
+      (own[e] as Record<string, MeasureOutcome>)[spec.key] = o;
+      return o;
+    });
+    byMeasure.set(spec.key, objects);
   }
+  const entityOutcomes = basis.entities.map((entity, e): EntityOutcome => {
+    const outcome: EntityOutcome = {
+      entityId: entity.id,
+      attributes: entity as Record<string, unknown>,
+      measures: own[e] as Record<string, MeasureOutcome>,
+      composite: null,
+    };
+    const done = basis.milestones[e];
+    if (done) outcome.completedMilestones = done;
+    return outcome;
+  });
+  scratch = { keys, byMeasure, entityOutcomes };
+  scratchOf.set(basis, scratch);
   return scratch;
 }
 
@@ -70,7 +104,7 @@ function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
 export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: string): WhatIfSummary {
   const E = basis.entities.length;
   const index = new Map(basis.measures.map((key, m) => [key, m]));
-  const { outcomes } = scratchFor(basis, rulebook);
+  const { byMeasure, entityOutcomes } = scratchFor(basis, rulebook);
   const summaries: MeasureSummary[] = [];
   let histogram: WhatIfSummary['histogram'] = null;
 
@@ -124,20 +158,13 @@ export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: 
       target: shared?.ok ? shared.value : null,
       stale: basis.computeJson[m] !== JSON.stringify(spec.compute),
     };
+    const objects = byMeasure.get(spec.key) as (MeasureOutcome | undefined)[];
     for (let e = 0; e < E; e++) {
+      const o = objects[e];
+      if (!o) continue;
       const s = status[e] as number;
-      const own = outcomes[e] as Record<string, MeasureOutcome>;
-      if (s === NOT_APPLICABLE) {
-        if (own[spec.key]) delete own[spec.key];
-        continue;
-      }
       summary.applicable++;
       const v = value[e] as number;
-      let o = own[spec.key];
-      if (!o) {
-        o = { scored: false, met: null, value: null, points: null, maxPoints: null, weight };
-        own[spec.key] = o;
-      }
       o.scored = s === SCORED;
       o.met = computedMet[e] === -1 ? null : computedMet[e] === 1;
       o.value = Number.isNaN(v) ? null : v;
@@ -174,23 +201,20 @@ export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: 
 
   const withScoring = rulebook.measures.some((m) => m.scoring ?? (m.target ? rulebook.scoring : undefined));
   const composite = rulebook.composite?.measures ? new Set(rulebook.composite.measures) : null;
-  const entityOutcomes: EntityOutcome[] = new Array(E);
   for (let e = 0; e < E; e++) {
-    const own = outcomes[e] as Record<string, MeasureOutcome>;
+    const outcome = entityOutcomes[e] as EntityOutcome;
+    if (!withScoring) {
+      outcome.composite = null;
+      continue;
+    }
+    const own = outcome.measures;
     let forComposite = own;
     if (composite) {
-      forComposite = {};
-      for (const key of composite) if (own[key]) forComposite[key] = own[key];
+      const picked: Record<string, MeasureOutcome> = {};
+      for (const key of composite) if (own[key]) picked[key] = own[key];
+      forComposite = picked;
     }
-    const outcome: EntityOutcome = {
-      entityId: (basis.entities[e] as { id: string }).id,
-      attributes: basis.entities[e] as Record<string, unknown>,
-      measures: own,
-      composite: withScoring ? compositeScore(forComposite).score : null,
-    };
-    const done = basis.milestones[e];
-    if (done) outcome.completedMilestones = done;
-    entityOutcomes[e] = outcome;
+    outcome.composite = compositeScore(forComposite).score;
   }
   const run = computePayments(rulebook.payment, entityOutcomes, { explain: false, asOf: basis.asOf });
   let totalCents = 0;
