@@ -161,6 +161,11 @@ export function RulebookPage() {
           ) : null}
         </div>
       ) : null}
+      {me?.role === 'analyst' ? (
+        <p className="mb-4 text-sm text-slate-700">
+          Try changes here to see their effect in the what-if; only administrators save and publish.
+        </p>
+      ) : null}
       {saveErrors.length > 0 ? (
         <div
           role="alert"
@@ -203,7 +208,7 @@ export function RulebookPage() {
                 rulebook={doc}
                 measure={measures[selected] as Record<string, unknown>}
                 onChange={updateMeasure}
-                readOnly={!canEdit}
+                readOnly={me?.role !== 'admin' && me?.role !== 'analyst'}
               />
             ) : null}
             <div className="lg:sticky lg:top-4 lg:self-start">
