@@ -154,17 +154,15 @@ async function prepare(database: QuipDatabase, data: ReturnType<typeof generateP
         upsertEntities(trx, { fiscalYear: FY, programId: PROGRAM }, entities.slice(s, s + 10_000)),
       );
   }
-  return database.db
-    .transaction()
-    .execute((trx) =>
-      createSubmissionBatch(trx, {
-        fiscalYear: FY,
-        programId: PROGRAM,
-        keyId: null,
-        format: 'csv',
-        receivedOn: AS_OF,
-      }),
-    );
+  return database.db.transaction().execute((trx) =>
+    createSubmissionBatch(trx, {
+      fiscalYear: FY,
+      programId: PROGRAM,
+      keyId: null,
+      format: 'csv',
+      receivedOn: AS_OF,
+    }),
+  );
 }
 
 async function waitForEnd(database: QuipDatabase, id: number): Promise<RunRecord> {
@@ -181,6 +179,18 @@ function spawnWorker(env: Record<string, string>): ChildProcess {
     env: { PATH: process.env.PATH ?? '', QUIP_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+}
+
+/** Phase 1 (from the run's start to the last chunk done) and phase 2 (from there to the end), from the database's clock. */
+async function phases(database: QuipDatabase, run: RunRecord): Promise<string> {
+  const chunks = await database.db
+    .selectFrom('run_chunks')
+    .select((eb) => eb.fn.max('done_at').as('last'))
+    .where('run_id', '=', run.id)
+    .executeTakeFirstOrThrow();
+  const at = (iso: string | null) => new Date(iso ?? 0).getTime();
+  const last = at(chunks.last as string | null);
+  return `phase 1 ${seconds(last - at(run.startedAt))}, phase 2 ${seconds(at(run.finishedAt) - last)}`;
 }
 
 /** One timed run with `workers` worker processes: wall time from startRun to the run's end. */
@@ -204,7 +214,8 @@ async function scaledRun(database: QuipDatabase, urls: { pg: string; redis: stri
       createdBy: null,
     });
     const run = await waitForEnd(database, begun!.run.id);
-    return { run, ms: performance.now() - started };
+    const ms = performance.now() - started;
+    return { run, ms, phases: await phases(database, run) };
   } finally {
     await producer.close(1000);
     for (const child of children) child.kill('SIGTERM');
@@ -309,11 +320,11 @@ async function main() {
 
       const one = await scaledRun(database, svc, 1);
       log(
-        `one worker: ${one.run.status} in ${seconds(one.ms)}; ${one.run.totals?.payees} payees, ${one.run.totals?.totalCents} cents`,
+        `one worker: ${one.run.status} in ${seconds(one.ms)} (${one.phases}); ${one.run.totals?.payees} payees, ${one.run.totals?.totalCents} cents`,
       );
       const two = await scaledRun(database, svc, 2);
       log(
-        `two workers: ${two.run.status} in ${seconds(two.ms)}; same totals: ${JSON.stringify(two.run.totals) === JSON.stringify(one.run.totals)}`,
+        `two workers: ${two.run.status} in ${seconds(two.ms)} (${two.phases}); same totals: ${JSON.stringify(two.run.totals) === JSON.stringify(one.run.totals)}`,
       );
       if (one.run.status !== 'succeeded' || two.run.status !== 'succeeded')
         throw new Error(`a run failed: ${one.run.reason ?? two.run.reason}`);

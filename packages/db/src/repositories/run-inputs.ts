@@ -29,7 +29,9 @@ export async function loadRunPayees(db: Db, runId: number, chunkNo?: number): Pr
 
 /**
  * The submissions current at the run's snapshot (latest id <= snapshot per entity x measure x
- * period x record) of some payees (a chunk): later submissions never change a run.
+ * period x record) of some payees (a chunk): later submissions never change a run. A chunk is a
+ * range of payee ids, and saying so lets the planner read the payee index instead of scanning
+ * every submission of the program (the list alone is estimated as a large share of the table).
  */
 export async function loadSnapshotSubmissions(
   db: Db,
@@ -43,6 +45,8 @@ export async function loadSnapshotSubmissions(
     from submissions s
     where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
       and s.entity_id = any(${entityIds}::text[]) and s.id <= ${run.snapshotSubmissionId}
+      and s.entity_id between (select min(x collate "default") from unnest(${entityIds}::text[]) x)
+                          and (select max(x collate "default") from unnest(${entityIds}::text[]) x)
     order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
   `.execute(db);
   const kept = rows;
