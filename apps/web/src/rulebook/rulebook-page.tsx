@@ -37,6 +37,9 @@ export function RulebookPage() {
   const [dirty, setDirty] = useState(false);
   const [selected, setSelected] = useState(0);
   const [saveErrors, setSaveErrors] = useState<{ path: string; message: string }[]>([]);
+  // Bumped when the document is replaced from the server (discard, save, publish): the measure
+  // form keeps its own field state and must start again from the new document.
+  const [epoch, setEpoch] = useState(0);
 
   const source = (state.data?.draft?.rulebook ?? state.data?.published?.rulebook) as Doc | undefined;
   useEffect(() => {
@@ -69,6 +72,7 @@ export function RulebookPage() {
       setSaveErrors([]);
       setDirty(false);
       await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
+      setEpoch((n) => n + 1);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
@@ -85,6 +89,7 @@ export function RulebookPage() {
       setDirty(false);
       await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
       await queryClient.invalidateQueries({ queryKey: ['fiscal-years', fy, 'programs'] });
+      setEpoch((n) => n + 1);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
@@ -151,7 +156,14 @@ export function RulebookPage() {
             </p>
             {dirty ? <p>Your unsaved changes are saved first.</p> : null}
           </ConfirmDialog>
-          <Button variant="secondary" disabled={!dirty} onClick={() => setDirty(false)}>
+          <Button
+            variant="secondary"
+            disabled={!dirty}
+            onClick={() => {
+              setDirty(false);
+              setEpoch((n) => n + 1);
+            }}
+          >
             Discard changes
           </Button>
           {publish.isSuccess ? (
@@ -204,7 +216,7 @@ export function RulebookPage() {
           <div className="grid gap-6 lg:grid-cols-2">
             {doc && measures[selected] ? (
               <MeasureEditor
-                key={String(measures[selected]?.key)}
+                key={`${String(measures[selected]?.key)}-${epoch}`}
                 rulebook={doc}
                 measure={measures[selected] as Record<string, unknown>}
                 onChange={updateMeasure}
