@@ -16,6 +16,7 @@ let page: Page;
 let hasRuns = false;
 const pageErrors: string[] = [];
 const foreignRequests: string[] = [];
+const eventStreams: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 const rulebookUrl = (program: string) => `${quip.baseUrl}/fiscal-years/2026-27/programs/${program}/rulebook`;
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
     const url = request.url();
     if (!url.startsWith(quip.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
       foreignRequests.push(url);
+    if (url.endsWith('/events')) eventStreams.push(url);
   });
 }, 120_000);
 
@@ -155,6 +157,8 @@ describe('admin journeys in Chromium', () => {
       .or(page.getByRole('tab', { name: 'Payments' }))
       .first()
       .waitFor();
+    // The page followed the run's progress over server-sent events.
+    expect(eventStreams.some((url) => /\/api\/v1\/runs\/[^/]+\/events$/.test(url))).toBe(true);
     await page.getByRole('tab', { name: 'Payments' }).click();
     await page.getByTestId('payments-total').waitFor();
     await shot('journey-run');

@@ -1,7 +1,7 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
@@ -15,19 +15,27 @@ import { RunCompare } from './run-compare.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
 import { useAllPages } from './use-all-pages.ts';
+import { useRunEvents } from './use-run-events.ts';
 
 const tab =
   'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
 
-/** One run: live progress (polled twice a second), then results, payments, a payee, a comparison. */
+/** One run: live progress (server-sent events, polling as fallback), then results, payments, a payee, a comparison. */
 export function RunPage() {
   const { runId = '' } = useParams({ strict: false }) as { runId?: string };
   const { api } = useQuip();
+  const [going, setGoing] = useState(true);
+  const live = useRunEvents(runId, going);
   const run = useQuery({
     queryKey: ['run', runId],
     queryFn: ({ signal }) => runApi.get(api, runId, signal),
-    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : 500),
+    // The event stream pushes progress; polling is the slow fallback (and the fast one without it).
+    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : live ? 3000 : 500),
   });
+  const finished = run.data ? isFinished(run.data) : false;
+  useEffect(() => {
+    if (finished) setGoing(false);
+  }, [finished]);
   const done = run.data?.status === 'succeeded';
   const fy = (run.data?.fiscalYear as string | undefined) ?? '';
   const program =
