@@ -233,6 +233,14 @@ describe('admin journeys in Chromium', () => {
     await shot('journey-api-keys');
   });
 
+  it('verifies the audit log hash chain', async () => {
+    await page.goto(`${quip.baseUrl}/audit`);
+    await page.getByRole('cell', { name: 'rulebook.publish' }).first().waitFor();
+    await page.getByRole('button', { name: 'Verify the hash chain' }).click();
+    await page.getByText('The chain is intact').waitFor();
+    await shot('journey-audit');
+  });
+
   it('keeps a submitter key out of admin pages', async () => {
     const created = await fetch(`${quip.baseUrl}/api/v1/api-keys`, {
       method: 'POST',

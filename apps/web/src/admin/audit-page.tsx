@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditEntry } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
@@ -24,11 +24,28 @@ export function AuditPage() {
     getNextPageParam: (last) => (last.length === 100 ? last[last.length - 1]?.id : undefined),
   });
   const rows = entries.data?.pages.flat() ?? [];
+  const verify = useMutation({
+    mutationFn: () => api.call<{ intact: boolean; firstBrokenId: number | null }>('/audit?verify=1&limit=1'),
+  });
   return (
     <>
       <PageHeader title="Audit log">
         <p>Every change and submission, in order, hash-chained so that an edited entry shows.</p>
       </PageHeader>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+          Verify the hash chain
+        </Button>
+        <p role="status" className="text-sm">
+          {verify.data
+            ? verify.data.intact
+              ? 'The chain is intact: no entry was changed or removed.'
+              : `The chain breaks at entry ${verify.data.firstBrokenId}: it was changed after it was written.`
+            : verify.isError
+              ? 'The chain could not be checked.'
+              : ''}
+        </p>
+      </div>
       <div className="mb-4 flex flex-wrap gap-4">
         <label className="text-sm font-medium">
           Action

@@ -73,8 +73,6 @@ export const runApi = {
     }),
   get: (api: QuipApi, id: string, signal?: AbortSignal) =>
     api.call<Run>(`/runs/${encodeURIComponent(id)}`, signal ? { signal } : {}),
-  results: (api: QuipApi, id: string, signal?: AbortSignal) =>
-    listOf<RunResultRow>(api, `/runs/${encodeURIComponent(id)}/results`, signal),
   payeeResults: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
     listOf<RunResultRow>(
       api,
