@@ -8,9 +8,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -22,6 +30,8 @@ import { contentHash } from '../packages/core/src/index.ts';
 import {
   createDatabase,
   insertApiKey,
+  listSubmissions,
+  loadSnapshotSubmissions,
   saveRulebookRevision,
   seedReferenceData,
   upsertEntities,
@@ -179,6 +189,8 @@ async function main() {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
+    const pgCpuBefore = postgresCpuSeconds(pg.dir);
+    const cpuBefore = process.cpuUsage();
     started = performance.now();
     const res = await fetch(
       `http://127.0.0.1:${port}/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions`,
@@ -195,6 +207,8 @@ async function main() {
     );
     const answer = await res.text();
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgCpu = postgresCpuSeconds(pg.dir) - pgCpuBefore;
     clearInterval(sampler);
     if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${answer.slice(0, 500)}`);
     const { rows } = JSON.parse(answer) as { rows: number };
@@ -205,9 +219,35 @@ async function main() {
     if (Number(stored.n) !== RECORDS || rows !== RECORDS) {
       throw new Error(`expected ${RECORDS} rows stored, found ${stored.n} (answer said ${rows})`);
     }
+    // The readers of the payee index: a run's chunk of 100 payees, and GET /submissions' first page.
+    let t = performance.now();
+    const chunk = await loadSnapshotSubmissions(
+      db,
+      { fiscalYear: '2026-27', programId: 'dds-qip', snapshotSubmissionId: Number.MAX_SAFE_INTEGER },
+      Array.from({ length: 100 }, (_, p) => providerId(p)),
+    );
+    const chunkMs = performance.now() - t;
+    t = performance.now();
+    const page = await listSubmissions(db, {
+      fiscalYear: '2026-27',
+      programId: 'dds-qip',
+      entityIds: null,
+      history: false,
+      limit: 100,
+    });
+    console.log(
+      `reads after the load: a run chunk of 100 payees (${chunk.length} current submissions) in ${Math.round(chunkMs)} ms; the first page of 100 current submissions in ${Math.round(performance.now() - t)} ms`,
+    );
+    if (page.length !== 100) throw new Error(`expected a page of 100, got ${page.length}`);
     console.log(`posted ${RECORDS} records in ${seconds.toFixed(2)} s; ${stored.n} rows stored`);
     // The body is streamed: the process (client and server) stays far below the CSV's size.
     console.log(`peak RSS of this process (API + client): ${Math.round(peakRss / 1e6)} MB`);
+    // Where the time goes: CPU seconds of this process (API and client) and of PostgreSQL's backends.
+    console.log(
+      `CPU during the POST: Node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(`ingest: ${Math.round(RECORDS / seconds)} records/s`);
   } finally {
     server.close();
@@ -215,6 +255,23 @@ async function main() {
     stopPostgres(pg.dir);
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** User + system CPU seconds of the server's processes so far (children of the postmaster). */
+function postgresCpuSeconds(dir: string): number {
+  const postmaster = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0];
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // Fields after the command name: state ppid ... utime (14th) stime (15th).
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[1] === postmaster || pid === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
 }
 
 const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;

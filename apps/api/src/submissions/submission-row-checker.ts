@@ -31,6 +31,10 @@ export class SubmissionRowChecker {
   private readonly measures = new Map<string, MeasureInfo>();
   /** payee, measure and period -> record key -> the first row of it (to refuse repeats). */
   private readonly firstRowOf = new Map<string, Map<string, number>>();
+  private lastGroup: Map<string, number> | null = null;
+  private lastEntity = '';
+  private lastMeasure = '';
+  private lastPeriod = '';
   private dataColumns: [header: string, field: string][] = [];
   private header: string[] = [];
   /** CSV column of entityId, measure, period, submittedOn (-1 when absent). */
@@ -194,11 +198,24 @@ export class SubmissionRowChecker {
   ): string | null {
     const recordKey =
       measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => data[f] ?? null));
-    const group = `${entityId}\u0000${measure.key}\u0000${period}`;
-    let rows = this.firstRowOf.get(group);
-    if (rows === undefined) {
-      rows = new Map();
-      this.firstRowOf.set(group, rows);
+    // Rows of one payee usually come together: reuse the last group's map without a lookup.
+    let rows = this.lastGroup;
+    if (
+      rows === null ||
+      entityId !== this.lastEntity ||
+      measure.key !== this.lastMeasure ||
+      period !== this.lastPeriod
+    ) {
+      const group = `${entityId}\u0000${measure.key}\u0000${period}`;
+      rows = this.firstRowOf.get(group) ?? null;
+      if (rows === null) {
+        rows = new Map();
+        this.firstRowOf.set(group, rows);
+      }
+      this.lastGroup = rows;
+      this.lastEntity = entityId;
+      this.lastMeasure = measure.key;
+      this.lastPeriod = period;
     }
     const first = rows.get(recordKey);
     if (first !== undefined) {
