@@ -18,6 +18,7 @@ export * from './repositories/programs.ts';
 export * from './repositories/rulebooks.ts';
 export * from './repositories/run-diff.ts';
 export * from './repositories/run-inputs.ts';
+export * from './repositories/run-output-copy.ts';
 export * from './repositories/run-payments.ts';
 export * from './repositories/run-results.ts';
 export * from './repositories/runs.ts';

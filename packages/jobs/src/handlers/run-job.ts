@@ -1,5 +1,6 @@
 import { scoreAndPay } from '@quip/core';
 import {
+  copyRunOutput,
   countRunResultPayees,
   type Database,
   findRun,
@@ -67,21 +68,23 @@ export function runJob(db: Kysely<Database>) {
         return { status: 'failed', reason };
       }
       if (!(await isRunActive(db, runId))) return { status: 'cancelled' };
-      await insertRunResults(
-        db,
-        runId,
-        scored.results.map((r) => ({
-          entityId: r.entityId,
-          measure: r.measure,
-          status: r.status,
-          value: r.value,
-          target: r.target,
-          met: r.met,
-          points: r.points,
-          json: compactResultJson(r),
-        })),
-      );
-      await insertRunPayments(db, runId, scored.payments);
+      const resultRows = scored.results.map((r) => ({
+        entityId: r.entityId,
+        measure: r.measure,
+        status: r.status,
+        value: r.value,
+        target: r.target,
+        met: r.met,
+        points: r.points,
+        json: compactResultJson(r),
+      }));
+      // PostgreSQL: COPY, all or nothing; PGlite: keyed inserts that skip rows already there.
+      const copied = copyRunOutput(db, runId, resultRows, scored.payments);
+      if (copied) await copied;
+      else {
+        await insertRunResults(db, runId, resultRows);
+        await insertRunPayments(db, runId, scored.payments);
+      }
       // The count check: every payee of the run has its results and its payment stored.
       const totals = await runPaymentTotals(db, runId);
       const withResults = await countRunResultPayees(db, runId);
