@@ -42,7 +42,7 @@ describe('submissionInbox', () => {
       explain: true,
     });
     const [box] = submissionInbox(['directory'], results);
-    expect(box?.counts).toEqual({ 'on-time': 1, late: 1, missing: 1, rejected: 1 });
+    expect(box?.counts).toEqual({ 'on-time': 1, late: 1, missing: 1, rejected: 1, 'not-scored': 0 });
     expect(box?.items.map((i) => `${i.entityId}:${i.state}`)).toEqual([
       'A:on-time',
       'B:late',
@@ -50,5 +50,37 @@ describe('submissionInbox', () => {
       'D:missing',
     ]);
     expect(box?.items[2]?.reasons.join()).toContain('zip');
+  });
+});
+
+describe('submissionInbox for a computed measure', () => {
+  it('puts data that cannot be scored apart, with the reason', () => {
+    const compiled = compileRulebook({
+      schemaVersion: 1,
+      program: 'test-qip',
+      fiscalYear: '2026-27',
+      measures: [
+        {
+          key: 'share',
+          name: 'Share',
+          domain: 'workforce',
+          kind: 'performance',
+          fields: { n: { type: 'number' }, d: { type: 'number' } },
+          compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
+          minDenominator: 5,
+        },
+      ],
+      payment: { method: 'rate-incentive' },
+    });
+    const entities = [{ id: 'A' }, { id: 'B' }];
+    const submissions = [
+      { entityId: 'A', measure: 'share', period: '2026-27', submittedOn: '2026-09-01', data: { n: 4, d: 8 } },
+      // A denominator of 3 is below the minimum of 5: not scored, never a zero.
+      { entityId: 'B', measure: 'share', period: '2026-27', submittedOn: '2026-09-01', data: { n: 1, d: 3 } },
+    ];
+    const { results } = evaluateProgram(compiled, { entities, submissions, asOf: '2027-06-30' });
+    const [box] = submissionInbox(['share'], results);
+    expect(box?.counts).toEqual({ 'on-time': 1, late: 0, missing: 0, rejected: 0, 'not-scored': 1 });
+    expect(box?.items[1]?.reasons.length).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { MeasureResult } from '@quip/core';
 
-export type InboxState = 'on-time' | 'late' | 'missing' | 'rejected';
+export type InboxState = 'on-time' | 'late' | 'missing' | 'rejected' | 'not-scored';
 
 export interface InboxItem {
   entityId: string;
@@ -16,8 +16,9 @@ export interface InboxMeasure {
 
 /**
  * Sorts each payee's submissions for each measure into the inbox: missing (nothing submitted),
- * rejected (incomplete, inaccurate, or not usable, with core's reasons), late (after the due
- * date) or on time. Measures a payee is not subject to are left out.
+ * rejected (incomplete or inaccurate, with core's reasons), late (after the due date), not
+ * scored (data in, but the measure could not be computed from it, with the reason) or on time.
+ * Measures a payee is not subject to are left out.
  */
 export function submissionInbox(
   measures: readonly string[],
@@ -26,7 +27,7 @@ export function submissionInbox(
   const byMeasure = new Map<string, InboxMeasure>(
     measures.map((m) => [
       m,
-      { measure: m, counts: { 'on-time': 0, late: 0, missing: 0, rejected: 0 }, items: [] },
+      { measure: m, counts: { 'on-time': 0, late: 0, missing: 0, rejected: 0, 'not-scored': 0 }, items: [] },
     ]),
   );
   for (const r of results) {
@@ -45,7 +46,8 @@ export function submissionInbox(
       state = 'late';
       reasons = problems;
     } else if (!parts && r.status === 'not-scored') {
-      state = 'rejected';
+      // Data came in but the measure could not be computed from it (e.g. too small a denominator).
+      state = 'not-scored';
       reasons = r.reason ? [r.reason] : [];
     } else state = 'on-time';
     box.counts[state]++;

@@ -13,12 +13,14 @@ const LABEL: Record<InboxState, string> = {
   late: 'Late',
   missing: 'Missing',
   rejected: 'Rejected',
+  'not-scored': 'Not scored',
 };
 const TONE: Record<InboxState, string> = {
   'on-time': 'bg-green-100 text-green-900',
   late: 'bg-amber-100 text-amber-900',
   missing: 'bg-slate-200 text-slate-900',
   rejected: 'bg-red-100 text-red-900',
+  'not-scored': 'bg-violet-100 text-violet-900',
 };
 
 /** Per measure: who submitted on time, late, not at all, or unusably (with core's reasons). */
@@ -97,7 +99,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
               </tr>
               {open?.measure === box.measure ? (
                 <tr>
-                  <td colSpan={5} className="bg-slate-50 px-3 py-2">
+                  <td colSpan={6} className="bg-slate-50 px-3 py-2">
                     <ul className="max-h-64 space-y-1 overflow-y-auto text-xs">
                       {box.items
                         .filter((i) => i.state === open.state)
