@@ -39,19 +39,31 @@ export async function loadSnapshotSubmissions(
   entityIds: readonly string[],
 ): Promise<SnapshotSubmission[]> {
   if (entityIds.length === 0) return [];
-  const { rows } = await sql<SnapshotSubmission>`
-    select distinct on (s.entity_id, s.measure, s.period, s.record_key)
-      s.entity_id as "entityId", s.measure, s.period, s.submitted_on as "submittedOn", s.data
-    from submissions s
-    where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
-      and s.entity_id = any(${entityIds}::text[]) and s.id <= ${run.snapshotSubmissionId}
-      and s.entity_id between (select min(x collate "default") from unnest(${entityIds}::text[]) x)
-                          and (select max(x collate "default") from unnest(${entityIds}::text[]) x)
-    order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
+  // One JSON document for the chunk: a single parse in Node instead of a row object and a parse
+  // of `data` per submission (a chunk holds ~30,000 of them).
+  const { rows } = await sql<{ doc: string | null }>`
+    select json_agg(json_build_array(x.entity_id, x.measure, x.period, x.submitted_on, x.data))::text as doc
+    from (
+      select distinct on (s.entity_id, s.measure, s.period, s.record_key)
+        s.entity_id, s.measure, s.period, s.submitted_on, s.data
+      from submissions s
+      where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
+        and s.entity_id = any(${entityIds}::text[]) and s.id <= ${run.snapshotSubmissionId}
+        and s.entity_id between (select min(x collate "default") from unnest(${entityIds}::text[]) x)
+                            and (select max(x collate "default") from unnest(${entityIds}::text[]) x)
+      order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
+    ) x
   `.execute(db);
-  const kept = rows;
-  for (const r of kept) r.data ??= {};
-  return kept;
+  const doc = rows[0]?.doc;
+  if (!doc) return [];
+  const parsed = JSON.parse(doc) as [string, string, string, string | null, Record<string, unknown> | null][];
+  return parsed.map(([entityId, measure, period, submittedOn, data]) => ({
+    entityId,
+    measure,
+    period,
+    submittedOn,
+    data: data ?? {},
+  }));
 }
 
 /** Chunk numbers of the run, done or not. */
