@@ -5,19 +5,17 @@ import { type Kysely, sql } from 'kysely';
  * to append to; measured with 1M rows (BENCHMARKS.md, Ingest):
  * - `data` is `json`, not `jsonb`: it is only ever stored and read back whole, never queried
  *   inside, and `json` input only validates the text (jsonb builds a binary tree: ~2 s per 1M).
- * - The current-version index covers (fiscal_year, program_id, entity_id) instead of all seven
- *   key columns: few distinct values, so PostgreSQL deduplicates it and an insert is cheap. The
- *   readers (a run's chunk of payees, GET /submissions) select by payee and sort that payee's
- *   rows by measure, period, record key and id.
+ * - The current-version index `submissions_current` (all seven key columns) stays: it costs ~3 s
+ *   of server CPU per 1M rows more than one on (fiscal_year, program_id, entity_id), but GET
+ *   /submissions checks "no later version" per row, and without the full key each check reads
+ *   all of a payee's rows from the table (a first page took over a minute after a 1M load).
  * - The foreign key to entities checked each row with a query of its own (~5 s per 1M); a
  *   statement-level trigger checks all the rows of a statement in one anti-join instead, and a
  *   payee that has submissions cannot be deleted or renamed (what the foreign key also refused).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table submissions drop constraint submissions_entity`.execute(db);
-  await sql`drop index submissions_current`.execute(db);
   await sql`alter table submissions alter column data type json using data::json`.execute(db);
-  await sql`create index submissions_payee on submissions (fiscal_year, program_id, entity_id)`.execute(db);
   await sql`
     create function quip_check_submission_payees() returns trigger language plpgsql as $$
     begin
@@ -63,12 +61,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function quip_keep_submitted_payees`.execute(db);
   await sql`drop trigger submissions_payees_exist on submissions`.execute(db);
   await sql`drop function quip_check_submission_payees`.execute(db);
-  await sql`drop index submissions_payee`.execute(db);
   await sql`alter table submissions alter column data type jsonb using data::jsonb`.execute(db);
-  await sql`
-    create index submissions_current
-    on submissions (fiscal_year, program_id, entity_id, measure, period, record_key, id)
-  `.execute(db);
   await sql`
     alter table submissions add constraint submissions_entity foreign key (fiscal_year, program_id, entity_id)
     references entities (fiscal_year, program_id, id)
