@@ -74,6 +74,8 @@ const basis: WhatIfBasis = {
 
 const times: number[] = [];
 const validateTimes: number[] = [];
+const scoreTimes: number[] = [];
+const payTimes: number[] = [];
 let checksum = 0;
 for (let round = 0; round < 15; round++) {
   // Each round edits a target, as a slider drag would: 50th, 51st, ... percentile.
@@ -84,15 +86,20 @@ for (let round = 0; round < 15; round++) {
   validateTimes.push(performance_now() - started);
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   const summary = recomputeWhatIf(basis, v.rulebook, 'share-0');
+  scoreTimes.push(summary.phaseMs.score);
+  payTimes.push(summary.phaseMs.pay);
   times.push(performance_now() - started);
   checksum = summary.totalCents;
 }
 times.sort((a, b) => a - b);
 validateTimes.sort((a, b) => a - b);
+scoreTimes.sort((a, b) => a - b);
+payTimes.sort((a, b) => a - b);
+const mid = (xs: number[]) => (xs[Math.floor(xs.length / 2)] as number).toFixed(0);
 const median = times[Math.floor(times.length / 2)] as number;
 const validateMedian = validateTimes[Math.floor(validateTimes.length / 2)] as number;
 console.log(
-  `what-if: ${E.toLocaleString('en-US')} payees x ${M} measures, validate + re-score + pay: median ${median.toFixed(0)} ms (validate ${validateMedian.toFixed(0)} ms) (min ${times[0]?.toFixed(0)}, max ${times[times.length - 1]?.toFixed(0)}); last total ${checksum} cents`,
+  `what-if: ${E.toLocaleString('en-US')} payees x ${M} measures, validate + re-score + pay: median ${median.toFixed(0)} ms (validate ${validateMedian.toFixed(0)} ms, re-score ${mid(scoreTimes)} ms, pay ${mid(payTimes)} ms) (min ${times[0]?.toFixed(0)}, max ${times[times.length - 1]?.toFixed(0)}); last total ${checksum} cents`,
 );
 
 function performance_now(): number {

@@ -16,6 +16,7 @@ describe('recomputeWhatIf', () => {
     // $50.00 a unit: incentive rate 10% = 500 c, base rate 4,500 c; 100 units each.
     // base 3 x 450,000 = 1,350,000; shares 0.5 / 0.7 / 0.9 vs target 0.6: P2, P3 earn 50,000 each.
     expect(s.totalCents).toBe(1_350_000 + 2 * 50_000);
+    expect(s.phaseMs.score).toBeGreaterThanOrEqual(0);
     expect(s.measures).toEqual([
       { measure: 'trained-share', applicable: 3, scored: 3, met: 2, target: 0.6, stale: false },
     ]);

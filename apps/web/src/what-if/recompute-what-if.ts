@@ -35,6 +35,8 @@ export interface WhatIfSummary {
   /** Non-fatal payment problems (first few), e.g. a member count outside the class table. */
   issues: string[];
   issueCount: number;
+  /** Milliseconds spent re-scoring the measures and paying the payees. */
+  phaseMs: { score: number; pay: number };
 }
 
 const NO_BASELINE = { baseline: null };
@@ -101,7 +103,14 @@ function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
  * specs over the basis values, met, points, weights, composite, then the payment method. Measures
  * the basis does not know are left out (they need a preview). Pure; about one pass per measure.
  */
-export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: string): WhatIfSummary {
+export function recomputeWhatIf(
+  basis: WhatIfBasis,
+  rulebook: Rulebook,
+  focus?: string,
+  /** Called with the measures and histogram as soon as re-scoring is done, before paying. */
+  onScored?: (scored: Pick<WhatIfSummary, 'measures' | 'histogram'>) => void,
+): WhatIfSummary {
+  const started = performance.now();
   const E = basis.entities.length;
   const index = new Map(basis.measures.map((key, m) => [key, m]));
   const { byMeasure, entityOutcomes } = scratchFor(basis, rulebook);
@@ -216,7 +225,10 @@ export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: 
     }
     outcome.composite = compositeScore(forComposite).score;
   }
+  const scored = performance.now();
+  onScored?.({ measures: summaries, histogram });
   const run = computePayments(rulebook.payment, entityOutcomes, { explain: false, asOf: basis.asOf });
+  const paid = performance.now();
   let totalCents = 0;
   let paidPayees = 0;
   for (const p of run.payments) {
@@ -233,5 +245,6 @@ export function recomputeWhatIf(basis: WhatIfBasis, rulebook: Rulebook, focus?: 
       .slice(0, 5)
       .map((i) => (i.entityId === '*' ? i.message : `${i.entityId}: ${i.message}`)),
     issueCount: run.issues.length,
+    phaseMs: { score: scored - started, pay: paid - scored },
   };
 }

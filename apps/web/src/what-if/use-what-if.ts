@@ -69,6 +69,14 @@ export function useWhatIf(args: {
               ms: answer.ms,
               asOf: answer.asOf,
             };
+          case 'scored':
+            if (answer.id !== latest.current || !s.baseline) return s;
+            return {
+              ...s,
+              current: { ...(s.current ?? s.baseline), ...answer.scored },
+              ms: answer.ms,
+              message: null,
+            };
           case 'result':
             if (answer.id !== latest.current) return s;
             return { ...s, current: answer.summary, ms: answer.ms, message: null, pending: false };

@@ -18,5 +18,6 @@ export type WhatIfRequest =
 export type WhatIfResponse =
   | { type: 'loaded'; payees: number; baseline: WhatIfSummary; ms: number; asOf: string }
   | { type: 'result'; id: number; summary: WhatIfSummary; ms: number }
+  | { type: 'scored'; id: number; scored: Pick<WhatIfSummary, 'measures' | 'histogram'>; ms: number }
   | { type: 'invalid'; id: number; message: string }
   | { type: 'failed'; message: string };

@@ -24,7 +24,10 @@ describe('createWhatIfSession', () => {
     });
     // 1,350,000 base + 2 x 50,000 earned (shares 0.7 and 0.9 meet 0.6).
     expect(loaded).toMatchObject({ type: 'loaded', payees: 3, baseline: { totalCents: 1_450_000 } });
-    const edited = handle({ type: 'recompute', id: 2, rulebook: smallProgram(0.95) });
+    const interim: unknown[] = [];
+    const edited = handle({ type: 'recompute', id: 2, rulebook: smallProgram(0.95) }, (a) => interim.push(a));
+    // The met count arrives before the payout: nobody meets 0.95.
+    expect(interim).toMatchObject([{ type: 'scored', id: 2, scored: { measures: [{ met: 0 }] } }]);
     // Nobody meets 0.95: the base alone.
     expect(edited).toMatchObject({ type: 'result', id: 2, summary: { totalCents: 1_350_000 } });
   });

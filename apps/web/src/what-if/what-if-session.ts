@@ -9,7 +9,8 @@ import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
  */
 export function createWhatIfSession(now: () => number = () => performance.now()) {
   let basis: WhatIfBasis | null = null;
-  return (request: WhatIfRequest): WhatIfResponse => {
+  /** `interim` receives the re-scored measures of a recompute before its payments are done. */
+  return (request: WhatIfRequest, interim?: (answer: WhatIfResponse) => void): WhatIfResponse => {
     const started = now();
     try {
       if (request.type === 'load') {
@@ -39,7 +40,9 @@ export function createWhatIfSession(now: () => number = () => performance.now())
           message: `${validation.issues.length} problem(s) in the draft${first ? `, e.g. ${first.path.join('.')}: ${first.message}` : ''}`,
         };
       }
-      const summary = recomputeWhatIf(basis, validation.rulebook, request.focus);
+      const summary = recomputeWhatIf(basis, validation.rulebook, request.focus, (scored) =>
+        interim?.({ type: 'scored', id: request.id, scored, ms: now() - started }),
+      );
       return { type: 'result', id: request.id, summary, ms: now() - started };
     } catch (error) {
       return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
