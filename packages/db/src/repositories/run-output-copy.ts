@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+// A default import: dependency-cruiser cannot read `import { from as ... }`.
+import copyStreams from 'pg-copy-streams';
 import { pgClientTransaction } from '../pg-client-transaction.ts';
 import type { Database } from '../schema.ts';
 import type { RunPaymentInput } from './run-payments.ts';
@@ -12,7 +13,7 @@ const cell = (v: string | number | boolean | null) =>
   v === null ? '\\N' : typeof v === 'string' ? copyText(v) : String(v);
 
 async function copyLines(client: pg.PoolClient, statement: string, lines: Iterable<string>): Promise<void> {
-  const stream = client.query(copyFrom(statement));
+  const stream = client.query(copyStreams.from(statement));
   let failure: Error | null = null;
   stream.on('error', (error: Error) => {
     failure ??= error;

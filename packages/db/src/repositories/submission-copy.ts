@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+// A default import: dependency-cruiser cannot read `import { from as ... }`.
+import copyStreams from 'pg-copy-streams';
 
 /**
  * One submission row, already checked, as a line of COPY text (tab-separated, `\n`-terminated):
@@ -36,14 +37,14 @@ export function copyText(value: string): string {
  * then failed and must roll back).
  */
 export class SubmissionCopy {
-  private readonly stream: ReturnType<typeof copyFrom>;
+  private readonly stream: ReturnType<typeof copyStreams.from>;
   private readonly prefix: string;
   private failure: Error | null = null;
 
   constructor(client: pg.PoolClient, batch: { id: number; fiscalYear: string; programId: string }) {
     this.prefix = `${batch.id}\t${copyText(batch.fiscalYear)}\t${copyText(batch.programId)}\t`;
     this.stream = client.query(
-      copyFrom(
+      copyStreams.from(
         'copy submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data) from stdin',
       ),
     );
