@@ -72,6 +72,18 @@ describe('admin journeys in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('creates the next fiscal year and clones the published rulebooks into it', async () => {
+    await page.getByLabel('New fiscal year').fill('2027-28');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: /2027-28/ }).waitFor();
+    await page.getByRole('button', { name: 'Clone into 2027-28' }).click();
+    const done = page.getByText(/Cloned \d+ rulebook\(s\) into 2027-28 as drafts/);
+    await done.waitFor();
+    await shot('journey-clone');
+    // All five programs have a published 2026-27 rulebook in the catalog.
+    expect(await done.textContent()).toContain('Cloned 5 rulebook(s)');
+  });
+
   it('shows an invalid expression error at its position', async () => {
     await page.goto(rulebookUrl('dds-qip'));
     await page.getByRole('button', { name: /Share of employment staff with ACRE training/ }).click();
