@@ -13,6 +13,8 @@ describe('formatDollars', () => {
     expect(formatChange(1_200_000)).toBe('+$12,000');
     expect(formatChange(-500)).toBe('-$5');
     expect(formatChange(0)).toBe('no change');
+    // 3,108,694 c -> 1,554,347 c: -1,554,347 c = -$15,543.47 exactly.
+    expect(formatChange(1_554_347 - 3_108_694, true)).toBe('-$15,543.47');
   });
 });
 

@@ -3,10 +3,10 @@ export function formatDollars(cents: number): string {
   return `${cents < 0 ? '-' : ''}$${Math.round(Math.abs(cents) / 100).toLocaleString('en-US')}`;
 }
 
-/** A signed change ("+$12,000", "-$5", "no change"). */
-export function formatChange(cents: number): string {
+/** A signed change ("+$12,000", "-$5", "no change"); `exact` keeps the cents ("-$15,543.47"). */
+export function formatChange(cents: number, exact = false): string {
   if (cents === 0) return 'no change';
-  return `${cents > 0 ? '+' : ''}${formatDollars(cents)}`;
+  return `${cents > 0 ? '+' : ''}${exact ? formatUsd(cents) : formatDollars(cents)}`;
 }
 
 /** Exact dollars and cents with separators ("$198,897.00"), from integer cents. */

@@ -74,7 +74,7 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
                       {p.totalCents.to === null ? '—' : formatUsd(p.totalCents.to)}
                     </td>
                     <td className="px-3 py-1">
-                      {formatChange((p.totalCents.to ?? 0) - (p.totalCents.from ?? 0))}
+                      {formatChange((p.totalCents.to ?? 0) - (p.totalCents.from ?? 0), true)}
                     </td>
                     <td className="px-3 py-1 text-xs">
                       {p.measures.map((m) => `${m.measure} (${m.changed.join(', ')})`).join('; ') || '—'}

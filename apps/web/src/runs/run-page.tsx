@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { formatUsd } from '../format/format-money.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -16,6 +17,8 @@ import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
 import { useAllPages } from './use-all-pages.ts';
 import { useRunEvents } from './use-run-events.ts';
+
+const TOTAL_LABELS: Record<string, string> = { totalCents: 'Total paid', payees: 'Payees' };
 
 const tab =
   'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
@@ -113,11 +116,9 @@ export function RunPage() {
             .filter(([, v]) => typeof v === 'number')
             .map(([k, v]) => (
               <div key={k} className="rounded-md border border-slate-200 bg-white p-3">
-                <dt className="text-xs text-slate-600">{k}</dt>
+                <dt className="text-xs text-slate-600">{TOTAL_LABELS[k] ?? k}</dt>
                 <dd className="text-lg font-semibold">
-                  {k.endsWith('Cents')
-                    ? `$${(Number(v) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`
-                    : Number(v).toLocaleString('en-US')}
+                  {k.endsWith('Cents') ? formatUsd(Number(v)) : Number(v).toLocaleString('en-US')}
                 </dd>
               </div>
             ))}
