@@ -38,7 +38,7 @@ export function spawnQuip(env: Record<string, string>): QuipProcess {
   return { child, output: () => output, exited };
 }
 
-export async function waitForHealth(url: string, quip: QuipProcess, timeoutMs = 60_000): Promise<unknown> {
+export async function waitForHealth(url: string, quip: QuipProcess, timeoutMs = 150_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (quip.child.exitCode !== null) throw new Error(`Quip exited early:\n${quip.output()}`);
