@@ -72,6 +72,17 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/api-keys': { roles: ADMINS },
   'DELETE /api/v1/api-keys/{id}': { roles: ADMINS, params: { id: 'no-such-key' } },
   'GET /api/v1/audit': { roles: ADMINS },
+  [`GET ${PROGRAM}/runs`]: { roles: READERS },
+  [`POST ${PROGRAM}/runs`]: { roles: ADMINS },
+  // A run id that does not exist: allowed roles get past authorization to a 404.
+  'GET /api/v1/runs/{id}': { roles: READERS, params: { id: '999999' } },
+  'GET /api/v1/runs/{id}/events': { roles: READERS, params: { id: '999999' } },
+  'POST /api/v1/runs/{id}/cancel': { roles: ADMINS, params: { id: '999999' } },
+  'POST /api/v1/runs/{id}/official': { roles: ADMINS, params: { id: '999999' } },
+  // Submitters read their own payees' results and payments (scoping is tested in runs.int.test.ts).
+  'GET /api/v1/runs/{id}/results': { roles: ALL, params: { id: '999999' } },
+  'GET /api/v1/runs/{id}/payments': { roles: ALL, params: { id: '999999' } },
+  'GET /api/v1/runs/{id}/diff': { roles: READERS, params: { id: '999999' }, query: '?against=1' },
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
