@@ -9,7 +9,9 @@ import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { isIsoDate } from '../rulebook/iso-date.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
 import { groupSubmissions } from './group-submissions.ts';
+import { indexEntities } from './index-entities.ts';
 import { payEntities } from './pay-entities.ts';
+import { reportIgnored } from './report-ignored.ts';
 import { scoreResults } from './score-results.ts';
 
 /**
@@ -28,6 +30,9 @@ export interface MeasureValuesInput {
 export interface MeasureValues {
   /** Entity-major: entity e's measure m at e * M + m; targets, met and points still unset. */
   values: MeasureResult[];
+  /** The payees evaluated: the input less those without an id or listed twice (each an issue). */
+  entities: readonly Entity[];
+  /** Payees left out, submissions not read (unknown measure or payee, after asOf, ...). */
   issues: EvaluationIssue[];
 }
 
@@ -36,11 +41,10 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
   checkAsOf(input.asOf);
   const explain = input.explain === true;
   const issues: EvaluationIssue[] = [];
-  const entities = input.entities;
-  const entityIndex = new Map<string, number>();
-  for (let e = 0; e < entities.length; e++) entityIndex.set((entities[e] as Entity).id, e);
+  const { entities, entityIndex } = indexEntities(input.entities, issues);
   const reader = recordReader(input.submissions);
   const groups = groupSubmissions(compiled, reader, entityIndex, entities.length, input.asOf);
+  reportIgnored(groups, issues);
   const measures = compiled.measures;
   const M = measures.length;
   const E = entities.length;
@@ -55,6 +59,7 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
     const bd = compiled.baselineDataset[m] as number;
     const baselineSpec = measure.spec.baseline;
     const baselineField = baselineSpec && 'payeeField' in baselineSpec ? baselineSpec.payeeField : null;
+    let dataNotApplicable = 0;
     for (let e = 0; e < E; e++) {
       const entity = entities[e] as Entity;
       const r = new MeasureResult(entity.id, measure.key, measure.period, measure.weight);
@@ -63,6 +68,7 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
       if (measure.applies !== null && !measure.applies.test(entity)) {
         r.status = 'not-applicable';
         r.reason = 'the measure does not apply to this payee';
+        if ((groups.end[b] as number) > (groups.start[b] as number)) dataNotApplicable++;
         continue;
       }
       slice.start = groups.start[b] as number;
@@ -80,8 +86,16 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
         r.baseline = typeof v === 'number' && Number.isFinite(v) ? v : null;
       }
     }
+    if (dataNotApplicable > 0) {
+      issues.push({
+        code: 'data-for-not-applicable-measure',
+        message: `${dataNotApplicable} payee(s) the measure does not apply to submitted data for it; ignored`,
+        measure: measure.key,
+        count: dataNotApplicable,
+      });
+    }
   }
-  return { values, issues };
+  return { values, entities, issues };
 }
 
 export interface ScoreAndPayInput {
@@ -129,12 +143,34 @@ export function scoreAndPay(compiled: CompiledRulebook, input: ScoreAndPayInput)
       );
     }
   }
+  return scoreOrderedValues(compiled, input.entities, results, input.asOf, explain);
+}
+
+/**
+ * Phase 2 over values already in entity-major order (e * M + m): targets and scores per measure
+ * across the population, then composite scores and payments per payee.
+ */
+export function scoreOrderedValues(
+  compiled: CompiledRulebook,
+  entities: readonly Entity[],
+  results: MeasureResult[],
+  asOf: string,
+  explain: boolean,
+): ScoredProgram {
+  const measures = compiled.measures;
+  const M = measures.length;
   for (let m = 0; m < M; m++) {
-    const measure = measures[m] as (typeof measures)[number];
-    scoreResults(measure, compiled.scoring[m] ?? null, results, m, M, explain);
+    scoreResults(
+      measures[m] as (typeof measures)[number],
+      compiled.scoring[m] ?? null,
+      results,
+      m,
+      M,
+      explain,
+    );
   }
   const issues: EvaluationIssue[] = [];
-  const payments = payEntities(compiled, input.entities, results, input.asOf, explain, issues);
+  const payments = payEntities(compiled, entities, results, asOf, explain, issues);
   return { results, payments, issues };
 }
 
