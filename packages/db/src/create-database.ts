@@ -57,6 +57,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<QuipData
 
 function openPostgres(connectionString: string, max: number) {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes, options: '-c TimeZone=UTC' });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped by the
+  // pool, which opens a new one on the next query; unheard, its 'error' event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   registerPgPool(db, pool);
   return { db, kind: 'postgres' as const, cleanup: () => {} };

@@ -4,7 +4,7 @@ import type { QuipDatabase } from './create-database.ts';
 import { listFiscalYears } from './repositories/fiscal-years.ts';
 import { listPrograms } from './repositories/programs.ts';
 import { seedReferenceData } from './seed/reference-data.ts';
-import { DATABASE_KINDS, openTestDatabase } from './testing/test-databases.ts';
+import { DATABASE_KINDS, openTestDatabase, testPostgresUrl } from './testing/test-databases.ts';
 
 describe.each(DATABASE_KINDS)('database on %s', (kind) => {
   let database: QuipDatabase;
@@ -77,5 +77,26 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
     ).rejects.toThrow();
     const ids = (await listPrograms(database.db)).map((p) => p.id);
     expect(ids).not.toContain('tmp-program');
+  });
+});
+
+describe('PostgreSQL connection loss', () => {
+  it('survives the server ending its idle connections, and reconnects on the next query', async () => {
+    const database = await openTestDatabase('postgres');
+    try {
+      await sql`select 1`.execute(database.db); // a pooled connection now sits idle
+      const name = (await sql<{ db: string }>`select current_database() as db`.execute(database.db)).rows[0]
+        ?.db;
+      // Another session ends every connection to this database, as a restart or failover would.
+      const killer = new (await import('pg')).default.Client({ connectionString: testPostgresUrl() });
+      await killer.connect();
+      await killer.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      await killer.end();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the idle client's error arrives
+      const again = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(again.rows[0]?.one).toBe(1);
+    } finally {
+      await database.close();
+    }
   });
 });
