@@ -2,7 +2,7 @@ import { RulebookError } from '../errors.ts';
 import type { Entity } from '../measures/applies-to.ts';
 import { computeMeasure } from '../measures/compute-measure.ts';
 import type { MeasureContext, RecordSlice } from '../measures/measure-context.ts';
-import { MeasureResult } from '../measures/measure-result.ts';
+import { MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from '../measures/measure-result.ts';
 import { recordReader, type SubmissionInput } from '../measures/record-reader.ts';
 import type { Payment } from '../payment/index.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
@@ -174,28 +174,6 @@ export function scoreOrderedValues(
   return { results, payments, issues };
 }
 
-/** Fields a stored value may carry besides its keys (MeasureResult's own, in declaration order). */
-const VALUE_FIELDS = [
-  'status',
-  'reason',
-  'value',
-  'numerator',
-  'denominator',
-  'baseline',
-  'target',
-  'floor',
-  'met',
-  'points',
-  'maxPoints',
-  'records',
-  'reporting',
-  'exclusions',
-  'missed',
-  'strata',
-  'milestones',
-  'trace',
-] as const;
-
 /** Plain data back into a MeasureResult; absent fields keep the class defaults (null, 'scored', 0). */
 function hydrate(
   v: MeasureValueLike,
@@ -209,7 +187,7 @@ function hydrate(
   );
   const from = v as unknown as Record<string, unknown>;
   const to = r as unknown as Record<string, unknown>;
-  for (const key of VALUE_FIELDS) {
+  for (const key of MEASURE_RESULT_VALUE_FIELDS) {
     const value = from[key];
     if (value !== undefined) to[key] = value;
   }

@@ -34,6 +34,31 @@ export interface MissedCounts {
 }
 
 /**
+ * A result's fields other than its keys (entityId, measure, period, weight), in declaration
+ * order: what a run stores per payee x measure and reads back.
+ */
+export const MEASURE_RESULT_VALUE_FIELDS = [
+  'status',
+  'reason',
+  'value',
+  'numerator',
+  'denominator',
+  'baseline',
+  'target',
+  'floor',
+  'met',
+  'points',
+  'maxPoints',
+  'records',
+  'reporting',
+  'exclusions',
+  'missed',
+  'strata',
+  'milestones',
+  'trace',
+] as const;
+
+/**
  * The result of one measure for one entity. A class so every result has one shape (fast to make
  * and read in bulk); `scored` is a getter so it is not duplicated in the JSON.
  */

@@ -1,24 +1,4 @@
-/** MeasureResult's fields other than its keys (entityId, measure, period, weight: the row or rulebook has them). */
-const FIELDS = [
-  'status',
-  'reason',
-  'value',
-  'numerator',
-  'denominator',
-  'baseline',
-  'target',
-  'floor',
-  'met',
-  'points',
-  'maxPoints',
-  'records',
-  'reporting',
-  'exclusions',
-  'missed',
-  'strata',
-  'milestones',
-  'trace',
-] as const;
+import { MEASURE_RESULT_VALUE_FIELDS as FIELDS } from '@quip/core';
 
 /**
  * A MeasureResult as short JSON for storage: nulls, the default status 'scored' and the keyed
