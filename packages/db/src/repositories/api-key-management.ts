@@ -1,26 +1,18 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { ApiKeyRecord } from './api-keys.ts';
+import { API_KEY_COLUMNS, type ApiKeyRecord } from './api-keys.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const columns = [
-  'id',
-  'name',
-  'role',
-  'entity_ids as entityIds',
-  'key_prefix as keyPrefix',
-  'created_at as createdAt',
-  'revoked_at as revokedAt',
-] as const;
-
 /** Every key, active and revoked, oldest first; never the hashes. */
 export function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
-  return db.selectFrom('api_keys').select(columns).orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('api_keys').select(API_KEY_COLUMNS).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findApiKey(db: Db, id: string): Promise<ApiKeyRecord | null> {
-  return (await db.selectFrom('api_keys').select(columns).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('api_keys').select(API_KEY_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 /** Serialises key revocations so two admins revoking each other cannot leave no admin at all. */
@@ -35,7 +27,7 @@ export async function revokeApiKey(trx: Transaction<Database>, id: string): Prom
     .set({ revoked_at: sql<string>`now()` })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
-    .returning(columns)
+    .returning(API_KEY_COLUMNS)
     .executeTakeFirst();
   return row ?? null;
 }

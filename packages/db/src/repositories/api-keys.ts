@@ -11,7 +11,8 @@ export interface ApiKeyRecord {
   revokedAt: string | null;
 }
 
-const columns = [
+/** What a key record shows: never its hash. */
+export const API_KEY_COLUMNS = [
   'id',
   'name',
   'role',
@@ -53,7 +54,7 @@ export async function findActiveApiKeyByHash(
 ): Promise<ApiKeyRecord | null> {
   const row = await db
     .selectFrom('api_keys')
-    .select(columns)
+    .select(API_KEY_COLUMNS)
     .where('key_hash', '=', keyHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
