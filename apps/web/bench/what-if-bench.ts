@@ -2,14 +2,17 @@
  * What-if recompute time for 100k payees: a DDS-QIP-like rulebook (6 reporting measures and 6
  * performance measures with peer-percentile targets, rate incentive), a basis of generated
  * per-payee values, then the target of one measure edited and everything re-scored and re-paid,
- * as the rulebook editor does on each keystroke (in its Web Worker). Prints the median of 15 rounds.
- * Run: node --import tsx apps/web/bench/what-if-bench.ts [payees]
+ * as the rulebook editor does on each keystroke (in its Web Worker). Prints the median and the
+ * fastest of 15 rounds, with CPU time and the load average, since the machine may be shared.
+ * Run: node --import tsx apps/web/bench/what-if-bench.ts [payees] [--compare]
+ * (--compare also runs every edit with core's bigint-only payment path, in the same rounds.)
  */
+import { readFileSync } from 'node:fs';
 import { validateRulebook } from '@quip/core';
 import { recomputeWhatIf } from '../src/what-if/recompute-what-if.ts';
 import { NOT_APPLICABLE, SCORED, type WhatIfBasis } from '../src/what-if/what-if-basis.ts';
 
-const E = Number(process.argv[2] ?? 100_000);
+const E = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 100_000);
 const reporting = Array.from({ length: 6 }, (_, i) => ({
   key: `report-${i}`,
   name: `Report ${i}`,
@@ -72,36 +75,74 @@ const basis: WhatIfBasis = {
   asOf: '2027-06-30',
 };
 
-const times: number[] = [];
-const validateTimes: number[] = [];
-const scoreTimes: number[] = [];
-const payTimes: number[] = [];
-let checksum = 0;
-for (let round = 0; round < 15; round++) {
-  // Each round edits a target, as a slider drag would: 50th, 51st, ... percentile.
-  const edited = structuredClone(json);
-  (edited.measures[6] as { target: { percentile: number } }).target.percentile = 50 + round;
-  const started = performance_now();
-  const v = validateRulebook(edited);
-  validateTimes.push(performance_now() - started);
-  if (!v.ok) throw new Error(JSON.stringify(v.issues));
-  const summary = recomputeWhatIf(basis, v.rulebook, 'share-0');
-  scoreTimes.push(summary.phaseMs.score);
-  payTimes.push(summary.phaseMs.pay);
-  times.push(performance_now() - started);
-  checksum = summary.totalCents;
+interface Round {
+  total: number;
+  validate: number;
+  score: number;
+  pay: number;
+  cpu: number;
 }
-times.sort((a, b) => a - b);
-validateTimes.sort((a, b) => a - b);
-scoreTimes.sort((a, b) => a - b);
-payTimes.sort((a, b) => a - b);
-const mid = (xs: number[]) => (xs[Math.floor(xs.length / 2)] as number).toFixed(0);
-const median = times[Math.floor(times.length / 2)] as number;
-const validateMedian = validateTimes[Math.floor(validateTimes.length / 2)] as number;
+const compare = process.argv.includes('--compare');
+const ROUNDS = 15;
+const rounds: { fast: Round[]; exact: Round[] } = { fast: [], exact: [] };
+const checksums = { fast: 0, exact: 0 };
+const load = () => readLoadAverage();
+const loadBefore = load();
+for (let round = 0; round < ROUNDS; round++) {
+  // Each round edits a target, as a slider drag would: 50th, 51st, ... percentile. With --compare
+  // the bigint-only path runs the same edit in the same round, in alternating order, so the ratio
+  // of the two does not depend on what else the machine is doing.
+  const modes: ('fast' | 'exact')[] = !compare ? ['fast'] : round % 2 ? ['exact', 'fast'] : ['fast', 'exact'];
+  for (const mode of modes) {
+    const edited = structuredClone(json);
+    (edited.measures[6] as { target: { percentile: number } }).target.percentile = 50 + round;
+    const cpu = process.cpuUsage();
+    const started = performance_now();
+    const v = validateRulebook(edited);
+    const validated = performance_now() - started;
+    if (!v.ok) throw new Error(JSON.stringify(v.issues));
+    const summary = recomputeWhatIf(basis, v.rulebook, 'share-0', undefined, {
+      exactArithmetic: mode === 'exact',
+    });
+    const total = performance_now() - started;
+    const used = process.cpuUsage(cpu);
+    rounds[mode].push({
+      total,
+      validate: validated,
+      score: summary.phaseMs.score,
+      pay: summary.phaseMs.pay,
+      cpu: (used.user + used.system) / 1000,
+    });
+    checksums[mode] = summary.totalCents;
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const describe = (rs: Round[]) => {
+  const of = (k: keyof Round) => median(rs.map((r) => r[k])).toFixed(0);
+  const totals = rs.map((r) => r.total);
+  return `median ${of('total')} ms (validate ${of('validate')}, re-score ${of('score')}, pay ${of('pay')}; cpu ${of('cpu')} ms), fastest ${Math.min(...totals).toFixed(0)} ms, slowest ${Math.max(...totals).toFixed(0)} ms`;
+};
 console.log(
-  `what-if: ${E.toLocaleString('en-US')} payees x ${M} measures, validate + re-score + pay: median ${median.toFixed(0)} ms (validate ${validateMedian.toFixed(0)} ms, re-score ${mid(scoreTimes)} ms, pay ${mid(payTimes)} ms) (min ${times[0]?.toFixed(0)}, max ${times[times.length - 1]?.toFixed(0)}); last total ${checksum} cents`,
+  `what-if: ${E.toLocaleString('en-US')} payees x ${M} measures, ${ROUNDS} rounds, load average ${loadBefore} -> ${load()}`,
 );
+console.log(`  validate + re-score + pay: ${describe(rounds.fast)}; last total ${checksums.fast} cents`);
+if (compare) {
+  console.log(`  same, bigint-only payment: ${describe(rounds.exact)}; last total ${checksums.exact} cents`);
+  const ratio = (k: 'total' | 'pay' | 'cpu') =>
+    (median(rounds.exact.map((r) => r[k])) / median(rounds.fast.map((r) => r[k]))).toFixed(2);
+  console.log(`  bigint-only / fast: total x${ratio('total')}, pay x${ratio('pay')}, cpu x${ratio('cpu')}`);
+  if (checksums.fast !== checksums.exact)
+    throw new Error('the fast and the bigint paths paid different totals');
+}
 
 function performance_now(): number {
   return globalThis.performance.now();
+}
+
+function readLoadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
+  }
 }

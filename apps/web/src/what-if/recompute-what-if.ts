@@ -109,6 +109,8 @@ export function recomputeWhatIf(
   focus?: string,
   /** Called with the measures and histogram as soon as re-scoring is done, before paying. */
   onScored?: (scored: Pick<WhatIfSummary, 'measures' | 'histogram'>) => void,
+  /** `exactArithmetic`: pay with core's bigint path only (the bench compares it with the fast path). */
+  options: { exactArithmetic?: boolean } = {},
 ): WhatIfSummary {
   const started = performance.now();
   const E = basis.entities.length;
@@ -227,7 +229,11 @@ export function recomputeWhatIf(
   }
   const scored = performance.now();
   onScored?.({ measures: summaries, histogram });
-  const run = computePayments(rulebook.payment, entityOutcomes, { explain: false, asOf: basis.asOf });
+  const run = computePayments(rulebook.payment, entityOutcomes, {
+    explain: false,
+    asOf: basis.asOf,
+    ...(options.exactArithmetic ? { exactArithmetic: true } : {}),
+  });
   const paid = performance.now();
   let totalCents = 0;
   let paidPayees = 0;

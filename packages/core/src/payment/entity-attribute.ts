@@ -13,10 +13,29 @@ export function readDecimalAttribute(
   issues: PaymentIssue[],
   opts: { integer?: boolean; min?: number } = {},
 ): Rational | null {
+  const checked = readNumericAttribute(entity, name, issues, opts);
+  return checked === null ? null : toRational(checked);
+}
+
+/**
+ * The checks of `readDecimalAttribute` without the conversion: the attribute as written (a finite
+ * number, or a numeric string trimmed), or null after pushing the issue. Fast paths convert it to
+ * a SmallRational; `toRational` of it is what `readDecimalAttribute` gives.
+ */
+export function readNumericAttribute(
+  entity: EntityOutcome,
+  name: string,
+  issues: PaymentIssue[],
+  opts: { integer?: boolean; min?: number } = {},
+): number | string | null {
   const raw = entity.attributes[name];
   let value: number | null = null;
+  let text: string | null = null;
   if (typeof raw === 'number' && Number.isFinite(raw)) value = raw;
-  else if (typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())) value = Number(raw.trim());
+  else if (typeof raw === 'string') {
+    text = raw.trim();
+    if (/^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
+  }
   if (value === null) {
     issues.push({
       entityId: entity.entityId,
@@ -35,7 +54,7 @@ export function readDecimalAttribute(
     });
     return null;
   }
-  return typeof raw === 'string' ? toRational(raw.trim()) : toRational(value);
+  return text ?? value;
 }
 
 /** Truthy the way a form or CSV says yes: true, 1, 'true', 'yes', 'y', '1' (any case). */

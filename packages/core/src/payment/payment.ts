@@ -58,6 +58,11 @@ export interface ComputeOptions {
   explain: boolean;
   /** ISO date: milestones completed after it are not paid yet. Absent = all completed milestones count. */
   asOf?: string;
+  /**
+   * Only the exact bigint arithmetic, skipping the number fast paths. Results are the same either
+   * way (property tests prove it); tests and benchmarks use this to compare the two.
+   */
+  exactArithmetic?: boolean;
 }
 
 export interface PaymentRun {

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { roundToCents } from '../money/cents.ts';
-import { NonNegativeDecimalSchema, parseDecimal } from '../money/decimal.ts';
-import { mul, sub, toNumber } from '../money/rational.ts';
-import { RoundingModeSchema } from '../money/rounding-mode.ts';
-import { EarningSchema, earnedFraction } from './earned-fraction.ts';
-import { readDecimalAttribute } from './entity-attribute.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentRun,
-  TraceStep,
-} from './payment.ts';
+import { NonNegativeDecimalSchema, parseDecimal, toRational } from '../money/decimal.ts';
+import { mul, type Rational, sub, toNumber, ZERO } from '../money/rational.ts';
+import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode.ts';
+import {
+  roundSmall,
+  SMALL_ZERO,
+  type SmallRational,
+  smallFromRational,
+  toSmallRational,
+} from '../money/small-rational.ts';
+import { EarningSchema, earnedFraction, earnedFractionSmall } from './earned-fraction.ts';
+import { readNumericAttribute } from './entity-attribute.ts';
+import type { ComputeOptions, EntityOutcome, Payment, PaymentIssue, PaymentRun } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /**
@@ -34,74 +34,151 @@ export const RateIncentiveParamsSchema = z.object({
 });
 export type RateIncentiveParams = z.output<typeof RateIncentiveParamsSchema>;
 
+/** The amounts of one payee's payment, from either arithmetic path. */
+interface RateAmounts {
+  units: number;
+  rate: number;
+  incentiveRate: number;
+  baseRate: number;
+  base: number;
+  potential: number;
+  /** The earned fraction as the nearest double (for details and the trace). */
+  fraction: number;
+  earned: number;
+}
+
+/** The amounts on exact bigint rationals: the reference every fast path must match. */
+function exactAmounts(
+  units: Rational,
+  rate: Rational,
+  share: Rational,
+  fraction: Rational,
+  rounding: RoundingMode,
+): RateAmounts {
+  const incentiveRate = roundToCents(mul(rate, share), rounding);
+  const potential = roundToCents(mul(units, { n: BigInt(incentiveRate), d: 1n }), rounding);
+  return {
+    units: toNumber(units),
+    rate: toNumber(rate),
+    incentiveRate,
+    baseRate: toNumber(rate) - incentiveRate,
+    base: roundToCents(mul(units, sub(rate, { n: BigInt(incentiveRate), d: 1n })), rounding),
+    potential,
+    fraction: toNumber(fraction),
+    earned: roundToCents(mul({ n: BigInt(potential), d: 1n }, fraction), rounding),
+  };
+}
+
+/**
+ * The same amounts on plain numbers, exact while every product is a safe integer (roundSmall
+ * refuses an overflowed product); undefined otherwise. A SmallRational's n / d is the nearest
+ * double to its value, as `toNumber` of the same value in lowest terms is.
+ */
+function smallAmounts(
+  units: SmallRational,
+  rate: number,
+  share: SmallRational,
+  fraction: SmallRational,
+  rounding: RoundingMode,
+): RateAmounts | undefined {
+  const incentiveRate = roundSmall(rate * share.n, share.d, rounding);
+  if (incentiveRate === undefined) return undefined;
+  const baseRate = rate - incentiveRate;
+  const base = roundSmall(units.n * baseRate, units.d, rounding);
+  const potential = roundSmall(units.n * incentiveRate, units.d, rounding);
+  if (base === undefined || potential === undefined) return undefined;
+  const earned = roundSmall(potential * fraction.n, fraction.d, rounding);
+  if (earned === undefined) return undefined;
+  return {
+    units: units.n / units.d,
+    rate,
+    incentiveRate,
+    baseRate,
+    base,
+    potential,
+    fraction: fraction.n / fraction.d,
+    earned,
+  };
+}
+
 export function computeRateIncentive(
   params: RateIncentiveParams,
   entities: readonly EntityOutcome[],
   opts: ComputeOptions,
 ): PaymentRun {
   const share = parseDecimal(params.incentiveShare);
+  const smallShare = opts.exactArithmetic ? undefined : smallFromRational(share);
   const issues: PaymentIssue[] = [];
   const payments: Payment[] = [];
   for (const e of entities) {
-    const units = readDecimalAttribute(e, params.unitsAttribute, issues, { min: 0 });
-    const rate = readDecimalAttribute(e, params.rateAttribute, issues, { integer: true, min: 0 });
-    if (!units || !rate) continue;
-    const trace: TraceStep[] | undefined = opts.explain ? [] : undefined;
-    const incentiveRate = roundToCents(mul(rate, share), params.rounding);
-    const baseRate = toNumber(rate) - incentiveRate;
-    const base = roundToCents(mul(units, sub(rate, { n: BigInt(incentiveRate), d: 1n })), params.rounding);
-    const potential = roundToCents(mul(units, { n: BigInt(incentiveRate), d: 1n }), params.rounding);
-    let fraction = earnedFraction(e, params.earning, params.measures);
-    if (fraction === null) {
+    const units = readNumericAttribute(e, params.unitsAttribute, issues, { min: 0 });
+    const rate = readNumericAttribute(e, params.rateAttribute, issues, { integer: true, min: 0 });
+    if (units === null || rate === null) continue;
+    // Plain numbers first (the rate is a safe integer already); bigint rationals when they do not fit.
+    let amounts: RateAmounts | undefined;
+    let nothingScored = false;
+    if (smallShare) {
+      const fraction = earnedFractionSmall(e, params.earning, params.measures);
+      const smallUnits = fraction === undefined ? undefined : toSmallRational(units);
+      if (fraction !== undefined && smallUnits !== undefined) {
+        nothingScored = fraction === null;
+        const f = fraction ?? SMALL_ZERO;
+        amounts = smallAmounts(smallUnits, Number(rate), smallShare, f, params.rounding);
+      }
+    }
+    if (!amounts) {
+      const fraction = earnedFraction(e, params.earning, params.measures);
+      nothingScored = fraction === null;
+      amounts = exactAmounts(toRational(units), toRational(rate), share, fraction ?? ZERO, params.rounding);
+    }
+    if (nothingScored)
       issues.push({
         entityId: e.entityId,
         code: 'nothing-scored',
         message: `no scored measure to earn the incentive with (${params.earning}); incentive earned is 0`,
       });
-      fraction = { n: 0n, d: 1n };
-    }
-    const earned = roundToCents(mul({ n: BigInt(potential), d: 1n }, fraction), params.rounding);
-    trace?.push(
-      {
-        rule: 'rate split',
-        inputs: { rateCents: toNumber(rate), incentiveShare: params.incentiveShare },
-        formula: 'incentiveRate = round(rate x incentiveShare); baseRate = rate - incentiveRate',
-        value: { baseRateCents: baseRate, incentiveRateCents: incentiveRate },
-      },
-      {
-        rule: 'period amounts',
-        inputs: { units: toNumber(units) },
-        formula: 'base = round(units x baseRate); potential = round(units x incentiveRate)',
-        value: { baseCents: base, potentialCents: potential },
-      },
-      {
-        rule: `earned fraction (${params.earning})`,
-        formula: 'earned = round(potential x fraction)',
-        inputs: { fraction: toNumber(fraction) },
-        value: earned,
-      },
-    );
+    const a = amounts;
     const lines = [
-      { kind: 'base', amountCents: base },
-      { kind: 'incentive', amountCents: earned },
+      { kind: 'base', amountCents: a.base },
+      { kind: 'incentive', amountCents: a.earned },
     ];
     const p: Payment = {
       entityId: e.entityId,
       totalCents: sumLines(lines),
       lines,
       details: {
-        units: toNumber(units),
-        rateCents: toNumber(rate),
-        baseRateCents: baseRate,
-        incentiveRateCents: incentiveRate,
-        baseCents: base,
-        incentivePotentialCents: potential,
-        earnedFraction: toNumber(fraction),
-        incentiveEarnedCents: earned,
-        incentiveForgoneCents: potential - earned,
+        units: a.units,
+        rateCents: a.rate,
+        baseRateCents: a.baseRate,
+        incentiveRateCents: a.incentiveRate,
+        baseCents: a.base,
+        incentivePotentialCents: a.potential,
+        earnedFraction: a.fraction,
+        incentiveEarnedCents: a.earned,
+        incentiveForgoneCents: a.potential - a.earned,
       },
     };
-    if (trace) p.trace = trace;
+    if (opts.explain)
+      p.trace = [
+        {
+          rule: 'rate split',
+          inputs: { rateCents: a.rate, incentiveShare: params.incentiveShare },
+          formula: 'incentiveRate = round(rate x incentiveShare); baseRate = rate - incentiveRate',
+          value: { baseRateCents: a.baseRate, incentiveRateCents: a.incentiveRate },
+        },
+        {
+          rule: 'period amounts',
+          inputs: { units: a.units },
+          formula: 'base = round(units x baseRate); potential = round(units x incentiveRate)',
+          value: { baseCents: a.base, potentialCents: a.potential },
+        },
+        {
+          rule: `earned fraction (${params.earning})`,
+          formula: 'earned = round(potential x fraction)',
+          inputs: { fraction: a.fraction },
+          value: a.earned,
+        },
+      ];
     payments.push(p);
   }
   return { payments, issues };
