@@ -5,7 +5,7 @@
  * as the rulebook editor does on each keystroke (in its Web Worker). Prints the median and the
  * fastest of 15 rounds, with CPU time and the load average, since the machine may be shared.
  * Run: node --import tsx apps/web/bench/what-if-bench.ts [payees] [--compare]
- * (--compare also runs every edit with core's bigint-only payment path, in the same rounds.)
+ * (--compare also repays every payee, with the number fast path and bigint-only, in the same rounds.)
  */
 import { readFileSync } from 'node:fs';
 import { validateRulebook } from '@quip/core';
@@ -82,18 +82,25 @@ interface Round {
   pay: number;
   cpu: number;
 }
+/**
+ * keystroke: what the editor does on an edit (fast arithmetic; only payees whose outcome changed
+ * are paid again). repay-all: every payee paid again (the first what-if, or a payment parameter
+ * edited). repay-all-bigint: the same with core's bigint-only arithmetic (the code before the fast path).
+ */
+type Mode = 'keystroke' | 'repay-all' | 'repay-all-bigint';
 const compare = process.argv.includes('--compare');
 const ROUNDS = 15;
-const rounds: { fast: Round[]; exact: Round[] } = { fast: [], exact: [] };
-const checksums = { fast: 0, exact: 0 };
+const modes: Mode[] = compare ? ['keystroke', 'repay-all', 'repay-all-bigint'] : ['keystroke'];
+const rounds: Record<Mode, Round[]> = { keystroke: [], 'repay-all': [], 'repay-all-bigint': [] };
+const checksums: Record<Mode, number> = { keystroke: 0, 'repay-all': 0, 'repay-all-bigint': 0 };
 const load = () => readLoadAverage();
 const loadBefore = load();
 for (let round = 0; round < ROUNDS; round++) {
-  // Each round edits a target, as a slider drag would: 50th, 51st, ... percentile. With --compare
-  // the bigint-only path runs the same edit in the same round, in alternating order, so the ratio
-  // of the two does not depend on what else the machine is doing.
-  const modes: ('fast' | 'exact')[] = !compare ? ['fast'] : round % 2 ? ['exact', 'fast'] : ['fast', 'exact'];
-  for (const mode of modes) {
+  // Each round edits a target, as a slider drag would: 50th, 51st, ... percentile. The keystroke
+  // comes first (it sees the change from the last round); with --compare the two repay-all modes
+  // follow on the same edit, in alternating order, so their ratio does not depend on the load.
+  const order = modes.length === 3 && round % 2 ? [modes[0], modes[2], modes[1]] : modes;
+  for (const mode of order as Mode[]) {
     const edited = structuredClone(json);
     (edited.measures[6] as { target: { percentile: number } }).target.percentile = 50 + round;
     const cpu = process.cpuUsage();
@@ -102,7 +109,8 @@ for (let round = 0; round < ROUNDS; round++) {
     const validated = performance_now() - started;
     if (!v.ok) throw new Error(JSON.stringify(v.issues));
     const summary = recomputeWhatIf(basis, v.rulebook, 'share-0', undefined, {
-      exactArithmetic: mode === 'exact',
+      exactArithmetic: mode === 'repay-all-bigint',
+      repayAll: mode !== 'keystroke',
     });
     const total = performance_now() - started;
     const used = process.cpuUsage(cpu);
@@ -125,14 +133,21 @@ const describe = (rs: Round[]) => {
 console.log(
   `what-if: ${E.toLocaleString('en-US')} payees x ${M} measures, ${ROUNDS} rounds, load average ${loadBefore} -> ${load()}`,
 );
-console.log(`  validate + re-score + pay: ${describe(rounds.fast)}; last total ${checksums.fast} cents`);
+for (const mode of modes)
+  console.log(
+    `  ${mode}: validate + re-score + pay: ${describe(rounds[mode])}; last total ${checksums[mode]} cents`,
+  );
 if (compare) {
-  console.log(`  same, bigint-only payment: ${describe(rounds.exact)}; last total ${checksums.exact} cents`);
-  const ratio = (k: 'total' | 'pay' | 'cpu') =>
-    (median(rounds.exact.map((r) => r[k])) / median(rounds.fast.map((r) => r[k]))).toFixed(2);
-  console.log(`  bigint-only / fast: total x${ratio('total')}, pay x${ratio('pay')}, cpu x${ratio('cpu')}`);
-  if (checksums.fast !== checksums.exact)
-    throw new Error('the fast and the bigint paths paid different totals');
+  const ratio = (a: Mode, b: Mode, k: 'total' | 'pay' | 'cpu') =>
+    (median(rounds[a].map((r) => r[k])) / median(rounds[b].map((r) => r[k]))).toFixed(2);
+  console.log(
+    `  repay-all-bigint / repay-all: total x${ratio('repay-all-bigint', 'repay-all', 'total')}, pay x${ratio('repay-all-bigint', 'repay-all', 'pay')}, cpu x${ratio('repay-all-bigint', 'repay-all', 'cpu')}`,
+  );
+  console.log(
+    `  repay-all-bigint / keystroke: total x${ratio('repay-all-bigint', 'keystroke', 'total')}, cpu x${ratio('repay-all-bigint', 'keystroke', 'cpu')}`,
+  );
+  if (new Set(Object.values(checksums)).size !== 1)
+    throw new Error(`the modes paid different totals: ${JSON.stringify(checksums)}`);
 }
 
 function performance_now(): number {

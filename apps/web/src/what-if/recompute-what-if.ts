@@ -1,6 +1,5 @@
 import {
   compositeScore,
-  computePayments,
   type EntityOutcome,
   type MeasureOutcome,
   meetsTarget,
@@ -9,6 +8,7 @@ import {
   type ScoreResult,
   scoreMeasure,
 } from '@quip/core';
+import { PaymentCache } from './payment-cache.ts';
 import { type HistogramBin, rateHistogram } from './rate-histogram.ts';
 import { NOT_APPLICABLE, SCORED, type WhatIfBasis } from './what-if-basis.ts';
 
@@ -52,6 +52,8 @@ interface Scratch {
   byMeasure: Map<string, (MeasureOutcome | undefined)[]>;
   /** Per payee, pointing at the same outcome objects. */
   entityOutcomes: EntityOutcome[];
+  /** Last payments and which payees' outcomes changed since. */
+  payments: PaymentCache;
 }
 const scratchOf = new WeakMap<WhatIfBasis, Scratch>();
 
@@ -93,7 +95,7 @@ function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
     if (done) outcome.completedMilestones = done;
     return outcome;
   });
-  scratch = { keys, byMeasure, entityOutcomes };
+  scratch = { keys, byMeasure, entityOutcomes, payments: new PaymentCache(entityOutcomes) };
   scratchOf.set(basis, scratch);
   return scratch;
 }
@@ -109,13 +111,17 @@ export function recomputeWhatIf(
   focus?: string,
   /** Called with the measures and histogram as soon as re-scoring is done, before paying. */
   onScored?: (scored: Pick<WhatIfSummary, 'measures' | 'histogram'>) => void,
-  /** `exactArithmetic`: pay with core's bigint path only (the bench compares it with the fast path). */
-  options: { exactArithmetic?: boolean } = {},
+  /**
+   * For the bench: `exactArithmetic` pays with core's bigint path only; `repayAll` pays every
+   * payee rather than only those whose outcome changed (the answer is the same).
+   */
+  options: { exactArithmetic?: boolean; repayAll?: boolean } = {},
 ): WhatIfSummary {
   const started = performance.now();
   const E = basis.entities.length;
   const index = new Map(basis.measures.map((key, m) => [key, m]));
-  const { byMeasure, entityOutcomes } = scratchFor(basis, rulebook);
+  const { byMeasure, entityOutcomes, payments } = scratchFor(basis, rulebook);
+  const dirty = payments.dirty;
   const summaries: MeasureSummary[] = [];
   let histogram: WhatIfSummary['histogram'] = null;
 
@@ -175,6 +181,13 @@ export function recomputeWhatIf(
       if (!o) continue;
       const s = status[e] as number;
       summary.applicable++;
+      const wasScored = o.scored;
+      const wasMet = o.met;
+      const wasValue = o.value;
+      const wasPoints = o.points;
+      const wasMax = o.maxPoints;
+      const wasWeight = o.weight;
+      const wasFloor = o.floor;
       const v = value[e] as number;
       o.scored = s === SCORED;
       o.met = computedMet[e] === -1 ? null : computedMet[e] === 1;
@@ -203,6 +216,17 @@ export function recomputeWhatIf(
       }
       if (o.scored) summary.scored++;
       if (o.met === true) summary.met++;
+      // A payee whose outcome is unchanged keeps its last payment (see PaymentCache).
+      if (
+        o.scored !== wasScored ||
+        o.met !== wasMet ||
+        o.value !== wasValue ||
+        o.points !== wasPoints ||
+        o.maxPoints !== wasMax ||
+        o.weight !== wasWeight ||
+        o.floor !== wasFloor
+      )
+        dirty[e] = 1;
     }
     summaries.push(summary);
     if (spec.key === (focus ?? summaries[0]?.measure)) {
@@ -215,6 +239,7 @@ export function recomputeWhatIf(
   for (let e = 0; e < E; e++) {
     const outcome = entityOutcomes[e] as EntityOutcome;
     if (!withScoring) {
+      if (outcome.composite !== null) dirty[e] = 1;
       outcome.composite = null;
       continue;
     }
@@ -225,32 +250,27 @@ export function recomputeWhatIf(
       for (const key of composite) if (own[key]) picked[key] = own[key];
       forComposite = picked;
     }
-    outcome.composite = compositeScore(forComposite).score;
+    const score = compositeScore(forComposite).score;
+    if (score !== outcome.composite) dirty[e] = 1;
+    outcome.composite = score;
   }
   const scored = performance.now();
   onScored?.({ measures: summaries, histogram });
-  const run = computePayments(rulebook.payment, entityOutcomes, {
+  const paidSummary = payments.pay(rulebook.payment, entityOutcomes, {
     explain: false,
     asOf: basis.asOf,
     ...(options.exactArithmetic ? { exactArithmetic: true } : {}),
+    ...(options.repayAll ? { repayAll: true } : {}),
   });
   const paid = performance.now();
-  let totalCents = 0;
-  let paidPayees = 0;
-  for (const p of run.payments) {
-    totalCents += p.totalCents;
-    if (p.totalCents > 0) paidPayees++;
-  }
   return {
     payees: E,
-    totalCents,
-    paidPayees,
+    totalCents: paidSummary.totalCents,
+    paidPayees: paidSummary.paidPayees,
     measures: summaries,
     histogram,
-    issues: run.issues
-      .slice(0, 5)
-      .map((i) => (i.entityId === '*' ? i.message : `${i.entityId}: ${i.message}`)),
-    issueCount: run.issues.length,
+    issues: paidSummary.issues.map((i) => (i.entityId === '*' ? i.message : `${i.entityId}: ${i.message}`)),
+    issueCount: paidSummary.issueCount,
     phaseMs: { score: scored - started, pay: paid - scored },
   };
 }
