@@ -11,6 +11,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
 import { catalogRulebook } from '../packages/catalog/src/index.ts';
@@ -34,6 +35,10 @@ const WORKER = fileURLToPath(new URL('../apps/worker/src/main.ts', import.meta.u
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const SCALE = Number(arg('scale') ?? 1);
 const EMBEDDED = !process.argv.includes('--no-embedded');
+// Iteration aids: skip the two-worker run; write the workers' CPU profiles to a folder.
+const TWO_WORKERS = !process.argv.includes('--one-worker');
+const PROFILE_DIR = arg('cpu-prof');
+const KEEP = process.argv.includes('--keep');
 const FY = '2026-27';
 const PROGRAM = 'dds-qip';
 const AS_OF = '2027-06-30';
@@ -173,8 +178,35 @@ async function waitForEnd(database: QuipDatabase, id: number): Promise<RunRecord
   }
 }
 
+/** CPU seconds (user + system) of a process from /proc, with its reaped children's when asked. */
+function cpuSeconds(pid: number | string, children = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of one PostgreSQL server: the postmaster (with the backends it reaped) and its live children. */
+function postgresCpuSeconds(pgDir: string): number {
+  const postmaster = readFileSync(`${pgDir}/data/postmaster.pid`, 'utf8').split('\n')[0] as string;
+  let total = cpuSeconds(postmaster, true);
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] === postmaster) total += cpuSeconds(pid);
+    } catch {}
+  }
+  return total;
+}
+
 function spawnWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  const prof = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...prof, '--import', 'tsx', WORKER], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', QUIP_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -194,7 +226,11 @@ async function phases(database: QuipDatabase, run: RunRecord): Promise<string> {
 }
 
 /** One timed run with `workers` worker processes: wall time from startRun to the run's end. */
-async function scaledRun(database: QuipDatabase, urls: { pg: string; redis: string }, workers: number) {
+async function scaledRun(
+  database: QuipDatabase,
+  urls: { pg: string; pgDir: string; redis: string },
+  workers: number,
+) {
   const prefix = `quip-bench-${randomBytes(4).toString('hex')}`;
   const env = {
     DATABASE_URL: urls.pg,
@@ -206,6 +242,7 @@ async function scaledRun(database: QuipDatabase, urls: { pg: string; redis: stri
   const producer = new BullmqJobRunner(urls.redis, prefix);
   await new Promise((resolve) => setTimeout(resolve, 3000)); // the workers connect
   try {
+    const pgCpu = postgresCpuSeconds(urls.pgDir);
     const started = performance.now();
     const begun = await startRun(database.db, producer, {
       fiscalYear: FY,
@@ -215,7 +252,8 @@ async function scaledRun(database: QuipDatabase, urls: { pg: string; redis: stri
     });
     const run = await waitForEnd(database, begun!.run.id);
     const ms = performance.now() - started;
-    return { run, ms, phases: await phases(database, run) };
+    const cpu = `CPU: workers ${children.reduce((t, c) => t + cpuSeconds(c.pid ?? 0), 0).toFixed(1)} s, PostgreSQL ${(postgresCpuSeconds(urls.pgDir) - pgCpu).toFixed(1)} s`;
+    return { run, ms, phases: `${await phases(database, run)}; ${cpu}` };
   } finally {
     await producer.close(1000);
     for (const child of children) child.kill('SIGTERM');
@@ -322,7 +360,7 @@ async function main() {
       log(
         `one worker: ${one.run.status} in ${seconds(one.ms)} (${one.phases}); ${one.run.totals?.payees} payees, ${one.run.totals?.totalCents} cents`,
       );
-      const two = await scaledRun(database, svc, 2);
+      const two = TWO_WORKERS ? await scaledRun(database, svc, 2) : one;
       log(
         `two workers: ${two.run.status} in ${seconds(two.ms)} (${two.phases}); same totals: ${JSON.stringify(two.run.totals) === JSON.stringify(one.run.totals)}`,
       );
@@ -350,7 +388,8 @@ async function main() {
       await database.close();
     }
   } finally {
-    stopServices(svc);
+    if (KEEP) log(`kept running: ${svc.pg} (${svc.pgDir}) ${svc.redis} (${svc.redisDir})`);
+    else stopServices(svc);
   }
 }
 

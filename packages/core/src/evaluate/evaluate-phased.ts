@@ -157,6 +157,16 @@ export function scoreOrderedValues(
   asOf: string,
   explain: boolean,
 ): ScoredProgram {
+  scoreValues(compiled, results, explain);
+  const { payments, issues } = payScoredValues(compiled, entities, results, asOf, explain);
+  return { results, payments, issues };
+}
+
+/**
+ * Phase 2a, in place: each measure's targets over the population (entity-major results), then
+ * met and points. The results are final after this: a run can store them while it pays.
+ */
+export function scoreValues(compiled: CompiledRulebook, results: MeasureResult[], explain: boolean): void {
   const measures = compiled.measures;
   const M = measures.length;
   for (let m = 0; m < M; m++) {
@@ -169,9 +179,20 @@ export function scoreOrderedValues(
       explain,
     );
   }
+}
+
+/** Phase 2b: composite scores and payments of values scoreValues has scored. */
+export function payScoredValues(
+  compiled: CompiledRulebook,
+  entities: readonly Entity[],
+  results: readonly MeasureResult[],
+  asOf: string,
+  explain: boolean,
+): { payments: Payment[]; issues: EvaluationIssue[] } {
+  checkAsOf(asOf);
   const issues: EvaluationIssue[] = [];
   const payments = payEntities(compiled, entities, results, asOf, explain, issues);
-  return { results, payments, issues };
+  return { payments, issues };
 }
 
 /** Plain data back into a MeasureResult; absent fields keep the class defaults (null, 'scored', 0). */

@@ -30,8 +30,10 @@ export async function loadRunPayees(db: Db, runId: number, chunkNo?: number): Pr
 /**
  * The submissions current at the run's snapshot (latest id <= snapshot per entity x measure x
  * period x record) of some payees (a chunk): later submissions never change a run. A chunk is a
- * range of payee ids, and saying so lets the planner read the payee index instead of scanning
- * every submission of the program (the list alone is estimated as a large share of the table).
+ * range of payee ids: the rows of that range are read through the payee index and sorted in
+ * memory (work_mem raised for this statement's transaction: a chunk's ~80,000 rows spilled to
+ * disk at the default), and the payee list is a filter on the result, not 1,000 index descents.
+ * No parallel workers: a run's chunks already keep the cores busy.
  */
 export async function loadSnapshotSubmissions(
   db: Db,
@@ -39,31 +41,44 @@ export async function loadSnapshotSubmissions(
   entityIds: readonly string[],
 ): Promise<SnapshotSubmission[]> {
   if (entityIds.length === 0) return [];
-  // One JSON document for the chunk: a single parse in Node instead of a row object and a parse
-  // of `data` per submission (a chunk holds ~30,000 of them).
-  const { rows } = await sql<{ doc: string | null }>`
-    select json_agg(json_build_array(x.entity_id, x.measure, x.period, x.submitted_on, x.data))::text as doc
-    from (
-      select distinct on (s.entity_id, s.measure, s.period, s.record_key)
-        s.entity_id, s.measure, s.period, s.submitted_on, s.data
-      from submissions s
-      where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
-        and s.entity_id = any(${entityIds}::text[]) and s.id <= ${run.snapshotSubmissionId}
-        and s.entity_id between (select min(x collate "default") from unnest(${entityIds}::text[]) x)
-                            and (select max(x collate "default") from unnest(${entityIds}::text[]) x)
-      order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
-    ) x
-  `.execute(db);
+  const read = async (trx: Db) => {
+    // The range in the server's collation, as literals: the planner then sees how many rows.
+    const bounds = await sql<{ lo: string; hi: string }>`
+      select ${trx.isTransaction && !db.isTransaction ? sql`set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true),` : sql``}
+        min(x collate "default") as lo, max(x collate "default") as hi
+      from unnest(${entityIds}::text[]) x
+    `.execute(trx);
+    const { lo, hi } = bounds.rows[0] as { lo: string; hi: string };
+    // One JSON document for the chunk: a single parse in Node instead of a row object and a parse
+    // of \`data\` per submission (a chunk holds ~40,000 of them). OFFSET 0 keeps the payee filter
+    // out of the scan.
+    return (
+      await sql<{ doc: string | null }>`
+        select json_agg(json_build_array(x.entity_id, x.measure, x.period, x.submitted_on, x.data))::text as doc
+        from (
+          select distinct on (s.entity_id, s.measure, s.period, s.record_key)
+            s.entity_id, s.measure, s.period, s.submitted_on, s.data
+          from submissions s
+          where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
+            and s.entity_id between ${lo} and ${hi} and s.id <= ${run.snapshotSubmissionId}
+          order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
+          offset 0
+        ) x
+        where x.entity_id = any(${entityIds}::text[])
+      `.execute(trx)
+    ).rows;
+  };
+  // Inside a caller's transaction the settings would outlive this read: they are left as they are.
+  const rows = db.isTransaction ? await read(db) : await db.transaction().execute(read);
   const doc = rows[0]?.doc;
   if (!doc) return [];
   const parsed = JSON.parse(doc) as [string, string, string, string | null, Record<string, unknown> | null][];
-  return parsed.map(([entityId, measure, period, submittedOn, data]) => ({
-    entityId,
-    measure,
-    period,
-    submittedOn,
-    data: data ?? {},
-  }));
+  const out = new Array<SnapshotSubmission>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const [entityId, measure, period, submittedOn, data] = parsed[i] as (typeof parsed)[number];
+    out[i] = { entityId, measure, period, submittedOn, data: data ?? {} };
+  }
+  return out;
 }
 
 /** Chunk numbers of the run, done or not. */
@@ -88,25 +103,17 @@ export async function markChunkDone(db: Db, runId: number, chunkNo: number): Pro
     .execute();
 }
 
-export interface RunValueRow {
-  entityId: string;
-  measure: string;
-  /** The phase-1 MeasureResult as JSON text. */
-  json: string;
-}
-
 /**
- * Stores a chunk's values as one JSON document keyed (run, chunk); a retry of the chunk finds
- * the row there and writes nothing.
+ * Stores a chunk's values (the caller's JSON document) keyed (run, chunk); a retry of the chunk
+ * finds the row there and writes nothing.
  */
 export async function insertRunValues(
   db: Db,
   runId: number,
   chunkNo: number,
   payees: number,
-  rows: readonly RunValueRow[],
+  doc: string,
 ): Promise<void> {
-  const doc = `[${rows.map((r) => `[${JSON.stringify(r.entityId)},${JSON.stringify(r.measure)},${r.json}]`).join(',')}]`;
   await sql`
     insert into run_values (run_id, chunk_no, payees, values)
     values (${runId}, ${chunkNo}, ${payees}, ${doc}::json)
@@ -114,17 +121,20 @@ export async function insertRunValues(
   `.execute(db);
 }
 
-/** Every stored phase-1 value of the run: key columns and the stored (compact) JSON. */
-export async function loadRunValues(
+/** The stored value documents of chunks from..to (inclusive) of a run, parsed, in chunk order. */
+export async function loadRunValueDocs(
   db: Db,
   runId: number,
-): Promise<{ entityId: string; measure: string; value: Record<string, unknown> }[]> {
-  const rows = await db.selectFrom('run_values').select('values').where('run_id', '=', runId).execute();
-  const out: { entityId: string; measure: string; value: Record<string, unknown> }[] = [];
-  for (const row of rows) {
-    for (const [entityId, measure, value] of row.values as [string, string, Record<string, unknown>][]) {
-      out.push({ entityId, measure, value });
-    }
-  }
-  return out;
+  from = 0,
+  to = 2 ** 31 - 1,
+): Promise<unknown[]> {
+  const rows = await db
+    .selectFrom('run_values')
+    .select('values')
+    .where('run_id', '=', runId)
+    .where('chunk_no', '>=', from)
+    .where('chunk_no', '<=', to)
+    .orderBy('chunk_no')
+    .execute();
+  return rows.map((r) => r.values);
 }

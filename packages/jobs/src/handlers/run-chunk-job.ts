@@ -11,8 +11,8 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
-import { compactResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
+import { encodeRunValues } from '../runs/run-values-codec.ts';
 
 export const runChunkPayload = z.object({
   runId: z.number().int().positive(),
@@ -21,9 +21,9 @@ export const runChunkPayload = z.object({
 
 /**
  * Phase 1 of a run, one chunk of ~1,000 payees: their snapshot submissions, each payee's value per
- * measure (core), stored as one document keyed (run, chunk) with the chunk marked done in the same
- * transaction. A retry after a
- * crash finds the chunk done or writes the same rows again, which ON CONFLICT DO NOTHING ignores.
+ * measure (core), stored as one compact document keyed (run, chunk) with the chunk marked done in
+ * the same transaction. A retry after a crash finds the chunk done or writes the same document
+ * again, which ON CONFLICT DO NOTHING ignores.
  */
 export function runChunkJob(db: Kysely<Database>) {
   return defineJob({
@@ -41,17 +41,17 @@ export function runChunkJob(db: Kysely<Database>) {
         run,
         entities.map((e) => e.id),
       );
-      const { values } = evaluateMeasureValues(compiled, { entities, submissions, asOf: run.asOf });
-      const rows = values.map((v) => ({
-        entityId: v.entityId,
-        measure: v.measure,
-        json: compactResultJson(v),
-      }));
+      const evaluated = evaluateMeasureValues(compiled, { entities, submissions, asOf: run.asOf });
+      const doc = encodeRunValues(
+        compiled.measures.map((m) => m.key),
+        evaluated.entities.map((e) => e.id as string),
+        evaluated.values,
+      );
       await db.transaction().execute(async (trx) => {
-        await insertRunValues(trx, runId, chunkNo, entities.length, rows);
+        await insertRunValues(trx, runId, chunkNo, entities.length, doc);
         await markChunkDone(trx, runId, chunkNo);
       });
-      return { payees: entities.length, values: rows.length };
+      return { payees: entities.length, values: evaluated.values.length };
     },
   });
 }

@@ -1,4 +1,4 @@
-import { scoreAndPay } from '@quip/core';
+import { type MeasureResult, payScoredValues, scoreValues } from '@quip/core';
 import {
   copyRunOutput,
   countRunResultPayees,
@@ -10,7 +10,7 @@ import {
   isRunActive,
   listRunChunks,
   loadRunPayees,
-  loadRunValues,
+  type RunResultRow,
   runPaymentTotals,
   startRunning,
 } from '@quip/db';
@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
 import { compactResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
+import { loadRunValues } from '../runs/load-run-values.ts';
+import { resultCopyBatches } from '../runs/result-copy-lines.ts';
 
 export const runPayload = z.object({ runId: z.number().int().positive() });
 
@@ -51,51 +53,63 @@ export function runJob(db: Kysely<Database>) {
       }
       const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
       const entities = await loadRunPayees(db, runId);
-      const values = await loadRunValues(db, runId);
-      let scored: ReturnType<typeof scoreAndPay>;
+      const { results, firstMissing } = await loadRunValues(db, runId, chunks.length, compiled, entities);
+      let paid: ReturnType<typeof payScoredValues>;
       try {
-        scored = scoreAndPay(compiled, {
-          entities,
-          // The stored short form as it is: absent fields are the class defaults core fills in.
-          values: values.map((v) =>
-            Object.assign(v.value, { entityId: v.entityId, measure: v.measure }),
-          ) as unknown as Parameters<typeof scoreAndPay>[1]['values'],
-          asOf: run.asOf,
-        });
+        if (firstMissing) {
+          throw new Error(
+            `no value for payee '${firstMissing.entityId}' and measure '${firstMissing.measure}': phase 1 did not cover every payee`,
+          );
+        }
+        // Targets, met and points first: the results are final then, and paying needs them all.
+        scoreValues(compiled, results, false);
+        paid = payScoredValues(compiled, entities, results, run.asOf, false);
       } catch (error) {
         const reason = `scoring and payment failed: ${(error as Error).message}`;
         await finishRun(db, runId, { status: 'failed', reason });
         return { status: 'failed', reason };
       }
       if (!(await isRunActive(db, runId))) return { status: 'cancelled' };
-      const resultRows = scored.results.map((r) => ({
-        entityId: r.entityId,
-        measure: r.measure,
-        status: r.status,
-        value: r.value,
-        target: r.target,
-        met: r.met,
-        points: r.points,
-        json: compactResultJson(r),
-      }));
-      // PostgreSQL: COPY, all or nothing; PGlite: keyed inserts that skip rows already there.
-      const copied = copyRunOutput(db, runId, resultRows, scored.payments);
-      if (copied) await copied;
-      else {
-        await insertRunResults(db, runId, resultRows);
-        await insertRunPayments(db, runId, scored.payments);
+      const M = compiled.measures.length;
+      // PostgreSQL: COPY, all or nothing, the result lines made as the server takes them in;
+      // PGlite: keyed inserts that skip rows already there.
+      const copied = copyRunOutput(db, runId, resultCopyBatches(runId, results), paid.payments);
+      const stored = copied ? await copied : null;
+      if (!copied) {
+        await insertRunResults(db, runId, results.map(resultRow));
+        await insertRunPayments(db, runId, paid.payments);
       }
-      // The count check: every payee of the run has its results and its payment stored.
+      // The count check: every payee of the run has its results and its payment stored. After
+      // this attempt's COPY the server's row counts say so (the key keeps the rows distinct);
+      // otherwise the tables are counted.
       const totals = await runPaymentTotals(db, runId);
-      const withResults = await countRunResultPayees(db, runId);
-      if (totals.payees !== run.payees || (compiled.measures.length > 0 && withResults !== run.payees)) {
-        const reason = `${run.payees} payees in the run, but ${totals.payees} paid and ${withResults} with results`;
-        await finishRun(db, runId, { status: 'failed', reason });
-        return { status: 'failed', reason };
+      const copiedWhole =
+        stored?.stored === 'copied' && stored.payees === run.payees && stored.results === run.payees * M;
+      if (!copiedWhole || totals.payees !== run.payees) {
+        const withResults = await countRunResultPayees(db, runId);
+        if (totals.payees !== run.payees || (M > 0 && withResults !== run.payees)) {
+          const reason = `${run.payees} payees in the run, but ${totals.payees} paid and ${withResults} with results`;
+          await finishRun(db, runId, { status: 'failed', reason });
+          return { status: 'failed', reason };
+        }
       }
-      const issues = scored.issues.slice(0, MAX_ISSUES);
+      const issues = paid.issues.slice(0, MAX_ISSUES);
       await finishRun(db, runId, { status: 'succeeded', totals, issues });
       return { status: 'succeeded', totals };
     },
   });
+}
+
+/** A scored result as the keyed insert takes it (PGlite). */
+function resultRow(r: MeasureResult): RunResultRow {
+  return {
+    entityId: r.entityId,
+    measure: r.measure,
+    status: r.status,
+    value: r.value,
+    target: r.target,
+    met: r.met,
+    points: r.points,
+    json: compactResultJson(r),
+  };
 }

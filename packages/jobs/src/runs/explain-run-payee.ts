@@ -1,14 +1,8 @@
-import { evaluateMeasureValues, type MeasureResult, type Payment, scoreAndPay } from '@quip/core';
-import {
-  type Database,
-  loadRunPayees,
-  loadRunValues,
-  loadSnapshotSubmissions,
-  type RunRecord,
-} from '@quip/db';
+import { evaluateMeasureValues, type MeasureResult, type Payment, scoreOrderedValues } from '@quip/core';
+import { type Database, loadRunPayees, loadSnapshotSubmissions, type RunRecord } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { expandResultJson } from './compact-result-json.ts';
 import { compiledRulebookOf } from './compiled-rulebook-cache.ts';
+import { loadRunValues } from './load-run-values.ts';
 
 export interface PayeeExplanation {
   results: MeasureResult[];
@@ -37,15 +31,13 @@ export async function explainRunPayee(
     asOf: run.asOf,
     explain: true,
   }).values;
-  const others = (await loadRunValues(db, run.id))
-    .filter((v) => v.entityId !== entityId)
-    .map((v) => expandResultJson(v.entityId, v.measure, v.value));
-  const scored = scoreAndPay(compiled, {
-    entities,
-    values: [...own, ...(others as unknown as MeasureResult[])],
-    asOf: run.asOf,
-    explain: true,
-  });
+  const { results } = await loadRunValues(db, run.id, run.chunks, compiled, entities);
+  const e = entities.indexOf(payee);
+  const M = compiled.measures.length;
+  for (let m = 0; m < M; m++) results[e * M + m] = own[m] as MeasureResult;
+  if (results.some((r) => r === undefined))
+    throw new Error(`run ${run.id} has no stored value for every payee`);
+  const scored = scoreOrderedValues(compiled, entities, results, run.asOf, true);
   return {
     results: scored.results.filter((r) => r.entityId === entityId),
     payment: scored.payments.find((p) => p.entityId === entityId) ?? null,

@@ -1,0 +1,77 @@
+import { type CompiledRulebook, MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from '@quip/core';
+import { describe, expect, it } from 'vitest';
+import { encodeRunValues, placeRunValues } from './run-values-codec.ts';
+
+// Only the measure list matters to the codec.
+const compiled = {
+  measures: [
+    { key: 'cie', period: '2026-27', weight: 2 },
+    { key: 'survey', period: '2026-27', weight: 1 },
+  ],
+} as unknown as CompiledRulebook;
+
+/** A value with every stored field set, each to something other than its default. */
+function everyField(entityId: string, measure: string): MeasureResult {
+  const r = new MeasureResult(entityId, measure, '2026-27', measure === 'cie' ? 2 : 1);
+  Object.assign(r, {
+    status: 'not-scored',
+    reason: 'why "quoted"\\',
+    value: 0.25,
+    numerator: 1,
+    denominator: 4,
+    baseline: 0.5,
+    target: 0.3,
+    floor: 0.1,
+    met: false,
+    points: 0,
+    maxPoints: 10,
+    records: 4,
+    reporting: { timely: true, complete: false, accurate: null },
+    exclusions: { moved: 2 },
+    missed: { byReason: { ill: 1 }, withoutReason: 0 },
+    strata: [{ name: 'age', groups: [], best: null, worst: null, gap: null }],
+    milestones: [{ milestone: 1, completedOn: '2026-10-01' }],
+    trace: [{ rule: 'rate', inputs: {}, value: 0.25 }],
+  });
+  return r;
+}
+
+describe('run values codec', () => {
+  it('gives back every stored field and the class defaults of the rest', () => {
+    const full = everyField('P1', 'cie');
+    const bare = new MeasureResult('P1', 'survey', '2026-27', 1);
+    bare.value = 1;
+    const doc = JSON.parse(encodeRunValues(['cie', 'survey'], ['P1'], [full, bare]));
+    const results = new Array<MeasureResult>(2);
+    expect(placeRunValues(doc, compiled, new Map([['P1', 0]]), results)).toBe(2);
+    // Every field of the list, so a field added to it and not to the codec fails here.
+    for (const field of MEASURE_RESULT_VALUE_FIELDS) {
+      expect([field, results[0]?.[field]]).toEqual([field, full[field]]);
+    }
+    expect(results[0]).toBeInstanceOf(MeasureResult);
+    expect(results[1]).toEqual(bare);
+    // Trailing nulls left out: status, reason null, value 1 (then nothing but the default records 0).
+    expect(doc.values[1]).toEqual(['scored', null, 1, null, null, null, null, null, null, null, null, 0]);
+  });
+
+  it('places values by payee and measure key, whatever order the document lists them in', () => {
+    const a = new MeasureResult('P2', 'survey', '2026-27', 1);
+    a.value = 0.5;
+    const b = new MeasureResult('P2', 'cie', '2026-27', 2);
+    b.value = 0.75;
+    const doc = JSON.parse(encodeRunValues(['survey', 'cie'], ['P2'], [a, b]));
+    const results = new Array<MeasureResult>(4);
+    // P2 is payee 1 of the run: cie at 1 * 2 + 0 = 2, survey at 1 * 2 + 1 = 3.
+    placeRunValues(doc, compiled, new Map([['P2', 1]]), results);
+    expect(results[2]?.value).toBe(0.75);
+    expect(results[3]?.value).toBe(0.5);
+    expect(results[0]).toBeUndefined();
+  });
+
+  it('reads the earlier stored form [[payee, measure, {fields}]]', () => {
+    const doc = [['P1', 'cie', { value: 0.4, numerator: 4, denominator: 10, records: 1 }]];
+    const results = new Array<MeasureResult>(2);
+    expect(placeRunValues(doc, compiled, new Map([['P1', 0]]), results)).toBe(1);
+    expect(results[0]).toMatchObject({ status: 'scored', value: 0.4, records: 1, weight: 2, target: null });
+  });
+});
