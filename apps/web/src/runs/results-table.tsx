@@ -1,24 +1,31 @@
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { rowOrder, type SortValue } from './row-order.ts';
 import type { RunResultRow } from './run-api.ts';
+import { VirtualTable } from './virtual-table.tsx';
 
 const col = createColumnHelper<RunResultRow>();
-const num = (v: number | null) =>
+const num = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
-const ROW = 36;
+const metText = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'not met');
+type MetFilter = 'all' | 'met' | 'not-met';
+
+/** What each column sorts by (missing numbers sort last either way). */
+const SORT_VALUES: Record<string, (r: RunResultRow) => SortValue> = {
+  entityId: (r) => r.entityId,
+  measure: (r) => r.measure,
+  status: (r) => r.status,
+  value: (r) => r.value,
+  target: (r) => r.target,
+  met: (r) => metText(r.met),
+  points: (r) => r.points,
+};
 
 /**
  * Every entity x measure result of a run: sortable columns, a text filter and a met filter,
- * virtualised (only the rows in view are in the DOM), so 100k+ rows scroll smoothly.
+ * virtualised (only the rows in view are in the DOM or in TanStack's row model), so 100k+ rows
+ * sort, filter and scroll without freezing the tab. The filter text is deferred so typing stays
+ * responsive while the rows are filtered.
  */
 export function ResultsTable({
   rows,
@@ -28,16 +35,27 @@ export function ResultsTable({
   onPayee: (entityId: string) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [filter, setFilter] = useState('');
-  const [met, setMet] = useState<'all' | 'met' | 'not-met'>('all');
-  const data = useMemo(
-    () => (met === 'all' ? rows : rows.filter((r) => (met === 'met' ? r.met === true : r.met === false))),
-    [rows, met],
-  );
+  const [text, setText] = useState('');
+  const [met, setMet] = useState<MetFilter>('all');
+  const needle = useDeferredValue(text).trim().toLowerCase();
+  // Lower-cased once per loaded snapshot, not once per keystroke.
+  const searchable = useMemo(() => rows.map((r) => `${r.entityId}\n${r.measure}`.toLowerCase()), [rows]);
+  const order = useMemo(() => {
+    const keep =
+      !needle && met === 'all'
+        ? null
+        : (r: RunResultRow, i: number) =>
+            (met === 'all' || r.met === (met === 'met')) &&
+            (!needle || (searchable[i] as string).includes(needle));
+    const by = sorting[0];
+    const value = by ? SORT_VALUES[by.id] : undefined;
+    return rowOrder(rows, keep, by && value ? { value, desc: by.desc } : null);
+  }, [rows, searchable, needle, met, sorting]);
   const columns = useMemo(
     () => [
       col.accessor('entityId', {
         header: 'Payee',
+        sortDescFirst: false,
         cell: (c) => (
           <button
             type="button"
@@ -50,40 +68,17 @@ export function ResultsTable({
       }),
       col.accessor('measure', {
         header: 'Measure',
+        sortDescFirst: false,
         cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span>,
       }),
-      col.accessor('status', { header: 'Status' }),
-      col.accessor('value', { header: 'Value', cell: (c) => num(c.getValue()), sortUndefined: 'last' }),
-      col.accessor('target', { header: 'Target', cell: (c) => num(c.getValue()) }),
-      col.accessor((r) => (r.met === null ? '—' : r.met ? 'met' : 'not met'), { id: 'met', header: 'Met' }),
-      col.accessor('points', { header: 'Points', cell: (c) => num(c.getValue()) }),
+      col.accessor('status', { header: 'Status', sortDescFirst: false }),
+      col.accessor('value', { header: 'Value', sortDescFirst: true, cell: (c) => num(c.getValue()) }),
+      col.accessor('target', { header: 'Target', sortDescFirst: true, cell: (c) => num(c.getValue()) }),
+      col.accessor((r) => metText(r.met), { id: 'met', header: 'Met', sortDescFirst: false }),
+      col.accessor('points', { header: 'Points', sortDescFirst: true, cell: (c) => num(c.getValue()) }),
     ],
     [onPayee],
   );
-  const table = useReactTable({
-    data,
-    columns,
-    state: { sorting, globalFilter: filter },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setFilter,
-    globalFilterFn: (row, _id, value: string) =>
-      row.original.entityId.toLowerCase().includes(value.toLowerCase()) ||
-      row.original.measure.toLowerCase().includes(value.toLowerCase()),
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-  });
-  const tableRows = table.getRowModel().rows;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW,
-    overscan: 12,
-  });
-  const items = virtual.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-4">
@@ -91,8 +86,8 @@ export function ResultsTable({
           Filter by payee or measure
           <input
             type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
             className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
@@ -100,7 +95,7 @@ export function ResultsTable({
           Met
           <select
             value={met}
-            onChange={(e) => setMet(e.target.value as typeof met)}
+            onChange={(e) => setMet(e.target.value as MetFilter)}
             className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
           >
             <option value="all">all</option>
@@ -108,67 +103,19 @@ export function ResultsTable({
             <option value="not-met">not met</option>
           </select>
         </label>
-        <p className="text-sm text-slate-700" aria-live="polite">
-          {tableRows.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} results
+        <p className="text-sm text-slate-700" aria-live="polite" data-testid="results-count">
+          {order.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} results
         </p>
       </div>
-      <div
-        ref={scroller}
-        className="h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white"
-        data-testid="results-scroller"
-      >
-        <table className="min-w-full text-sm" aria-rowcount={tableRows.length + 1}>
-          <caption className="sr-only">Results</caption>
-          <thead className="sticky top-0 z-10 bg-slate-100">
-            {table.getHeaderGroups().map((g) => (
-              <tr key={g.id}>
-                {g.headers.map((h) => {
-                  const dir = h.column.getIsSorted();
-                  return (
-                    <th
-                      key={h.id}
-                      scope="col"
-                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                      className="px-3 py-2 text-left"
-                    >
-                      <button
-                        type="button"
-                        onClick={h.column.getToggleSortingHandler()}
-                        className="font-semibold"
-                      >
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {padTop > 0 ? <tr style={{ height: padTop }} /> : null}
-            {items.map((v) => {
-              const row = tableRows[v.index];
-              if (!row) return null;
-              return (
-                <tr
-                  key={row.id}
-                  style={{ height: ROW }}
-                  className="border-t border-slate-100"
-                  aria-rowindex={v.index + 2}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-1 whitespace-nowrap">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            {padBottom > 0 ? <tr style={{ height: padBottom }} /> : null}
-          </tbody>
-        </table>
-      </div>
+      <VirtualTable
+        columns={columns}
+        rows={rows}
+        order={order}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        caption="Results"
+        testId="results-scroller"
+      />
     </div>
   );
 }

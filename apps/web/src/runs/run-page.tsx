@@ -9,9 +9,9 @@ import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
-import { PaymentsTable } from './payments-table.tsx';
+import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { type RunResultRow, runApi, saveBlob } from './run-api.ts';
+import { type RunPaymentRow, type RunResultRow, runApi, saveBlob } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
@@ -54,18 +54,27 @@ export function RunPage() {
       ),
     runId,
   );
-  const payments = useQuery({
-    queryKey: ['run', runId, 'payments'],
-    queryFn: ({ signal }) => runApi.payments(api, runId, signal),
-    enabled: done,
-  });
+  const [tabValue, setTab] = useState('results');
+  // Payments load once their tab is first opened, so they do not compete with the results.
+  const [paymentsWanted, setPaymentsWanted] = useState(false);
+  useEffect(() => {
+    if (tabValue === 'payments') setPaymentsWanted(true);
+  }, [tabValue]);
+  const payments = useAllPages<RunPaymentRow>(
+    done && paymentsWanted,
+    (cursor, signal) =>
+      api.call(
+        `/runs/${encodeURIComponent(runId)}/payments?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { signal },
+      ),
+    runId,
+  );
   const siblings = useQuery({
     queryKey: ['runs', fy, program],
     queryFn: ({ signal }) => runApi.list(api, fy, program, signal),
     enabled: done && fy !== '' && program !== '',
   });
   const [payee, setPayee] = useState<string | null>(null);
-  const [tabValue, setTab] = useState('results');
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const download = async (format: 'csv' | 'xlsx') => {
     try {
@@ -160,7 +169,7 @@ export function RunPage() {
               ) : null}
               {!results.done ? (
                 <LoadingMessage>
-                  Loading results… {results.rows.length.toLocaleString('en-US')} so far
+                  Loading results… {results.loaded.toLocaleString('en-US')} so far
                 </LoadingMessage>
               ) : null}
               {results.rows.length === 0 ? null : (
@@ -174,12 +183,18 @@ export function RunPage() {
               )}
             </Tabs.Content>
             <Tabs.Content value="payments">
-              {payments.isPending ? (
-                <LoadingMessage>Loading payments…</LoadingMessage>
-              ) : payments.isError ? (
+              {payments.error ? (
                 <ErrorMessage title="The payments could not be loaded." error={payments.error} />
+              ) : null}
+              {payments.rows.length === 0 && !payments.done ? (
+                <LoadingMessage>Loading payments…</LoadingMessage>
               ) : (
-                <PaymentsTable payments={payments.data} />
+                <PaymentsTable
+                  payments={payments.rows}
+                  loaded={payments.loaded}
+                  done={payments.done}
+                  totals={paymentTotals(totals)}
+                />
               )}
             </Tabs.Content>
             <Tabs.Content value="payee">
@@ -197,4 +212,12 @@ export function RunPage() {
       ) : null}
     </>
   );
+}
+
+/** The run's payment totals as the server reported them (numbers only; absent when not given). */
+function paymentTotals(totals: Record<string, unknown>): RunPaymentTotals {
+  const out: RunPaymentTotals = {};
+  if (typeof totals.payees === 'number') out.payees = totals.payees;
+  if (typeof totals.totalCents === 'number') out.totalCents = totals.totalCents;
+  return out;
 }

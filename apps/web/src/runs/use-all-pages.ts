@@ -1,14 +1,20 @@
 import { useEffect, useState } from 'react';
 
 export interface PagesState<T> {
+  /** The rows handed to the table so far (a new array each time, refreshed at most every `refreshMs`). */
   rows: T[];
+  /** Rows fetched so far (every page), for the progress message. */
+  loaded: number;
   done: boolean;
   error: unknown;
 }
 
 /**
  * Loads a paged list page after page and shows what has arrived so far: a run's results for 100k
- * payees are hundreds of pages, and the first thousand rows are worth seeing while the rest come.
+ * payees are a hundred pages or more, and the first thousand rows are worth seeing while the rest
+ * come. The table gets a new snapshot of the rows on the first page, then at most every
+ * `refreshMs`, then at the end: each snapshot rebuilds the table's 100k-row model (and its sort),
+ * so handing over every page would keep the tab busy for the whole download.
  */
 export function useAllPages<T>(
   enabled: boolean,
@@ -17,25 +23,33 @@ export function useAllPages<T>(
     signal: AbortSignal,
   ) => Promise<{ items: T[]; nextCursor: string | null }>,
   key: string,
+  refreshMs = 1500,
 ): PagesState<T> {
-  const [state, setState] = useState<PagesState<T>>({ rows: [], done: false, error: null });
+  const [state, setState] = useState<PagesState<T>>({ rows: [], loaded: 0, done: false, error: null });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names the list; fetchPage is rebuilt each render
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
-    setState({ rows: [], done: false, error: null });
+    setState({ rows: [], loaded: 0, done: false, error: null });
     void (async () => {
       let cursor: string | null = null;
-      let rows: T[] = [];
+      const all: T[] = [];
+      let shown: T[] = [];
+      let lastShown = 0;
       try {
         do {
           const page = await fetchPage(cursor, abort.signal);
-          rows = rows.concat(page.items);
+          for (const item of page.items) all.push(item);
           cursor = page.nextCursor;
-          setState({ rows, done: cursor === null, error: null });
+          const now = performance.now();
+          if (cursor === null || shown.length === 0 || now - lastShown >= refreshMs) {
+            shown = all.slice();
+            lastShown = now;
+          }
+          setState({ rows: shown, loaded: all.length, done: cursor === null, error: null });
         } while (cursor);
       } catch (error) {
-        if (!abort.signal.aborted) setState({ rows, done: true, error });
+        if (!abort.signal.aborted) setState({ rows: all.slice(), loaded: all.length, done: true, error });
       }
     })();
     return () => abort.abort();
