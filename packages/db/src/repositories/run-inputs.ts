@@ -29,11 +29,11 @@ export async function loadRunPayees(db: Db, runId: number, chunkNo?: number): Pr
 
 /**
  * The submissions current at the run's snapshot (latest id <= snapshot per entity x measure x
- * period x record) of some payees (a chunk): later submissions never change a run. A chunk is a
- * range of payee ids: the rows of that range are read through the payee index and sorted in
- * memory (work_mem raised for this statement's transaction: a chunk's ~80,000 rows spilled to
- * disk at the default), and the payee list is a filter on the result, not 1,000 index descents.
- * No parallel workers: a run's chunks already keep the cores busy.
+ * period x record) of some payees (a chunk): later submissions never change a run. Payee by
+ * payee (a lateral join over the list): each payee's ~80 rows come from the payee index and are
+ * sorted on their own, which costs the server about a third less than sorting the chunk's
+ * ~80,000 rows at once. Rows come payee by payee in the list's order, then by measure, period
+ * and record key.
  */
 export async function loadSnapshotSubmissions(
   db: Db,
@@ -41,35 +41,19 @@ export async function loadSnapshotSubmissions(
   entityIds: readonly string[],
 ): Promise<SnapshotSubmission[]> {
   if (entityIds.length === 0) return [];
-  const read = async (trx: Db) => {
-    // The range in the server's collation, as literals: the planner then sees how many rows.
-    const bounds = await sql<{ lo: string; hi: string }>`
-      select ${trx.isTransaction && !db.isTransaction ? sql`set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true),` : sql``}
-        min(x collate "default") as lo, max(x collate "default") as hi
-      from unnest(${entityIds}::text[]) x
-    `.execute(trx);
-    const { lo, hi } = bounds.rows[0] as { lo: string; hi: string };
-    // One JSON document for the chunk: a single parse in Node instead of a row object and a parse
-    // of \`data\` per submission (a chunk holds ~40,000 of them). OFFSET 0 keeps the payee filter
-    // out of the scan.
-    return (
-      await sql<{ doc: string | null }>`
-        select json_agg(json_build_array(x.entity_id, x.measure, x.period, x.submitted_on, x.data))::text as doc
-        from (
-          select distinct on (s.entity_id, s.measure, s.period, s.record_key)
-            s.entity_id, s.measure, s.period, s.submitted_on, s.data
-          from submissions s
-          where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
-            and s.entity_id between ${lo} and ${hi} and s.id <= ${run.snapshotSubmissionId}
-          order by s.entity_id, s.measure, s.period, s.record_key, s.id desc
-          offset 0
-        ) x
-        where x.entity_id = any(${entityIds}::text[])
-      `.execute(trx)
-    ).rows;
-  };
-  // Inside a caller's transaction the settings would outlive this read: they are left as they are.
-  const rows = db.isTransaction ? await read(db) : await db.transaction().execute(read);
+  // One JSON document for the chunk: a single parse in Node instead of a row object and a parse
+  // of `data` per submission (a chunk holds ~40,000 of them).
+  const { rows } = await sql<{ doc: string | null }>`
+    select json_agg(json_build_array(p.id, x.measure, x.period, x.submitted_on, x.data))::text as doc
+    from unnest(${entityIds}::text[]) as p(id)
+    cross join lateral (
+      select distinct on (s.measure, s.period, s.record_key) s.measure, s.period, s.submitted_on, s.data
+      from submissions s
+      where s.fiscal_year = ${run.fiscalYear} and s.program_id = ${run.programId}
+        and s.entity_id = p.id and s.id <= ${run.snapshotSubmissionId}
+      order by s.measure, s.period, s.record_key, s.id desc
+    ) x
+  `.execute(db);
   const doc = rows[0]?.doc;
   if (!doc) return [];
   const parsed = JSON.parse(doc) as [string, string, string, string | null, Record<string, unknown> | null][];

@@ -50,8 +50,31 @@ describe('run values codec', () => {
     }
     expect(results[0]).toBeInstanceOf(MeasureResult);
     expect(results[1]).toEqual(bare);
-    // Trailing nulls left out: status, reason null, value 1 (then nothing but the default records 0).
-    expect(doc.values[1]).toEqual(['scored', null, 1, null, null, null, null, null, null, null, null, 0]);
+    // Stored in the short form: nulls and the default status left out.
+    expect(doc.distinct[doc.values[1]]).toEqual({ value: 1, records: 0 });
+  });
+
+  it('stores each distinct value once and gives every payee its own result', () => {
+    const same = ['P1', 'P2', 'P3'].map((id) => {
+      const r = new MeasureResult(id, 'cie', '2026-27', 2);
+      r.status = 'not-applicable';
+      r.reason = 'n/a';
+      return r;
+    });
+    const doc = JSON.parse(encodeRunValues(['cie'], ['P1', 'P2', 'P3'], same));
+    expect(doc.distinct).toHaveLength(1);
+    expect(doc.values).toEqual([0, 0, 0]);
+    const results = new Array<MeasureResult>(6);
+    const index = new Map([
+      ['P1', 0],
+      ['P2', 1],
+      ['P3', 2],
+    ]);
+    placeRunValues(doc, compiled, index, results);
+    // Payee e's cie at e * 2: slots 0, 2, 4, each its own object with its own payee id.
+    expect([results[0]?.entityId, results[2]?.entityId, results[4]?.entityId]).toEqual(['P1', 'P2', 'P3']);
+    expect(results[0]).not.toBe(results[2]);
+    expect(results[4]).toMatchObject({ status: 'not-applicable', reason: 'n/a', value: null });
   });
 
   it('places values by payee and measure key, whatever order the document lists them in', () => {
