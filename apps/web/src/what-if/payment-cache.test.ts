@@ -27,7 +27,7 @@ describe('what-if payments between edits (PaymentCache)', () => {
     for (const [target, expected] of steps) {
       const kept = recomputeWhatIf(basis, withTarget(target));
       const fresh = recomputeWhatIf(smallBasis().basis, withTarget(target));
-      const full = recomputeWhatIf(basis, withTarget(target), undefined, undefined, { repayAll: true });
+      const full = recomputeWhatIf(basis, withTarget(target), undefined, undefined, { full: true });
       expect(kept.totalCents).toBe(expected);
       expect({ ...kept, phaseMs: null }).toEqual({ ...full, phaseMs: null });
       expect(kept.issueCount).toBe(1);

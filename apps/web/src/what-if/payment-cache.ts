@@ -28,6 +28,7 @@ export interface PaidSummary {
 }
 
 const FIRST_ISSUES = 5;
+const SLICE = 4096;
 
 /**
  * The payments of one what-if basis between edits: each payee's total and issues. A keystroke
@@ -41,13 +42,14 @@ export class PaymentCache {
   private paramsKey: string | null = null;
   private readonly totals: Float64Array;
   private readonly issues: (PaymentIssue[] | undefined)[];
-  private readonly indexOf: Map<string, number>;
+  private readonly ids: string[];
+  private byId: Map<string, number> | undefined;
 
   constructor(outcomes: readonly EntityOutcome[]) {
     this.dirty = new Uint8Array(outcomes.length);
     this.totals = new Float64Array(outcomes.length);
     this.issues = new Array(outcomes.length);
-    this.indexOf = new Map(outcomes.map((o, e) => [o.entityId, e]));
+    this.ids = outcomes.map((o) => o.entityId);
   }
 
   pay(
@@ -57,16 +59,11 @@ export class PaymentCache {
   ): PaidSummary {
     const { repayAll, ...computeOpts } = opts;
     const key = JSON.stringify(params);
-    const perPayee = PER_PAYEE_METHODS.has(params.method);
-    if (repayAll || !perPayee || key !== this.paramsKey) {
-      const run = computePayments(params, outcomes, computeOpts);
+    if (!PER_PAYEE_METHODS.has(params.method)) {
+      // The whole population at once, every time.
+      this.paramsKey = null;
       this.dirty.fill(0);
-      this.paramsKey = perPayee ? key : null;
-      if (perPayee) {
-        this.totals.fill(Number.NaN);
-        this.issues.fill(undefined);
-        this.store(run.payments, run.issues);
-      }
+      const run = computePayments(params, outcomes, computeOpts);
       let totalCents = 0;
       let paidPayees = 0;
       for (const p of run.payments) {
@@ -80,17 +77,26 @@ export class PaymentCache {
         issueCount: run.issues.length,
       };
     }
-    const changed: EntityOutcome[] = [];
-    for (let e = 0; e < outcomes.length; e++) {
-      if (this.dirty[e] !== 1) continue;
-      changed.push(outcomes[e] as EntityOutcome);
-      this.totals[e] = Number.NaN;
-      this.issues[e] = undefined;
-    }
+    const all = repayAll || key !== this.paramsKey;
+    this.paramsKey = key;
+    let changed: number[] = [];
+    if (all) changed = Array.from({ length: outcomes.length }, (_, e) => e);
+    else for (let e = 0; e < outcomes.length; e++) if (this.dirty[e] === 1) changed.push(e);
     this.dirty.fill(0);
-    if (changed.length > 0) {
-      const run = computePayments(params, changed, computeOpts);
-      this.store(run.payments, run.issues);
+    // In slices: each slice's payment objects die young once their totals are kept, instead of
+    // 100k of them surviving into the old generation (the garbage collector set the pace).
+    for (let from = 0; from < changed.length; from += SLICE) {
+      const slice = changed.slice(from, from + SLICE);
+      for (const e of slice) {
+        this.totals[e] = Number.NaN;
+        this.issues[e] = undefined;
+      }
+      const run = computePayments(
+        params,
+        slice.map((e) => outcomes[e] as EntityOutcome),
+        computeOpts,
+      );
+      this.store(slice, outcomes, run.payments, run.issues);
     }
     // The same sums in the same (payee) order as over a full run.
     let totalCents = 0;
@@ -111,20 +117,31 @@ export class PaymentCache {
     return { totalCents, paidPayees, issues, issueCount };
   }
 
+  /** Keeps each payment's total and each issue under its payee (payees paid: `slice`, in order). */
   private store(
+    slice: readonly number[],
+    outcomes: readonly EntityOutcome[],
     payments: readonly { entityId: string; totalCents: number }[],
     issues: readonly PaymentIssue[],
   ): void {
+    // Per-payee methods pay in the order given, skipping payees they cannot pay: walk along.
+    let j = 0;
     for (const p of payments) {
-      const e = this.indexOf.get(p.entityId);
+      while (j < slice.length && outcomes[slice[j] as number]?.entityId !== p.entityId) j++;
+      const e = j < slice.length ? (slice[j] as number) : this.indexOf().get(p.entityId);
       if (e !== undefined) this.totals[e] = p.totalCents;
     }
     for (const i of issues) {
-      const e = this.indexOf.get(i.entityId);
+      const e = this.indexOf().get(i.entityId);
       if (e === undefined) continue;
       const own = this.issues[e];
       if (own) own.push(i);
       else this.issues[e] = [i];
     }
+  }
+
+  private indexOf(): Map<string, number> {
+    this.byId ??= new Map(this.ids.map((id, e) => [id, e]));
+    return this.byId;
   }
 }

@@ -54,6 +54,8 @@ interface Scratch {
   entityOutcomes: EntityOutcome[];
   /** Last payments and which payees' outcomes changed since. */
   payments: PaymentCache;
+  /** Per measure key: the spec it was last scored with, and its summary then. */
+  scored: Map<string, { spec: string; summary: MeasureSummary }>;
 }
 const scratchOf = new WeakMap<WhatIfBasis, Scratch>();
 
@@ -95,7 +97,13 @@ function scratchFor(basis: WhatIfBasis, rulebook: Rulebook): Scratch {
     if (done) outcome.completedMilestones = done;
     return outcome;
   });
-  scratch = { keys, byMeasure, entityOutcomes, payments: new PaymentCache(entityOutcomes) };
+  scratch = {
+    keys,
+    byMeasure,
+    entityOutcomes,
+    payments: new PaymentCache(entityOutcomes),
+    scored: new Map(),
+  };
   scratchOf.set(basis, scratch);
   return scratch;
 }
@@ -112,15 +120,17 @@ export function recomputeWhatIf(
   /** Called with the measures and histogram as soon as re-scoring is done, before paying. */
   onScored?: (scored: Pick<WhatIfSummary, 'measures' | 'histogram'>) => void,
   /**
-   * For the bench: `exactArithmetic` pays with core's bigint path only; `repayAll` pays every
-   * payee rather than only those whose outcome changed (the answer is the same).
+   * For the bench: `exactArithmetic` pays with core's bigint path only; `full` re-scores every
+   * measure and pays every payee, as the first what-if of a basis does, rather than only the
+   * measures whose spec changed and the payees whose outcome changed (the answer is the same).
    */
-  options: { exactArithmetic?: boolean; repayAll?: boolean } = {},
+  options: { exactArithmetic?: boolean; full?: boolean } = {},
 ): WhatIfSummary {
   const started = performance.now();
   const E = basis.entities.length;
   const index = new Map(basis.measures.map((key, m) => [key, m]));
-  const { byMeasure, entityOutcomes, payments } = scratchFor(basis, rulebook);
+  const scratch = scratchFor(basis, rulebook);
+  const { byMeasure, entityOutcomes, payments } = scratch;
   const dirty = payments.dirty;
   const summaries: MeasureSummary[] = [];
   let histogram: WhatIfSummary['histogram'] = null;
@@ -135,6 +145,16 @@ export function recomputeWhatIf(
     const missingReason = basis.missingReason[m] as Uint8Array;
     const weight = spec.weight ?? 1;
     const scoring = spec.scoring ?? (spec.target ? rulebook.scoring : undefined) ?? null;
+    // A measure whose spec (and so target, scoring, weight) is as last time scores as last time:
+    // a keystroke edits one measure, and the other measures' outcomes stay as they are.
+    const specKey = JSON.stringify([spec, scoring]);
+    const kept = scratch.scored.get(spec.key);
+    if (kept && kept.spec === specKey && !options.full) {
+      summaries.push({ ...kept.summary });
+      if (spec.key === (focus ?? summaries[0]?.measure))
+        histogram = { measure: spec.key, bins: rateHistogram(value), target: kept.summary.target };
+      continue;
+    }
 
     let peerValues: Float64Array | undefined;
     let baselineValues: Float64Array | undefined;
@@ -229,6 +249,7 @@ export function recomputeWhatIf(
         dirty[e] = 1;
     }
     summaries.push(summary);
+    scratch.scored.set(spec.key, { spec: specKey, summary: { ...summary } });
     if (spec.key === (focus ?? summaries[0]?.measure)) {
       histogram = { measure: spec.key, bins: rateHistogram(value), target: summary.target };
     }
@@ -260,7 +281,7 @@ export function recomputeWhatIf(
     explain: false,
     asOf: basis.asOf,
     ...(options.exactArithmetic ? { exactArithmetic: true } : {}),
-    ...(options.repayAll ? { repayAll: true } : {}),
+    ...(options.full ? { repayAll: true } : {}),
   });
   const paid = performance.now();
   return {
