@@ -6,4 +6,5 @@ export * from './decimal.ts';
 export * as rationalMath from './rational.ts';
 export { type Rational, rational } from './rational.ts';
 export * from './rounding-mode.ts';
+export type { SmallRational } from './small-rational.ts';
 export * from './split-evenly.ts';
