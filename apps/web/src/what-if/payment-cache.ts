@@ -78,7 +78,9 @@ export class PaymentCache {
       };
     }
     const all = repayAll || key !== this.paramsKey;
-    this.paramsKey = key;
+    // Until this pay completes the kept totals are not trustworthy: if it throws (an amount
+    // beyond 2^53 cents), the next pay starts over with everyone.
+    this.paramsKey = null;
     let changed: number[] = [];
     if (all) changed = Array.from({ length: outcomes.length }, (_, e) => e);
     else for (let e = 0; e < outcomes.length; e++) if (this.dirty[e] === 1) changed.push(e);
@@ -98,6 +100,7 @@ export class PaymentCache {
       );
       this.store(slice, outcomes, run.payments, run.issues);
     }
+    this.paramsKey = key;
     // The same sums in the same (payee) order as over a full run.
     let totalCents = 0;
     let paidPayees = 0;

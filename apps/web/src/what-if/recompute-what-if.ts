@@ -155,6 +155,8 @@ export function recomputeWhatIf(
         histogram = { measure: spec.key, bins: rateHistogram(value), target: kept.summary.target };
       continue;
     }
+    // Forgotten until this measure is scored through: a throw half-way leaves no stale entry.
+    scratch.scored.delete(spec.key);
 
     let peerValues: Float64Array | undefined;
     let baselineValues: Float64Array | undefined;
