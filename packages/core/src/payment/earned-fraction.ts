@@ -135,6 +135,37 @@ export function earnedFractionSmall(
     return c <= 0 ? SMALL_ZERO : c >= 1 ? SMALL_ONE : toSmallRational(c);
   }
   const weighted = earning === 'weighted-met';
+  if (measures === undefined) {
+    // The usual case on locals (for a what-if it runs for 100k payees per keystroke): every
+    // measure of the payee counts and the weights are whole. Anything else: the general path.
+    let n = 0;
+    let yes = 0;
+    let sumW = 0;
+    let metSumW = 0;
+    let whole = true;
+    const own = entity.measures;
+    for (const key in own) {
+      const m = own[key];
+      if (!m?.scored || m.met === null) continue;
+      n++;
+      if (m.met) yes++;
+      if (!weighted) continue;
+      sumW += m.weight;
+      if (m.met) metSumW += m.weight;
+      // Checked at every step, so no overflowed sum can come back into range unnoticed.
+      if (!Number.isSafeInteger(sumW) || !Number.isSafeInteger(metSumW)) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole) {
+      if (n === 0) return null;
+      if (earning === 'all-met') return yes === n ? SMALL_ONE : SMALL_ZERO;
+      if (earning === 'share-met') return smallRational(yes, n);
+      if (sumW === 0) return null;
+      return smallRational(metSumW, sumW);
+    }
+  }
   scored = 0;
   met = 0;
   fits = true;
