@@ -79,8 +79,6 @@ export const runApi = {
       `/runs/${encodeURIComponent(id)}/results?entityId=${encodeURIComponent(entityId)}&explain=1`,
       signal,
     ),
-  payments: (api: QuipApi, id: string, signal?: AbortSignal) =>
-    listOf<RunPaymentRow>(api, `/runs/${encodeURIComponent(id)}/payments`, signal),
   payeePayments: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
     listOf<RunPaymentRow>(
       api,
