@@ -9,7 +9,6 @@ import {
   insertRunResults,
   isRunActive,
   listRunChunks,
-  loadRunPayees,
   type RunResultRow,
   runPaymentTotals,
   startRunning,
@@ -52,8 +51,7 @@ export function runJob(db: Kysely<Database>) {
         return { status: 'failed', reason };
       }
       const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
-      const entities = await loadRunPayees(db, runId);
-      const { results, firstMissing } = await loadRunValues(db, runId, chunks.length, compiled, entities);
+      const { entities, results, firstMissing } = await loadRunValues(db, runId, compiled);
       let paid: ReturnType<typeof payScoredValues>;
       try {
         if (firstMissing) {

@@ -1,5 +1,5 @@
 import { evaluateMeasureValues, type MeasureResult, type Payment, scoreOrderedValues } from '@quip/core';
-import { type Database, loadRunPayees, loadSnapshotSubmissions, type RunRecord } from '@quip/db';
+import { type Database, loadSnapshotSubmissions, type RunRecord } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { compiledRulebookOf } from './compiled-rulebook-cache.ts';
 import { loadRunValues } from './load-run-values.ts';
@@ -21,8 +21,9 @@ export async function explainRunPayee(
   entityId: string,
 ): Promise<PayeeExplanation | null> {
   const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
-  const entities = await loadRunPayees(db, run.id);
-  const payee = entities.find((e) => e.id === entityId);
+  const { entities, results } = await loadRunValues(db, run.id, compiled);
+  const e = entities.findIndex((p) => p.id === entityId);
+  const payee = entities[e];
   if (!payee) return null;
   const submissions = await loadSnapshotSubmissions(db, run, [entityId]);
   const own = evaluateMeasureValues(compiled, {
@@ -31,8 +32,6 @@ export async function explainRunPayee(
     asOf: run.asOf,
     explain: true,
   }).values;
-  const { results } = await loadRunValues(db, run.id, run.chunks, compiled, entities);
-  const e = entities.indexOf(payee);
   const M = compiled.measures.length;
   for (let m = 0; m < M; m++) results[e * M + m] = own[m] as MeasureResult;
   if (results.some((r) => r === undefined))
