@@ -150,10 +150,12 @@ export function earnedFractionSmall(
       n++;
       if (m.met) yes++;
       if (!weighted) continue;
-      sumW += m.weight;
-      if (m.met) metSumW += m.weight;
-      // Checked at every step, so no overflowed sum can come back into range unnoticed.
-      if (!Number.isSafeInteger(sumW) || !Number.isSafeInteger(metSumW)) {
+      const w = m.weight;
+      sumW += w;
+      if (m.met) metSumW += w;
+      // Each weight and each sum checked at every step: a tiny fractional weight vanishes in a
+      // double sum (8 + 6e-265 === 8), and an overflowed sum must not come back into range.
+      if (!Number.isSafeInteger(w) || !Number.isSafeInteger(sumW) || !Number.isSafeInteger(metSumW)) {
         whole = false;
         break;
       }

@@ -115,6 +115,17 @@ describe('rate-incentive: the number fast path pays what the bigint path pays', 
     }
   });
 
+  it('does not lose a tiny fractional weight in a double sum', () => {
+    // weights 8 (met), 6e-265 and 776 (not met): the fraction is 8 / (784 + 6e-265), not 8 / 784.
+    // As doubles 784 + 6e-265 === 784, so summing weights as doubles would report 1/98's double
+    // (found by the property test below); the weight is not a whole number, so the exact path runs.
+    const e = provider(0.5, 0, { e: m(true, 8), a: m(false, 6e-265), b: m(false, 776) });
+    const fraction = (o: ComputeOptions) =>
+      computeRateIncentive(params(), [e], o).payments[0]?.details.earnedFraction;
+    expect(fraction(fast)).toBe(fraction(exact));
+    expect(fraction(exact)).not.toBe(8 / 784);
+  });
+
   it('gives identical payments, details, traces and issues over wide inputs', () => {
     const MAX = Number.MAX_SAFE_INTEGER;
     const decimal = (maxWhole: number, maxDecimals: number) =>
