@@ -46,7 +46,11 @@ export interface RunValueTable {
   run_id: number;
   chunk_no: number;
   payees: number;
-  /** JSON text [[payee, measure, value], ...] (json, not jsonb: stored and read back as text). */
+  /**
+   * The chunk's phase-1 values as one JSON document (json, not jsonb: stored and read back as
+   * text), written and read by @quip/jobs (run-values-codec): the chunk's distinct values and one
+   * number per payee x measure; older runs hold [[payee, measure, value], ...].
+   */
   values: unknown;
 }
 
