@@ -6,21 +6,21 @@
  * printed is `ingest: N records/s`.
  * Run: `pnpm bench:ingest` (`pnpm bench:ingest --records=100000` for a quick run).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
-  createReadStream,
   createWriteStream,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../apps/api/src/app.ts';
@@ -38,6 +38,8 @@ import {
 } from '../packages/db/src/index.ts';
 import { InlineJobRunner } from '../packages/jobs/src/index.ts';
 
+/** `--profile=file.cpuprofile`: a CPU profile of this process (the API) during the POST only. */
+const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
 const RECORDS = Number(process.argv.find((a) => a.startsWith('--records='))?.slice(10) ?? 1_000_000);
 const PROVIDERS = 1000;
 const SCREENINGS = ['primary-care', 'dental', 'colorectal', 'mammogram', 'cervical'] as const;
@@ -190,28 +192,25 @@ async function main() {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
     const pgCpuBefore = postgresCpuSeconds(pg.dir);
+    const profiler = PROFILE ? await startProfiler() : null;
     const cpuBefore = process.cpuUsage();
     started = performance.now();
-    const res = await fetch(
+    // The upload client is a separate process (curl), as an agency's would be: this process's
+    // CPU is then the API's alone.
+    const upload = await postFile(
       `http://127.0.0.1:${port}/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions`,
-      {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${key}`,
-          'Content-Type': 'text/csv',
-          'Content-Length': String(bytes),
-        },
-        body: Readable.toWeb(createReadStream(csvPath, { highWaterMark: 256 * 1024 })) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit,
+      key,
+      csvPath,
     );
-    const answer = await res.text();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const pgCpu = postgresCpuSeconds(pg.dir) - pgCpuBefore;
+    if (profiler && PROFILE) await profiler.stop(PROFILE);
+    const pgCpu = postgresCpuSpent(pgCpuBefore, postgresCpuSeconds(pg.dir));
+    const pgCpuTotal = [...pgCpu.values()].reduce((a, b) => a + b, 0);
     clearInterval(sampler);
-    if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${answer.slice(0, 500)}`);
-    const { rows } = JSON.parse(answer) as { rows: number };
+    if (upload.status !== 201)
+      throw new Error(`ingest answered ${upload.status}: ${upload.body.slice(0, 500)}`);
+    const { rows } = JSON.parse(upload.body) as { rows: number };
     const stored = await db
       .selectFrom('submissions')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -244,7 +243,12 @@ async function main() {
     console.log(`peak RSS of this process (API + client): ${Math.round(peakRss / 1e6)} MB`);
     // Where the time goes: CPU seconds of this process (API and client) and of PostgreSQL's backends.
     console.log(
-      `CPU during the POST: Node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s; load average ${loadavg()
+      `CPU during the POST: API (Node) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, curl ${upload.cpuSeconds.toFixed(1)} s, PostgreSQL ${pgCpuTotal.toFixed(1)} s (${[
+        ...pgCpu,
+      ]
+        .filter(([, seconds]) => seconds >= 0.05)
+        .map(([role, seconds]) => `${role} ${seconds.toFixed(1)}`)
+        .join(', ')}); load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
@@ -257,21 +261,90 @@ async function main() {
   }
 }
 
-/** User + system CPU seconds of the server's processes so far (children of the postmaster). */
-function postgresCpuSeconds(dir: string): number {
+/**
+ * User + system CPU seconds of the server's processes so far (the postmaster and its children),
+ * by role: `backend` for client connections, else the process title's role (walwriter,
+ * checkpointer, autovacuum worker, ...). Exited processes (an autovacuum worker that finished)
+ * are not counted.
+ */
+function postgresCpuSeconds(dir: string): Map<string, number> {
   const postmaster = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0];
-  let ticks = 0;
+  const byRole = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       // Fields after the command name: state ppid ... utime (14th) stime (15th).
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[1] === postmaster || pid === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      if (fields[1] !== postmaster && pid !== postmaster) continue;
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const role =
+        pid === postmaster
+          ? 'postmaster'
+          : /\d+\.\d+\.\d+\.\d+\(\d+\)/.test(title)
+            ? 'backend'
+            : title.replace(/^postgres: /, '').trim();
+      byRole.set(role, (byRole.get(role) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ticks / 100;
+  return byRole;
+}
+
+/** CPU seconds per role spent between two readings of postgresCpuSeconds. */
+function postgresCpuSpent(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const [role, seconds] of after) spent.set(role, seconds - (before.get(role) ?? 0));
+  return spent;
+}
+
+/** POSTs a CSV file with curl; its answer, status and the CPU seconds curl used (bash's `times`). */
+function postFile(
+  url: string,
+  key: string,
+  path: string,
+): Promise<{ status: number; body: string; cpuSeconds: number }> {
+  const script = `curl -sS -X POST --data-binary @"$3" -H 'Content-Type: text/csv' -H "Authorization: Bearer $2" -w '\\n%{http_code}\\n' "$1" && times`;
+  return new Promise((resolve, reject) => {
+    execFile(
+      'bash',
+      ['-c', script, 'post', url, key, path],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) return reject(error);
+        const lines = stdout.trimEnd().split('\n');
+        // `times` prints the shell's and then the children's user and system time: "0m1.234s 0m0.567s".
+        const children = (lines.at(-1) ?? '').split(' ').map((t) => {
+          const [, m, sec] = /(\d+)m([\d.]+)s/.exec(t) ?? ['', '0', '0'];
+          return Number(m) * 60 + Number(sec);
+        });
+        resolve({
+          status: Number(lines.at(-3)),
+          body: lines.slice(0, -3).join('\n'),
+          cpuSeconds: children.reduce((a, b) => a + b, 0),
+        });
+      },
+    );
+  });
+}
+
+/** The inspector's CPU profiler on this process; `stop` writes the profile (Chrome DevTools format). */
+async function startProfiler(): Promise<{ stop(path: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(path) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(path, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;

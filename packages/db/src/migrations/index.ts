@@ -3,6 +3,7 @@ import * as m0001 from './0001-fiscal-years-and-programs.ts';
 import * as m0002 from './0002-rulebooks-entities-submissions-audit.ts';
 import * as m0005 from './0005-runs.ts';
 import * as m0006 from './0006-submissions-bulk-load.ts';
+import * as m0007 from './0007-submissions-append.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-rulebooks-entities-submissions-audit': m0002,
   '0005-runs': m0005,
   '0006-submissions-bulk-load': m0006,
+  '0007-submissions-append': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

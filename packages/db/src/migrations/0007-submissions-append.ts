@@ -1,0 +1,90 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Cheaper appends to `submissions`, measured with 1M rows COPYed in the order an agency's file
+ * lists them (BENCHMARKS.md, Ingest):
+ * - The foreign key to `submission_batches` ran a query per row (~6 s of server CPU per 1M rows).
+ *   The statement-level check of 0006 now also checks the batches, in one anti-join per
+ *   statement, and that each row's fiscal year and program are its batch's (the foreign key did
+ *   not); a batch that has submissions cannot be deleted or renumbered.
+ * - The current-version index on all seven key columns (~7 s per 1M rows: a random leaf page
+ *   for every row, no deduplication) is replaced by one on the payee (fiscal_year, program_id,
+ *   entity_id) (~2.5 s: one insertion point per payee, equal keys deduplicated). Every reader
+ *   names the payees it wants: a run's chunk sorts its payees' rows in memory, and GET
+ *   /submissions checks "no later version" among the rows of the same payee.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table submissions drop constraint submissions_batch_id_fkey`.execute(db);
+  await sql`
+    create or replace function quip_check_submission_payees() returns trigger language plpgsql as $$
+    begin
+      if exists (
+        select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
+        where not exists (
+          select 1 from entities e
+          where e.fiscal_year = n.fiscal_year and e.program_id = n.program_id and e.id = n.entity_id
+        )
+      ) then
+        raise foreign_key_violation using message = 'a submission names a payee that does not exist';
+      end if;
+      if exists (
+        select 1 from (select distinct batch_id, fiscal_year, program_id from new_rows) n
+        where not exists (
+          select 1 from submission_batches b
+          where b.id = n.batch_id and b.fiscal_year = n.fiscal_year and b.program_id = n.program_id
+        )
+      ) then
+        raise foreign_key_violation using message = 'a submission names a batch that does not exist';
+      end if;
+      return null;
+    end $$
+  `.execute(db);
+  await sql`
+    create function quip_keep_submission_batches() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'UPDATE' and (new.id, new.fiscal_year, new.program_id) = (old.id, old.fiscal_year, old.program_id) then
+        return new;
+      end if;
+      if exists (select 1 from submissions s where s.batch_id = old.id) then
+        raise foreign_key_violation using message = 'a batch with submissions cannot be deleted or renumbered';
+      end if;
+      return case when tg_op = 'DELETE' then old else new end;
+    end $$
+  `.execute(db);
+  await sql`
+    create trigger submission_batches_keep_submitted
+    before delete or update of id, fiscal_year, program_id on submission_batches
+    for each row execute function quip_keep_submission_batches()
+  `.execute(db);
+  await sql`create index submissions_payee on submissions (fiscal_year, program_id, entity_id)`.execute(db);
+  await sql`drop index submissions_current`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create index submissions_current on submissions
+    (fiscal_year, program_id, entity_id, measure, period, record_key, id)
+  `.execute(db);
+  await sql`drop index submissions_payee`.execute(db);
+  await sql`drop trigger submission_batches_keep_submitted on submission_batches`.execute(db);
+  await sql`drop function quip_keep_submission_batches`.execute(db);
+  await sql`
+    create or replace function quip_check_submission_payees() returns trigger language plpgsql as $$
+    begin
+      if exists (
+        select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
+        where not exists (
+          select 1 from entities e
+          where e.fiscal_year = n.fiscal_year and e.program_id = n.program_id and e.id = n.entity_id
+        )
+      ) then
+        raise foreign_key_violation using message = 'a submission names a payee that does not exist';
+      end if;
+      return null;
+    end $$
+  `.execute(db);
+  await sql`
+    alter table submissions add constraint submissions_batch_id_fkey foreign key (batch_id)
+    references submission_batches (id)
+  `.execute(db);
+}
