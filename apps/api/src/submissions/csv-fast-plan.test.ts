@@ -77,7 +77,8 @@ describe('CSV rows on the precompiled path', () => {
       cell('screenings', 'with-rule', 'nope', ''),
       cell('2026-27', '', ' Q1 '),
       cell('', '2026-09-01', '2026-02-30', '09/01/2026'),
-      cell('P1', 'P2', '', ' '),
+      // personId is a string field and in the record key: values JSON or COPY must escape.
+      cell('P1', 'P2', '', ' ', 'P"q', 'P\\r', 'P\tt', 'P\u0001', 'P é ✓', 'P\ud83d\ude00', 'P\ud800'),
       cell('40', '0', '120', '121', '-1', ' 7 ', '1e2', 'x', '', '17'),
       cell('a', 'b', 'c', ''),
       cell('2026-12-31', '2026-13-01', '', ' 2026-12-31 '),

@@ -14,17 +14,30 @@ interface FastColumn {
 
 /**
  * A measure's data check for one CSV header, precompiled: which cells hold which field and what
- * each must be. `data` answers the row's data object when every cell is plainly valid, or null
- * when the row needs the full check (core's checkSubmissionData, which words the errors). It
- * never accepts a row the full check would refuse: measures whose fields have rules or lists,
- * reporting measures, and headers that miss a required field always take the full check.
+ * each must be. `read` takes a row whose cells are all plainly valid and writes its data as JSON
+ * text and its record key (what JSON.stringify of the data object and of the key values gives,
+ * without building either), or answers false when the row needs the full check (core's
+ * checkSubmissionData, which words the errors). It never accepts a row the full check would
+ * refuse: measures whose fields have rules or lists, reporting measures, and headers that miss a
+ * required field always take the full check.
  */
 export class CsvFastPlan {
+  /** After `read` answered true: the row's data object as JSON text. */
+  json = '';
+  /** After `read` answered true: the record key (JSON array of the key fields' values). */
+  recordKey = '';
+  /** Per column: the JSON of its value in the row being read ('' when the cell is empty). */
+  private readonly values: string[];
+
   private constructor(
     private readonly columns: readonly FastColumn[],
     /** Data columns that are not fields of the measure: a row must leave them empty. */
     private readonly foreign: readonly number[],
-  ) {}
+    /** Per record-key field: its position in `columns`, -1 when no column holds it (null). */
+    private readonly keyColumns: readonly number[],
+  ) {
+    this.values = columns.map(() => '');
+  }
 
   static build(
     measure: CompiledMeasure,
@@ -53,39 +66,66 @@ export class CsvFastPlan {
     }
     const given = new Set(columns.map((c) => c.name));
     if (measure.fields.some((f) => f.spec.required === true && !given.has(f.name))) return null;
-    return new CsvFastPlan(columns, foreign);
+    const keyColumns = measure.recordKey.map((name) => columns.findIndex((c) => c.name === name));
+    return new CsvFastPlan(columns, foreign, keyColumns);
   }
 
-  data(cells: readonly string[]): Record<string, unknown> | null {
-    for (const index of this.foreign) if (cells[index] !== '') return null;
-    const data: Record<string, unknown> = {};
-    for (const c of this.columns) {
+  read(cells: readonly string[]): boolean {
+    for (const index of this.foreign) if (cells[index] !== '') return false;
+    const { columns, values } = this;
+    let json = '{';
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i] as FastColumn;
       const cell = cells[c.index] as string;
+      values[i] = '';
       if (cell === '') {
-        if (c.required) return null;
+        if (c.required) return false;
         continue;
       }
       const value = parseCell(cell, c.type);
+      let text: string;
       switch (c.type) {
         case 'number':
-          if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+          if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+          // Number-to-string is the same algorithm in String() and JSON.stringify.
+          text = String(value);
           break;
         case 'string':
+          text = jsonString(value as string);
           break;
         case 'date':
-          if (!isIsoDay(value as string)) return null;
+          if (!isIsoDay(value as string)) return false;
+          text = `"${value as string}"`;
           break;
         case 'boolean':
-          if (typeof value !== 'boolean') return null;
+          if (typeof value !== 'boolean') return false;
+          text = value ? 'true' : 'false';
           break;
         default:
-          return null;
+          return false;
       }
-      if (c.enumValues !== null && !c.enumValues.has(value)) return null;
-      if (c.min !== undefined && (value as number) < c.min) return null;
-      if (c.max !== undefined && (value as number) > c.max) return null;
-      data[c.name] = value;
+      if (c.enumValues !== null && !c.enumValues.has(value)) return false;
+      if (c.min !== undefined && (value as number) < c.min) return false;
+      if (c.max !== undefined && (value as number) > c.max) return false;
+      values[i] = text;
+      json += json.length === 1 ? `"${c.name}":${text}` : `,"${c.name}":${text}`;
     }
-    return data;
+    this.json = `${json}}`;
+    let key = '';
+    for (const k of this.keyColumns) {
+      const text = k < 0 ? '' : (values[k] as string);
+      key += key === '' ? '[' : ',';
+      key += text === '' ? 'null' : text;
+    }
+    this.recordKey = key === '' ? '' : `${key}]`;
+    return true;
   }
+}
+
+/** Characters JSON.stringify writes as escapes (and lone surrogates, which it also escapes). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON text of a string: the quotes alone unless a character needs escaping. */
+function jsonString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }

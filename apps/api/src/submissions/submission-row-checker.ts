@@ -105,9 +105,10 @@ export class SubmissionRowChecker {
       (given === '' || isIsoDay(given))
     ) {
       const info = this.measures.get(measureKey);
-      const data = info ? this.fastPlan(info.measure)?.data(cells) : null;
-      if (info && data) {
-        return this.accept(row, entityId, info.measure, period, given === '' ? this.receivedOn : given, data);
+      const plan = info ? this.fastPlan(info.measure) : null;
+      if (info && plan?.read(cells)) {
+        const submittedOn = given === '' ? this.receivedOn : given;
+        return this.accept(row, entityId, info.measure, period, submittedOn, plan.recordKey, plan.json);
       }
     }
     const value: Record<string, unknown> = {};
@@ -177,27 +178,26 @@ export class SubmissionRowChecker {
     }
     if (errors.count > before) return null;
 
-    return this.accept(
-      row,
-      entityId as string,
-      (info as MeasureInfo).measure,
-      period as string,
-      submittedOn,
-      data as Record<string, unknown>,
-    );
+    const { measure } = info as MeasureInfo;
+    const valid = data as Record<string, unknown>;
+    const recordKey =
+      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => valid[f] ?? null));
+    return this.accept(row, entityId as string, measure, period as string, submittedOn, recordKey, valid);
   }
 
-  /** A row whose fields are valid: refused only as a repeat of an earlier row of the batch. */
+  /**
+   * A row whose fields are valid: refused only as a repeat of an earlier row of the batch.
+   * `data` is the object or its JSON text (the CSV fast path writes the text directly).
+   */
   private accept(
     row: number,
     entityId: string,
     measure: CompiledMeasure,
     period: string,
     submittedOn: string,
-    data: Record<string, unknown>,
+    recordKey: string,
+    data: Record<string, unknown> | string,
   ): string | null {
-    const recordKey =
-      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => data[f] ?? null));
     // Rows of one payee usually come together: reuse the last group's map without a lookup.
     let rows = this.lastGroup;
     if (

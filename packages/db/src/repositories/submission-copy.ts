@@ -6,8 +6,9 @@ import copyStreams from 'pg-copy-streams';
 /**
  * One submission row, already checked, as a line of COPY text (tab-separated, `\n`-terminated):
  * entity id, measure, period, record key ('' when the measure has none), submittedOn (YYYY-MM-DD)
- * and the data object's JSON. Batch, fiscal year and program are the same for every row of a
- * batch: `SubmissionCopy` puts them in front.
+ * and the data object's JSON (`data` is the object, or its JSON text when the caller wrote it
+ * already). Batch, fiscal year and program are the same for every row of a batch:
+ * `SubmissionCopy` puts them in front.
  */
 export function submissionCopyLine(
   entityId: string,
@@ -15,9 +16,10 @@ export function submissionCopyLine(
   period: string,
   recordKey: string,
   submittedOn: string,
-  data: Record<string, unknown>,
+  data: Record<string, unknown> | string,
 ): string {
-  return `${copyText(entityId)}\t${copyText(measure)}\t${copyText(period)}\t${copyText(recordKey)}\t${submittedOn}\t${copyText(JSON.stringify(data))}\n`;
+  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  return `${copyText(entityId)}\t${copyText(measure)}\t${copyText(period)}\t${copyText(recordKey)}\t${submittedOn}\t${copyText(json)}\n`;
 }
 
 const SPECIAL = /[\\\t\n\r]/;
