@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RunStatus } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
+import { lockFiscalYear } from './fiscal-year-writes.ts';
 import { findPublishedRulebook } from './rulebooks.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -66,11 +67,15 @@ export interface NewRun {
 
 /**
  * Creates a queued run: pins the newest published rulebook and the data snapshot (highest
- * submission id), copies the payees and cuts them into chunks by id, all in one statement each.
+ * submission id, once the batches being written have committed), copies the payees and cuts them into chunks by id, all in one statement each.
  * Null when the program has no published rulebook.
  */
 export async function createRun(db: Db, input: NewRun): Promise<RunRecord | null> {
   const work = async (trx: Transaction<Database>): Promise<RunRecord | null> => {
+    // Submission batches hold the fiscal year's row in share mode until they commit, and take
+    // their ids while they write: waiting for them here means every id up to the snapshot is
+    // committed, so a batch still being written cannot later slip in under the snapshot.
+    await lockFiscalYear(trx, input.fiscalYear, 'update');
     const rulebook = await findPublishedRulebook(trx, input.fiscalYear, input.programId);
     if (!rulebook || rulebook.version === null) return null;
     const snapshot = await trx
