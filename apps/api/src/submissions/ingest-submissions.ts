@@ -17,9 +17,6 @@ import { RowErrors } from '../ingest/row-errors.ts';
 import { SubmissionRowChecker } from './submission-row-checker.ts';
 import { copySink, insertSink, type SubmissionSink } from './submission-sink.ts';
 
-/** Rows per write: big enough to amortise a round trip, small enough to keep memory flat. */
-const CHUNK_ROWS = 5000;
-
 export interface SubmissionUpload {
   fiscalYear: string;
   programId: string;
@@ -123,7 +120,7 @@ async function ingestInTransaction(
         if (text !== null && errors.count === 0) chunk.push(text);
       }
       if (errors.count > 0) chunk = [];
-      else if (chunk.length >= CHUNK_ROWS) {
+      else if (chunk.length >= sink.chunkRows) {
         await sink.write(chunk);
         chunk = [];
       }

@@ -18,6 +18,8 @@ export type SubmissionRowFormat = typeof submissionRowJson;
  */
 export interface SubmissionSink {
   readonly format: SubmissionRowFormat;
+  /** Rows to gather before a write. */
+  readonly chunkRows: number;
   write(rows: string[]): Promise<void>;
   end(): Promise<void>;
   abort(): Promise<void>;
@@ -30,6 +32,10 @@ export function copySink(client: PgClient, batch: Batch): SubmissionSink {
   const copy = new SubmissionCopy(client, batch);
   return {
     format: submissionCopyLine,
+    // A write is a message on the open COPY, not a round trip: small writes let the rows' text
+    // die young (with 5,000 it outlived the young generation and garbage collection took ~2 s of
+    // Node's ~7 s per 1M rows; with 1,000, ~0.8 s).
+    chunkRows: 1000,
     write: (rows) => copy.write(rows),
     end: async () => {
       await copy.end();
@@ -48,6 +54,8 @@ export function insertSink(trx: Transaction<Database>, batch: Batch): Submission
   };
   return {
     format: submissionRowJson,
+    // One statement per write: big enough to amortise the round trip and the statement.
+    chunkRows: 5000,
     async write(rows) {
       await settle();
       inFlight = insertSubmissionRows(trx, batch, rows);
