@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { programPath } from '../api/program-path.ts';
 import type { QuipApi } from '../api/quip-api.ts';
-import type { RulebookDiff, RulebookRevision, RulebookState } from '../api/resources.ts';
+import type { PublishedRulebook, RulebookDiff, RulebookRevision, RulebookState } from '../api/resources.ts';
 
 export function rulebookQueryOptions(api: QuipApi, fiscalYear: string, program: string) {
   return queryOptions({
@@ -23,6 +23,18 @@ export function versionsQueryOptions(api: QuipApi, fiscalYear: string, program: 
           },
         )
       ).items,
+  });
+}
+
+/** One published version: it never changes once published, so it is never refetched. */
+export function versionQueryOptions(api: QuipApi, fiscalYear: string, program: string, version: number) {
+  return queryOptions({
+    queryKey: ['rulebook', fiscalYear, program, 'versions', version],
+    queryFn: ({ signal }) =>
+      api.call<PublishedRulebook>(`${programPath(fiscalYear, program)}/rulebook/versions/${version}`, {
+        signal,
+      }),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -30,16 +30,22 @@ const SORT_VALUES: Record<string, (r: RunResultRow) => SortValue> = {
 export function ResultsTable({
   rows,
   onPayee,
+  measureNames,
 }: {
   rows: RunResultRow[];
   onPayee: (entityId: string) => void;
+  /** Measure key -> name from the run's rulebook, shown (and searchable) beside the key. */
+  measureNames?: ReadonlyMap<string, string>;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [text, setText] = useState('');
   const [met, setMet] = useState<MetFilter>('all');
   const needle = useDeferredValue(text).trim().toLowerCase();
   // Lower-cased once per loaded snapshot, not once per keystroke.
-  const searchable = useMemo(() => rows.map((r) => `${r.entityId}\n${r.measure}`.toLowerCase()), [rows]);
+  const searchable = useMemo(
+    () => rows.map((r) => `${r.entityId}\n${r.measure}\n${measureNames?.get(r.measure) ?? ''}`.toLowerCase()),
+    [rows, measureNames],
+  );
   const order = useMemo(() => {
     const keep =
       !needle && met === 'all'
@@ -69,7 +75,15 @@ export function ResultsTable({
       col.accessor('measure', {
         header: 'Measure',
         sortDescFirst: false,
-        cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span>,
+        cell: (c) => {
+          const name = measureNames?.get(c.getValue());
+          return (
+            <>
+              <span className="font-mono text-xs">{c.getValue()}</span>
+              {name ? <span className="text-xs text-slate-600"> {name}</span> : null}
+            </>
+          );
+        },
       }),
       col.accessor('status', { header: 'Status', sortDescFirst: false }),
       col.accessor('value', { header: 'Value', sortDescFirst: true, cell: (c) => num(c.getValue()) }),
@@ -77,7 +91,7 @@ export function ResultsTable({
       col.accessor((r) => metText(r.met), { id: 'met', header: 'Met', sortDescFirst: false }),
       col.accessor('points', { header: 'Points', sortDescFirst: true, cell: (c) => num(c.getValue()) }),
     ],
-    [onPayee],
+    [onPayee, measureNames],
   );
   return (
     <div className="space-y-3">

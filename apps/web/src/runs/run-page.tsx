@@ -1,22 +1,24 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatUsd } from '../format/format-money.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { MeasureSelect } from './measure-select.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { type RunPaymentRow, type RunResultRow, runApi, saveBlob } from './run-api.ts';
+import { type RunPaymentRow, runApi, saveBlob } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
 import { useAllPages } from './use-all-pages.ts';
 import { useRunEvents } from './use-run-events.ts';
+import { useRunResults } from './use-run-results.ts';
 
 const TOTAL_LABELS: Record<string, string> = { totalCents: 'Total paid', payees: 'Payees' };
 
@@ -43,16 +45,10 @@ export function RunPage() {
   const fy = (run.data?.fiscalYear as string | undefined) ?? '';
   const program =
     (run.data?.program as string | undefined) ?? (run.data?.programId as string | undefined) ?? '';
-  const results = useAllPages<RunResultRow>(
-    done,
-    (cursor, signal) =>
-      api.call(
-        `/runs/${encodeURIComponent(runId)}/results?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        {
-          signal,
-        },
-      ),
-    runId,
+  const results = useRunResults(api, run.data, done);
+  const measureNames = useMemo(
+    () => new Map(results.measures.flatMap((m) => (m.name ? [[m.key, m.name] as const] : []))),
+    [results.measures],
   );
   const [tabValue, setTab] = useState('results');
   // Payments load once their tab is first opened, so they do not compete with the results.
@@ -164,17 +160,33 @@ export function RunPage() {
               </Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="results">
-              {results.error ? (
-                <ErrorMessage title="The results could not be loaded." error={results.error} />
+              {results.measures.length > 0 ? (
+                <MeasureSelect
+                  measures={results.measures}
+                  payees={results.payees}
+                  value={results.measure}
+                  onChange={results.choose}
+                />
               ) : null}
-              {!results.done ? (
+              {results.results.error ? (
+                <ErrorMessage title="The results could not be loaded." error={results.results.error} />
+              ) : null}
+              {!results.results.done ? (
                 <LoadingMessage>
-                  Loading results… {results.loaded.toLocaleString('en-US')} so far
+                  {results.pending
+                    ? 'Loading the run’s measures…'
+                    : `Loading results… ${results.results.loaded.toLocaleString('en-US')} so far`}
                 </LoadingMessage>
               ) : null}
-              {results.rows.length === 0 ? null : (
+              {results.results.done && !results.results.error && results.results.rows.length === 0 ? (
+                <p className="text-sm text-slate-700">
+                  No results{results.measure === null ? '' : ` for ${results.measure}`}.
+                </p>
+              ) : null}
+              {results.results.rows.length === 0 ? null : (
                 <ResultsTable
-                  rows={results.rows}
+                  rows={results.results.rows}
+                  measureNames={measureNames}
                   onPayee={(id) => {
                     setPayee(id);
                     setTab('payee');

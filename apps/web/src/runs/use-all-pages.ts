@@ -9,6 +9,8 @@ export interface PagesState<T> {
   error: unknown;
 }
 
+const EMPTY: PagesState<never> = { rows: [], loaded: 0, done: false, error: null };
+
 /**
  * Loads a paged list page after page and shows what has arrived so far: a run's results for 100k
  * payees are a hundred pages or more, and the first thousand rows are worth seeing while the rest
@@ -25,12 +27,14 @@ export function useAllPages<T>(
   key: string,
   refreshMs = 1500,
 ): PagesState<T> {
-  const [state, setState] = useState<PagesState<T>>({ rows: [], loaded: 0, done: false, error: null });
+  // The state remembers which list it holds: after `key` changes (another run, another measure)
+  // the old rows are not shown for even one render, and a late page of the old list is dropped.
+  const [state, setState] = useState<PagesState<T> & { key: string }>({ ...EMPTY, key });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names the list; fetchPage is rebuilt each render
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
-    setState({ rows: [], loaded: 0, done: false, error: null });
+    setState({ ...EMPTY, key });
     void (async () => {
       let cursor: string | null = null;
       const all: T[] = [];
@@ -39,6 +43,7 @@ export function useAllPages<T>(
       try {
         do {
           const page = await fetchPage(cursor, abort.signal);
+          if (abort.signal.aborted) return;
           for (const item of page.items) all.push(item);
           cursor = page.nextCursor;
           const now = performance.now();
@@ -46,13 +51,14 @@ export function useAllPages<T>(
             shown = all.slice();
             lastShown = now;
           }
-          setState({ rows: shown, loaded: all.length, done: cursor === null, error: null });
+          setState({ rows: shown, loaded: all.length, done: cursor === null, error: null, key });
         } while (cursor);
       } catch (error) {
-        if (!abort.signal.aborted) setState({ rows: all.slice(), loaded: all.length, done: true, error });
+        if (!abort.signal.aborted)
+          setState({ rows: all.slice(), loaded: all.length, done: true, error, key });
       }
     })();
     return () => abort.abort();
   }, [enabled, key]);
-  return state;
+  return state.key === key ? state : EMPTY;
 }
