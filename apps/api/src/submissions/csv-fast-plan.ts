@@ -123,6 +123,7 @@ export class CsvFastPlan {
 }
 
 /** Characters JSON.stringify writes as escapes (and lone surrogates, which it also escapes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly these control characters.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** JSON text of a string: the quotes alone unless a character needs escaping. */
