@@ -1,24 +1,12 @@
 import type { MeasureResult } from '@quip/core';
-import { copyText, type RUN_RESULT_COPY_COLUMNS } from '@quip/db';
+import { copyText } from '@quip/db';
 import { compactResultJson } from './compact-result-json.ts';
-
-/** The columns the lines below fill, in order; copyRunOutput names the same list. */
-export const RESULT_LINE_COLUMNS = [
-  'run_id',
-  'entity_id',
-  'measure',
-  'status',
-  'value',
-  'target',
-  'met',
-  'points',
-  'result',
-] as const satisfies typeof RUN_RESULT_COPY_COLUMNS;
 
 const cell = (v: number | boolean | null) => (v === null ? '\\N' : String(v));
 
 /**
- * A run's scored results as COPY text for run_results, `rows` lines at a time: made while the
+ * A run's scored results as COPY text for run_results (the columns of @quip/db's
+ * RUN_RESULT_COPY_COLUMNS, in order), `rows` lines at a time: made while the
  * server takes the previous batches in, never as one string or one object per row held for the
  * whole population. Payee and measure cells are escaped once each, not once per row.
  */
