@@ -21,14 +21,17 @@ export function MeasureSelect({
   value: string | null;
   onChange: (measure: string | null) => void;
 }) {
+  const selectId = useId();
   const noteId = useId();
   const allRows = allMeasuresRows(payees, measures.length);
   const tooMany = allRows > ALL_MEASURES_ROW_LIMIT;
   return (
     <div className="mb-3 flex flex-wrap items-end gap-4">
-      <label className="text-sm font-medium">
-        Measure
+      {/* A label of its own (not wrapping the select), so the select's name is just "Measure". */}
+      <div className="text-sm font-medium">
+        <label htmlFor={selectId}>Measure</label>
         <select
+          id={selectId}
           value={value ?? ALL}
           onChange={(e) => onChange(e.target.value === ALL ? null : e.target.value)}
           aria-describedby={tooMany ? noteId : undefined}
@@ -41,7 +44,7 @@ export function MeasureSelect({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {tooMany ? (
         <p id={noteId} className="text-sm text-slate-700" data-testid="all-measures-note">
           All measures loads {count(allRows)} results ({count(payees)} payees × {measures.length} measures);
