@@ -105,19 +105,12 @@ export async function insertRunValues(
   `.execute(db);
 }
 
-/** The stored value documents of chunks from..to (inclusive) of a run, parsed, in chunk order. */
-export async function loadRunValueDocs(
-  db: Db,
-  runId: number,
-  from = 0,
-  to = 2 ** 31 - 1,
-): Promise<unknown[]> {
+/** The stored value documents of a run's chunks, parsed, in chunk order. */
+export async function loadRunValueDocs(db: Db, runId: number): Promise<unknown[]> {
   const rows = await db
     .selectFrom('run_values')
     .select('values')
     .where('run_id', '=', runId)
-    .where('chunk_no', '>=', from)
-    .where('chunk_no', '<=', to)
     .orderBy('chunk_no')
     .execute();
   return rows.map((r) => r.values);
