@@ -108,12 +108,8 @@ export function placeRunValues(
     }
     return placed;
   }
-  const stored = doc as RunValuesDoc & { v: 2 | 3; values: (number | unknown[])[] };
-  const { measures: keys, payees, values } = stored;
-  const distinct =
-    stored.v === 3
-      ? stored.distinct.map((d) => deepFreeze(MEASURE_RESULT_VALUE_FIELDS.map((f) => d[f] ?? null)))
-      : [];
+  const { measures: keys, payees, values, distinct: stored } = doc as RunValuesDoc;
+  const distinct = stored.map((d) => deepFreeze(MEASURE_RESULT_VALUE_FIELDS.map((f) => d[f] ?? null)));
   const at = keys.map((k) => measureIndex.get(k));
   const K = keys.length;
   for (let p = 0; p < payees.length; p++) {
@@ -122,9 +118,7 @@ export function placeRunValues(
     if (e === undefined) continue;
     for (let k = 0; k < K; k++) {
       const m = at[k];
-      const v = values[p * K + k];
-      // v 3: the number of a distinct value; v 2: the value itself.
-      const t = typeof v === 'number' ? distinct[v] : v;
+      const t = distinct[values[p * K + k] as number];
       if (m === undefined || t === undefined) continue;
       results[e * M + m] = resultOf(t, entityId, measures[m] as (typeof measures)[number]);
       placed++;
