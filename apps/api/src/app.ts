@@ -36,13 +36,19 @@ export interface AppDependencies {
   maxRowsPerRequest?: number;
   /** Requests per minute per API key; default 600 a minute, counted in memory. */
   rateLimiter?: KeyRateLimiter;
+  /** The server's clock: when a batch is received (tests pass a fixed one); default the real time. */
+  clock?: () => Date;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The whole HTTP surface, built from its dependencies so tests drive it with `app.request`. */
 export function createApp(deps: AppDependencies) {
-  const bulk = { db: deps.db, maxRowsPerRequest: deps.maxRowsPerRequest ?? 2_000_000 };
+  const bulk = {
+    db: deps.db,
+    maxRowsPerRequest: deps.maxRowsPerRequest ?? 2_000_000,
+    clock: deps.clock ?? (() => new Date()),
+  };
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {

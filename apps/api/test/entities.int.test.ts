@@ -104,28 +104,25 @@ describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
     expect(second.body.nextCursor).toBeNull();
   });
 
-  it("keeps a submitter to its own payees: others' are 404 and never named", async () => {
+  it("keeps a submitter to reading its own payees: others' are 404, writes are 403", async () => {
     const submitter = await t.keyFor('submitter', ['PR-1']);
     const list = await get('', submitter);
     expect((list.body.items as { id: string }[]).map((e) => e.id)).toEqual(['PR-1']);
     expect((await get('/PR-2', submitter)).status).toBe(404);
     expect((await get('/PR-404', submitter)).status).toBe(404);
-    const foreign = await post(
-      JSON.stringify([{ id: 'PR-2', name: 'Taken over', assignedMembers: 1, milestoneCount: 25 }]),
-      'application/json',
-      submitter,
-    );
-    expect(foreign.status).toBe(404);
-    expect(await foreign.text()).not.toContain('PR-2');
+    // Member counts are the inputs of the practice's own payment: a submitter never writes them,
+    // not even for its own payee.
+    for (const id of ['PR-1', 'PR-2']) {
+      const res = await post(
+        JSON.stringify([{ id, name: 'Taken over', assignedMembers: 99999, milestoneCount: 25 }]),
+        'application/json',
+        submitter,
+      );
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain(id);
+    }
+    expect((await get('/PR-1')).body).toMatchObject({ assignedMembers: 920 });
     expect((await get('/PR-2')).body.name).toBe('Harbor Health');
-    const own = await post(
-      JSON.stringify([
-        { id: 'PR-1', name: 'Valley Family Clinic', assignedMembers: 920, milestoneCount: 25 },
-      ]),
-      'application/json',
-      submitter,
-    );
-    expect(own.status).toBe(200);
   });
 
   it('refuses analysts writing payees (403)', async () => {

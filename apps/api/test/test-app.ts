@@ -17,7 +17,7 @@ export interface TestApp {
 /** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs. */
 export async function openTestApp(
   kind: DatabaseKind,
-  options: { bodyLimitBytes?: number; webDist?: string | null } = {},
+  options: { bodyLimitBytes?: number; webDist?: string | null; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await seedReferenceData(database.db);
@@ -29,6 +29,7 @@ export async function openTestApp(
     logger: createLogger('silent'),
     webDist: options.webDist ?? null,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     app,

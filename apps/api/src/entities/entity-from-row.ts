@@ -50,6 +50,8 @@ export function entityFromRow(
     if (parsed !== undefined && parsed !== null) attributes[field] = parsed;
   }
   for (const [field, spec] of Object.entries(payeeFields ?? {})) {
+    // id and name are the payee's own columns, checked above; a rulebook may list them as fields.
+    if (field === 'id' || field === 'name') continue;
     const v = attributes[field];
     if (!isPresent(v)) {
       if (spec.required) errors.push({ row, path: field, message: 'is required' });

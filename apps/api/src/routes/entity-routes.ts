@@ -26,6 +26,8 @@ import { findProgramRulebook } from '../ingest/published-rulebook.ts';
 export interface BulkRouteDependencies {
   db: Kysely<Database>;
   maxRowsPerRequest: number;
+  /** The server's clock (receipt time of submissions). */
+  clock: () => Date;
 }
 
 const EntitySchema = z
@@ -158,7 +160,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
     tags: ['payees'],
     summary: 'Add or replace payees (JSON array, NDJSON or CSV)',
     description:
-      "Upserts payees by id. In CSV, one column per field: `id`, `name` and the payee fields; numbers and booleans are parsed and list fields are `;`-separated, as the rulebook's payee field schema types them. The batch is checked whole: any bad row rejects it (422, every bad row in `errors`) and nothing is stored. A submitter may write only its own payees; any other answers 404.",
+      "Upserts payees by id. In CSV, one column per field: `id`, `name` and the payee fields; numbers and booleans are parsed and list fields are `;`-separated, as the rulebook's payee field schema types them. The batch is checked whole: any bad row rejects it (422, every bad row in `errors`) and nothing is stored. Admins only: payee fields are the inputs of a payee's own payment (rates, units, capitation, members), so a submitter reads its own payees and may not write them (403).",
     security: bearerSecurity,
     request: {
       params: EntityPath,
@@ -205,7 +207,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
       ...unprocessableError,
     },
   });
-  app.post('/fiscal-years/:fy/programs/:program/entities', requireRole('admin', 'submitter'), async (c) => {
+  app.post('/fiscal-years/:fy/programs/:program/entities', requireRole('admin'), async (c) => {
     const params = EntityPath.safeParse(c.req.param());
     if (!params.success) throw problems.notFound(`No resource at ${c.req.method} ${c.req.path}.`);
     const { fy, program } = params.data;
