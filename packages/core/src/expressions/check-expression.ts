@@ -4,8 +4,9 @@ import { splitIsoDate } from './date-arithmetic.ts';
 import type { ExprNode } from './expression-ast.ts';
 import { FUNCTIONS_BY_NAME, type FunctionSpec } from './expression-functions.ts';
 import type { CheckedType, ExprType, FieldTypes } from './expression-types.ts';
-import { fieldNameProblem } from './field-names.ts';
+import { fieldNameProblem, LANGUAGE_NAMES, languageNameProblem } from './field-names.ts';
 import { parseExpression } from './parse-expression.ts';
+import { compilePattern, type Pattern } from './regular-expression.ts';
 
 const EXPR_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolean', 'date', 'list']);
 const ORDERED: ReadonlySet<CheckedType> = new Set(['number', 'string', 'date']);
@@ -16,8 +17,10 @@ export interface CheckedExpression {
   type: CheckedType;
   /** Type of every node. */
   types: Map<ExprNode, CheckedType>;
-  /** Fields read, in order of first appearance. */
+  /** Fields read, in order of first appearance (never `receivedOn` or `it`, which are not fields). */
   fields: string[];
+  /** The compiled pattern of each `matches` call, keyed by the call node. */
+  patterns: Map<ExprNode, Pattern>;
 }
 
 export interface ExpressionAnalysis {
@@ -40,13 +43,31 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
   const issues: RuleIssue[] = [];
   const types = new Map<ExprNode, CheckedType>();
   const read: string[] = [];
+  const patterns = new Map<ExprNode, Pattern>();
+  /** How many all/any predicates enclose the node being checked: `it` is defined when > 0. */
+  let predicates = 0;
   const issue = (code: string, message: string, position: number): 'error' => {
     issues.push({ path: [], code, message, position });
     return 'error';
   };
 
+  /** `receivedOn` (a date) and `it` (the current item, read as a string): names of the language, not fields. */
+  const checkLanguageName = (name: string, pos: number): CheckedType => {
+    if (Object.hasOwn(fields, name))
+      return issue('expression-reserved-name', languageNameProblem(name) as string, pos);
+    if (name === 'receivedOn') return 'date';
+    if (predicates === 0)
+      return issue(
+        'expression-unknown-field',
+        "'it' is the current item and means something only inside all(list, ...) or any(list, ...)",
+        pos,
+      );
+    return 'string';
+  };
+
   const checkField = (node: Extract<ExprNode, { kind: 'field' }>): CheckedType => {
     const { name, pos } = node;
+    if (LANGUAGE_NAMES.has(name)) return checkLanguageName(name, pos);
     if (!Object.hasOwn(fields, name)) {
       if (FUNCTIONS_BY_NAME.has(name))
         return issue('expression-syntax', `'${name}' is a function; call it as ${name}(...)`, pos);
@@ -69,7 +90,13 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
 
   const checkCall = (node: Extract<ExprNode, { kind: 'call' }>): CheckedType => {
     const spec = FUNCTIONS_BY_NAME.get(node.name);
-    const argTypes = node.args.map(check);
+    const argTypes = node.args.map((arg, i) => {
+      if (i !== 1 || !spec?.predicate) return check(arg);
+      predicates++;
+      const type = check(arg);
+      predicates--;
+      return type;
+    });
     if (spec === undefined) {
       const guess = closestName(node.name, FUNCTIONS_BY_NAME.keys());
       return issue(
@@ -94,6 +121,7 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
     }
     const generic = checkArguments(spec, node, argTypes);
     if (spec.name === 'date') checkDateLiteral(node);
+    if (spec.pattern) checkPattern(node);
     // Even after an arity problem the result type is known, so the parents are still checked.
     return spec.returns === 'T' ? generic : spec.returns;
   };
@@ -128,7 +156,12 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
         return;
       }
       if (!fits(actual, param)) {
-        const hint = param === 'date' && actual === 'string' ? "; write a date as date('YYYY-MM-DD')" : '';
+        const hint =
+          param === 'date' && actual === 'string'
+            ? "; write a date as date('YYYY-MM-DD')"
+            : spec.name === 'length' && actual === 'list'
+              ? '; count(list) gives the number of items'
+              : '';
         issue('expression-type', `${where} must be ${param} but is ${actual}${hint}`, arg.pos);
       }
     });
@@ -140,6 +173,27 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
     if (arg?.kind === 'literal' && typeof arg.value === 'string' && splitIsoDate(arg.value) === null) {
       issue('expression-type', `'${arg.value}' is not a real date in the form YYYY-MM-DD`, arg.pos);
     }
+  };
+
+  /** A pattern is a literal, so it is compiled (and any mistake in it reported) once, here. */
+  const checkPattern = (node: Extract<ExprNode, { kind: 'call' }>) => {
+    const arg = node.args[1];
+    if (arg === undefined) return; // an arity problem, already reported
+    if (arg.kind !== 'literal' || typeof arg.value !== 'string') {
+      // A value of another type was already reported as an argument of the wrong type.
+      const type = types.get(arg);
+      if (type === 'string' || type === 'null')
+        issue(
+          'expression-type',
+          `the pattern of ${node.name} must be a string literal like '^[0-9]{5}$', so it can be checked before use`,
+          arg.pos,
+        );
+      return;
+    }
+    const compiled = compilePattern(arg.value);
+    if ('problem' in compiled)
+      issue('expression-type', `invalid regular expression: ${compiled.problem}`, arg.pos);
+    else patterns.set(node, compiled.pattern);
   };
 
   const checkIn = (node: Extract<ExprNode, { kind: 'binary' }>, left: CheckedType): CheckedType => {
@@ -268,7 +322,7 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
   // An always-null expression takes the expected type (its value is that type's null).
   const resultType = type === 'null' && expect !== undefined ? expect : type;
   return {
-    checked: issues.length === 0 ? { root, type: resultType, types, fields: read } : undefined,
+    checked: issues.length === 0 ? { root, type: resultType, types, fields: read, patterns } : undefined,
     issues,
   };
 }

@@ -3,7 +3,7 @@ import type { CheckedExpression } from './check-expression.ts';
 import { FUNCTION_TABLE } from './expression-functions.ts';
 import type { CompiledExpression, ExprType, FieldTypes } from './expression-types.ts';
 import { fieldNameProblem } from './field-names.ts';
-import { generateCode } from './generate-code.ts';
+import { RECEIVED_ON_PARAM as d, generateCode } from './generate-code.ts';
 import { checkedOrThrow, evaluateChecked } from './interpret-expression.ts';
 
 /** Loops over a list field with ===, the language's equality (no method call on host data). */
@@ -34,21 +34,25 @@ function build(checked: CheckedExpression): Entry {
   // A missing column reads as null for every row.
   const columnar = generateCode(checked, (name) => `c[${JSON.stringify(name)}]?.[i]`);
   const helpers = new Set([...row.helpers, ...columnar.helpers]);
-  const prelude = [...helpers].map((h) => `const f_${h} = h[${JSON.stringify(h)}];`).join('\n');
+  const prelude = [
+    ...[...helpers].map((h) => `const f_${h} = h[${JSON.stringify(h)}];`),
+    // Patterns were compiled by the checker; generated code refers to them by index.
+    ...[...checked.patterns.keys()].map((_, k) => `const p_${k} = p[${k}];`),
+  ].join('\n');
   const lets = (temps: number) =>
     temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `t${i}`).join(', ')}; ` : '';
   const source = `"use strict";
 ${prelude}
-function evaluate(r) { ${lets(row.temps)}return ${row.body}; }
-function evaluateAt(c, i) { ${lets(columnar.temps)}return ${columnar.body}; }
+function evaluate(r, ${d}) { ${lets(row.temps)}return ${row.body}; }
+function evaluateAt(c, i, ${d}) { ${lets(columnar.temps)}return ${columnar.body}; }
 return [evaluate, evaluateAt];`;
   try {
-    return new Function('h', source)(RUNTIME) as Entry;
+    return new Function('h', 'p', source)(RUNTIME, Object.freeze([...checked.patterns.values()])) as Entry;
   } catch (error) {
     if (!(error instanceof EvalError)) throw error;
     return [
-      (record) => evaluateChecked(checked, (name) => record[name]),
-      (columns, index) => evaluateChecked(checked, (name) => columns[name]?.[index]),
+      (record, receivedOn) => evaluateChecked(checked, (name) => record[name], receivedOn),
+      (columns, index, receivedOn) => evaluateChecked(checked, (name) => columns[name]?.[index], receivedOn),
     ];
   }
 }

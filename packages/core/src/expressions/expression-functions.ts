@@ -10,6 +10,7 @@ import {
   yearsBetween,
 } from './date-arithmetic.ts';
 import type { ExprType } from './expression-types.ts';
+import type { Pattern } from './regular-expression.ts';
 
 /** A parameter: a fixed type, `T` (one type shared by every `T` of the call) or `any`. */
 type ParamType = ExprType | 'T' | 'any';
@@ -28,6 +29,13 @@ export interface FunctionSpec {
   readonly neverNull?: boolean;
   readonly signature: string;
   readonly doc: string;
+  /**
+   * Argument 2 is a predicate over the items of argument 1 (a list): it is evaluated once per item
+   * with `it` bound to the item, and reaches the implementation as a function item -> boolean.
+   */
+  readonly predicate?: true;
+  /** Argument 2 must be a string literal: a regular expression, compiled when checked (a Pattern at run time). */
+  readonly pattern?: true;
   /** Runtime implementation over already-normalised values (the compiler inlines a few of them). */
   readonly impl: (...args: never[]) => unknown;
 }
@@ -35,7 +43,7 @@ export interface FunctionSpec {
 type Num = number | null;
 type Ord = number | string | null;
 
-/** Every function gives null when an argument is null; these three exist to handle null. */
+/** Every function gives null when an argument is null; these four exist to handle null. */
 const NULL_AWARE = new Set(['coalesce', 'isNull', 'present', 'if']);
 
 function minOf(...values: Ord[]): Ord {
@@ -86,6 +94,53 @@ const present = (x: unknown): boolean =>
   x !== null && !(typeof x === 'string' && x.trim() === '') && !(Array.isArray(x) && x.length === 0);
 const choose = (condition: boolean | null, then: unknown, otherwise: unknown): unknown =>
   condition === true ? then : otherwise;
+
+type Str = string | null;
+
+/** Characters are Unicode code points: a letter outside the BMP (an emoji, say) counts once, not twice. */
+function length(s: Str): Num {
+  if (s === null) return null;
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+// Locale-independent case mapping, so a result never depends on where the engine runs.
+const lower = (s: Str): Str => (s === null ? null : s.toLowerCase());
+const upper = (s: Str): Str => (s === null ? null : s.toUpperCase());
+const trim = (s: Str): Str => (s === null ? null : s.trim());
+const startsWith = (s: Str, prefix: Str): boolean | null =>
+  s === null || prefix === null ? null : s.startsWith(prefix);
+const endsWith = (s: Str, suffix: Str): boolean | null =>
+  s === null || suffix === null ? null : s.endsWith(suffix);
+const contains = (s: Str, part: Str): boolean | null =>
+  s === null || part === null ? null : s.includes(part);
+const matches = (s: Str, pattern: Pattern): boolean | null => (s === null ? null : pattern.test(s));
+
+type List = readonly unknown[] | null;
+type Predicate = (item: unknown) => boolean;
+
+const count = (list: List): Num => (list === null ? null : list.length);
+
+/** True when the predicate holds for every item (so for an empty list); a null predicate counts as false. */
+function all(list: List, predicate: Predicate): boolean | null {
+  if (list === null) return null;
+  for (let i = 0; i < list.length; i++) if (!predicate(list[i])) return false;
+  return true;
+}
+
+/** True when the predicate holds for some item (so never for an empty list). */
+function any(list: List, predicate: Predicate): boolean | null {
+  if (list === null) return null;
+  for (let i = 0; i < list.length; i++) if (predicate(list[i])) return true;
+  return false;
+}
 
 const ORDERED: readonly ExprType[] = ['number', 'date', 'string'];
 
@@ -268,6 +323,110 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     doc: 'Day of the month of d, 1..31.',
     impl: dayOf,
   },
+  {
+    name: 'length',
+    params: ['string'],
+    required: 1,
+    returns: 'number',
+    signature: 'length(s: string): number',
+    doc: 'Number of characters (Unicode code points) in s; count(list) counts the items of a list.',
+    impl: length,
+  },
+  {
+    name: 'lower',
+    params: ['string'],
+    required: 1,
+    returns: 'string',
+    signature: 'lower(s: string): string',
+    doc: 's in lower case (the same in every locale).',
+    impl: lower,
+  },
+  {
+    name: 'upper',
+    params: ['string'],
+    required: 1,
+    returns: 'string',
+    signature: 'upper(s: string): string',
+    doc: 's in upper case (the same in every locale).',
+    impl: upper,
+  },
+  {
+    name: 'trim',
+    params: ['string'],
+    required: 1,
+    returns: 'string',
+    signature: 'trim(s: string): string',
+    doc: 's without white space at either end.',
+    impl: trim,
+  },
+  {
+    name: 'startsWith',
+    params: ['string', 'string'],
+    required: 2,
+    returns: 'boolean',
+    signature: 'startsWith(s: string, prefix: string): boolean',
+    doc: 'True when s begins with prefix (case matters; every s starts with the empty string).',
+    impl: startsWith,
+  },
+  {
+    name: 'endsWith',
+    params: ['string', 'string'],
+    required: 2,
+    returns: 'boolean',
+    signature: 'endsWith(s: string, suffix: string): boolean',
+    doc: 'True when s ends with suffix (case matters).',
+    impl: endsWith,
+  },
+  {
+    name: 'contains',
+    params: ['string', 'string'],
+    required: 2,
+    returns: 'boolean',
+    signature: 'contains(s: string, part: string): boolean',
+    doc: 'True when part occurs in s (case matters).',
+    impl: contains,
+  },
+  {
+    name: 'matches',
+    params: ['string', 'string'],
+    required: 2,
+    returns: 'boolean',
+    pattern: true,
+    signature: "matches(s: string, pattern: 'literal'): boolean",
+    doc:
+      'True when the regular expression matches somewhere in s; anchor it (^...$) to match all of s. ' +
+      'RE2 syntax, matched in linear time; the pattern is a string literal, checked with the expression.',
+    impl: matches,
+  },
+  {
+    name: 'count',
+    params: ['list'],
+    required: 1,
+    returns: 'number',
+    signature: 'count(list: list): number',
+    doc: 'Number of items in the list.',
+    impl: count,
+  },
+  {
+    name: 'all',
+    params: ['list', 'boolean'],
+    required: 2,
+    returns: 'boolean',
+    predicate: true,
+    signature: 'all(list: list, predicate): boolean',
+    doc: 'True when the predicate holds for every item, `it` being the item (a string; any other item reads as null); true for an empty list.',
+    impl: all,
+  },
+  {
+    name: 'any',
+    params: ['list', 'boolean'],
+    required: 2,
+    returns: 'boolean',
+    predicate: true,
+    signature: 'any(list: list, predicate): boolean',
+    doc: 'True when the predicate holds for some item, `it` being the item (a string; any other item reads as null); false for an empty list.',
+    impl: any,
+  },
 ];
 
 export const FUNCTIONS_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(
@@ -277,11 +436,13 @@ export const FUNCTIONS_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(
 /** The documented function list (also rendered in src/expressions/README.md). */
 export const EXPRESSION_FUNCTIONS: readonly { name: string; signature: string; doc: string }[] =
   Object.freeze(
-    FUNCTION_SPECS.map(({ name, signature, doc }) =>
+    FUNCTION_SPECS.map(({ name, signature, doc, predicate }) =>
       Object.freeze({
         name,
         signature,
-        doc: NULL_AWARE.has(name) ? doc : `${doc} Null when an argument is null.`,
+        doc: NULL_AWARE.has(name)
+          ? doc
+          : `${doc} Null when ${predicate ? 'the list' : 'an argument'} is null.`,
       }),
     ),
   );

@@ -80,16 +80,17 @@ describe('expression safety', () => {
     expect(refused(`age < ${'9'.repeat(400)}`)).toEqual(['expression-type']);
   });
 
-  it('generates code that names nothing but its parameters, temps and the function table', () => {
+  it('generates code that names nothing but its parameters, temps, items, patterns and the function table', () => {
     const e = compileExpression(
-      "coalesce(age, 0) / 3 >= 1 and code in ['a', 'b'] and not excluded and 'x' not in tags and round(abs(-age), 1) > 0",
+      "coalesce(age, 0) / 3 >= 1 and code in ['a', 'b'] and not excluded and 'x' not in tags and round(abs(-age), 1) > 0" +
+        " and all(tags, matches(it, '^[a-z]+$') and any(tags, it == 'b')) and receivedOn >= date('2026-01-01')",
       FIELDS,
     );
     for (const fn of [e.evaluate, e.evaluateAt]) {
       const text = String(fn).replace(/"(?:[^"\\]|\\.)*"/g, '""'); // drop string literals and quoted keys
       const names = new Set(text.match(/[A-Za-z_$][\w$]*/g));
       const allowed =
-        /^(function|evaluate|evaluateAt|return|let|typeof|null|true|false|r|c|i|t\d+|f_\$?\w+)$/;
+        /^(function|evaluate|evaluateAt|return|let|typeof|null|true|false|r|c|i|d|t\d+|x\d+|p_\d+|f_\$?\w+)$/;
       expect([...names].filter((n) => !allowed.test(n))).toEqual([]);
     }
   });
@@ -106,8 +107,11 @@ describe('expression safety', () => {
         return '50';
       },
     };
-    const e = compileExpression("age >= 45 or age + 1 > 0 or code == 'x' or age in [50]", FIELDS);
-    expect(e.evaluate({ age: sneaky, code: sneaky })).toBe(false);
+    const e = compileExpression(
+      "age >= 45 or age + 1 > 0 or code == 'x' or age in [50] or lower(code) == 'x' or any(tags, contains(it, '5'))",
+      FIELDS,
+    );
+    expect(e.evaluate({ age: sneaky, code: sneaky, tags: [sneaky] })).toBe(false);
     expect(touched).toBe(false);
   });
 

@@ -10,10 +10,18 @@ export interface CompiledExpression {
   readonly type: ExprType;
   /** The fields the expression reads, in order of first appearance. */
   readonly fields: string[];
-  /** Evaluates over one record (row input). Boolean expressions always return true or false. */
-  evaluate(record: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * Evaluates over one record (row input). Boolean expressions always return true or false.
+   * `receivedOn` ('YYYY-MM-DD') is the day the record counts as received, read by the expression's
+   * `receivedOn`; absent, `receivedOn` is null.
+   */
+  evaluate(record: Readonly<Record<string, unknown>>, receivedOn?: string | null): unknown;
   /** Evaluates over row `index` of columnar input (one array per field; a missing column reads as null). */
-  evaluateAt(columns: Readonly<Record<string, ArrayLike<unknown>>>, index: number): unknown;
+  evaluateAt(
+    columns: Readonly<Record<string, ArrayLike<unknown>>>,
+    index: number,
+    receivedOn?: string | null,
+  ): unknown;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CheckedExpression } from './check-expression.ts';
 import type { ExprNode } from './expression-ast.ts';
+import { FUNCTIONS_BY_NAME } from './expression-functions.ts';
 import type { ExprType } from './expression-types.ts';
 
 /**
@@ -27,8 +28,15 @@ const TYPEOF: Record<Exclude<ExprType, 'list'>, string> = {
 
 const and = (...tests: (string | undefined)[]) => tests.filter((t) => t !== undefined).join(' && ');
 
+/** The parameter of generated code that holds the day the record was received. */
+export const RECEIVED_ON_PARAM = 'd';
+
 export interface GeneratedBody {
-  /** A JavaScript expression over `r` (row) or `c`, `i` (columnar), temps t0..tn and helpers f_<name>. */
+  /**
+   * A JavaScript expression over `r` (row) or `c`, `i` (columnar), `d` (receivedOn), temps t0..tn,
+   * helpers f_<name>, compiled patterns p_<k> (k: the pattern's index in `checked.patterns`) and,
+   * inside predicates, the items x0..xn of the enclosing all/any calls.
+   */
   body: string;
   temps: number;
   helpers: Set<string>;
@@ -44,6 +52,16 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
   let temps = 0;
   const temp = () => `t${temps++}`;
   const typeOf = (node: ExprNode) => checked.types.get(node) as ExprType;
+  const patternIndex = new Map([...checked.patterns.keys()].map((node, k) => [node, k]));
+  /** How many all/any predicates enclose the code being generated; the innermost item is x<level - 1>. */
+  let level = 0;
+
+  /** The raw read of a name: a field, or `receivedOn`, or `it` (the checker allows no field of these names). */
+  const read = (node: Extract<ExprNode, { kind: 'field' }>): string => {
+    if (node.name === 'receivedOn') return RECEIVED_ON_PARAM;
+    if (node.name === 'it') return `x${level - 1}`;
+    return access(node.name);
+  };
 
   const materialize = (code: Code): string =>
     code.guard ? `(${code.guard} ? ${code.value} : null)` : code.value;
@@ -65,7 +83,7 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
 
   /** A JavaScript boolean that is true exactly when the language value is true (null counts as false). */
   const truth = (node: ExprNode): string => {
-    if (node.kind === 'field') return `(${access(node.name)} === true)`; // === true implies a boolean
+    if (node.kind === 'field') return `(${read(node)} === true)`; // === true implies a boolean
     const code = gen(node);
     if (code.guard !== undefined) return `(${code.guard} && ${code.value})`;
     return code.nullable ? `(${code.value} === true)` : code.value;
@@ -74,10 +92,30 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
   /** A raw field read compares === to a non-null literal exactly as its normalised value does. */
   const comparable = (node: ExprNode, other: ExprNode): string =>
     node.kind === 'field' && other.kind === 'literal' && other.value !== null
-      ? access(node.name)
+      ? read(node)
       : materialize(gen(node));
 
+  /** A predicate argument becomes a function of the item, x<level>, answering true or false. */
+  const predicate = (node: ExprNode): string => {
+    const item = `x${level++}`;
+    const body = truth(node);
+    level--;
+    return `((${item}) => ${body})`;
+  };
+
+  /** Functions whose second argument is not a value: a predicate, or a pattern compiled when checked. */
+  const special = (node: Extract<ExprNode, { kind: 'call' }>): Code | undefined => {
+    const spec = FUNCTIONS_BY_NAME.get(node.name);
+    if (!spec?.predicate && !spec?.pattern) return undefined;
+    const [first, second] = node.args as [ExprNode, ExprNode];
+    const arg = spec.predicate ? predicate(second) : `p_${patternIndex.get(node)}`;
+    helpers.add(node.name);
+    return { value: `f_${node.name}(${materialize(gen(first))}, ${arg})`, nullable: true, simple: false };
+  };
+
   const call = (node: Extract<ExprNode, { kind: 'call' }>): Code => {
+    const code = special(node);
+    if (code !== undefined) return code;
     const args = node.args.map(gen);
     switch (node.name) {
       case 'if': {
@@ -161,11 +199,11 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
         return { value, nullable: node.value === null, simple: true };
       }
       case 'field': {
-        const read = access(node.name);
+        const raw = read(node);
         const type = typeOf(node);
-        const guard = type === 'list' ? `f_$isArray(${read})` : `typeof ${read} === "${TYPEOF[type]}"`;
+        const guard = type === 'list' ? `f_$isArray(${raw})` : `typeof ${raw} === "${TYPEOF[type]}"`;
         if (type === 'list') helpers.add('$isArray');
-        return { value: read, guard, nullable: true, simple: true };
+        return { value: raw, guard, nullable: true, simple: true };
       }
       case 'list':
         throw new Error('a list literal outside in'); // the checker refuses these

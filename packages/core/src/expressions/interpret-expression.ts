@@ -51,16 +51,42 @@ function ordered(op: string, a: number | string, b: number | string): boolean {
 
 /**
  * Walks a checked tree. This is the reference semantics (see README.md) that the compiled code must match;
- * `read` supplies the raw value of a field, normalised here.
+ * `read` supplies the raw value of a field, `receivedOn` the raw receipt day, both normalised here.
  */
-export function evaluateChecked(checked: CheckedExpression, read: (field: string) => unknown): Value {
+export function evaluateChecked(
+  checked: CheckedExpression,
+  read: (field: string) => unknown,
+  receivedOn?: unknown,
+): Value {
   const { types } = checked;
+  /** Items of the enclosing all/any predicates, innermost last: `it` is the last one. */
+  const items: unknown[] = [];
+  const name = (node: Extract<ExprNode, { kind: 'field' }>): unknown => {
+    if (node.name === 'receivedOn') return receivedOn;
+    // The checker allows `it` only inside a predicate, and no field is named `it` or `receivedOn`.
+    if (node.name === 'it') return items[items.length - 1];
+    return read(node.name);
+  };
+  const argument = (call: Extract<ExprNode, { kind: 'call' }>, arg: ExprNode, i: number): Value => {
+    const spec = FUNCTIONS_BY_NAME.get(call.name)!;
+    if (i === 1 && spec.pattern) return checked.patterns.get(call);
+    if (i === 1 && spec.predicate)
+      return (item: unknown): boolean => {
+        items.push(item);
+        try {
+          return walk(arg) === true;
+        } finally {
+          items.pop();
+        }
+      };
+    return walk(arg);
+  };
   const walk = (node: ExprNode): Value => {
     switch (node.kind) {
       case 'literal':
         return node.value;
       case 'field':
-        return readFieldValue(read(node.name), types.get(node) as ExprType);
+        return readFieldValue(name(node), types.get(node) as ExprType);
       case 'list':
         return node.items.map(walk);
       case 'unary': {
@@ -69,7 +95,7 @@ export function evaluateChecked(checked: CheckedExpression, read: (field: string
         return v === null ? null : -(v as number);
       }
       case 'call': {
-        const args = node.args.map(walk);
+        const args = node.args.map((arg, i) => argument(node, arg, i));
         return (FUNCTIONS_BY_NAME.get(node.name)!.impl as (...a: Value[]) => Value)(...args);
       }
       case 'binary':
@@ -104,13 +130,17 @@ export function evaluateChecked(checked: CheckedExpression, read: (field: string
   return checked.type === 'boolean' ? result === true : result;
 }
 
-/** Checks `source` and evaluates it over one record by walking the tree (the reference for the compiler). */
+/**
+ * Checks `source` and evaluates it over one record by walking the tree (the reference for the
+ * compiler); `receivedOn` is the day the record was received, as for CompiledExpression.evaluate.
+ */
 export function interpretExpression(
   source: string,
   fields: FieldTypes,
   record: Readonly<Record<string, unknown>>,
   expect?: ExprType,
+  receivedOn?: string | null,
 ): unknown {
   const checked = checkedOrThrow(source, fields, expect);
-  return evaluateChecked(checked, (name) => record[name]);
+  return evaluateChecked(checked, (name) => record[name], receivedOn);
 }

@@ -38,6 +38,7 @@ export interface RecordReader {
   /** False for a row whose `data` is not an object (such a row is left out, with an issue). */
   hasData(i: number): boolean;
   field(name: string, i: number): unknown;
+  /** Evaluates over record i; the expression's `receivedOn` is submittedOn(i). */
   evaluate(expression: CompiledExpression, i: number): unknown;
   /** The record's fields as an object (for explanations and record checks; allocates for columns). */
   data(i: number): Readonly<Record<string, unknown>>;
@@ -68,8 +69,10 @@ export class RowRecordReader implements RecordReader {
   field(name: string, i: number): unknown {
     return (this.rows[i] as Submission).data[name];
   }
+  /** The expression's `receivedOn` is the row's submittedOn. */
   evaluate(expression: CompiledExpression, i: number): unknown {
-    return expression.evaluate((this.rows[i] as Submission).data);
+    const row = this.rows[i] as Submission;
+    return expression.evaluate(row.data, row.submittedOn);
   }
   data(i: number): Readonly<Record<string, unknown>> {
     return (this.rows[i] as Submission).data;
@@ -100,8 +103,9 @@ export class ColumnRecordReader implements RecordReader {
     const data = this.columns.data;
     return Object.hasOwn(data, name) ? data[name]?.[i] : undefined;
   }
+  /** The expression's `receivedOn` is the submittedOn column's cell (null without the column). */
   evaluate(expression: CompiledExpression, i: number): unknown {
-    return expression.evaluateAt(this.columns.data, i);
+    return expression.evaluateAt(this.columns.data, i, this.columns.submittedOn?.[i]);
   }
   data(i: number): Readonly<Record<string, unknown>> {
     const record: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageNameProblem } from '../expressions/field-names.ts';
 
 /** Value types a field (and an expression) can have; a `date` is an ISO 'YYYY-MM-DD' string. */
 export const FieldTypeSchema = z.enum(['number', 'string', 'boolean', 'date', 'list']);
@@ -31,14 +32,23 @@ export const FieldSpecSchema = z.strictObject({
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
 /** Field name -> spec. Names are identifiers so expressions can read them. */
-export const FieldsSchema = z.record(
-  z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is a letter or _ followed by letters, digits or _')
-    // A record object inherits these names; as fields they would read the prototype, not the data.
-    .refine((name) => name !== '__proto__' && !Object.hasOwn(Object.prototype, name), {
-      message: 'this name is reserved (it is a property every object has)',
-    }),
-  FieldSpecSchema,
-);
+export const FieldsSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a field name is a letter or _ followed by letters, digits or _')
+      // A record object inherits these names; as fields they would read the prototype, not the data.
+      .refine((name) => name !== '__proto__' && !Object.hasOwn(Object.prototype, name), {
+        message: 'this name is reserved (it is a property every object has)',
+      }),
+    FieldSpecSchema,
+  )
+  .superRefine((fields, ctx) => {
+    // receivedOn and it are names of the expression language; a field so named could not be read.
+    // Checked on the record, not the key, so the issue carries this message and the field's path.
+    for (const name of Object.keys(fields)) {
+      const problem = languageNameProblem(name);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: [name] });
+    }
+  });
 export type Fields = z.infer<typeof FieldsSchema>;
