@@ -41,10 +41,13 @@ function build(checked: CheckedExpression): Entry {
   ].join('\n');
   const lets = (temps: number) =>
     temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `t${i}`).join(', ')}; ` : '';
+  // The receipt day is a parameter only of expressions that read it: the others keep the exact
+  // shape (and speed) they had before receivedOn existed.
+  const day = row.readsReceivedOn ? `, ${d}` : '';
   const source = `"use strict";
 ${prelude}
-function evaluate(r, ${d}) { ${lets(row.temps)}return ${row.body}; }
-function evaluateAt(c, i, ${d}) { ${lets(columnar.temps)}return ${columnar.body}; }
+function evaluate(r${day}) { ${lets(row.temps)}return ${row.body}; }
+function evaluateAt(c, i${day}) { ${lets(columnar.temps)}return ${columnar.body}; }
 return [evaluate, evaluateAt];`;
   try {
     return new Function('h', 'p', source)(RUNTIME, Object.freeze([...checked.patterns.values()])) as Entry;

@@ -133,6 +133,14 @@ describe('receivedOn', () => {
     expect(run("daysBetween(date('2026-09-10'), receivedOn)", {}, '2026-09-12')).toBe(2);
   });
 
+  it('is a parameter only of the code of an expression that reads it', () => {
+    // The evaluation path of other expressions stays exactly as it was: one parameter, r.
+    expect(String(compileExpression('n > 1', FIELDS).evaluate)).toMatch(/^function evaluate\(r\) /);
+    expect(String(compileExpression('isNull(receivedOn)', FIELDS).evaluate)).toMatch(
+      /^function evaluate\(r, d\) /,
+    );
+  });
+
   it('is null when no day is given', () => {
     expect(run('isNull(receivedOn)', {})).toBe(true);
     expect(run('isNull(receivedOn)', {}, null)).toBe(true);

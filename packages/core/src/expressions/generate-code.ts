@@ -40,6 +40,8 @@ export interface GeneratedBody {
   body: string;
   temps: number;
   helpers: Set<string>;
+  /** The body reads `d`: only then does the generated function take the parameter. */
+  readsReceivedOn: boolean;
 }
 
 /**
@@ -55,10 +57,14 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
   const patternIndex = new Map([...checked.patterns.keys()].map((node, k) => [node, k]));
   /** How many all/any predicates enclose the code being generated; the innermost item is x<level - 1>. */
   let level = 0;
+  let readsReceivedOn = false;
 
   /** The raw read of a name: a field, or `receivedOn`, or `it` (the checker allows no field of these names). */
   const read = (node: Extract<ExprNode, { kind: 'field' }>): string => {
-    if (node.name === 'receivedOn') return RECEIVED_ON_PARAM;
+    if (node.name === 'receivedOn') {
+      readsReceivedOn = true;
+      return RECEIVED_ON_PARAM;
+    }
     if (node.name === 'it') return `x${level - 1}`;
     return access(node.name);
   };
@@ -241,5 +247,5 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
   }
 
   const body = checked.type === 'boolean' ? truth(checked.root) : materialize(gen(checked.root));
-  return { body, temps, helpers };
+  return { body, temps, helpers, readsReceivedOn };
 }
