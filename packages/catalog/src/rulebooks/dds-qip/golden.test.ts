@@ -27,6 +27,8 @@ const sub = (entityId: string, measure: string, submittedOn: string, data: Recor
   submittedOn,
   data,
 });
+// Accurate under the directory rules: a 10-digit phone, an e-mail with @ and a dot after it,
+// 5-digit ZIPs, verifiedOn 2026-09-10 not after the day received (submittedOn 2026-09-12).
 const directory = (id: string) =>
   sub(id, 'qip-provider-directory', '2026-09-12', {
     businessName: 'Bayview Supported Employment',
@@ -38,6 +40,7 @@ const directory = (id: string) =>
     acceptingReferrals: true,
     verifiedOn: '2026-09-10',
   });
+// completedOn 2027-02-19 is not after the day received, 2027-02-20.
 const dsp = (id: string) =>
   sub(id, 'qip-dsp-survey', '2027-02-20', {
     surveyConfirmationId: 'DSP-1',

@@ -21,6 +21,31 @@ const ofThem = (field: string, group: string, description: string) => ({
   rules: [whole(field), { check: `${field} <= ${group}`, message: `${field} is more than ${group}` }],
 });
 
+// Directory accuracy (000-20: "accurate"), as docs/programs/dds-qip.md §5.1 states it. Failing one
+// is a finding: the record is stored, flagged, and the reporting measure scores it inaccurate.
+// Phone: the 10 digits alone, no punctuation, so every directory stores one form.
+const TEN_DIGIT_PHONE = {
+  check: "matches(phone, '^[0-9]{10}$')",
+  message: 'phone is 10 digits with no spaces or punctuation, e.g. 9165550100',
+};
+const EMAIL_ADDRESS = {
+  // [.] is a literal dot without a backslash, which would need escaping twice (TypeScript, expression).
+  check: "matches(email, '^[^@ ]+@[^@ ]+[.][^@ ]+$')",
+  message: 'email is one address like name@example.org: no spaces, one @, a dot in the part after it',
+};
+const FIVE_DIGIT_ZIPS = {
+  check: "all(zipCodesServed, matches(it, '^[0-9]{5}$'))",
+  message: 'every ZIP code in zipCodesServed is 5 digits',
+};
+/**
+ * A day the provider reports cannot be after the day Quip received the record. receivedOn is null
+ * only where no receipt day is known (a preview given none): the rule does not judge then.
+ */
+const notAfterReceipt = (field: string) => ({
+  check: `isNull(receivedOn) or ${field} <= receivedOn`,
+  message: `${field} is after the day the record was received`,
+});
+
 /** The seven pay-for-reporting measures (000-15: timely, accurate, complete) that carry the 10%. */
 export function qipReportingMeasures(y: QipYear): MeasureInput[] {
   const inYear = (field: string) => ({
@@ -38,14 +63,15 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
       kind: 'reporting',
       fields: {
         businessName: { type: 'string', required: true },
-        phone: { type: 'string', required: true, description: '10 digits' },
-        email: { type: 'string', required: true },
+        phone: { type: 'string', required: true, description: '10 digits', rules: [TEN_DIGIT_PHONE] },
+        email: { type: 'string', required: true, rules: [EMAIL_ADDRESS] },
         // 000-21: ZIP codes of the service area. DEFAULT — review: required from 2026-27, optional
         // in 2025-26 (000-19: the new fields were still under development).
         zipCodesServed: {
           type: 'list',
           required: newField,
           description: '5-digit ZIP codes served (000-21)',
+          rules: [FIVE_DIGIT_ZIPS],
         },
         // 000-22: languages staff use / interpretation available.
         languages: {
@@ -61,7 +87,11 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
         providerType: { type: 'string', required: newField, enum: ['agency', 'independent'] },
         // 000-24: accepts referrals is a future consideration. DEFAULT — review: optional.
         acceptingReferrals: { type: 'boolean' },
-        verifiedOn: { type: 'date', required: true, rules: [inYear('verifiedOn')] },
+        verifiedOn: {
+          type: 'date',
+          required: true,
+          rules: [inYear('verifiedOn'), notAfterReceipt('verifiedOn')],
+        },
       },
       // DEFAULT — review: due date (no source gives one).
       compute: { kind: 'reporting', timely: { dueDate: y.dueDates.directory } },
@@ -75,7 +105,11 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
       kind: 'reporting',
       fields: {
         surveyConfirmationId: { type: 'string', required: true },
-        completedOn: { type: 'date', required: true, rules: [inYear('completedOn')] },
+        completedOn: {
+          type: 'date',
+          required: true,
+          rules: [inYear('completedOn'), notAfterReceipt('completedOn')],
+        },
         dspCount: { ...count('DSPs employed on completedOn'), rules: [whole('dspCount')] },
       },
       // DEFAULT — review: due date (survey season is winter).
