@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ColumnRecordReader, RowRecordReader } from '../measures/record-reader.ts';
 import { checkExpression } from './check-expression.ts';
 import { compileExpression } from './compile-expression.ts';
 import { EXPRESSION_FUNCTIONS } from './expression-functions.ts';
@@ -139,6 +140,26 @@ describe('receivedOn', () => {
     expect(String(compileExpression('isNull(receivedOn)', FIELDS).evaluate)).toMatch(
       /^function evaluate\(r, d\) /,
     );
+  });
+
+  it("is each submission's submittedOn when the measures' record readers evaluate", () => {
+    const late = compileExpression("receivedOn > date('2026-09-30')", FIELDS);
+    const rows = [
+      { entityId: 'a', measure: 'm', period: '2026-27', submittedOn: '2026-10-01', data: {} },
+      { entityId: 'b', measure: 'm', period: '2026-27', submittedOn: '2026-09-30', data: {} },
+      { entityId: 'c', measure: 'm', period: '2026-27', data: {} }, // no day: null, not late
+    ];
+    const columns = {
+      length: 3,
+      entityId: ['a', 'b', 'c'],
+      measure: ['m', 'm', 'm'],
+      period: ['2026-27', '2026-27', '2026-27'],
+      submittedOn: ['2026-10-01', '2026-09-30', null],
+      data: {},
+    };
+    for (const reader of [new RowRecordReader(rows), new ColumnRecordReader(columns)]) {
+      expect([0, 1, 2].map((i) => reader.evaluate(late, i))).toEqual([true, false, false]);
+    }
   });
 
   it('is null when no day is given', () => {
