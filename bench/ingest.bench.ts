@@ -3,8 +3,12 @@
  * process on a loopback port, publishes a rulebook with a person-level screening measure, adds
  * 1,000 providers, writes 1M deterministic screening records as CSV to a temporary file, and
  * POSTs the file through the API (streamed, every row validated, one transaction). The last line
- * printed is `ingest: N records/s`.
- * Run: `pnpm bench:ingest` (`pnpm bench:ingest --records=100000` for a quick run).
+ * printed is `ingest: N records/s`. After the load it times the readers of the stored submissions:
+ * a run's chunk, and the first page of GET /submissions for each kind of reader (submitters
+ * scoped to 1, 4 and 200 payees, an admin filtered by measure or not; current versions and every
+ * version), each the median of several tries and as a ratio to the one-payee page.
+ * Run: `pnpm bench:ingest` (`pnpm bench:ingest --records=100000` for a quick run;
+ * `pnpm bench:ingest --pglite` loads 100,000 records into the embedded database instead).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -40,7 +44,11 @@ import { InlineJobRunner } from '../packages/jobs/src/index.ts';
 
 /** `--profile=file.cpuprofile`: a CPU profile of this process (the API) during the POST only. */
 const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
-const RECORDS = Number(process.argv.find((a) => a.startsWith('--records='))?.slice(10) ?? 1_000_000);
+/** `--pglite`: the embedded database (in memory) instead of a PostgreSQL server; 100,000 records by default. */
+const PGLITE = process.argv.includes('--pglite');
+const RECORDS = Number(
+  process.argv.find((a) => a.startsWith('--records='))?.slice(10) ?? (PGLITE ? 100_000 : 1_000_000),
+);
 const PROVIDERS = 1000;
 const SCREENINGS = ['primary-care', 'dental', 'colorectal', 'mammogram', 'cervical'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -140,8 +148,8 @@ async function main() {
   const bytes = statSync(csvPath).size;
   console.log(`generated ${RECORDS} records, ${(bytes / 1e6).toFixed(1)} MB of CSV in ${ms(started)}`);
 
-  const pg = startPostgres();
-  const database = await createDatabase({ databaseUrl: pg.url });
+  const pg = PGLITE ? null : startPostgres();
+  const database = await createDatabase(pg ? { databaseUrl: pg.url } : {});
   const server = { close: () => {} } as { close: () => void };
   try {
     const db = database.db;
@@ -176,7 +184,7 @@ async function main() {
     });
     const app = createApp({
       db,
-      databaseKind: 'postgres',
+      databaseKind: database.kind,
       jobs: new InlineJobRunner(),
       logger: createLogger('silent'),
       webDist: null,
@@ -191,7 +199,7 @@ async function main() {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
-    const pgCpuBefore = postgresCpuSeconds(pg.dir);
+    const pgCpuBefore = pg ? postgresCpuSeconds(pg.dir) : new Map<string, number>();
     const profiler = PROFILE ? await startProfiler() : null;
     const cpuBefore = process.cpuUsage();
     started = performance.now();
@@ -205,7 +213,7 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     if (profiler && PROFILE) await profiler.stop(PROFILE);
-    const pgCpu = postgresCpuSpent(pgCpuBefore, postgresCpuSeconds(pg.dir));
+    const pgCpu = pg ? postgresCpuSpent(pgCpuBefore, postgresCpuSeconds(pg.dir)) : new Map<string, number>();
     const pgCpuTotal = [...pgCpu.values()].reduce((a, b) => a + b, 0);
     clearInterval(sampler);
     if (upload.status !== 201)
@@ -219,31 +227,23 @@ async function main() {
       throw new Error(`expected ${RECORDS} rows stored, found ${stored.n} (answer said ${rows})`);
     }
     // The readers of the payee index: a run's chunk of 100 payees, and GET /submissions' first page.
-    let t = performance.now();
+    const t = performance.now();
     const chunk = await loadSnapshotSubmissions(
       db,
       { fiscalYear: '2026-27', programId: 'dds-qip', snapshotSubmissionId: Number.MAX_SAFE_INTEGER },
       Array.from({ length: 100 }, (_, p) => providerId(p)),
     );
     const chunkMs = performance.now() - t;
-    t = performance.now();
-    const page = await listSubmissions(db, {
-      fiscalYear: '2026-27',
-      programId: 'dds-qip',
-      entityIds: null,
-      history: false,
-      limit: 100,
-    });
     console.log(
-      `reads after the load: a run chunk of 100 payees (${chunk.length} current submissions) in ${Math.round(chunkMs)} ms; the first page of 100 current submissions in ${Math.round(performance.now() - t)} ms`,
+      `reads after the load: a run chunk of 100 payees (${chunk.length} current submissions) in ${Math.round(chunkMs)} ms`,
     );
-    if (page.length !== 100) throw new Error(`expected a page of 100, got ${page.length}`);
+    await timeListing(db);
     console.log(`posted ${RECORDS} records in ${seconds.toFixed(2)} s; ${stored.n} rows stored`);
     // The body is streamed: the process (client and server) stays far below the CSV's size.
     console.log(`peak RSS of this process (API + client): ${Math.round(peakRss / 1e6)} MB`);
     // Where the time goes: CPU seconds of this process (API and client) and of PostgreSQL's backends.
     console.log(
-      `CPU during the POST: API (Node) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, curl ${upload.cpuSeconds.toFixed(1)} s, PostgreSQL ${pgCpuTotal.toFixed(1)} s (${[
+      `CPU during the POST: API (Node${pg ? '' : ' + PGlite'}) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, curl ${upload.cpuSeconds.toFixed(1)} s, PostgreSQL ${pgCpuTotal.toFixed(1)} s (${[
         ...pgCpu,
       ]
         .filter(([, seconds]) => seconds >= 0.05)
@@ -256,8 +256,59 @@ async function main() {
   } finally {
     server.close();
     await database.close();
-    stopPostgres(pg.dir);
+    if (pg) stopPostgres(pg.dir);
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The first page (100 rows, as GET /submissions?limit=100 asks: 101) of each kind of reader, the
+ * median of 7 tries after one untimed, and its ratio to the one-payee page measured in the same
+ * run. The bench's providers hold 1,000 records each (100 with --pglite), one measure.
+ */
+async function timeListing(db: Parameters<typeof listSubmissions>[0]): Promise<void> {
+  const payees = (n: number) =>
+    Array.from({ length: n }, (_, p) => providerId(Math.floor((p * PROVIDERS) / n)));
+  const readers: [string, Partial<Parameters<typeof listSubmissions>[1]>][] = [
+    ['one payee (entityId=)', { entityId: providerId(7) }],
+    ['submitter of 4 payees', { entityIds: payees(4) }],
+    ['submitter of 200 payees', { entityIds: payees(200) }],
+    ['admin, measure=', { measure: 'residential-screenings' }],
+    ['admin, no filter', {}],
+  ];
+  console.log(
+    `listing after the load; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  let baseline = 0;
+  for (const history of [false, true]) {
+    for (const [name, filter] of readers) {
+      const query = {
+        fiscalYear: '2026-27',
+        programId: 'dds-qip',
+        entityIds: null,
+        history,
+        limit: 101,
+        ...filter,
+      };
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < 8; i++) {
+        const t = performance.now();
+        const page = await listSubmissions(db, query);
+        if (i > 0) times.push(performance.now() - t);
+        rows = page.length;
+        if (rows === 0) throw new Error(`${name}: an empty first page`);
+      }
+      const median = times.sort((a, b) => a - b)[times.length >> 1] as number;
+      if (baseline === 0) baseline = median;
+      console.log(
+        `first page, ${history ? 'history=1' : 'current'}, ${name}: ${rows} rows, median ${median.toFixed(1)} ms (x${(median / baseline).toFixed(2)} the one-payee current page; ${times
+          .map((x) => x.toFixed(0))
+          .join(' ')})`,
+      );
+    }
   }
 }
 
