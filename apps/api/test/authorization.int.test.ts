@@ -36,7 +36,6 @@ const directory = (entityId: string) => ({
   entityId,
   measure: 'provider-directory',
   period: '2026-27',
-  submittedOn: '2026-09-01',
   data: { zipCodes: ['95814'], acceptsReferrals: true },
 });
 

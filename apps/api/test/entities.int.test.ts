@@ -80,8 +80,8 @@ describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
     const body = (await res.json()) as { errors: { row: number; path: string; message: string }[] };
     expect(body.errors).toEqual([
       { row: 2, path: 'name', message: 'is required' },
-      { row: 3, path: 'assignedMembers', message: 'must be a number' },
-      { row: 4, path: 'milestoneCount', message: 'must be one of 23, 25' },
+      { row: 3, path: 'assignedMembers', message: "'assignedMembers' must be a number" },
+      { row: 4, path: 'milestoneCount', message: "'milestoneCount' must be one of 23, 25" },
       { row: 5, path: 'id', message: 'repeats the payee of row 1' },
     ]);
     expect(JSON.stringify(body)).not.toContain('many');

@@ -34,7 +34,8 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
   let t: TestApp;
   let analyst: string;
   beforeAll(async () => {
-    t = await openTestApp(kind);
+    // The server's clock: 2026-11-23, 10:00 in Los Angeles.
+    t = await openTestApp(kind, { clock: () => new Date('2026-11-23T18:00:00Z') });
     analyst = await t.keyFor('analyst');
     await publishRulebook(t.database.db, EPT_RULEBOOK);
   });
@@ -113,11 +114,63 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
 
   it('lets a submitter preview only its own payees', async () => {
     const submitter = await t.keyFor('submitter', ['PR-1']);
-    const own = await preview({ entities: [entities[0]], submissions: [milestone('PR-1', 1)] }, submitter);
+    const { submittedOn: _, ...undated } = milestone('PR-1', 1);
+    const own = await preview({ entities: [entities[0]], submissions: [undated] }, submitter);
     expect(own.status).toBe(200);
+    // As in an upload, the server decides when a submitter's record is received.
+    const dated = await preview({ entities: [entities[0]], submissions: [milestone('PR-1', 1)] }, submitter);
+    expect(dated.status).toBe(422);
+    expect(((await dated.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        row: 1,
+        path: 'submittedOn',
+        message:
+          'is set by the server (the day received); only an admin may declare it, for historic records',
+      },
+    ]);
     const foreign = await preview({ entities, submissions: [] }, submitter);
     expect(foreign.status).toBe(404);
     expect(await foreign.text()).not.toContain('PR-2');
+  });
+
+  it('refuses exactly the rows an upload refuses, with the same errors, and stores nothing', async () => {
+    const admin = await t.keyFor('admin');
+    await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities', {
+      method: 'POST',
+      headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+      body: JSON.stringify(entities),
+    });
+    const before = await counts();
+    const rows = [
+      milestone('PR-1', 1), // fine
+      { ...milestone('PR-1', 2), period: '2026-2027' }, // a malformed period
+      { ...milestone('PR-1', 3), data: { milestone: -3, completedOn: '2026-09-30' } }, // below min 1
+      { ...milestone('PR-1', 4), data: { completedOn: '2026-09-30' } }, // record key missing
+      { ...milestone('PR-1', 5), measure: 'no-such-measure' },
+      { ...milestone('PR-1', 6), submittedOn: '2026-11-24' }, // after the day received
+    ];
+    const previewed = await preview({ entities, submissions: rows, asOf: '2027-06-30' }, admin);
+    const uploaded = await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-ept/submissions', {
+      method: 'POST',
+      headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    expect([previewed.status, uploaded.status]).toEqual([422, 422]);
+    const previewErrors = ((await previewed.json()) as { errors: unknown[] }).errors;
+    expect(previewErrors).toEqual(((await uploaded.json()) as { errors: unknown[] }).errors);
+    expect(previewErrors).toEqual([
+      { row: 2, path: 'period', message: 'is not a period of ept-milestone (2026-27)' },
+      { row: 3, path: 'data.milestone', message: "'milestone' must be at least 1" },
+      {
+        row: 4,
+        path: 'data.milestone',
+        message: "'milestone' is required: it tells this record from others",
+      },
+      { row: 5, path: 'measure', message: 'unknown measure' },
+      { row: 6, path: 'submittedOn', message: 'must not be after the day received' },
+    ]);
+    const after = await counts();
+    expect(after?.s).toBe(before?.s);
   });
 
   it('answers 409 without a published rulebook and 400 for a malformed body', async () => {

@@ -19,9 +19,10 @@ const screening = (
   entityId,
   measure: 'colorectal-screening',
   period: '2026-27',
-  submittedOn: '2026-09-01',
   data: { personId, age, dueDate: '2026-12-31', ...extra },
 });
+/** The server's clock in these tests: 10:00 in Los Angeles (PST, UTC-8) on 2026-11-23. */
+const NOW = new Date('2026-11-23T18:00:00Z');
 
 interface Problem {
   status: number;
@@ -35,7 +36,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   let admin: string;
   let submitter: string;
   beforeAll(async () => {
-    t = await openTestApp(kind);
+    t = await openTestApp(kind, { clock: () => NOW });
     admin = await t.keyFor('admin');
     submitter = await t.keyFor('submitter', ['V1-096']);
     await publishRulebook(t.database.db, QIP_RULEBOOK);
@@ -52,6 +53,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
       webDist: null,
       bodyLimitBytes: 2048,
       maxRowsPerRequest: 3,
+      clock: () => NOW,
     });
   });
   afterAll(() => t?.close());
@@ -81,16 +83,19 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   it('stores a JSON array and answers 201 with the batch', async () => {
     const res = await postJson([screening('V1-096', 'P1', 50), screening('V2-096', 'P2', 60)]);
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { batchId: number; rows: number; receivedOn: string };
-    expect(body).toEqual({
+    expect(await res.json()).toEqual({
       batchId: expect.any(Number),
       rows: 2,
-      receivedOn: new Date().toISOString().slice(0, 10),
+      receivedAt: '2026-11-23T18:00:00.000Z',
+      receivedOn: '2026-11-23',
+      replaced: 0,
+      warnings: [],
+      warningCount: 0,
     });
     expect(await stored()).toBe(2);
   });
 
-  it('stores CSV with a BOM, CRLF and quoted cells, typed by the measure; submittedOn defaults to today', async () => {
+  it("stores CSV with a BOM, CRLF and quoted cells, typed by the measure; a record counts as received on the server's day", async () => {
     const csv =
       '\uFEFFentityId,measure,period,submittedOn,data.personId,data.age,data.dueDate,data.zipCodes,data.agencyType,data.acceptsReferrals\r\n' +
       'V1-096,colorectal-screening,2026-27,,"P,3",47,2026-12-31,,,\r\n' +
@@ -105,7 +110,9 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
       (s) => (s.data as { personId: string }).personId === 'P,3',
     );
     expect(p3).toMatchObject({
-      submittedOn: new Date().toISOString().slice(0, 10),
+      submittedOn: '2026-11-23',
+      receivedAt: '2026-11-23T18:00:00.000Z',
+      declaredOn: null,
       data: { personId: 'P,3', age: 47 },
     });
   });
@@ -276,6 +283,10 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
       rows: 2,
       format: 'json',
       measures: { 'colorectal-screening': 2 },
+      receivedAt: '2026-11-23T18:00:00.000Z',
+      replaced: 0,
+      warnings: 0,
+      declaredSubmittedOn: 0,
     });
     expect(JSON.stringify(entry)).not.toContain('P50');
   });

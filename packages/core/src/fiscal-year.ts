@@ -31,3 +31,13 @@ export function fiscalYearOf(isoDate: string): string {
   const start = month >= 7 ? year : year - 1;
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/**
+ * A run's evaluation day when none is given: the fiscal year's last day once it is over, else
+ * today. Preview takes the same default, so the two see the same submissions.
+ */
+export function defaultAsOf(fiscalYear: string, today: string): string {
+  const span = parseFiscalYear(fiscalYear);
+  if (!span) throw new RangeError(`not a fiscal year: ${fiscalYear}`);
+  return span.endsOn < today ? span.endsOn : today;
+}

@@ -9,3 +9,4 @@ export * from './payment/index.ts';
 export * from './rulebook/index.ts';
 export * from './scoring/index.ts';
 export * from './targets/index.ts';
+export { DEFAULT_TIME_ZONE, dayIn, isTimeZone } from './time-zone.ts';

@@ -23,6 +23,11 @@ export * from './repositories/run-payments.ts';
 export * from './repositories/run-results.ts';
 export * from './repositories/runs.ts';
 export * from './repositories/submission-copy.ts';
+export {
+  type BatchReplacements,
+  batchReplacements,
+  type SubmissionRecordKey,
+} from './repositories/submission-replacements.ts';
 export * from './repositories/submissions.ts';
 export type * from './schema.ts';
 export { type CatalogEntry, loadCatalog } from './seed/load-catalog.ts';

@@ -81,7 +81,10 @@ export interface SubmissionBatchTable {
   key_id: string | null;
   row_count: number;
   format: string;
+  /** The day received in the program's time zone (the default day of its records). */
   received_on: string;
+  /** The server's clock when the batch was accepted (ISO 8601 UTC). */
+  received_at: string;
   created_at: CreatedAt;
 }
 
@@ -94,8 +97,13 @@ export interface SubmissionTable {
   measure: string;
   period: string;
   record_key: ColumnType<string, string | undefined, never>;
+  /** The day the record counts as received for timeliness: declared_on, or the batch's received_on. */
   submitted_on: string;
+  /** A submittedOn an admin declared for a historic record; null for records received through the API. */
+  declared_on: ColumnType<string | null, string | null | undefined, never>;
   data: unknown;
+  /** Accuracy and completeness findings when received (`[{path, message}]`); null when none. */
+  findings: ColumnType<unknown, unknown, never>;
 }
 
 export interface IdempotencyRecordTable {

@@ -4,6 +4,7 @@ import { appendAudit, type Database, upsertEntities } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
 import { ingestSubmissions } from '../submissions/ingest-submissions.ts';
+import { receiptTime } from '../submissions/receipt-time.ts';
 
 export const DEMO_FISCAL_YEAR = '2026-27';
 export const DEMO_SEED = 2026;
@@ -92,6 +93,7 @@ export async function loadDemoData(db: Kysely<Database>): Promise<DemoLoadOutcom
       });
     });
     let submissions = 0;
+    const payees = new Map(data.entities.map((e) => [String(e.id), { ...e, id: String(e.id) }]));
     for (const batch of uploadBatches(published.compiled, data.submissions())) {
       const answer = await ingestSubmissions(
         db,
@@ -100,10 +102,15 @@ export async function loadDemoData(db: Kysely<Database>): Promise<DemoLoadOutcom
           fiscalYear: DEMO_FISCAL_YEAR,
           programId,
           compiled: published.compiled,
-          entities: new Set(data.entities.map((e) => String(e.id))),
+          payeeOf: (id) => payees.get(id),
           keyId: DEMO_ACTOR,
           format: 'ndjson',
-          receivedOn: new Date().toISOString().slice(0, 10),
+          ...receiptTime(new Date(), published.compiled),
+          // The demo is a whole simulated year: each record declares the day it was "received",
+          // the year's late filings included (after today's date).
+          mayDeclare: true,
+          declaredUntil: null,
+          dryRun: false,
           maxRows: Number.MAX_SAFE_INTEGER,
         },
         async () => {},

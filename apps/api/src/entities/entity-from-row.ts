@@ -1,4 +1,4 @@
-import { type Fields, hasType, isPresent } from '@quip/core';
+import { type Fields, isPresent, valueProblem } from '@quip/core';
 import type { RowError } from '../http/problem.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 
@@ -57,13 +57,9 @@ export function entityFromRow(
       if (spec.required) errors.push({ row, path: field, message: 'is required' });
       continue;
     }
-    if (!hasType(v, spec.type)) errors.push({ row, path: field, message: `must be a ${spec.type}` });
-    else if (spec.enum && !spec.enum.includes(v as string | number))
-      errors.push({ row, path: field, message: `must be one of ${spec.enum.join(', ')}` });
-    else if (spec.min !== undefined && (v as number) < spec.min)
-      errors.push({ row, path: field, message: `must be at least ${spec.min}` });
-    else if (spec.max !== undefined && (v as number) > spec.max)
-      errors.push({ row, path: field, message: `must be at most ${spec.max}` });
+    // The same value check as a submitted record's (core), so the two never disagree.
+    const problem = valueProblem({ name: field, spec }, v);
+    if (problem !== null) errors.push({ row, path: field, message: problem });
   }
   if (errors.length > before) return null;
   return { id: id as string, name: name as string, attributes };

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   type CompiledRulebook,
   compileRulebook,
+  defaultAsOf,
   evaluateProgram,
   RulebookError,
   validateRulebook,
@@ -22,6 +23,8 @@ import {
 import { problems } from '../http/problem.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
 import { invalidRulebook, targetIssues } from '../rulebooks/invalid-rulebook.ts';
+import { checkPreviewSubmissions } from '../submissions/check-preview-submissions.ts';
+import { receiptTime } from '../submissions/receipt-time.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
 
 const EntityInput = z
@@ -29,12 +32,11 @@ const EntityInput = z
   .catchall(z.unknown())
   .openapi({ description: "A payee: id, name and the program's payee fields" });
 
-const SubmissionInput = z.object({
-  entityId: z.string().min(1).max(200),
-  measure: z.string().min(1),
-  period: z.string().min(1),
-  submittedOn: z.string().optional(),
-  data: z.record(z.string(), z.unknown()),
+// Rows are checked by the upload's own checker (row errors, not a schema error), so preview and
+// upload refuse exactly the same rows with exactly the same errors.
+const SubmissionInput = z.record(z.string(), z.unknown()).openapi({
+  description:
+    'A submission as POST .../submissions takes it: `{entityId, measure, period, data}` (`submittedOn` from admins and analysts only)',
 });
 
 const PreviewRequest = z
@@ -44,7 +46,10 @@ const PreviewRequest = z
     rulebook: z.record(z.string(), z.unknown()).optional().openapi({
       description: 'A rulebook to try instead of the published one; validated first (422 with every problem)',
     }),
-    asOf: z.iso.date().optional().openapi({ description: 'The evaluation day; default today (UTC)' }),
+    asOf: z.iso.date().optional().openapi({
+      description:
+        "The evaluation day; default as a run's: the fiscal year's last day once it is over, else today",
+    }),
   })
   .openapi('PreviewRequest', {
     example: {
@@ -92,9 +97,7 @@ const PreviewResponse = z
     },
   });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export function previewRoutes({ db }: BulkRouteDependencies) {
+export function previewRoutes({ db, clock }: BulkRouteDependencies) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -104,7 +107,7 @@ export function previewRoutes({ db }: BulkRouteDependencies) {
       tags: ['preview'],
       summary: 'Evaluate a rulebook over given payees and submissions, storing nothing',
       description:
-        "Computes results and payments, with their explanations, from the published rulebook (or the `rulebook` given) over the payees and submissions in the body. Nothing is read from or written to the stored data. A problem with one payee (e.g. an EPT member count outside the class table) is an entry in `issues` naming that payee; the other payees' results are unaffected. Analysts and admins; a submitter only for its own payees (another's answers 404).",
+        "Computes results and payments, with their explanations, from the published rulebook (or the `rulebook` given) over the payees and submissions in the body. Nothing is read from or written to the stored data. Submissions are checked exactly as an upload checks them: a row upload would refuse makes preview answer 422 with the same `errors` (row n is the n-th submission). A submission without `submittedOn` counts as received today (or on `asOf` when that is earlier). A problem with one payee (e.g. an EPT member count outside the class table) is an entry in `issues` naming that payee; the other payees' results are unaffected. Analysts and admins; a submitter only for its own payees (another's answers 404).",
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       request: {
@@ -127,8 +130,11 @@ export function previewRoutes({ db }: BulkRouteDependencies) {
       const { fy, program } = c.req.valid('param');
       const input = c.req.valid('json');
       const principal = c.get('principal');
-      const ids = [...input.entities.map((e) => e.id), ...input.submissions.map((s) => s.entityId)];
-      if (!ids.every((id) => canSeeEntity(principal, id))) throw problems.notFound('No such payee.');
+      const ids = [
+        ...input.entities.map((e) => e.id),
+        ...input.submissions.flatMap((s) => (typeof s.entityId === 'string' ? [s.entityId] : [])),
+      ];
+      if (!ids.every((id) => canSeeEntity(principal, id.trim()))) throw problems.notFound('No such payee.');
 
       const published = await findProgramRulebook(db, fy, program);
       let compiled: CompiledRulebook;
@@ -147,12 +153,19 @@ export function previewRoutes({ db }: BulkRouteDependencies) {
         compiled = published.compiled;
         version = published.version;
       }
+      const { receivedOn: today } = receiptTime(clock(), compiled);
+      const asOf = input.asOf ?? defaultAsOf(fy, today);
+      const submissions = checkPreviewSubmissions(compiled, input.entities, input.submissions, {
+        // The earlier of the two ISO days: a record cannot arrive after the evaluation day.
+        receivedOn: [today, asOf].sort()[0] as string,
+        mayDeclare: principal.role !== 'submitter',
+      });
       let evaluation: ReturnType<typeof evaluateProgram>;
       try {
         evaluation = evaluateProgram(compiled, {
           entities: input.entities,
-          submissions: input.submissions,
-          asOf: input.asOf ?? today(),
+          submissions,
+          asOf,
           explain: true,
         });
       } catch (error) {

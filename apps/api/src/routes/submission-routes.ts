@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { listEntityIds, listSubmissions } from '@quip/db';
+import { listPayeesForChecks, listSubmissions } from '@quip/db';
 import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -16,10 +16,11 @@ import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { bodyFormatOf } from '../ingest/body-format.ts';
 import { bulkErrors } from '../ingest/bulk-responses.ts';
-import { idempotentUpload } from '../ingest/idempotent-upload.ts';
+import { idempotentUpload, type RecordAnswer } from '../ingest/idempotent-upload.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { findProgramRulebook, requireProgramRulebook } from '../ingest/published-rulebook.ts';
 import { ingestSubmissions } from '../submissions/ingest-submissions.ts';
+import { receiptTime } from '../submissions/receipt-time.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
 
 const SubmissionSchema = z
@@ -27,10 +28,11 @@ const SubmissionSchema = z
     entityId: z.string(),
     measure: z.string(),
     period: z.string(),
-    submittedOn: z
-      .string()
-      .optional()
-      .openapi({ format: 'date', description: 'Default: the day received (UTC)' }),
+    submittedOn: z.string().optional().openapi({
+      format: 'date',
+      description:
+        "Admins only, to load historic records: the day the record counts as received. A submitter's row with it is refused: the server records when it received each batch.",
+    }),
     data: z.record(z.string(), z.unknown()),
   })
   .openapi('Submission', {
@@ -43,11 +45,50 @@ const SubmissionSchema = z
     },
   });
 
+const ProblemRow = z.object({ row: z.number().int(), path: z.string(), message: z.string() });
+
 const StoredSubmissionSchema = SubmissionSchema.extend({
   id: z.number().int(),
   batchId: z.number().int(),
-  submittedOn: z.string().openapi({ format: 'date' }),
+  submittedOn: z.string().openapi({
+    format: 'date',
+    description:
+      "The day it counts as received for timeliness: declaredOn, or receivedAt's day in the program's time zone",
+  }),
+  receivedAt: z
+    .string()
+    .openapi({ format: 'date-time', description: "The server's clock when its batch was accepted" }),
+  declaredOn: z.string().nullable().openapi({
+    format: 'date',
+    description: 'A submittedOn an admin declared for a historic record; null otherwise',
+  }),
+  keyName: z.string().nullable().openapi({ description: 'The name of the API key that sent it' }),
+  findings: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .openapi({ description: 'Completeness and accuracy findings when received (empty: none)' }),
 }).openapi('StoredSubmission');
+
+const BatchAnswerSchema = z
+  .object({
+    batchId: z.number().int().nullable().openapi({ description: 'null for a dry run: nothing was stored' }),
+    rows: z.number().int(),
+    receivedAt: z.string().openapi({ format: 'date-time' }),
+    receivedOn: z.string().openapi({ format: 'date' }),
+    replaced: z.number().int().openapi({ description: 'rows that made a new version of a stored record' }),
+    warnings: z.array(ProblemRow).openapi({ description: 'findings of stored rows (the first 1,000)' }),
+    warningCount: z.number().int(),
+  })
+  .openapi('SubmissionBatch');
+
+const BATCH_ANSWER_EXAMPLE = {
+  batchId: 3,
+  rows: 2,
+  receivedAt: '2026-10-01T17:04:05.000Z',
+  receivedOn: '2026-10-01',
+  replaced: 1,
+  warnings: [{ row: 2, path: 'data.email', message: 'email has no @' }],
+  warningCount: 1,
+};
 
 const Path = z.object({ fy: FiscalYearParam, program: ProgramParam });
 const PATH = '/fiscal-years/{fy}/programs/{program}/submissions';
@@ -67,9 +108,7 @@ const ListQuery = z.object({
     .openapi({ description: 'The nextCursor of the previous page', example: 'MTIzNDU' }),
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export function submissionRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
+export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDependencies) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -97,7 +136,11 @@ export function submissionRoutes({ db, maxRowsPerRequest }: BulkRouteDependencie
                     measure: 'ept-milestone',
                     period: '2026-27',
                     submittedOn: '2026-10-01',
+                    receivedAt: '2026-10-01T17:04:05.000Z',
+                    declaredOn: null,
+                    keyName: 'Valley Family Clinic uploads',
                     data: { milestone: 3, completedOn: '2026-09-30' },
+                    findings: [],
                   },
                 ],
                 nextCursor: null,
@@ -141,14 +184,21 @@ export function submissionRoutes({ db, maxRowsPerRequest }: BulkRouteDependencie
     tags: ['submissions'],
     summary: 'Submit data in bulk (JSON array, NDJSON or CSV); stored whole or not at all',
     description: [
-      'Each row is checked against the published rulebook: a known payee (a payee outside the key\'s scope is reported as "unknown payee", exactly like one that does not exist), a known measure, a period, `submittedOn` a real day (default: the day received, UTC), `data` by the measure\'s field schema (types, required fields, enums, bounds, rules), and no two rows for the same payee, measure, period and record.',
-      'Any bad row rejects the batch: 422 with every bad row in `errors` (the first 1,000; `detail` counts the rest), nothing stored. A resubmission of a record makes a new version; the old one stays in the history.',
+      'Each row is checked against the published rulebook, by the same rules preview and runs apply: a known payee (a payee outside the key\'s scope is reported as "unknown payee", exactly like one that does not exist), a measure that takes submissions and applies to the payee, one of its periods, `data` by the measure\'s field schema, and no two rows for the same payee, measure, period and record.',
+      "**Errors** (the record cannot be read as the rulebook defines it: unknown measure or field, wrong type, a value outside its enum or bounds, a date outside its window, a missing record key, a foreign period, a measure that does not apply): any such row rejects the batch: 422 with every bad row in `errors` (the first 1,000; `detail` counts the rest), nothing stored. **Findings** (a reporting measure's missing required field, a failed accuracy rule): the row is stored and flagged, listed in `warnings`; the reporting measure scores it incomplete or inaccurate and no rate reads it.",
+      "**Receipt time is the server's**: every record carries `receivedAt`, and is timely when received by the end of its due date in the program's time zone (rulebook `timeZone`, default America/Los_Angeles). `submittedOn` is refused from a submitter; an admin may declare it to load historic records (kept, shown beside receivedAt, audited). `?dryRun=1` checks the file and answers the same body with 200, storing nothing. A resubmission of a record makes a new version (`replaced` counts them); the old one stays in the history.",
       'CSV columns: `entityId,measure,period,submittedOn,data.<field>,...` (numbers and booleans are parsed, list fields are `;`-separated, an empty cell is an absent field). The body is streamed: files of millions of rows are fine up to the body and row limits (413).',
     ].join('\n\n'),
     security: bearerSecurity,
     request: {
       params: Path,
       headers: IdempotencyHeaders,
+      query: z.object({
+        dryRun: z
+          .enum(['0', '1'])
+          .optional()
+          .openapi({ description: '1: check and answer, store nothing', example: '1' }),
+      }),
       body: {
         required: true,
         content: {
@@ -177,12 +227,21 @@ export function submissionRoutes({ db, maxRowsPerRequest }: BulkRouteDependencie
       },
     },
     responses: {
+      200: {
+        description: 'A dry run (`?dryRun=1`): what the upload would answer; nothing was stored',
+        content: {
+          'application/json': {
+            schema: BatchAnswerSchema,
+            example: { ...BATCH_ANSWER_EXAMPLE, batchId: null },
+          },
+        },
+      },
       201: {
         description: 'The batch was stored',
         content: {
           'application/json': {
-            schema: z.object({ batchId: z.number().int(), rows: z.number().int(), receivedOn: z.string() }),
-            example: { batchId: 3, rows: 1, receivedOn: '2026-10-01' },
+            schema: BatchAnswerSchema,
+            example: BATCH_ANSWER_EXAMPLE,
           },
         },
       },
@@ -203,27 +262,36 @@ export function submissionRoutes({ db, maxRowsPerRequest }: BulkRouteDependencie
       const format = bodyFormatOf(c.req.header('content-type'));
       const principal = c.get('principal');
       const published = await requireProgramRulebook(db, fy, program);
-      const existing = await listEntityIds(db, { fiscalYear: fy, programId: program });
       const scope = principal.entityIds;
-      const entities = new Set(scope === null ? existing : existing.filter((id) => scope.includes(id)));
-      return idempotentUpload(c, db, async (body, recordAnswer) => {
-        const answer = await ingestSubmissions(
+      const payees = new Map(
+        (await listPayeesForChecks(db, { fiscalYear: fy, programId: program }))
+          .filter((p) => scope === null || scope.includes(p.id))
+          .map((p) => [p.id, p]),
+      );
+      const dryRun = c.req.query('dryRun') === '1';
+      const upload = (body: ReadableStream<Uint8Array>, recordAnswer: RecordAnswer) =>
+        ingestSubmissions(
           db,
           body,
           {
             fiscalYear: fy,
             programId: program,
             compiled: published.compiled,
-            entities,
+            payeeOf: (id) => payees.get(id),
             keyId: principal.keyId,
             format,
-            receivedOn: today(),
+            ...receiptTime(clock(), published.compiled),
+            mayDeclare: principal.role === 'admin',
+            dryRun,
             maxRows: maxRowsPerRequest,
           },
           recordAnswer,
         );
-        return c.json(answer, 201);
-      });
+      // A dry run stores nothing, its answer included: it needs no Idempotency-Key.
+      if (dryRun) return c.json(await upload(c.req.raw.body ?? new Blob([]).stream(), async () => {}), 200);
+      return idempotentUpload(c, db, async (body, recordAnswer) =>
+        c.json(await upload(body, recordAnswer), 201),
+      );
     },
   );
 

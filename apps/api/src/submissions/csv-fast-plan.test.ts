@@ -58,11 +58,13 @@ const HEADER = [
 function checkerFor(errors: RowErrors) {
   const validated = validateRulebook(RULEBOOK);
   if (!validated.ok) throw new Error(JSON.stringify(validated.issues));
+  const payees = new Map(['V1', 'V2'].map((id) => [id, { id }]));
   const checker = new SubmissionRowChecker(
     compileRulebook(validated.rulebook),
-    new Set(['V1', 'V2']),
-    '2026-11-23',
+    (id) => payees.get(id),
+    { receivedOn: '2026-11-23', mayDeclare: true, declaredUntil: '2026-11-23' },
     errors,
+    new RowErrors(),
     submissionCopyLine,
   );
   checker.csvHeader(HEADER);
@@ -118,9 +120,10 @@ describe('CSV rows on the precompiled path', () => {
       '',
     ]);
     expect(errors.count).toBe(0);
-    // submittedOn defaults to the day received; the record key is [personId, kind].
+    // The record counts as received on the day received; the record key is [personId, kind];
+    // nothing declared, no findings (\N, SQL null, in COPY text).
     expect(line).toBe(
-      'V1\tscreenings\t2026-27\t["P1","a"]\t2026-11-23\t{"personId":"P1","age":40,"kind":"a","dueDate":"2026-12-31","done":true}\n',
+      'V1\tscreenings\t2026-27\t["P1","a"]\t2026-11-23\t{"personId":"P1","age":40,"kind":"a","dueDate":"2026-12-31","done":true}\t\\N\t\\N\n',
     );
   });
 });

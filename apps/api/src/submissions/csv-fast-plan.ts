@@ -8,8 +8,8 @@ interface FastColumn {
   type: FieldType;
   required: boolean;
   enumValues: ReadonlySet<unknown> | null;
-  min: number | undefined;
-  max: number | undefined;
+  min: number | string | undefined;
+  max: number | string | undefined;
 }
 
 /**
@@ -17,9 +17,9 @@ interface FastColumn {
  * each must be. `read` takes a row whose cells are all plainly valid and writes its data as JSON
  * text and its record key (what JSON.stringify of the data object and of the key values gives,
  * without building either), or answers false when the row needs the full check (core's
- * checkSubmissionData, which words the errors). It never accepts a row the full check would
- * refuse: measures whose fields have rules or lists, reporting measures, and headers that miss a
- * required field always take the full check.
+ * SubmissionValidator, which words the errors). It never accepts a row the full check would
+ * refuse or flag: measures whose fields have rules or lists, reporting measures (their records may
+ * have findings), and headers that miss a required field always take the full check.
  */
 export class CsvFastPlan {
   /** After `read` answered true: the row's data object as JSON text. */
@@ -105,8 +105,9 @@ export class CsvFastPlan {
           return false;
       }
       if (c.enumValues !== null && !c.enumValues.has(value)) return false;
-      if (c.min !== undefined && (value as number) < c.min) return false;
-      if (c.max !== undefined && (value as number) > c.max) return false;
+      // Numbers against numbers, ISO days against ISO days (the rulebook check pairs them).
+      if (c.min !== undefined && (value as number | string) < c.min) return false;
+      if (c.max !== undefined && (value as number | string) > c.max) return false;
       values[i] = text;
       json += json.length === 1 ? `"${c.name}":${text}` : `,"${c.name}":${text}`;
     }
@@ -114,8 +115,10 @@ export class CsvFastPlan {
     let key = '';
     for (const k of this.keyColumns) {
       const text = k < 0 ? '' : (values[k] as string);
+      // A record without its key cannot be told from others: the full check words that error.
+      if (text === '') return false;
       key += key === '' ? '[' : ',';
-      key += text === '' ? 'null' : text;
+      key += text;
     }
     this.recordKey = key === '' ? '' : `${key}]`;
     return true;

@@ -1,6 +1,7 @@
-import type { CompiledRulebook } from '@quip/core';
+import type { CompiledRulebook, Entity } from '@quip/core';
 import {
   appendAudit,
+  batchReplacements,
   createSubmissionBatch,
   type Database,
   finishSubmissionBatch,
@@ -8,7 +9,7 @@ import {
 } from '@quip/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
-import { problems } from '../http/problem.ts';
+import { problems, type RowError } from '../http/problem.ts';
 import type { BodyFormat } from '../ingest/body-format.ts';
 import type { RecordAnswer } from '../ingest/idempotent-upload.ts';
 import { type BodyRow, readBodyRows } from '../ingest/read-body-rows.ts';
@@ -21,18 +22,42 @@ export interface SubmissionUpload {
   fiscalYear: string;
   programId: string;
   compiled: CompiledRulebook;
-  /** The payees this key may submit for (existing ones, within its scope). */
-  entities: ReadonlySet<string>;
+  /** A payee this key may submit for (an existing one, within its scope), else undefined. */
+  payeeOf: (id: string) => Entity | undefined;
   keyId: string;
   format: BodyFormat;
+  /** The server's clock when the batch arrived (ISO 8601 UTC). */
+  receivedAt: string;
+  /** receivedAt's day in the program's time zone. */
   receivedOn: string;
+  /** Whether rows may declare submittedOn (admins loading historic records). */
+  mayDeclare: boolean;
+  /** The last day a declared submittedOn may name (receivedOn); null: any (the demo's simulated year). */
+  declaredUntil?: string | null;
+  /** Check and answer as an upload would, then roll everything back (`?dryRun=1`). */
+  dryRun: boolean;
   maxRows: number;
 }
 
+/** The answer to a batch (CONTRACT.md, "Submissions: receipt and trust"). */
 export interface SubmissionBatchAnswer {
-  batchId: number;
+  /** null for a dry run: nothing was stored. */
+  batchId: number | null;
   rows: number;
+  receivedAt: string;
   receivedOn: string;
+  /** Rows that made a new version of a record stored before. */
+  replaced: number;
+  /** Findings of the stored rows (the first 1,000), and replacements of a clean record by a flagged one. */
+  warnings: RowError[];
+  warningCount: number;
+}
+
+/** Unwinds a dry run's transaction, carrying the answer out. */
+class DryRunDone extends Error {
+  constructor(readonly answer: SubmissionBatchAnswer) {
+    super('dry run');
+  }
 }
 
 /**
@@ -48,15 +73,21 @@ export async function ingestSubmissions(
   upload: SubmissionUpload,
   recordAnswer: RecordAnswer,
 ): Promise<SubmissionBatchAnswer> {
-  // PostgreSQL: COPY on the transaction's own connection; PGlite: chunked INSERTs.
-  const answer = await (pgClientTransaction(db, (trx, client) =>
-    ingestInTransaction(trx, body, upload, recordAnswer, (batch) => copySink(client, batch)),
-  ) ??
-    db
-      .transaction()
-      .execute((trx) =>
-        ingestInTransaction(trx, body, upload, recordAnswer, (batch) => insertSink(trx, batch)),
-      ));
+  let answer: SubmissionBatchAnswer;
+  try {
+    // PostgreSQL: COPY on the transaction's own connection; PGlite: chunked INSERTs.
+    answer = await (pgClientTransaction(db, (trx, client) =>
+      ingestInTransaction(trx, body, upload, recordAnswer, (batch) => copySink(client, batch)),
+    ) ??
+      db
+        .transaction()
+        .execute((trx) =>
+          ingestInTransaction(trx, body, upload, recordAnswer, (batch) => insertSink(trx, batch)),
+        ));
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.answer;
+    throw error;
+  }
   if (answer.rows >= ANALYZE_AFTER_ROWS) await refreshSubmissionStatistics(db);
   return answer;
 }
@@ -88,14 +119,22 @@ async function ingestInTransaction(
     keyId: upload.keyId,
     format: upload.format,
     receivedOn: upload.receivedOn,
+    receivedAt: upload.receivedAt,
   });
-  const sink = openSink({ id: batchId, fiscalYear: upload.fiscalYear, programId: upload.programId });
+  const batch = { id: batchId, fiscalYear: upload.fiscalYear, programId: upload.programId };
+  const sink = openSink(batch);
   const errors = new RowErrors();
+  const warnings = new RowErrors();
   const checker = new SubmissionRowChecker(
     upload.compiled,
-    upload.entities,
-    upload.receivedOn,
+    upload.payeeOf,
+    {
+      receivedOn: upload.receivedOn,
+      mayDeclare: upload.mayDeclare,
+      declaredUntil: upload.declaredUntil === undefined ? upload.receivedOn : upload.declaredUntil,
+    },
     errors,
+    warnings,
     sink.format,
   );
   let count = 0;
@@ -133,24 +172,57 @@ async function ingestInTransaction(
   } finally {
     if (!ended) await sink.abort();
   }
-  await finishBatch(trx, batchId, count, upload, checker.perMeasure);
-  const answer = { batchId, rows: count, receivedOn: upload.receivedOn };
+  const { replaced, worsened } = await batchReplacements(trx, batch);
+  const rowOf = new Map(
+    checker.flaggedRows.map((r) => [recordId(r.entityId, r.measure, r.period, r.recordKey), r.row]),
+  );
+  for (const w of worsened) {
+    const row = rowOf.get(recordId(w.entityId, w.measure, w.period, w.recordKey));
+    if (row === undefined) continue;
+    warnings.push({ row, path: '', message: 'replaces a complete and accurate version of this record' });
+  }
+  warnings.list.sort((a, b) => a.row - b.row);
+  const answer: SubmissionBatchAnswer = {
+    batchId: upload.dryRun ? null : batchId,
+    rows: count,
+    receivedAt: upload.receivedAt,
+    receivedOn: upload.receivedOn,
+    replaced,
+    warnings: warnings.list,
+    warningCount: warnings.count,
+  };
+  if (upload.dryRun) throw new DryRunDone(answer);
+  await finishBatch(trx, batchId, count, upload, checker, answer);
   await recordAnswer(trx, 201, answer);
   return answer;
 }
+
+const recordId = (entityId: string, measure: string, period: string, recordKey: string) =>
+  `${entityId}\u0000${measure}\u0000${period}\u0000${recordKey}`;
 
 async function finishBatch(
   trx: Transaction<Database>,
   batchId: number,
   rows: number,
   upload: SubmissionUpload,
-  perMeasure: Record<string, number>,
+  checker: SubmissionRowChecker,
+  answer: SubmissionBatchAnswer,
 ) {
   await finishSubmissionBatch(trx, batchId, rows);
   await appendAudit(trx, {
     actor: upload.keyId,
     action: 'submissions.create',
     subject: `${upload.programId}/${upload.fiscalYear}`,
-    details: { batchId, rows, format: upload.format, measures: perMeasure },
+    details: {
+      batchId,
+      rows,
+      format: upload.format,
+      measures: checker.perMeasure,
+      receivedAt: upload.receivedAt,
+      replaced: answer.replaced,
+      warnings: answer.warningCount,
+      // Rows whose submittedOn an admin declared instead of the day received (historic loads).
+      declaredSubmittedOn: checker.declared,
+    },
   });
 }

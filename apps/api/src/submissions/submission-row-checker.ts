@@ -1,12 +1,13 @@
 import {
   type CompiledMeasure,
   type CompiledRulebook,
-  checkSubmissionData,
+  type Entity,
   type FieldType,
   isIsoDate,
+  type SubmissionProblem,
+  SubmissionValidator,
 } from '@quip/core';
 import { problems } from '../http/problem.ts';
-import { isIsoDay } from '../ingest/is-iso-day.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 import type { RowErrors } from '../ingest/row-errors.ts';
 import { CsvFastPlan } from './csv-fast-plan.ts';
@@ -20,12 +21,25 @@ interface MeasureInfo {
   types: Map<string, FieldType>;
 }
 
+/** When a batch was received, and whether its sender may declare a record's submittedOn. */
+export interface Receipt {
+  /** The day received in the program's time zone: the day each record counts as received. */
+  receivedOn: string;
+  /** Admins may load historic records with the submittedOn they declare; submitters may not. */
+  mayDeclare: boolean;
+  /** The last day a declared submittedOn may name (the day received); null: any day. */
+  declaredUntil: string | null;
+}
+
 /**
- * Checks submission rows one at a time against the published rulebook: known payee (within the
- * key's scope: another's payee is "unknown payee", exactly as a missing one), known measure, a
- * period, a real submittedOn (default: the day received), data by the measure's field schema
- * (types, required fields, enums, bounds, rules), and no two rows of the batch for the same
- * payee, measure, period and record. Errors name the row, the field and the rule, never a value.
+ * Reads submission rows one at a time (JSON objects or CSV cells) and checks each with core's
+ * SubmissionValidator, the rules preview and the run apply too: known payee (within the key's
+ * scope: another's payee is "unknown payee", exactly as a missing one), a measure that takes
+ * submissions and applies to the payee, one of its periods, data by its field schema. Here: the
+ * row's shape, submittedOn (an admin's declaration only, never after the day received), and no
+ * two rows of the batch for the same payee, measure, period and record. Errors (the batch is
+ * refused) and warnings (findings: stored and flagged) name the row, the field and the rule, never
+ * a value.
  */
 export class SubmissionRowChecker {
   private readonly measures = new Map<string, MeasureInfo>();
@@ -43,15 +57,31 @@ export class SubmissionRowChecker {
   private readonly fastPlans = new Map<string, CsvFastPlan | null>();
   /** Rows accepted per measure key (for the audit entry). */
   readonly perMeasure: Record<string, number> = {};
+  /** Rows whose submittedOn an admin declared (audited). */
+  declared = 0;
+  /** Accepted rows with findings: their group (payee, measure, period) and record key, by row. */
+  readonly flaggedRows: {
+    row: number;
+    entityId: string;
+    measure: string;
+    period: string;
+    recordKey: string;
+  }[] = [];
+  private readonly validator: SubmissionValidator;
+  private readonly problems: SubmissionProblem[] = [];
+  private readonly findings: SubmissionProblem[] = [];
 
   constructor(
     compiled: CompiledRulebook,
-    private readonly entities: ReadonlySet<string>,
-    private readonly receivedOn: string,
+    payeeOf: (id: string) => Entity | undefined,
+    private readonly receipt: Receipt,
     private readonly errors: RowErrors,
+    /** Findings of accepted rows (the answer's warnings). */
+    private readonly warnings: RowErrors,
     /** How an accepted row is written (submissionRowJson or submissionCopyLine). */
     private readonly format: SubmissionRowFormat,
   ) {
+    this.validator = new SubmissionValidator(compiled, payeeOf);
     for (const measure of compiled.measures) {
       this.measures.set(measure.key, {
         measure,
@@ -97,18 +127,23 @@ export class SubmissionRowChecker {
     const measureKey = cells[at.measure]?.trim();
     const period = at.period < 0 ? undefined : cells[at.period]?.trim();
     const given = at.submittedOn < 0 ? '' : (cells[at.submittedOn] as string);
-    if (
-      entityId &&
-      measureKey &&
-      period &&
-      this.entities.has(entityId) &&
-      (given === '' || isIsoDay(given))
-    ) {
-      const info = this.measures.get(measureKey);
-      const plan = info ? this.fastPlan(info.measure) : null;
-      if (info && plan?.read(cells)) {
-        const submittedOn = given === '' ? this.receivedOn : given;
-        return this.accept(row, entityId, info.measure, period, submittedOn, plan.recordKey, plan.json);
+    if (entityId && measureKey && period && given === '') {
+      const scratch = this.problems;
+      scratch.length = 0;
+      const measure = this.validator.envelope(entityId, measureKey, period, scratch);
+      const plan = measure ? this.fastPlan(measure) : null;
+      if (measure && plan?.read(cells)) {
+        return this.accept(
+          row,
+          entityId,
+          measure,
+          period,
+          this.receipt.receivedOn,
+          null,
+          plan.recordKey,
+          plan.json,
+          null,
+        );
       }
     }
     const value: Record<string, unknown> = {};
@@ -136,24 +171,36 @@ export class SubmissionRowChecker {
     const entityId = text(value.entityId);
     if (entityId === undefined)
       errors.push({ row, path: 'entityId', message: requiredOrString(value.entityId) });
-    else if (!this.entities.has(entityId)) errors.push({ row, path: 'entityId', message: 'unknown payee' });
-
     const measureKey = text(value.measure);
-    const info = measureKey === undefined ? undefined : this.measures.get(measureKey);
     if (measureKey === undefined)
       errors.push({ row, path: 'measure', message: requiredOrString(value.measure) });
-    else if (!info) errors.push({ row, path: 'measure', message: 'unknown measure' });
-
     const period = text(value.period);
     if (period === undefined) errors.push({ row, path: 'period', message: requiredOrString(value.period) });
+    const problems = this.problems;
+    problems.length = 0;
+    const measure = this.validator.envelope(entityId, measureKey, period, problems);
+    for (const p of problems) errors.push({ row, ...p });
 
-    let submittedOn = this.receivedOn;
+    // The day a record counts as received is the server's; only an admin may declare another.
+    const { receivedOn, mayDeclare, declaredUntil } = this.receipt;
+    let declaredOn: string | null = null;
     const given = value.submittedOn;
     if (given !== undefined && given !== null && given !== '') {
-      if (isIsoDate(given)) submittedOn = given;
-      else errors.push({ row, path: 'submittedOn', message: 'must be a real day written YYYY-MM-DD' });
+      if (!mayDeclare) {
+        errors.push({
+          row,
+          path: 'submittedOn',
+          message:
+            'is set by the server (the day received); only an admin may declare it, for historic records',
+        });
+      } else if (!isIsoDate(given)) {
+        errors.push({ row, path: 'submittedOn', message: 'must be a real day written YYYY-MM-DD' });
+      } else if (declaredUntil !== null && given > declaredUntil) {
+        errors.push({ row, path: 'submittedOn', message: 'must not be after the day received' });
+      } else declaredOn = given;
     }
 
+    const info = measure ? this.measures.get(measure.key) : undefined;
     let data: Record<string, unknown> | null = null;
     if (fromCsv) {
       data = {};
@@ -164,25 +211,60 @@ export class SubmissionRowChecker {
       }
     } else {
       for (const key of Object.keys(value)) {
-        if (!TOP_LEVEL.has(key)) errors.push({ row, path: key, message: 'is not a submission field' });
+        if (!TOP_LEVEL.has(key))
+          errors.push({ row, path: fieldPath(key), message: 'is not a submission field' });
       }
       const d = value.data;
       if (d === undefined || d === null) data = {};
       else if (typeof d === 'object' && !Array.isArray(d)) data = d as Record<string, unknown>;
       else errors.push({ row, path: 'data', message: 'must be an object' });
     }
-    if (info && data) {
-      for (const issue of checkSubmissionData(info.measure, data)) {
-        errors.push({ row, path: `data.${issue.path.join('.')}`, message: issue.message });
-      }
+    const findings = this.findings;
+    findings.length = 0;
+    if (measure && data) {
+      problems.length = 0;
+      const on = declaredOn ?? receivedOn;
+      this.validator.data(
+        measure,
+        { entityId: entityId as string, period: period as string, data },
+        on,
+        problems,
+        findings,
+      );
+      for (const p of problems) errors.push({ row, ...p });
     }
     if (errors.count > before) return null;
 
-    const { measure } = info as MeasureInfo;
+    const m = measure as CompiledMeasure;
     const valid = data as Record<string, unknown>;
     const recordKey =
-      measure.recordKey.length === 0 ? '' : JSON.stringify(measure.recordKey.map((f) => valid[f] ?? null));
-    return this.accept(row, entityId as string, measure, period as string, submittedOn, recordKey, valid);
+      m.recordKey.length === 0 ? '' : JSON.stringify(m.recordKey.map((f) => valid[f] ?? null));
+    const found = findings.length === 0 ? null : JSON.stringify(findings);
+    const line = this.accept(
+      row,
+      entityId as string,
+      m,
+      period as string,
+      receivedOn,
+      declaredOn,
+      recordKey,
+      valid,
+      found,
+    );
+    if (line !== null) {
+      if (declaredOn !== null) this.declared++;
+      if (found !== null) {
+        for (const f of findings) this.warnings.push({ row, ...f });
+        this.flaggedRows.push({
+          row,
+          entityId: entityId as string,
+          measure: m.key,
+          period: period as string,
+          recordKey,
+        });
+      }
+    }
+    return line;
   }
 
   /**
@@ -194,9 +276,11 @@ export class SubmissionRowChecker {
     entityId: string,
     measure: CompiledMeasure,
     period: string,
-    submittedOn: string,
+    receivedOn: string,
+    declaredOn: string | null,
     recordKey: string,
     data: Record<string, unknown> | string,
+    findings: string | null,
   ): string | null {
     // Rows of one payee usually come together: reuse the last group's map without a lookup.
     let rows = this.lastGroup;
@@ -228,12 +312,26 @@ export class SubmissionRowChecker {
     }
     rows.set(recordKey, row);
     this.perMeasure[measure.key] = (this.perMeasure[measure.key] ?? 0) + 1;
-    return this.format(entityId, measure.key, period, recordKey, submittedOn, data);
+    return this.format(
+      entityId,
+      measure.key,
+      period,
+      recordKey,
+      declaredOn ?? receivedOn,
+      data,
+      declaredOn,
+      findings,
+    );
   }
 }
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A top-level key is echoed only when it looks like a field name: keys are what the sender wrote. */
+function fieldPath(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key) ? key : '';
 }
 
 function requiredOrString(value: unknown): string {

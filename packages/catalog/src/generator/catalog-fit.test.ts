@@ -1,4 +1,13 @@
-import { checkSubmissionData, compileRulebook, evaluateProgram, hasType } from '@quip/core';
+import {
+  type CompiledRulebook,
+  compileRulebook,
+  type Entity,
+  evaluateProgram,
+  hasType,
+  type Submission,
+  type SubmissionProblem,
+  SubmissionValidator,
+} from '@quip/core';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../index.ts';
 import { ddsSchedule } from './dds-qip-reports.ts';
@@ -17,6 +26,18 @@ interface FieldSpec {
 interface MeasureJson {
   key: string;
   compute: { kind: string; timely?: { dueDate: string } };
+}
+
+/** What upload would refuse in a row (core's SubmissionValidator: errors only, findings are kept). */
+function rowErrors(compiled: CompiledRulebook, entities: readonly Entity[]) {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const validator = new SubmissionValidator(compiled, (id) => byId.get(id));
+  return (s: Submission): SubmissionProblem[] => {
+    const errors: SubmissionProblem[] = [];
+    const measure = validator.envelope(s.entityId, s.measure, s.period, errors);
+    if (measure) validator.data(measure, s, s.submittedOn ?? '2026-09-01', errors, []);
+    return errors;
+  };
 }
 
 /** After every late report (at most 75 days after a due date of 07-31): nothing is left out. */
@@ -48,15 +69,12 @@ describe.each(entries.map((e) => [`${e.programId} ${e.fiscalYear}`, e] as const)
 
     it("passes core's field checks on every submission", () => {
       const problems = new Map<string, number>();
+      const errorsOf = rowErrors(compiled, data.entities);
       for (const s of submissions) {
-        const m = compiled.measureIndex.get(s.measure);
-        const found =
-          m === undefined
-            ? [`unknown measure ${s.measure}`]
-            : checkSubmissionData(compiled.measures[m] as never, s.data).map(
-                (i) => `${s.measure}: ${i.message}`,
-              );
-        for (const p of found) problems.set(p, (problems.get(p) ?? 0) + 1);
+        for (const e of errorsOf(s)) {
+          const p = `${s.measure} ${e.path}: ${e.message}`;
+          problems.set(p, (problems.get(p) ?? 0) + 1);
+        }
       }
       expect([...problems]).toEqual([]);
     });
@@ -158,14 +176,9 @@ describe('malformed rows against the catalog rulebooks', () => {
       const compiled = compileRulebook(entry.rulebook);
       const data = generateProgramData(entry.programId, { seed: 3, size: 'demo', malformedRate: 0.03 });
       const rows = [...data.rows()];
-      const ids = new Set(data.entities.map((e) => e.id));
+      const errorsOf = rowErrors(compiled, data.entities);
       for (const row of rows) {
-        const s = row.submission;
-        const m = compiled.measureIndex.get(s.measure);
-        const flagged =
-          !ids.has(s.entityId) ||
-          m === undefined ||
-          checkSubmissionData(compiled.measures[m] as never, s.data).length > 0;
+        const flagged = errorsOf(row.submission).length > 0;
         const expected = row.malformed !== undefined && row.malformed !== 'duplicate';
         expect(flagged, `${entry.programId} row ${row.row} ${row.malformed ?? 'good'}`).toBe(expected);
       }

@@ -8,7 +8,7 @@ import type { Payment } from '../payment/index.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { isIsoDate } from '../rulebook/iso-date.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
-import { groupSubmissions } from './group-submissions.ts';
+import { groupSubmissions, type SubmissionGroups } from './group-submissions.ts';
 import { indexEntities } from './index-entities.ts';
 import { payEntities } from './pay-entities.ts';
 import { reportIgnored } from './report-ignored.ts';
@@ -52,7 +52,15 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
   const values = new Array<MeasureResult>(E * M);
   const ctx: MeasureContext = { asOf: input.asOf, explain };
   const baselineCtx: MeasureContext = { asOf: input.asOf, explain: false };
-  const slice: RecordSlice = { reader, order: groups.order, start: 0, end: 0 };
+  const slice: RecordSlice = {
+    reader,
+    order: groups.order,
+    start: 0,
+    end: 0,
+    flagged: 0,
+    standing: groups.standing,
+    checker: null,
+  };
   for (let m = 0; m < M; m++) {
     const measure = measures[m] as (typeof measures)[number];
     const d = compiled.measureDataset[m] as number;
@@ -60,6 +68,9 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
     const baselineSpec = measure.spec.baseline;
     const baselineField = baselineSpec && 'payeeField' in baselineSpec ? baselineSpec.payeeField : null;
     let dataNotApplicable = 0;
+    // Only pay-for-reporting reads records with findings: it scores them; a rate never counts them.
+    const readsFlagged = measure.compute.kind === 'reporting';
+    slice.checker = (compiled.datasets[d] as (typeof compiled.datasets)[number]).checker;
     for (let e = 0; e < E; e++) {
       const entity = entities[e] as Entity;
       const r = new MeasureResult(entity.id, measure.key, measure.period, measure.weight);
@@ -71,13 +82,10 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
         if ((groups.end[b] as number) > (groups.start[b] as number)) dataNotApplicable++;
         continue;
       }
-      slice.start = groups.start[b] as number;
-      slice.end = groups.end[b] as number;
+      setSlice(slice, groups, b, readsFlagged);
       computeMeasure(measure, slice, ctx, r);
       if (bd >= 0) {
-        const bb = e * D + bd;
-        slice.start = groups.start[bb] as number;
-        slice.end = groups.end[bb] as number;
+        setSlice(slice, groups, e * D + bd, readsFlagged);
         const base = new MeasureResult(entity.id, measure.key, '', 1);
         computeMeasure(measure, slice, baselineCtx, base);
         r.baseline = base.status === 'scored' ? base.value : null;
@@ -96,6 +104,14 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
     }
   }
   return { values, entities, issues };
+}
+
+function setSlice(slice: RecordSlice, groups: SubmissionGroups, b: number, readsFlagged: boolean): void {
+  slice.start = groups.start[b] as number;
+  const end = groups.end[b] as number;
+  const clean = groups.clean[b] as number;
+  slice.end = readsFlagged ? end : clean;
+  slice.flagged = readsFlagged ? 0 : end - clean;
 }
 
 export interface ScoreAndPayInput {

@@ -1,15 +1,21 @@
+import { RECORD_INVALID } from '../measures/record-checker.ts';
 import type { RecordReader } from '../measures/record-reader.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 
 /**
  * Submissions bucketed by entity x dataset (bucket b = entity * datasetCount + dataset): the
- * current records of bucket b are order[start[b] .. end[b]), in order of first appearance.
+ * current records of bucket b are order[start[b] .. end[b]), the clean ones first
+ * (order[start[b] .. clean[b])), then those with findings, each part in order of first appearance.
  */
 export interface SubmissionGroups {
   datasetCount: number;
   order: Int32Array;
   start: Int32Array;
   end: Int32Array;
+  /** Per bucket: the end of its clean records (no completeness or accuracy finding). */
+  clean: Int32Array;
+  /** Per submission: its standing bits (RecordChecker; set for current records only). */
+  standing: Uint8Array;
   /** Submissions left out, by why. */
   ignored: {
     unknownEntity: number;
@@ -18,6 +24,8 @@ export interface SubmissionGroups {
     otherPeriod: Map<string, number>;
     afterAsOf: number;
     invalidData: number;
+    /** Current records the dataset's check finds unreadable (errors), by measure. */
+    invalidRecords: Map<string, number>;
   };
 }
 
@@ -29,6 +37,8 @@ const SAMPLE = 5;
  * record key, the latest submittedOn wins, then the latest in input order. A dataset without a
  * record key keeps one record: the latest submission. Submissions dated after `asOf` are left out,
  * so a run as of a day sees what had arrived by then; undated ones count as submitted on `asOf`.
+ * Then each current record is checked once (the dataset's RecordChecker): one with errors is left
+ * out (counted), one with findings is kept after the clean ones, for reporting measures only.
  */
 export function groupSubmissions(
   compiled: CompiledRulebook,
@@ -49,6 +59,7 @@ export function groupSubmissions(
     otherPeriod: new Map(),
     afterAsOf: 0,
     invalidData: 0,
+    invalidRecords: new Map(),
   };
   const datasetIndex = compiled.datasetIndex;
 
@@ -130,7 +141,47 @@ export function groupSubmissions(
         ? keepLatest(reader, order, s, e, asOf)
         : keepLatestPerKey(reader, order, s, e, asOf, recordKey, keyOf);
   }
-  return { datasetCount: D, order, start, end, ignored };
+  const standing = new Uint8Array(n);
+  const clean = checkRecords(compiled, reader, order, start, end, standing, ignored.invalidRecords);
+  return { datasetCount: D, order, start, end, clean, standing, ignored };
+}
+
+/**
+ * Checks every current record, drops those with errors and puts those with findings after the
+ * clean ones (a stable partition in place). Returns the end of each bucket's clean records.
+ */
+function checkRecords(
+  compiled: CompiledRulebook,
+  reader: RecordReader,
+  order: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  standing: Uint8Array,
+  invalid: Map<string, number>,
+): Int32Array {
+  const D = compiled.datasets.length;
+  const clean = new Int32Array(end.length);
+  const flagged: number[] = [];
+  for (let b = 0; b < end.length; b++) {
+    const s = start[b] as number;
+    const e = end[b] as number;
+    const checker = (compiled.datasets[b % D] as (typeof compiled.datasets)[number]).checker;
+    let w = s;
+    flagged.length = 0;
+    for (let k = s; k < e; k++) {
+      const i = order[k] as number;
+      const bits = checker.check(reader, i, null);
+      standing[i] = bits;
+      if ((bits & RECORD_INVALID) !== 0) {
+        invalid.set(checker.measureKey, (invalid.get(checker.measureKey) ?? 0) + 1);
+      } else if (bits === 0) order[w++] = i;
+      else flagged.push(i);
+    }
+    clean[b] = w;
+    for (const i of flagged) order[w++] = i;
+    end[b] = w;
+  }
+  return clean;
 }
 
 function keepLatest(reader: RecordReader, order: Int32Array, s: number, e: number, asOf: string): number {

@@ -34,6 +34,14 @@ export function reportIgnored(groups: SubmissionGroups, issues: EvaluationIssue[
       count: ignored.invalidData,
     });
   }
+  for (const [measure, count] of ignored.invalidRecords) {
+    issues.push({
+      code: 'invalid-record',
+      message: `${count} current record(s) the measure's fields cannot read (wrong type, outside its values or bounds, a field missing or unknown); left out`,
+      measure,
+      count,
+    });
+  }
   if (ignored.afterAsOf > 0) {
     issues.push({
       code: 'after-as-of',

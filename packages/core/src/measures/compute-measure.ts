@@ -21,11 +21,22 @@ export function computeMeasure(
   result: MeasureResult,
 ): void {
   const kind = measure.compute.kind;
+  if (ctx.explain && slice.flagged > 0) {
+    result.addTrace({
+      rule: 'records-left-out',
+      inputs: { records: slice.flagged },
+      value: 'incomplete or inaccurate (the reporting findings): not read by this measure',
+    });
+  }
   if (slice.end === slice.start && kind !== 'reporting' && kind !== 'milestone') {
+    const reason =
+      slice.flagged > 0
+        ? `no complete and accurate record (${slice.flagged} with findings)`
+        : 'no data submitted';
     if (measure.noData === 'not-met') {
-      result.reason = 'no data submitted';
+      result.reason = reason;
       result.met = false;
-    } else result.notScored('no data submitted');
+    } else result.notScored(reason);
     if (ctx.explain) result.addTrace({ rule: 'records', inputs: { records: 0 }, value: result.reason });
     return;
   }

@@ -37,6 +37,8 @@ export interface RecordReader {
   submittedOn(i: number): string | null | undefined;
   /** False for a row whose `data` is not an object (such a row is left out, with an issue). */
   hasData(i: number): boolean;
+  /** A field of the record that is not in `known` (an unknown field), or null when there is none. */
+  unknownField(known: Readonly<Record<string, unknown>>, i: number): string | null;
   field(name: string, i: number): unknown;
   /** Evaluates over record i; the expression's `receivedOn` is submittedOn(i). */
   evaluate(expression: CompiledExpression, i: number): unknown;
@@ -64,6 +66,12 @@ export class RowRecordReader implements RecordReader {
   hasData(i: number): boolean {
     const data = (this.rows[i] as Submission).data as unknown;
     return typeof data === 'object' && data !== null && !Array.isArray(data);
+  }
+  unknownField(known: Readonly<Record<string, unknown>>, i: number): string | null {
+    const data = (this.rows[i] as Submission).data;
+    // for-in allocates nothing (the run checks every record); JSON objects have no inherited keys.
+    for (const name in data) if (!Object.hasOwn(known, name)) return name;
+    return null;
   }
   /** `name` is a declared field, never an Object.prototype name (the field schema refuses those). */
   field(name: string, i: number): unknown {
@@ -98,6 +106,15 @@ export class ColumnRecordReader implements RecordReader {
   }
   hasData(_i: number): boolean {
     return true;
+  }
+  unknownField(known: Readonly<Record<string, unknown>>, i: number): string | null {
+    const data = this.columns.data;
+    for (const name of Object.keys(data)) {
+      if (Object.hasOwn(known, name)) continue;
+      const value = data[name]?.[i];
+      if (value !== undefined && value !== null) return name;
+    }
+    return null;
   }
   field(name: string, i: number): unknown {
     const data = this.columns.data;

@@ -47,7 +47,7 @@ describe('reporting measure', () => {
     submissions: [
       sub('P1', '2026-10-15', good),
       sub('P2', '2026-11-02', good), // late
-      sub('P3', '2026-10-01', { zipCodes: ['95814'], agencyType: 'corporate', staffCount: 900 }),
+      sub('P3', '2026-10-01', { zipCodes: ['95814'], agencyType: 'agency', staffCount: 900 }),
       // P4 submits nothing
       sub('P5', '2026-10-01', { zipCodes: [] }), // replaced by the resubmission below
       sub('P5', '2026-10-20', good),
@@ -67,7 +67,7 @@ describe('reporting measure', () => {
     expect(byId.P2?.reporting).toEqual({ timely: false, complete: true, accurate: true });
   });
 
-  it('incomplete (no languages) and inaccurate (enum, rule): 1 of 3 parts', () => {
+  it('incomplete (no languages) and inaccurate (a rule): 1 of 3 parts', () => {
     expect(byId.P3).toMatchObject({ value: 1 / 3, met: false });
     expect(byId.P3?.reporting).toEqual({ timely: true, complete: false, accurate: false });
   });
@@ -87,15 +87,23 @@ describe('reporting measure', () => {
       entities: [entities[2] as (typeof entities)[number]],
       asOf: '2026-11-23',
       explain: true,
-      submissions: [
-        sub('P3', '2026-10-01', { zipCodes: ['95814'], agencyType: 'corporate', staffCount: 900 }),
-      ],
+      submissions: [sub('P3', '2026-10-01', { zipCodes: ['95814'], agencyType: 'agency', staffCount: 900 })],
     });
     expect(one.results[0]?.reporting?.problems).toEqual([
-      "record 1: 'languages' is missing",
-      "record 1: 'agencyType' must be one of agency, independent",
+      "record 1: 'languages' is missing: the record is incomplete",
       'record 1: staffCount over 500',
     ]);
     expect(one.results[0]?.trace?.[0]).toMatchObject({ rule: 'reporting', value: 1 / 3 });
+  });
+
+  it('never reads a record the fields cannot read (an enum value outside the list): not reported', () => {
+    // Upload refuses such a record; a run that meets one (a rulebook narrowed later) leaves it out.
+    const one = evaluateProgram(compiled, {
+      entities: [entities[2] as (typeof entities)[number]],
+      asOf: '2026-11-23',
+      submissions: [sub('P3', '2026-10-01', { ...good, agencyType: 'corporate' })],
+    });
+    expect(one.results[0]).toMatchObject({ value: 0, met: false, records: 0 });
+    expect(one.issues).toContainEqual(expect.objectContaining({ code: 'invalid-record', count: 1 }));
   });
 });

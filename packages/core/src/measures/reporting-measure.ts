@@ -1,14 +1,15 @@
-import { fieldProblem, isPresent } from './check-record.ts';
-import type { CompiledField, CompiledMeasure } from './compile-measure.ts';
+import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
 import type { MeasureResult } from './measure-result.ts';
+import { RECORD_INACCURATE, RECORD_INCOMPLETE, type RecordIssue } from './record-checker.ts';
 
 /**
- * Pay-for-reporting: timely (every current record submitted by the due date), complete (the
- * completeness fields present on every record), accurate (every present field has its type, enum,
- * bounds and rules, and the record rules hold). No records, or fewer than minRecords, fails every
+ * Pay-for-reporting: timely (every current record received by the due date), complete (no
+ * record has a completeness finding: the completeness fields present), accurate (no record has an
+ * accuracy finding: field and record rules hold). Findings come from the dataset's RecordChecker,
+ * run once per record before any measure. No records, or fewer than minRecords, fails every
  * checked part: not reporting is the failure this measure pays for.
- * value = parts passed / parts checked; met = all passed. Each field is read once per record.
+ * value = parts passed / parts checked; met = all passed.
  */
 export function computeReporting(
   measure: CompiledMeasure,
@@ -27,12 +28,11 @@ export function computeReporting(
   const due = compute.dueDate;
   const checkComplete = compute.completeFields !== null;
   const checkAccurate = compute.accurate;
-  const mask = compute.completeMask;
-  const fields = measure.fields;
-  const rules = compute.recordRules;
+  const standing = slice.standing;
   let timely: boolean | null = due === null ? null : enough;
   let complete: boolean | null = checkComplete ? enough : null;
   let accurate: boolean | null = checkAccurate ? enough : null;
+  const issues: RecordIssue[] = [];
 
   for (let k = start; k < end; k++) {
     const i = order[k] as number;
@@ -43,29 +43,14 @@ export function computeReporting(
         problems?.push(`record ${k - start + 1}: submitted ${on}, due ${due}`);
       }
     }
-    // Once every checked part has failed, more reading changes nothing (unless explaining).
-    if (!problems && complete !== true && accurate !== true) continue;
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f] as CompiledField;
-      const value = reader.field(field.name, i);
-      if (mask[f] === true && !isPresent(value)) {
-        complete = false;
-        problems?.push(`record ${k - start + 1}: '${field.name}' is missing`);
-      }
-      if (checkAccurate && value !== undefined && value !== null && (accurate || problems)) {
-        const problem = fieldProblem(field, value, reader, i);
-        if (problem !== null) {
-          accurate = false;
-          problems?.push(`record ${k - start + 1}: ${problem}`);
-        }
-      }
-    }
-    for (let r = 0; r < rules.length && (accurate || problems); r++) {
-      const rule = rules[r] as (typeof rules)[number];
-      if (reader.evaluate(rule.expression, i) !== true) {
-        accurate = false;
-        problems?.push(`record ${k - start + 1}: ${rule.message}`);
-      }
+    // The record's findings were found once, by the dataset's check (the same one upload runs).
+    const bits = standing[i] as number;
+    if ((bits & RECORD_INCOMPLETE) !== 0) complete = false;
+    if ((bits & RECORD_INACCURATE) !== 0) accurate = false;
+    if (problems && bits !== 0 && slice.checker) {
+      issues.length = 0;
+      slice.checker.check(reader, i, issues);
+      for (const issue of issues) problems.push(`record ${k - start + 1}: ${issue.message}`);
     }
   }
 

@@ -49,12 +49,23 @@ export function checkFields(fields: Fields, path: Path, issues: RuleIssue[]): vo
   const types = fieldTypesOf(fields);
   for (const [name, spec] of Object.entries(fields)) {
     const at = [...path, name];
-    if ((spec.min !== undefined || spec.max !== undefined) && spec.type !== 'number') {
-      issues.push({
-        path: at,
-        code: 'field-bounds-type',
-        message: `min/max apply to number fields, not ${spec.type}`,
-      });
+    for (const bound of ['min', 'max'] as const) {
+      const value = spec[bound];
+      if (value === undefined) continue;
+      const fits =
+        spec.type === 'number'
+          ? typeof value === 'number'
+          : spec.type === 'date' && typeof value === 'string';
+      if (!fits) {
+        issues.push({
+          path: [...at, bound],
+          code: 'field-bounds-type',
+          message:
+            spec.type === 'number' || spec.type === 'date'
+              ? `a ${spec.type} field's ${bound} is a ${spec.type === 'number' ? 'number' : 'day YYYY-MM-DD'}`
+              : `min/max apply to number and date fields, not ${spec.type}`,
+        });
+      }
     }
     spec.enum?.forEach((value, i) => {
       const fits = spec.type === 'number' ? typeof value === 'number' : typeof value === 'string';

@@ -1,6 +1,7 @@
 import { RulebookError } from '../errors.ts';
 import { AppliesToTest } from '../measures/applies-to.ts';
 import { type CompiledMeasure, compileMeasure } from '../measures/compile-measure.ts';
+import { RecordChecker } from '../measures/record-checker.ts';
 import type { PaymentParams } from '../payment/index.ts';
 import type { ScoringSpec } from '../scoring/index.ts';
 import { fieldTypesOf } from './check-measure.ts';
@@ -13,6 +14,8 @@ export interface Dataset {
   dataKey: string;
   period: string;
   recordKey: string[];
+  /** The check of its records (errors and findings), from the measure that owns the data. */
+  checker: RecordChecker;
 }
 
 export interface CompiledRulebook {
@@ -65,6 +68,16 @@ export function compileRulebook(json: unknown): CompiledRulebook {
 
   const datasets: Dataset[] = [];
   const datasetIndex = new Map<string, Map<string, number>>();
+  const checkers = new Map<string, RecordChecker>();
+  const checkerOf = (dataKey: string): RecordChecker => {
+    let checker = checkers.get(dataKey);
+    if (!checker) {
+      // Validation guarantees dataFrom names a measure of the rulebook.
+      checker = recordCheckerOf(measures.find((m) => m.key === dataKey) as CompiledMeasure);
+      checkers.set(dataKey, checker);
+    }
+    return checker;
+  };
   const datasetOf = (dataKey: string, period: string, recordKey: string[]): number => {
     let byPeriod = datasetIndex.get(dataKey);
     if (!byPeriod) {
@@ -75,7 +88,7 @@ export function compileRulebook(json: unknown): CompiledRulebook {
     if (d === undefined) {
       d = datasets.length;
       byPeriod.set(period, d);
-      datasets.push({ dataKey, period, recordKey });
+      datasets.push({ dataKey, period, recordKey, checker: checkerOf(dataKey) });
     }
     return d;
   };
@@ -110,4 +123,23 @@ export function compileRulebook(json: unknown): CompiledRulebook {
       compositeMeasures: part.composite?.measures ? new Set(part.composite.measures) : null,
     })),
   };
+}
+
+/**
+ * The record check of the data a measure owns: a reporting measure scores completeness and
+ * accuracy, so for its data those are findings; other data has no completeness to score, so a
+ * missing required field makes the record unreadable (an error).
+ */
+function recordCheckerOf(owner: CompiledMeasure): RecordChecker {
+  const c = owner.compute;
+  const reporting = c.kind === 'reporting';
+  return new RecordChecker({
+    measureKey: owner.key,
+    fields: owner.fields,
+    fieldTypes: owner.fieldTypes,
+    completeMask: reporting ? c.completeMask : null,
+    checkRules: reporting ? c.accurate : true,
+    recordRules: reporting ? c.recordRules : [],
+    recordKey: owner.recordKey,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageNameProblem } from '../expressions/field-names.ts';
+import { IsoDateSchema } from './iso-date.ts';
 
 /** Value types a field (and an expression) can have; a `date` is an ISO 'YYYY-MM-DD' string. */
 export const FieldTypeSchema = z.enum(['number', 'string', 'boolean', 'date', 'list']);
@@ -25,8 +26,14 @@ export const FieldSpecSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('the only values accepted'),
-  min: z.number().optional().describe('lowest accepted number (number fields)'),
-  max: z.number().optional().describe('highest accepted number (number fields)'),
+  min: z
+    .union([z.number(), IsoDateSchema])
+    .optional()
+    .describe('lowest accepted value: a number (number fields) or a day YYYY-MM-DD (date fields)'),
+  max: z
+    .union([z.number(), IsoDateSchema])
+    .optional()
+    .describe('highest accepted value: a number (number fields) or a day YYYY-MM-DD (date fields)'),
   rules: z.array(FieldRuleSchema).optional().describe('further accuracy checks, expressions over the record'),
 });
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;

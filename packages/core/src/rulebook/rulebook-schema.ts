@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseFiscalYear } from '../fiscal-year.ts';
 import { PaymentParamsSchema } from '../payment/index.ts';
 import { ScoringSpecSchema } from '../scoring/index.ts';
+import { isTimeZone } from '../time-zone.ts';
 import { FieldsSchema } from './field-spec-schema.ts';
 import { IsoDateSchema } from './iso-date.ts';
 import { MeasureKeySchema, MeasureSpecSchema } from './measure-spec-schema.ts';
@@ -17,6 +18,13 @@ export const RulebookSchema = z.strictObject({
     .string()
     .refine((fy) => parseFiscalYear(fy) !== null, "a fiscal year is named like '2026-27'"),
   effectiveFrom: IsoDateSchema.optional(),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'a time zone is an IANA name such as America/Los_Angeles')
+    .optional()
+    .describe(
+      'where due dates are kept: due date D means received by the end of D there (default America/Los_Angeles)',
+    ),
   payee: z
     .strictObject({
       kind: z.string().min(1).describe('provider-service-code, plan, practice, lead-entity, ...'),

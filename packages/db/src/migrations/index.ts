@@ -4,6 +4,8 @@ import * as m0002 from './0002-rulebooks-entities-submissions-audit.ts';
 import * as m0005 from './0005-runs.ts';
 import * as m0006 from './0006-submissions-bulk-load.ts';
 import * as m0007 from './0007-submissions-append.ts';
+import * as m0008 from './0008-submission-receipt.ts';
+import * as m0009 from './0009-submission-listing.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-runs': m0005,
   '0006-submissions-bulk-load': m0006,
   '0007-submissions-append': m0007,
+  '0008-submission-receipt': m0008,
+  '0009-submission-listing': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

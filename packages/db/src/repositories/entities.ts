@@ -103,3 +103,20 @@ export async function listEntityIds(db: Db, scope: EntityScope): Promise<string[
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Every payee of a program year as the engine reads one (`{id, ...fields}`): what a submission
+ * batch is checked against (is the payee known, does the measure apply to it).
+ */
+export async function listPayeesForChecks(
+  db: Db,
+  scope: EntityScope,
+): Promise<{ id: string; [field: string]: unknown }[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'attributes'])
+    .where('fiscal_year', '=', scope.fiscalYear)
+    .where('program_id', '=', scope.programId)
+    .execute();
+  return rows.map((r) => ({ ...(r.attributes as Record<string, unknown>), id: r.id }));
+}

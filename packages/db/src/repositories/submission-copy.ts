@@ -5,9 +5,10 @@ import copyStreams from 'pg-copy-streams';
 
 /**
  * One submission row, already checked, as a line of COPY text (tab-separated, `\n`-terminated):
- * entity id, measure, period, record key ('' when the measure has none), submittedOn (YYYY-MM-DD)
- * and the data object's JSON (`data` is the object, or its JSON text when the caller wrote it
- * already). Batch, fiscal year and program are the same for every row of a batch:
+ * entity id, measure, period, record key ('' when the measure has none), the day it counts as
+ * received (YYYY-MM-DD), the data object's JSON (`data` is the object, or its JSON text when the
+ * caller wrote it already), the admin-declared submittedOn and the findings' JSON text (`\N`, SQL
+ * null, when there are none). Batch, fiscal year and program are the same for every row of a batch:
  * `SubmissionCopy` puts them in front.
  */
 export function submissionCopyLine(
@@ -17,9 +18,13 @@ export function submissionCopyLine(
   recordKey: string,
   submittedOn: string,
   data: Record<string, unknown> | string,
+  declaredOn: string | null = null,
+  findings: string | null = null,
 ): string {
   const json = typeof data === 'string' ? data : JSON.stringify(data);
-  return `${copyText(entityId)}\t${copyText(measure)}\t${copyText(period)}\t${copyText(recordKey)}\t${submittedOn}\t${copyText(json)}\n`;
+  const declared = declaredOn ?? '\\N';
+  const found = findings === null ? '\\N' : copyText(findings);
+  return `${copyText(entityId)}\t${copyText(measure)}\t${copyText(period)}\t${copyText(recordKey)}\t${submittedOn}\t${copyText(json)}\t${declared}\t${found}\n`;
 }
 
 const SPECIAL = /[\\\t\n\r]/;
@@ -47,7 +52,7 @@ export class SubmissionCopy {
     this.prefix = `${batch.id}\t${copyText(batch.fiscalYear)}\t${copyText(batch.programId)}\t`;
     this.stream = client.query(
       copyStreams.from(
-        'copy submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data) from stdin',
+        'copy submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data, declared_on, findings) from stdin',
       ),
     );
     this.stream.on('error', (error: Error) => {

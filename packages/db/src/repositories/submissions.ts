@@ -8,7 +8,10 @@ export interface NewSubmissionBatch {
   programId: string;
   keyId: string | null;
   format: string;
+  /** The day received in the program's time zone. */
   receivedOn: string;
+  /** The server's clock when the batch was accepted (ISO 8601 UTC); default the database's. */
+  receivedAt?: string;
 }
 
 /** Opens a batch (row count 0); its rows go in with insertSubmissionRows, then finishSubmissionBatch. */
@@ -25,6 +28,7 @@ export async function createSubmissionBatch(
       row_count: 0,
       format: batch.format,
       received_on: batch.receivedOn,
+      received_at: batch.receivedAt ?? sql<string>`now()`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -40,10 +44,11 @@ export async function finishSubmissionBatch(
 }
 
 /**
- * One submission row, already checked, as the JSON text of `{e, m, p, k, s, d}`: entity id,
- * measure, period, record key ('' when the measure has none), submittedOn and the data object
- * (or its JSON text when the caller wrote it already). Writing the rows as one JSON array lets
- * PostgreSQL parse a whole chunk in one statement.
+ * One submission row, already checked, as the JSON text of `{e, m, p, k, s, d, o?, f?}`: entity
+ * id, measure, period, record key ('' when the measure has none), the day it counts as received,
+ * the data object (or its JSON text when the caller wrote it already), and only when there are
+ * any, the admin-declared submittedOn and the findings' JSON text. Writing the rows as one JSON
+ * array lets PostgreSQL parse a whole chunk in one statement.
  */
 export function submissionRowJson(
   entityId: string,
@@ -52,12 +57,13 @@ export function submissionRowJson(
   recordKey: string,
   submittedOn: string,
   data: Record<string, unknown> | string,
+  declaredOn: string | null = null,
+  findings: string | null = null,
 ): string {
-  if (typeof data !== 'string') {
-    return JSON.stringify({ e: entityId, m: measure, p: period, k: recordKey, s: submittedOn, d: data });
-  }
+  const extra = `${declaredOn === null ? '' : `,"o":"${declaredOn}"`}${findings === null ? '' : `,"f":${findings}`}`;
   const head = JSON.stringify({ e: entityId, m: measure, p: period, k: recordKey, s: submittedOn });
-  return `${head.slice(0, -1)},"d":${data}}`;
+  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  return `${head.slice(0, -1)},"d":${json}${extra}}`;
 }
 
 /** Inserts a chunk of rows (texts from submissionRowJson) in one statement. */
@@ -68,9 +74,9 @@ export async function insertSubmissionRows(
 ): Promise<void> {
   if (rowJsons.length === 0) return;
   await sql`
-    insert into submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data)
-    select ${batch.id}::bigint, ${batch.fiscalYear}, ${batch.programId}, r.e, r.m, r.p, r.k, r.s::date, r.d
-    from json_to_recordset(${`[${rowJsons.join(',')}]`}::json) as r(e text, m text, p text, k text, s text, d json)
+    insert into submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data, declared_on, findings)
+    select ${batch.id}::bigint, ${batch.fiscalYear}, ${batch.programId}, r.e, r.m, r.p, r.k, r.s::date, r.d, r.o::date, r.f::jsonb
+    from json_to_recordset(${`[${rowJsons.join(',')}]`}::json) as r(e text, m text, p text, k text, s text, d json, o text, f json)
   `.execute(trx);
 }
 
@@ -80,8 +86,17 @@ export interface SubmissionRecord {
   entityId: string;
   measure: string;
   period: string;
+  /** The day the record counts as received for timeliness (declaredOn, or receivedAt's day). */
   submittedOn: string;
+  /** When the server received it (its batch's clock, ISO 8601 UTC). */
+  receivedAt: string;
+  /** A submittedOn an admin declared for a historic record; null otherwise. */
+  declaredOn: string | null;
+  /** The name of the API key that sent it (null when the key is gone or it was loaded by Quip). */
+  keyName: string | null;
   data: Record<string, unknown>;
+  /** Accuracy and completeness findings when received. */
+  findings: { path: string; message: string }[];
 }
 
 export interface SubmissionQuery {
@@ -98,31 +113,39 @@ export interface SubmissionQuery {
   limit: number;
 }
 
-/** Submissions by id (oldest first), a page at a time; current = the latest of each record. */
+/**
+ * The hash of a row's record within its payee (measure, period, record key), as indexed by
+ * `submissions_record` (migration 0009): the listing finds a later version of a row with one probe
+ * of that index, whatever the payee's size. Keep the text equal to the index's expression.
+ */
+const recordHash = (table: 's' | 'n') =>
+  sql.raw(
+    `hashtextextended(${table}.record_key, hashtextextended(${table}.period, hashtextextended(${table}.measure, 0)))`,
+  );
+
+/**
+ * Submissions by id (oldest first), a page at a time; current = the latest of each record.
+ * The page's ids are found first (rows in id order, filtered; "no later version" is one probe of
+ * `submissions_record` per row, the hash then the columns compared), and only the page's rows are
+ * joined to their batch and key.
+ */
 export async function listSubmissions(db: Db, query: SubmissionQuery): Promise<SubmissionRecord[]> {
   if (query.entityIds !== null && query.entityIds.length === 0) return [];
-  let q = db
+  let page = db
     .selectFrom('submissions as s')
-    .select([
-      's.id',
-      's.batch_id as batchId',
-      's.entity_id as entityId',
-      's.measure',
-      's.period',
-      's.submitted_on as submittedOn',
-      's.data',
-    ])
+    .select('s.id')
     .where('s.fiscal_year', '=', query.fiscalYear)
     .where('s.program_id', '=', query.programId)
     .orderBy('s.id')
     .limit(query.limit);
-  if (query.entityIds !== null) q = q.where('s.entity_id', 'in', query.entityIds);
-  if (query.entityId !== undefined) q = q.where('s.entity_id', '=', query.entityId);
-  if (query.measure !== undefined) q = q.where('s.measure', '=', query.measure);
-  if (query.period !== undefined) q = q.where('s.period', '=', query.period);
-  if (query.afterId !== undefined) q = q.where('s.id', '>', query.afterId);
+  if (query.entityIds !== null)
+    page = page.where('s.entity_id', '=', sql<string>`any(${[...query.entityIds]}::text[])`);
+  if (query.entityId !== undefined) page = page.where('s.entity_id', '=', query.entityId);
+  if (query.measure !== undefined) page = page.where('s.measure', '=', query.measure);
+  if (query.period !== undefined) page = page.where('s.period', '=', query.period);
+  if (query.afterId !== undefined) page = page.where('s.id', '>', query.afterId);
   if (!query.history) {
-    q = q.where(({ not, exists, selectFrom }) =>
+    page = page.where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('submissions as n')
@@ -130,14 +153,38 @@ export async function listSubmissions(db: Db, query: SubmissionQuery): Promise<S
             .whereRef('n.fiscal_year', '=', 's.fiscal_year')
             .whereRef('n.program_id', '=', 's.program_id')
             .whereRef('n.entity_id', '=', 's.entity_id')
+            .where(recordHash('n'), '=', recordHash('s'))
+            .whereRef('n.id', '>', 's.id')
             .whereRef('n.measure', '=', 's.measure')
             .whereRef('n.period', '=', 's.period')
-            .whereRef('n.record_key', '=', 's.record_key')
-            .whereRef('n.id', '>', 's.id'),
+            .whereRef('n.record_key', '=', 's.record_key'),
         ),
       ),
     );
   }
-  const rows = await q.execute();
-  return rows.map((r) => ({ ...r, data: (r.data ?? {}) as Record<string, unknown> }));
+  const rows = await db
+    .selectFrom(page.as('p'))
+    .innerJoin('submissions as s', 's.id', 'p.id')
+    .innerJoin('submission_batches as b', 'b.id', 's.batch_id')
+    .leftJoin('api_keys as k', 'k.id', 'b.key_id')
+    .select([
+      's.id',
+      's.batch_id as batchId',
+      's.entity_id as entityId',
+      's.measure',
+      's.period',
+      's.submitted_on as submittedOn',
+      'b.received_at as receivedAt',
+      's.declared_on as declaredOn',
+      'k.name as keyName',
+      's.data',
+      's.findings',
+    ])
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    data: (r.data ?? {}) as Record<string, unknown>,
+    findings: (r.findings ?? []) as { path: string; message: string }[],
+  }));
 }
