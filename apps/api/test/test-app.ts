@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DatabaseKind, insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
-import { InlineJobRunner } from '@quip/jobs';
+import { InlineJobRunner, jobDefinitions } from '@quip/jobs';
 import { createApp, type QuipApp } from '../src/app.ts';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/auth/api-key-secret.ts';
 import { createLogger } from '../src/logger.ts';
@@ -9,6 +9,8 @@ import { createLogger } from '../src/logger.ts';
 export interface TestApp {
   app: QuipApp;
   database: QuipDatabase;
+  /** The in-process job runner (runs execute only with `worker: true`). */
+  jobs: InlineJobRunner;
   /** Creates a key with the given role and scope and returns its secret. */
   keyFor(role: 'admin' | 'analyst' | 'submitter', entityIds?: string[]): Promise<string>;
   close(): Promise<void>;
@@ -17,11 +19,12 @@ export interface TestApp {
 /** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs. */
 export async function openTestApp(
   kind: DatabaseKind,
-  options: { bodyLimitBytes?: number; webDist?: string | null; clock?: () => Date } = {},
+  options: { bodyLimitBytes?: number; webDist?: string | null; clock?: () => Date; worker?: boolean } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await seedReferenceData(database.db);
   const jobs = new InlineJobRunner();
+  if (options.worker) await jobs.startWorker(jobDefinitions({ db: database.db }));
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
@@ -34,6 +37,7 @@ export async function openTestApp(
   return {
     app,
     database,
+    jobs,
     async keyFor(role, entityIds) {
       const key = generateApiKey();
       await insertApiKey(database.db, {

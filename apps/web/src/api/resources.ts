@@ -92,6 +92,47 @@ export interface SubmissionRecord {
   [extra: string]: unknown;
 }
 
+/** A completeness or accuracy finding on a stored record (it is stored, flagged and scored so). */
+export interface SubmissionFinding {
+  path: string;
+  message: string;
+}
+
+/** `GET .../submissions`: one stored version of a record, with its receipt. */
+export interface StoredSubmission extends SubmissionRecord {
+  id: number;
+  batchId: number;
+  /** The day it counts as received for timeliness: declaredOn, else receivedAt's day in the program's zone. */
+  submittedOn: string;
+  /** The server's clock when its batch was accepted (ISO 8601 UTC). */
+  receivedAt: string;
+  /** A submittedOn an admin declared for a historic record; null otherwise. */
+  declaredOn: string | null;
+  /** The name of the API key that sent it. */
+  keyName: string | null;
+  findings: SubmissionFinding[];
+}
+
+/** A bulk input row's problem: `row` counts records from 1 (a CSV header is not a row). */
+export interface RowProblem {
+  row: number;
+  path: string;
+  message: string;
+}
+
+/** `POST .../submissions` (201), or the same with `?dryRun=1` (200, `batchId` null: nothing stored). */
+export interface SubmissionBatch {
+  batchId: number | null;
+  rows: number;
+  receivedAt: string;
+  receivedOn: string;
+  /** Rows that made a new version of a stored record. */
+  replaced: number;
+  /** Findings of the stored rows (the first 1,000; warningCount counts them all). */
+  warnings: RowProblem[];
+  warningCount: number;
+}
+
 export interface ApiKey {
   id: string;
   name: string;

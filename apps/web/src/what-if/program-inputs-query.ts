@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
 import { programPath } from '../api/program-path.ts';
 import type { QuipApi } from '../api/quip-api.ts';
-import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
+import type { EntityRecord, StoredSubmission } from '../api/resources.ts';
 
 /**
  * Every payee and every submission version of a program, for in-browser evaluation. Versions
@@ -16,7 +16,7 @@ export function programInputsQueryOptions(api: QuipApi, fiscalYear: string, prog
     queryFn: async ({ signal }) => {
       const [entities, submissions] = await Promise.all([
         fetchAllPages<EntityRecord>(api, `${path}/entities`, signal),
-        fetchAllPages<SubmissionRecord>(api, `${path}/submissions?history=1`, signal),
+        fetchAllPages<StoredSubmission>(api, `${path}/submissions?history=1`, signal),
       ]);
       return { entities, submissions };
     },
