@@ -231,6 +231,52 @@ describe('admin journeys in Chromium', () => {
     expect(await errors.getByRole('row').count()).toBe(3);
   });
 
+  it('checks a file with a finding, uploads it, and sees its receipt and history in the inbox', async () => {
+    // A 9-digit phone breaks the directory's accuracy rule: a finding, so stored and flagged.
+    const file =
+      'entityId,measure,period,data.businessName,data.phone,data.email,data.zipCodesServed,data.languages,data.providerType,data.verifiedOn\n' +
+      'HR-000001-096,qip-provider-directory,2026-27,Harbor Homes,916555010,info@harbor.example,95814,en;es,agency,2026-09-10';
+    const stamp = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} P[DS]T/;
+    await page.getByLabel('Or paste CSV / JSON').fill(file);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    const summary = page.getByTestId('batch-summary');
+    await summary.getByText('nothing stored').waitFor();
+    await shot('journey-upload-dry-run');
+    expect(await summary.textContent()).toMatch(/1 row would be accepted/);
+    expect(await page.getByTestId('row-warnings').textContent()).toContain('data.phone');
+    expect(await page.getByTestId('row-errors').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await summary.getByText(/Stored 1 row/).waitFor();
+    await shot('journey-upload-warnings');
+    expect(await summary.textContent()).toMatch(stamp);
+    const warnings = page.getByTestId('row-warnings');
+    // The phone, and (the demo has a clean record for this payee) that it replaces a clean version.
+    expect(await warnings.textContent()).toContain('data.phone');
+    // Row 1 is the first record: the CSV header is not counted.
+    expect(await warnings.getByRole('cell').first().textContent()).toBe('1');
+
+    await page.getByRole('tab', { name: 'Submissions inbox' }).click();
+    const directory = page
+      .getByRole('table', { name: 'Submissions by measure' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'qip-provider-directory' }) });
+    await directory.getByRole('button', { name: /Incomplete or inaccurate/ }).click();
+    const payee = page
+      .getByRole('table', { name: 'Payees of qip-provider-directory' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'HR-000001-096' }) });
+    await payee.waitFor();
+    expect(await payee.getByTestId('received').textContent()).toMatch(stamp);
+    await payee.getByRole('button', { name: 'History of HR-000001-096' }).click();
+    const versions = page.getByRole('table', { name: /Versions of HR-000001-096/ });
+    await versions.getByRole('row').nth(1).waitFor();
+    await shot('journey-inbox-history');
+    const last = versions.getByRole('row').last();
+    expect(await last.textContent()).toMatch(stamp);
+    expect(await last.textContent()).toContain('data.phone');
+  });
+
   it('creates an API key, shows it once, and revokes it', async () => {
     await page.goto(`${quip.baseUrl}/api-keys`);
     await page.getByLabel('Name').fill('Journey analyst');

@@ -1,40 +1,74 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DEFAULT_TIME_ZONE } from '@quip/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { programPath } from '../api/program-path.ts';
+import type { SubmissionBatch } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { Button } from '../ui/button.tsx';
+import { BatchSummary } from './batch-summary.tsx';
+import { RowProblemsTable } from './row-problems-table.tsx';
 import { uploadContentType } from './upload-format.ts';
 
-/** Bulk upload of payees or submissions (CSV, JSON or NDJSON); a rejected batch lists its bad rows. */
+type Kind = 'submissions' | 'entities';
+
+/** What the API answered, with what was asked: the radio may change after the answer. */
+type Answer =
+  | { kind: 'submissions'; dryRun: boolean; batch: SubmissionBatch }
+  | { kind: 'entities'; counts: Record<string, number> };
+
+/**
+ * Bulk upload of payees or submissions (CSV, JSON or NDJSON). A submissions file can be checked
+ * first (`?dryRun=1`: the same answer, nothing stored); an answer shows what was stored, when it
+ * was received, what it replaced and its warnings; a refused batch lists its bad rows.
+ */
 export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<'submissions' | 'entities'>('submissions');
+  const rulebook = useQuery(rulebookQueryOptions(api, fiscalYear, program));
+  const zone = rulebook.data?.published?.rulebook.timeZone;
+  const timeZone = typeof zone === 'string' ? zone : DEFAULT_TIME_ZONE;
+  const [kind, setKind] = useState<Kind>('submissions');
   const [text, setText] = useState('');
   const upload = useMutation({
-    mutationFn: () =>
-      api.call<Record<string, number>>(`${programPath(fiscalYear, program)}/${kind}`, {
-        method: 'POST',
-        rawBody: { contentType: uploadContentType(text), text },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(program) }),
+    mutationFn: async ({ kind, dryRun }: { kind: Kind; dryRun: boolean }): Promise<Answer> => {
+      const path = `${programPath(fiscalYear, program)}/${kind}${dryRun ? '?dryRun=1' : ''}`;
+      const options = { method: 'POST' as const, rawBody: { contentType: uploadContentType(text), text } };
+      return kind === 'submissions'
+        ? { kind, dryRun, batch: await api.call<SubmissionBatch>(path, options) }
+        : { kind, counts: await api.call<Record<string, number>>(path, options) };
+    },
+    onSuccess: (_answer, { dryRun }) => {
+      if (!dryRun) return queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(program) });
+    },
   });
+  // A new file or kind makes the last answer about something else.
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      if (!upload.isIdle) upload.reset();
+    };
+  const changeText = change(setText);
+  const changeKind = change(setKind);
   const rowErrors = upload.error instanceof ApiError ? (upload.error.problem.errors ?? []) : [];
+  const checking = upload.isPending && upload.variables.dryRun;
+  const answer = upload.data;
   return (
     <form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        upload.mutate();
+        upload.mutate({ kind, dryRun: false });
       }}
     >
       <fieldset className="flex gap-4 text-sm">
         <legend className="mb-1 font-medium">What to upload</legend>
         {(['submissions', 'entities'] as const).map((k) => (
           <label key={k} className="flex items-center gap-2">
-            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => changeKind(k)} />
             {k === 'entities' ? 'payees' : 'submissions'}
           </label>
         ))}
@@ -47,7 +81,7 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
           className="mt-1 block text-sm"
           onChange={async (e) => {
             const file = e.target.files?.[0];
-            if (file) setText(await file.text());
+            if (file) changeText(await file.text());
           }}
         />
       </label>
@@ -55,18 +89,35 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
         Or paste CSV / JSON
         <textarea
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => changeText(e.target.value)}
           rows={6}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
         />
       </label>
-      <Button type="submit" disabled={text.trim() === '' || upload.isPending}>
-        {upload.isPending ? 'Uploading…' : 'Upload'}
-      </Button>
-      {upload.isSuccess ? (
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={text.trim() === '' || upload.isPending}>
+          {upload.isPending && !checking ? 'Uploading…' : 'Upload'}
+        </Button>
+        {kind === 'submissions' ? (
+          <>
+            <Button
+              variant="secondary"
+              disabled={text.trim() === '' || upload.isPending}
+              onClick={() => upload.mutate({ kind, dryRun: true })}
+            >
+              {checking ? 'Checking…' : 'Check file'}
+            </Button>
+            <span className="text-xs text-slate-700">Check file: the same answer, nothing stored.</span>
+          </>
+        ) : null}
+      </div>
+      {answer?.kind === 'submissions' ? (
+        <BatchSummary batch={answer.batch} dryRun={answer.dryRun} timeZone={timeZone} />
+      ) : null}
+      {answer?.kind === 'entities' ? (
         <p role="status" className="text-sm text-green-800">
           Stored:{' '}
-          {Object.entries(upload.data ?? {})
+          {Object.entries(answer.counts)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')}
           .
@@ -74,33 +125,18 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
       ) : null}
       {upload.isError ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">Nothing was stored. {describeError(upload.error)}</p>
+          <p className="font-medium">
+            {upload.variables.dryRun ? 'The check found errors: the file would be refused. ' : ''}
+            Nothing was stored. {describeError(upload.error)}
+          </p>
           {rowErrors.length > 0 ? (
-            <table className="mt-2 min-w-full text-xs" data-testid="row-errors">
-              <caption className="sr-only">Rejected rows</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="text-left">
-                    Row
-                  </th>
-                  <th scope="col" className="text-left">
-                    Field
-                  </th>
-                  <th scope="col" className="text-left">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.slice(0, 200).map((e) => (
-                  <tr key={`${e.row}-${e.path}-${e.message}`}>
-                    <td className="pr-3">{e.row}</td>
-                    <td className="pr-3 font-mono">{e.path}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowProblemsTable
+              problems={rowErrors}
+              total={rowErrors.length}
+              caption="Rejected rows"
+              testId="row-errors"
+              what="Problem"
+            />
           ) : null}
         </div>
       ) : null}

@@ -20,7 +20,7 @@ const rulebook = {
 };
 
 describe('submissionInbox', () => {
-  it('sorts payees into on time, late, missing and rejected with reasons', () => {
+  it('sorts payees into on time, late, missing and flagged (incomplete or inaccurate) with reasons', () => {
     const compiled = compileRulebook(rulebook);
     const entities = ['A', 'B', 'C', 'D'].map((id) => ({ id, units: 1, rateCents: 100 }));
     const sub = (entityId: string, submittedOn: string, data: Record<string, unknown>) => ({
@@ -42,11 +42,11 @@ describe('submissionInbox', () => {
       explain: true,
     });
     const [box] = submissionInbox(['directory'], results);
-    expect(box?.counts).toEqual({ 'on-time': 1, late: 1, missing: 1, rejected: 1, 'not-scored': 0 });
+    expect(box?.counts).toEqual({ 'on-time': 1, late: 1, missing: 1, flagged: 1, 'not-scored': 0 });
     expect(box?.items.map((i) => `${i.entityId}:${i.state}`)).toEqual([
       'A:on-time',
       'B:late',
-      'C:rejected',
+      'C:flagged',
       'D:missing',
     ]);
     expect(box?.items[2]?.reasons.join()).toContain('zip');
@@ -80,7 +80,7 @@ describe('submissionInbox for a computed measure', () => {
     ];
     const { results } = evaluateProgram(compiled, { entities, submissions, asOf: '2027-06-30' });
     const [box] = submissionInbox(['share'], results);
-    expect(box?.counts).toEqual({ 'on-time': 1, late: 0, missing: 0, rejected: 0, 'not-scored': 1 });
+    expect(box?.counts).toEqual({ 'on-time': 1, late: 0, missing: 0, flagged: 0, 'not-scored': 1 });
     expect(box?.items[1]?.reasons.length).toBe(1);
   });
 });

@@ -1,6 +1,10 @@
 import type { MeasureResult } from '@quip/core';
 
-export type InboxState = 'on-time' | 'late' | 'missing' | 'rejected' | 'not-scored';
+/**
+ * `flagged`: stored with completeness or accuracy findings (the API no longer rejects such a
+ * record; it keeps and flags it, its reporting measure scores it so, and no rate reads it).
+ */
+export type InboxState = 'on-time' | 'late' | 'missing' | 'flagged' | 'not-scored';
 
 export interface InboxItem {
   entityId: string;
@@ -16,7 +20,7 @@ export interface InboxMeasure {
 
 /**
  * Sorts each payee's submissions for each measure into the inbox: missing (nothing submitted),
- * rejected (incomplete or inaccurate, with core's reasons), late (after the due date), not
+ * flagged (stored but incomplete or inaccurate, with core's reasons), late (after the due date), not
  * scored (data in, but the measure could not be computed from it, with the reason) or on time.
  * Measures a payee is not subject to are left out.
  */
@@ -27,7 +31,7 @@ export function submissionInbox(
   const byMeasure = new Map<string, InboxMeasure>(
     measures.map((m) => [
       m,
-      { measure: m, counts: { 'on-time': 0, late: 0, missing: 0, rejected: 0, 'not-scored': 0 }, items: [] },
+      { measure: m, counts: { 'on-time': 0, late: 0, missing: 0, flagged: 0, 'not-scored': 0 }, items: [] },
     ]),
   );
   for (const r of results) {
@@ -39,7 +43,7 @@ export function submissionInbox(
     const problems = parts?.problems ?? [];
     if (r.records === 0) state = 'missing';
     else if (parts && (parts.complete === false || parts.accurate === false)) {
-      state = 'rejected';
+      state = 'flagged';
       reasons = problems.filter((p) => !p.includes(', due '));
       if (reasons.length === 0) reasons = [parts.complete === false ? 'incomplete' : 'inaccurate'];
     } else if (parts && parts.timely === false) {

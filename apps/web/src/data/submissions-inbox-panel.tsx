@@ -1,4 +1,4 @@
-import { compileRulebook, evaluateProgram } from '@quip/core';
+import { compileRulebook, DEFAULT_TIME_ZONE, evaluateProgram } from '@quip/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
@@ -6,24 +6,30 @@ import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { programInputsQueryOptions } from '../what-if/program-inputs-query.ts';
 import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
+import { currentReceipts } from './current-receipts.ts';
+import { InboxItemList } from './inbox-item-list.tsx';
 import { type InboxState, submissionInbox } from './submission-inbox.ts';
 
 const LABEL: Record<InboxState, string> = {
   'on-time': 'On time',
   late: 'Late',
   missing: 'Missing',
-  rejected: 'Rejected',
+  flagged: 'Incomplete or inaccurate',
   'not-scored': 'Not scored',
 };
 const TONE: Record<InboxState, string> = {
   'on-time': 'bg-green-100 text-green-900',
   late: 'bg-amber-100 text-amber-900',
   missing: 'bg-slate-200 text-slate-900',
-  rejected: 'bg-red-100 text-red-900',
+  flagged: 'bg-red-100 text-red-900',
   'not-scored': 'bg-violet-100 text-violet-900',
 };
+const STATES = Object.keys(LABEL) as InboxState[];
 
-/** Per measure: who submitted on time, late, not at all, or unusably (with core's reasons). */
+/**
+ * Per measure: who submitted on time, late, not at all, or a record flagged incomplete or
+ * inaccurate (with core's reasons); each payee with when its record was received and its history.
+ */
 export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
   const rulebook = useQuery(rulebookQueryOptions(api, fiscalYear, program));
@@ -40,10 +46,16 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
       // Reasons need explanations; for very large programs the counts alone stay fast.
       explain: data.data.entities.length <= 5_000,
     });
-    return submissionInbox(
-      compiled.measures.map((m) => m.key),
-      results,
-    );
+    return {
+      boxes: submissionInbox(
+        compiled.measures.map((m) => m.key),
+        results,
+      ),
+      measures: new Map(compiled.measures.map((m) => [m.key, m])),
+      receipts: currentReceipts(compiled.measures, data.data.submissions),
+      // Receipt times are shown on the program's clock, where timeliness is judged.
+      timeZone: compiled.rulebook.timeZone ?? DEFAULT_TIME_ZONE,
+    };
   }, [rulebook.data, data.data]);
 
   if (rulebook.isPending || data.isPending) return <LoadingMessage>Loading submissions…</LoadingMessage>;
@@ -62,7 +74,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
             <th scope="col" className="px-3 py-2 text-left">
               Measure
             </th>
-            {(Object.keys(LABEL) as InboxState[]).map((s) => (
+            {STATES.map((s) => (
               <th key={s} scope="col" className="px-3 py-2 text-right">
                 {LABEL[s]}
               </th>
@@ -70,13 +82,13 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
           </tr>
         </thead>
         <tbody>
-          {inbox.map((box) => (
+          {inbox.boxes.map((box) => (
             <Fragment key={box.measure}>
               <tr className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">
                   {box.measure}
                 </th>
-                {(Object.keys(LABEL) as InboxState[]).map((s) => (
+                {STATES.map((s) => (
                   <td key={s} className="px-3 py-2 text-right">
                     <button
                       type="button"
@@ -99,18 +111,15 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
               </tr>
               {open?.measure === box.measure ? (
                 <tr>
-                  <td colSpan={6} className="bg-slate-50 px-3 py-2">
-                    <ul className="max-h-64 space-y-1 overflow-y-auto text-xs">
-                      {box.items
-                        .filter((i) => i.state === open.state)
-                        .slice(0, 500)
-                        .map((i) => (
-                          <li key={i.entityId}>
-                            <span className="font-mono">{i.entityId}</span>
-                            {i.reasons.length > 0 ? `: ${i.reasons.join('; ')}` : ''}
-                          </li>
-                        ))}
-                    </ul>
+                  <td colSpan={STATES.length + 1} className="bg-slate-50 px-3 py-2">
+                    <InboxItemList
+                      fiscalYear={fiscalYear}
+                      program={program}
+                      measure={inbox.measures.get(box.measure) ?? { key: box.measure, dataKey: box.measure }}
+                      items={box.items.filter((i) => i.state === open.state)}
+                      receipts={inbox.receipts}
+                      timeZone={inbox.timeZone}
+                    />
                   </td>
                 </tr>
               ) : null}

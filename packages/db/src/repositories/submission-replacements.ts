@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { recordHash } from './submission-record-hash.ts';
 
 /** A record of a batch (payee, measure, period, record key). */
 export interface SubmissionRecordKey {
@@ -34,9 +35,10 @@ export async function batchReplacements(
     .limit(1)
     .executeTakeFirst();
   if (!earlier) return { replaced: 0, worsened: [] };
+  // The record hash first, so each probe is one range of the `submissions_record` index.
   const sameRecord = sql`o.fiscal_year = n.fiscal_year and o.program_id = n.program_id
-    and o.entity_id = n.entity_id and o.measure = n.measure and o.period = n.period
-    and o.record_key = n.record_key and o.id < n.id`;
+    and o.entity_id = n.entity_id and ${recordHash('o')} = ${recordHash('n')} and o.id < n.id
+    and o.measure = n.measure and o.period = n.period and o.record_key = n.record_key`;
   const counted = await sql<{ replaced: number }>`
     select count(*)::int as replaced from submissions n
     where n.batch_id = ${batch.id} and n.fiscal_year = ${batch.fiscalYear} and n.program_id = ${batch.programId}

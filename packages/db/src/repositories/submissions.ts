@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { recordHash } from './submission-record-hash.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -112,16 +113,6 @@ export interface SubmissionQuery {
   afterId?: number;
   limit: number;
 }
-
-/**
- * The hash of a row's record within its payee (measure, period, record key), as indexed by
- * `submissions_record` (migration 0009): the listing finds a later version of a row with one probe
- * of that index, whatever the payee's size. Keep the text equal to the index's expression.
- */
-const recordHash = (table: 's' | 'n') =>
-  sql.raw(
-    `hashtextextended(${table}.record_key, hashtextextended(${table}.period, hashtextextended(${table}.measure, 0)))`,
-  );
 
 /**
  * Submissions by id (oldest first), a page at a time; current = the latest of each record.

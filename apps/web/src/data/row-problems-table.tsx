@@ -1,0 +1,53 @@
+import type { RowProblem } from '../api/resources.ts';
+
+const LISTED = 200;
+
+interface Props {
+  problems: readonly RowProblem[];
+  /** How many there are in all (the API lists the first 1,000): the rest are counted, not listed. */
+  total: number;
+  caption: string;
+  testId: string;
+  /** What one of them is called in the table header: a problem (error) or a finding (warning). */
+  what: string;
+}
+
+/** Rows of a bulk file the API named, with the row number exactly as the API counts it. */
+export function RowProblemsTable({ problems, total, caption, testId, what }: Props) {
+  const listed = problems.slice(0, LISTED);
+  const more = total - listed.length;
+  return (
+    <>
+      <table className="mt-2 min-w-full text-xs" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="w-16 text-left">
+              Row
+            </th>
+            <th scope="col" className="w-48 text-left">
+              Field
+            </th>
+            <th scope="col" className="text-left">
+              {what}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {listed.map((p) => (
+            <tr key={`${p.row}-${p.path}-${p.message}`} className="align-top">
+              <td className="pr-3 tabular-nums">{p.row}</td>
+              {/* An empty path: about the whole record (e.g. what it replaces). */}
+              <td className="pr-3 font-mono">{p.path === '' ? '—' : p.path}</td>
+              <td>{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-2 text-xs opacity-80">
+        {more > 0 ? `${more.toLocaleString('en-US')} more not listed. ` : ''}
+        Rows are counted from the first record: a CSV file's header line is not a row.
+      </p>
+    </>
+  );
+}

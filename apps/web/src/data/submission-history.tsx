@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programPath } from '../api/program-path.ts';
+import type { StoredSubmission } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { formatReceivedAt } from '../format/format-received-at.ts';
+import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+
+interface Props {
+  fiscalYear: string;
+  program: string;
+  entityId: string;
+  /** The submissions' measure key (a measure's dataFrom, when it reads another's data). */
+  dataKey: string;
+  timeZone: string;
+}
+
+/**
+ * Every stored version of one payee's records for one measure, oldest first, with who sent it
+ * and when: asked of the API when opened (the inbox's data may be minutes old).
+ */
+export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, timeZone }: Props) {
+  const { api } = useQuip();
+  const versions = useQuery({
+    // The program is in the key so that an upload's invalidation refreshes an open history.
+    queryKey: ['submission-history', fiscalYear, program, entityId, dataKey],
+    queryFn: ({ signal }) =>
+      fetchAllPages<StoredSubmission>(
+        api,
+        `${programPath(fiscalYear, program)}/submissions?history=1&entityId=${encodeURIComponent(entityId)}&measure=${encodeURIComponent(dataKey)}`,
+        signal,
+      ),
+  });
+  if (versions.isPending) return <LoadingMessage>Loading the history…</LoadingMessage>;
+  if (versions.isError)
+    return <ErrorMessage title="The history could not be loaded." error={versions.error} />;
+  if (versions.data.length === 0) return <p>No stored version.</p>;
+  return (
+    <table className="min-w-full border border-slate-200 bg-white text-xs">
+      <caption className="px-2 py-1 text-left font-medium text-slate-800">
+        Versions of {entityId} / {dataKey}, oldest first
+      </caption>
+      <thead className="bg-slate-100 text-left">
+        <tr>
+          <th scope="col" className="px-2 py-1">
+            Version
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Period
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Received
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Declared submitted on
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Sent with key
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Findings
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.data.map((v) => (
+          <tr key={v.id} className="border-t border-slate-200 align-top">
+            <td className="px-2 py-1 font-mono">#{v.id}</td>
+            <td className="px-2 py-1">{v.period}</td>
+            <td className="whitespace-nowrap px-2 py-1">
+              <time dateTime={v.receivedAt}>{formatReceivedAt(v.receivedAt, timeZone)}</time>
+            </td>
+            <td className="px-2 py-1">{v.declaredOn ?? '—'}</td>
+            <td className="px-2 py-1">{v.keyName ?? '—'}</td>
+            <td className="px-2 py-1">
+              {v.findings.length === 0 ? (
+                'None'
+              ) : (
+                <ul>
+                  {v.findings.map((f) => (
+                    <li key={`${f.path}-${f.message}`}>
+                      <span className="font-mono">{f.path}</span>: {f.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
