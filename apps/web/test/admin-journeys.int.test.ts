@@ -275,6 +275,15 @@ describe('admin journeys in Chromium', () => {
     const last = versions.getByRole('row').last();
     expect(await last.textContent()).toMatch(stamp);
     expect(await last.textContent()).toContain('data.phone');
+
+    // The demo's records were loaded as historic ones: their declared day shows beside the receipt.
+    await directory.getByRole('button', { name: /On time/ }).click();
+    const onTime = page
+      .getByRole('table', { name: 'Payees of qip-provider-directory' })
+      .getByTestId('received');
+    await onTime.first().waitFor();
+    await shot('journey-inbox-declared');
+    expect(await onTime.first().textContent()).toMatch(/P[DS]Tdeclared \d{4}-\d{2}-\d{2}/);
   });
 
   it('creates an API key, shows it once, and revokes it', async () => {

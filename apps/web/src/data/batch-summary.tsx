@@ -25,10 +25,17 @@ export function BatchSummary({ batch, dryRun, timeZone }: Props) {
       data-testid="batch-summary"
       className={`space-y-3 rounded-md border p-3 text-sm ${dryRun ? 'border-slate-300 bg-slate-50 text-slate-900' : 'border-green-300 bg-green-50 text-green-950'}`}
     >
-      <p role="status" className="font-medium">
-        {dryRun
-          ? `File checked, nothing stored: ${plural(batch.rows, 'row', 'rows')} would be accepted.`
-          : `Stored ${plural(batch.rows, 'row', 'rows')}${batch.batchId !== null ? ` (batch ${batch.batchId})` : ''}.`}
+      <p role="status" className="flex flex-wrap items-center gap-2 font-medium">
+        {dryRun ? (
+          <>
+            <span className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-semibold text-white">
+              Nothing stored
+            </span>
+            File checked: {plural(batch.rows, 'row', 'rows')} would be accepted.
+          </>
+        ) : (
+          `Stored ${plural(batch.rows, 'row', 'rows')}${batch.batchId !== null ? ` (batch ${batch.batchId})` : ''}.`
+        )}
       </p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-700">{dryRun ? 'Checked at' : 'Received at'}</dt>
@@ -46,10 +53,9 @@ export function BatchSummary({ batch, dryRun, timeZone }: Props) {
       {batch.warningCount > 0 ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
           <p className="font-medium">
-            {plural(batch.warningCount, 'warning', 'warnings')}:{' '}
-            {dryRun ? 'these rows would be stored' : 'these rows are stored'} but flagged incomplete or
-            inaccurate. Their reporting measure scores them so, and no rate reads them; send them again,
-            corrected, before the due date.
+            {plural(batch.warningCount, 'warning', 'warnings')}. A row with a warning{' '}
+            {dryRun ? 'would be stored' : 'is stored'} but flagged incomplete or inaccurate: its reporting
+            measure scores it so, and no rate reads it. Send it again, corrected, before the due date.
           </p>
           <RowProblemsTable
             problems={batch.warnings}

@@ -23,10 +23,12 @@ interface Props {
 export function InboxItemList({ fiscalYear, program, measure, items, receipts, timeZone }: Props) {
   const [history, setHistory] = useState<string | null>(null);
   return (
-    <div className="max-h-96 overflow-y-auto">
+    // relative: the sr-only labels (absolutely placed) stay inside the scroll box; without it the
+    // hidden rows' labels would stretch the page below the table.
+    <div className="relative max-h-96 overflow-y-auto">
       <table className="min-w-full text-xs">
         <caption className="sr-only">Payees of {measure.key}</caption>
-        <thead className="text-left text-slate-700">
+        <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
           <tr>
             <th scope="col" className="py-1 pr-4 font-medium">
               Payee

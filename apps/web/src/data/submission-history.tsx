@@ -40,10 +40,13 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
       <caption className="px-2 py-1 text-left font-medium text-slate-800">
         Versions of {entityId} / {dataKey}, oldest first
       </caption>
-      <thead className="bg-slate-100 text-left">
+      <thead className="whitespace-nowrap bg-slate-100 text-left">
         <tr>
           <th scope="col" className="px-2 py-1">
             Version
+          </th>
+          <th scope="col" className="px-2 py-1">
+            Batch
           </th>
           <th scope="col" className="px-2 py-1">
             Period
@@ -52,7 +55,7 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
             Received
           </th>
           <th scope="col" className="px-2 py-1">
-            Declared submitted on
+            Declared
           </th>
           <th scope="col" className="px-2 py-1">
             Sent with key
@@ -63,14 +66,15 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
         </tr>
       </thead>
       <tbody>
-        {versions.data.map((v) => (
+        {versions.data.map((v, n) => (
           <tr key={v.id} className="border-t border-slate-200 align-top">
-            <td className="px-2 py-1 font-mono">#{v.id}</td>
-            <td className="px-2 py-1">{v.period}</td>
+            <td className="px-2 py-1 tabular-nums">{n + 1}</td>
+            <td className="px-2 py-1 tabular-nums">{v.batchId}</td>
+            <td className="whitespace-nowrap px-2 py-1">{v.period}</td>
             <td className="whitespace-nowrap px-2 py-1">
               <time dateTime={v.receivedAt}>{formatReceivedAt(v.receivedAt, timeZone)}</time>
             </td>
-            <td className="px-2 py-1">{v.declaredOn ?? '—'}</td>
+            <td className="whitespace-nowrap px-2 py-1">{v.declaredOn ?? '—'}</td>
             <td className="px-2 py-1">{v.keyName ?? '—'}</td>
             <td className="px-2 py-1">
               {v.findings.length === 0 ? (
