@@ -634,8 +634,9 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       });
     });
 
-    it('7.1 sanctions: Alpha 2 x -$25,000.00, Bravo 5 x, Charlie none', () => {
-      // "2 x $25,000.00 = -5,000,000 cents"; "5 x $25,000.00 = -12,500,000 cents"; Charlie 0.
+    it('7.1 sanctions: Alpha 2 x -$25,000.00, Bravo 5 x, Charlie 14 x (nothing reported)', () => {
+      // "2 x $25,000.00 = -5,000,000 cents"; "5 x $25,000.00 = -12,500,000 cents";
+      // Charlie: "14 x $25,000.00 = -35,000,000 cents", each line without a value.
       const sanctions = (id: string) => payment(answer, id).lines.filter((l) => l.kind === 'sanction');
       const byMeasure = (a: PaymentOut['lines'][number], b: PaymentOut['lines'][number]) =>
         String(a.measure).localeCompare(String(b.measure));
@@ -646,8 +647,10 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       expect(payment(answer, 'alpha-alameda').totalCents).toBe(-5000000);
       expect(sanctions('bravo-alameda').map((l) => l.amountCents)).toEqual(Array(5).fill(-2500000));
       expect(payment(answer, 'bravo-alameda').totalCents).toBe(-12500000);
-      expect(sanctions('charlie-fresno')).toEqual([]);
-      expect(payment(answer, 'charlie-fresno').totalCents).toBe(0);
+      expect(sanctions('charlie-fresno').map((l) => [l.value, l.amountCents])).toEqual(
+        Array(14).fill([null, -2500000]),
+      );
+      expect(payment(answer, 'charlie-fresno').totalCents).toBe(-35000000);
     });
 
     it('7.2 auto-assignment: Alameda 1,000 members -> Alpha 614, Bravo 386', () => {
@@ -668,6 +671,8 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       expect(deepFind(payment(answer, 'alpha-alameda').details, 'reinvestmentRequiredCents')).toBe(150000000);
       expect(Number(deepFind(payment(answer, 'alpha-alameda').details, 'reinvestmentRate'))).toBe(0.15);
       expect(deepFind(payment(answer, 'bravo-alameda').details, 'reinvestmentRequiredCents')).toBe(0);
+      // "Charlie-Fresno, net income $3,000,000.00, nothing reported -> 15% -> $450,000.00".
+      expect(deepFind(payment(answer, 'charlie-fresno').details, 'reinvestmentRequiredCents')).toBe(45000000);
       // "Had it met every floor: 7.5% -> $750,000.00."
       const allMet = await preview('dhcs-mcas', {
         entities: rowsOf('dhcs-mcas', 'payees', 'json').filter((e) => e.id === 'alpha-alameda'),

@@ -4,6 +4,7 @@ import { NonNegativeDecimalSchema } from '../money/decimal.ts';
 import { toNumber } from '../money/rational.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { DirectionSchema } from '../targets/target-spec.ts';
+import { isBelowFloor } from './below-floor.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
 import type { ComputeOptions, EntityOutcome, Payment, PaymentIssue, PaymentRun } from './payment.ts';
 
@@ -46,14 +47,7 @@ export function computeCommunityReinvestment(
       const m = e.measures[key];
       const floor = params.floors[key] ?? m?.floor ?? null;
       if (floor === null) continue;
-      const value = m?.scored ? m.value : null;
-      const isBelow =
-        value === null
-          ? params.unscoredIsBelow
-          : (params.directions[key] ?? 'higher') === 'lower'
-            ? value > floor
-            : value < floor;
-      if (isBelow) below.push(key);
+      if (isBelowFloor(m, floor, params.directions[key] ?? 'higher', params.unscoredIsBelow)) below.push(key);
     }
     const rate = below.length > 0 ? params.rateBelowFloor : params.rateFloorsMet;
     const required = netIncomeCents > 0 ? applyRate(netIncomeCents, rate, params.rounding) : 0;

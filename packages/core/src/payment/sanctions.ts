@@ -4,6 +4,7 @@ import { NonNegativeDecimalSchema, parseDecimal } from '../money/decimal.ts';
 import { mul, rational } from '../money/rational.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { DirectionSchema } from '../targets/target-spec.ts';
+import { isBelowFloor } from './below-floor.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
 import type {
   ComputeOptions,
@@ -78,10 +79,9 @@ export function computeSanctions(
         continue;
       }
       const direction = params.directions[key] ?? 'higher';
-      const value = m?.scored ? m.value : null;
-      const isBelow =
-        value === null ? params.unscoredIsBelow : direction === 'lower' ? value > floor : value < floor;
-      if (isBelow) below.push({ measure: key, value, floor, direction });
+      if (isBelowFloor(m, floor, direction, params.unscoredIsBelow)) {
+        below.push({ measure: key, value: m?.scored ? m.value : null, floor, direction });
+      }
     }
     let perMeasure = fixed;
     if (perMemberRate && below.length > 0 && amount.kind === 'per-member') {

@@ -157,3 +157,32 @@ describe('dhcs-mcas FY 2026-27 golden scenario', () => {
     ]);
   });
 });
+
+describe('dhcs-mcas FY 2026-27: a measure not reported is below the MPL (noData)', () => {
+  // Charlie reports every measure but lead screening; all reported ones are 0.05 better than the MPL.
+  const submissions = unit('charlie-fresno', []).filter((s) => s.measure !== 'mcas-lead-screening');
+  const { results, payments } = evaluateProgram(compileRulebook(dhcsMcas202627), {
+    entities: entities.filter((e) => e.id === 'charlie-fresno'),
+    submissions,
+    asOf: '2027-08-31',
+  });
+  const charlie = payments[0];
+
+  it('sanctions it, as a measure reported below the floor would be', () => {
+    // One measure below: 1 x -2,500,000 cents ($25,000.00). Before the no-data policy the unreported
+    // measure was "not scored" and never sanctioned: 0.
+    expect(
+      charlie?.lines.filter((l) => l.kind === 'sanction').map((l) => [l.measure, l.amountCents]),
+    ).toEqual([['mcas-lead-screening', -2_500_000]]);
+    const lead = results.find((r) => r.measure === 'mcas-lead-screening');
+    expect([lead?.status, lead?.met, lead?.value]).toEqual(['scored', false, null]);
+  });
+
+  it('asks the higher reinvestment rate: 300,000,000 x 0.15 = 45,000,000 (not 7.5% = 22,500,000)', () => {
+    const parts = charlie?.details.parts as Record<string, Record<string, unknown>> | undefined;
+    expect(parts?.reinvestment).toMatchObject({
+      reinvestmentRate: '0.15',
+      reinvestmentRequiredCents: 45_000_000,
+    });
+  });
+});

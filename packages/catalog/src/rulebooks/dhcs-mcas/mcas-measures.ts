@@ -165,6 +165,11 @@ export function mcasMeasures(measurementYear: number): MeasureInput[] {
     compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
     // DEFAULT — review: not scored (so never sanctioned) below 30 in the denominator.
     minDenominator: 30,
+    // DEFAULT — review: a required measure a plan does not report is held below the MPL
+    // (sanctioned, the higher reinvestment rate, no auto-assignment credit). 001_2c0d9f2df17bfea1.txt
+    // (001-02): sanctions fall on plans that "did not reach" the national 50th percentile; a plan
+    // that reports nothing has not reached it, and not reporting cannot be better than reporting badly.
+    noData: 'not-met' as const,
     target: { kind: 'absolute', value: m.mpl, direction: m.direction },
     floor: { kind: 'absolute', value: m.mpl, direction: m.direction },
     weight: 1,

@@ -170,3 +170,40 @@ describe('dhcs-qwi FY 2026-27 golden scenario: the 105% cap', () => {
     expect(issues).toContainEqual(expect.objectContaining({ code: 'pool-unallocated' }));
   });
 });
+
+describe('dhcs-qwi FY 2026-27: not reporting is not met (noData)', () => {
+  it('earns back 1/9 for a plan that reports and meets one earn-back measure of nine', () => {
+    // Foxtrot: 4,000,000,000 capitation -> withhold 4,000,000,000 x 0.005 = 20,000,000. It reports
+    // only CBP (met); the eight measures it does not report count as scored and not met, so
+    // weighted-met = 1 / 9 -> 20,000,000 / 9 = 2,222,222.22 -> 2,222,222 back (half-up). Before the
+    // no-data policy the eight dropped out: 1 / 1 and the whole 20,000,000 came back.
+    const only = plan('mcp-foxtrot', [], false).filter((s) => s.measure === 'qwi-controlling-blood-pressure');
+    const { results, payments } = evaluateProgram(compileRulebook(dhcsQwi202627), {
+      entities: [{ id: 'mcp-foxtrot', name: 'Foxtrot', capitationCents: 4_000_000_000 }],
+      submissions: only,
+      asOf: '2027-08-31',
+    });
+    expect(lines(payments[0])).toMatchObject({ withhold: -20_000_000, 'withhold-returned': 2_222_222 });
+    const unreported = results.filter((r) => QWI_EARN_BACK.includes(r.measure) && r.records === 0);
+    expect(unreported).toHaveLength(8);
+    for (const r of unreported)
+      expect([r.status, r.met, r.value, r.reason]).toEqual(['scored', false, null, 'no data submitted']);
+  });
+
+  it('keeps a reported measure with a denominator under the minimum "not scored" (not the same as not reporting)', () => {
+    // CBP reported with 20 members in the denominator (< 30): not scored, drops out; the other eight
+    // are reported and met: 8 / 8 -> the whole 20,000,000 back.
+    const subs = plan('mcp-golf', [], false).map((s) =>
+      s.measure === 'qwi-controlling-blood-pressure'
+        ? { ...s, data: { measurementYear: 2026, numerator: 15, denominator: 20 } }
+        : s,
+    );
+    const { results, payments } = evaluateProgram(compileRulebook(dhcsQwi202627), {
+      entities: [{ id: 'mcp-golf', name: 'Golf', capitationCents: 4_000_000_000 }],
+      submissions: subs,
+      asOf: '2027-08-31',
+    });
+    expect(results.find((r) => r.measure === 'qwi-controlling-blood-pressure')?.status).toBe('not-scored');
+    expect(lines(payments[0])).toMatchObject({ withhold: -20_000_000, 'withhold-returned': 20_000_000 });
+  });
+});

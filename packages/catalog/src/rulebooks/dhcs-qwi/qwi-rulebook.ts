@@ -58,6 +58,14 @@ const HEDIS: { key: string; name: string; mpl: number; direction: 'higher' | 'lo
   },
 ];
 
+/**
+ * An earn-back measure a plan does not report counts as not met: the withhold is earned back by
+ * meeting targets (001_2c0d9f2df17bfea1.txt (001-03)), so reporting one measure of nine cannot earn
+ * back all of it. A measure reported with too small a denominator stays "not scored" (HEDIS
+ * reportability), which is not the same as not reporting.
+ */
+const EARN_BACK_NO_DATA = { noData: 'not-met' as const };
+
 /** The nine measures the withhold is earned back on: seven quality, one satisfaction, one efficiency. */
 export const QWI_EARN_BACK = [
   ...HEDIS.map((m) => m.key),
@@ -99,6 +107,7 @@ function measures(y: QwiYear): MeasureInput[] {
       compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
       // DEFAULT — review: the usual HEDIS reportability minimum.
       minDenominator: 30,
+      ...EARN_BACK_NO_DATA,
       target: { kind: 'absolute', value: m.mpl, direction: m.direction },
       weight: 1,
     }),
@@ -119,6 +128,7 @@ function measures(y: QwiYear): MeasureInput[] {
       },
       compute: { kind: 'rate-counts', numeratorField: 'topBoxResponses', denominatorField: 'respondents' },
       minDenominator: 100,
+      ...EARN_BACK_NO_DATA,
       target: { kind: 'absolute', value: 0.6 },
       weight: 1,
     },
@@ -147,6 +157,7 @@ function measures(y: QwiYear): MeasureInput[] {
       },
       target: { kind: 'absolute', value: 1, direction: 'lower' },
       weight: 1,
+      ...EARN_BACK_NO_DATA,
     },
     {
       // DEFAULT — review (DESIGN.md, issue 4; not in the sources): unearned withhold funds an

@@ -43,6 +43,9 @@ function outcome(o: {
     },
     // DEFAULT — review: minimum denominators (30 for shares, 1,200 member-months for per-1,000 rates).
     minDenominator: o.minDenominator,
+    // DEFAULT — review: an outcome a pilot does not report counts as not met, so the incentive share
+    // (measures met / measures scored) cannot grow by leaving an outcome out.
+    noData: 'not-met',
     // Baseline from the pilot's approved application; an empty one leaves the measure not scored.
     baseline: { payeeField: o.baselineField },
     // DEFAULT — review: improvement over the pilot's own baseline, closing 10% of the gap to the goal.
