@@ -3,7 +3,7 @@ import { qipRulebook } from './qip-rulebook.ts';
 
 /**
  * DDS QIP, FY 2026-27 (000_7765ac116eeb0451.txt, 000-02: the payment measures for FY 2026-27 and
- * later; 000-41: not yet final). Pay for reporting on the seven reporting measures of the four
+ * later; 000-41: not yet final). Pay for reporting on the six reporting measures of the four
  * domains; the twelve performance and outcome rates are computed against an informational target.
  */
 export const ddsQip202627: RulebookInput = qipRulebook({

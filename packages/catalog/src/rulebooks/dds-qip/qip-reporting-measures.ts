@@ -46,7 +46,7 @@ const notAfterReceipt = (field: string) => ({
   message: `${field} is after the day the record was received`,
 });
 
-/** The seven pay-for-reporting measures (000-15: timely, accurate, complete) that carry the 10%. */
+/** The six pay-for-reporting measures (000-15: timely, accurate, complete) that carry the 10%. */
 export function qipReportingMeasures(y: QipYear): MeasureInput[] {
   const inYear = (field: string) => ({
     check: `${field} >= date('${y.firstDay}') and ${field} <= date('${y.lastDay}')`,
