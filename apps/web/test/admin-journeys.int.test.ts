@@ -229,6 +229,13 @@ describe('admin journeys in Chromium', () => {
     // Both rows are named: row 1's unknown field, row 2's unknown measure.
     expect(await errors.textContent()).toContain('unknown measure');
     expect(await errors.getByRole('row').count()).toBe(3);
+    // Checking the same file finds the same errors, and says the file would be refused.
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/The check found errors/)
+      .waitFor();
+    expect(await errors.getByRole('row').count()).toBe(3);
   });
 
   it('checks a file with a finding, uploads it, and sees its receipt and history in the inbox', async () => {

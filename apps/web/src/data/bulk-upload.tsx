@@ -56,6 +56,7 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
   const rowErrors = upload.error instanceof ApiError ? (upload.error.problem.errors ?? []) : [];
   const checking = upload.isPending && upload.variables.dryRun;
   const answer = upload.data;
+  const said = upload.isError ? describeError(upload.error) : '';
   return (
     <form
       className="space-y-4"
@@ -127,7 +128,8 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-medium">
             {upload.variables.dryRun ? 'The check found errors: the file would be refused. ' : ''}
-            Nothing was stored. {describeError(upload.error)}
+            {/* The API's 422 says so itself; other errors (e.g. 413) may not. */}
+            {/nothing was stored/i.test(said) ? said : `Nothing was stored. ${said}`}
           </p>
           {rowErrors.length > 0 ? (
             <RowProblemsTable
