@@ -1,15 +1,15 @@
 /// <reference types="node" />
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EPT_PMPY_CLASSES } from './ept-pmpy-classes.ts';
 
-// The shared data folder sits beside the repository (../shared/data); a clone without it skips the
-// comparison, the hand-checked rows below still run.
-const csvPath = fileURLToPath(new URL('../../../../../../shared/data/ept-pmpy-classes.csv', import.meta.url));
+// The class table as DHCS publishes it (the program brief's data/ept-pmpy-classes.csv), kept in the
+// repository beside the rulebook so the comparison runs on any clone.
+const csvPath = fileURLToPath(new URL('./ept-pmpy-classes.csv', import.meta.url));
 
 describe('EPT class table', () => {
-  it.skipIf(!existsSync(csvPath))('is data/ept-pmpy-classes.csv row by row', () => {
+  it('is the published class table (ept-pmpy-classes.csv) row by row', () => {
     const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1);
     expect(EPT_PMPY_CLASSES.map((r) => [r.class, r.membersFrom, r.membersTo, r.pmpy].join(','))).toEqual(
       rows.map((r) => r.trim()),
