@@ -74,6 +74,10 @@ function scoreLinear(spec: Linear, input: ScoreInput, explain: boolean): ScoreRe
   const baseline = input.baseline;
   if (spec.improvement && baseline !== null && baseline !== undefined && Number.isFinite(baseline)) {
     const base = s * baseline;
+    // Improvement points only for a rate better than the baseline, from a baseline worse than the
+    // benchmark (42 CFR 412.165(a)(3): "exceeds the improvement threshold but is less than the
+    // benchmark"). A baseline at or beyond the benchmark earns none, never a division by zero or
+    // a negative denominator; its rate, if better still, is beyond the benchmark: achievement M.
     improvement = base < b && r > base ? clamp(line(M, r, base, b, -0.5), 0, M - 1) : 0;
   }
   const useImprovement = improvement !== null && improvement > achievement;
@@ -114,9 +118,13 @@ function scoreDecile(spec: Decile, input: ScoreInput, explain: boolean): ScoreRe
   const M = spec.maxPoints;
   if (input.value === null || !Number.isFinite(input.value))
     return { points: null, maxPoints: M, basis: 'not-scored' };
+  // Negating every value turns lower-is-better into higher-is-better.
   const s = spec.direction === 'lower' ? -1 : 1;
   const v = s * input.value;
   const bs = spec.benchmarks;
+  // The value's decile is the highest whose start it reaches. Deciles sharing a start are empty
+  // but the highest of them (CMS: a decile runs from its start up to, not including, the next
+  // decile's start), so a value on a shared start lands in the highest.
   let i = -1;
   for (let j = bs.length - 1; j >= 0; j--) {
     if (v >= s * (bs[j] as { from: number }).from) {
@@ -126,21 +134,29 @@ function scoreDecile(spec: Decile, input: ScoreInput, explain: boolean): ScoreRe
   }
   let points: number;
   let fraction = 0;
+  let next: { decile: number; from: number } | undefined;
   if (i < 0) points = spec.belowPoints;
   else {
     const cur = bs[i] as { decile: number; from: number };
-    const next = bs[i + 1];
-    if (next && spec.interpolate) fraction = (v - s * cur.from) / (s * next.from - s * cur.from);
+    next = bs[i + 1];
+    // next starts beyond v (else it would be v's decile), so its width from cur is never zero;
+    // the guard only keeps a degenerate table from dividing by zero.
+    const width = next ? s * next.from - s * cur.from : 0;
+    if (next && spec.interpolate && width > 0) fraction = (v - s * cur.from) / width;
     points = cur.decile + fraction;
   }
   const uncapped = points;
   if (spec.toppedOutCap !== null && points > spec.toppedOutCap) points = spec.toppedOutCap;
   const res: ScoreResult = { points, maxPoints: M, basis: i < 0 ? 'below-deciles' : 'decile' };
   if (explain) {
-    res.formula = 'decile + (value - decileStart) / (nextDecileStart - decileStart), capped when topped out';
+    res.formula =
+      'decile + (value - decileStart) / (nextDecileStart - decileStart), the highest decile whose start ' +
+      'the value reaches (equal starts are empty deciles), capped when topped out';
     res.inputs = {
       value: input.value,
       decile: i < 0 ? null : (bs[i] as { decile: number }).decile,
+      decileStart: i < 0 ? null : (bs[i] as { from: number }).from,
+      nextDecileStart: next ? next.from : null,
       fraction,
       uncapped,
       toppedOutCap: spec.toppedOutCap,
