@@ -8,6 +8,7 @@ import {
   SubmissionValidator,
 } from '@quip/core';
 import { problems } from '../http/problem.ts';
+import { isIsoDay } from '../ingest/is-iso-day.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 import type { RowErrors } from '../ingest/row-errors.ts';
 import { CsvFastPlan } from './csv-fast-plan.ts';
@@ -127,23 +128,33 @@ export class SubmissionRowChecker {
     const measureKey = cells[at.measure]?.trim();
     const period = at.period < 0 ? undefined : cells[at.period]?.trim();
     const given = at.submittedOn < 0 ? '' : (cells[at.submittedOn] as string);
-    if (entityId && measureKey && period && given === '') {
+    const { receivedOn, mayDeclare, declaredUntil } = this.receipt;
+    // A declared submittedOn takes the fast path only where check() would accept it as it is.
+    const declaredOn =
+      given === ''
+        ? null
+        : mayDeclare && isIsoDay(given) && (declaredUntil === null || given <= declaredUntil)
+          ? given
+          : undefined;
+    if (entityId && measureKey && period && declaredOn !== undefined) {
       const scratch = this.problems;
       scratch.length = 0;
       const measure = this.validator.envelope(entityId, measureKey, period, scratch);
       const plan = measure ? this.fastPlan(measure) : null;
       if (measure && plan?.read(cells)) {
-        return this.accept(
+        const line = this.accept(
           row,
           entityId,
           measure,
           period,
-          this.receipt.receivedOn,
-          null,
+          receivedOn,
+          declaredOn,
           plan.recordKey,
           plan.json,
           null,
         );
+        if (line !== null && declaredOn !== null) this.declared++;
+        return line;
       }
     }
     const value: Record<string, unknown> = {};
