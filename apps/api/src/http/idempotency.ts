@@ -1,13 +1,16 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
   type Database,
+  IdempotencyClaimLostError,
   type IdempotencyKeyRef,
   type IdempotencyRecord,
+  isSingleProcessDatabase,
   releaseIdempotencyKey,
-  releaseStaleIdempotencyKey,
+  renewIdempotencyClaim,
+  takeOverIdempotencyKey,
 } from '@quip/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
@@ -23,6 +26,15 @@ import { type Problem, problems } from './problem.ts';
  * concurrent request finding it in progress waits for the answer, then replays it (409 if the first
  * is still running after `waitMs`). Only successful (2xx) answers are stored: a failed request
  * stored nothing, so its claim is released and the same key may be sent again.
+ *
+ * Crashes: a claim names the process holding it (`PROCESS_INSTANCE_ID`, drawn at start-up) and is
+ * renewed while its request runs. A request that finds a claim whose holder is gone takes it over
+ * at once and runs afresh (or replays the answer, if the dead request had committed one): on the
+ * embedded database (one process at a time) every claim of another process is the leftover of a
+ * process that ended; on PostgreSQL a claim not renewed for `LEASE_SECONDS` is; a claim of this
+ * process that no running request holds is too. The answer is stored only under the request's own
+ * claim, inside its transaction: a request that lost its claim to a retry rolls back (409), so
+ * the effects are stored once.
  *
  * Two ways to use it:
  * - JSON routes: the `idempotency(db)` middleware (route `middleware: [idempotency(db)]`).
@@ -42,8 +54,14 @@ export const IdempotencyHeaders = z.object({
   }),
 });
 
-const STALE_SECONDS = 15 * 60;
+/** This process, as the holder of Idempotency-Key claims. */
+export const PROCESS_INSTANCE_ID = randomUUID();
+/** On PostgreSQL, a claim not renewed for this long belongs to a process that is gone. */
+const LEASE_SECONDS = 10;
+const RENEW_MS = 2_000;
 const POLL_MS = 25;
+/** The claims requests of this process are working on: a claim of ours not in here is a leftover. */
+const liveClaims = new Set<string>();
 
 export interface IdempotencyOptions {
   /** How long a concurrent request waits for the first one's answer before answering 409. */
@@ -96,15 +114,29 @@ export async function startIdempotent(
   const idempotencyKey = readIdempotencyKey(c);
   if (idempotencyKey === null) return { kind: 'none' };
   const ref = { keyId: c.get('principal').keyId, idempotencyKey };
+  const single = await isSingleProcessDatabase(db);
   const deadline = Date.now() + (options.waitMs ?? 10_000);
   for (;;) {
-    const existing = await claimIdempotencyKey(db, { ...ref, requestHash });
-    if (existing === null) return { kind: 'claimed', claim: claimOf(db, ref) };
+    const claimant = { owner: PROCESS_INSTANCE_ID, claimId: randomUUID() };
+    const existing = await claimIdempotencyKey(db, { ...ref, ...claimant, requestHash });
+    if (existing === null) return { kind: 'claimed', claim: claimOf(db, ref, claimant.claimId, single) };
     if (existing.status !== null) return { kind: 'replay', record: existing };
+    // A claim whose holder is gone: the request stored nothing, so the key is free again.
+    const holder = holderOf(existing, single);
+    if (holder !== 'alive') {
+      const taken = await takeOverIdempotencyKey(db, {
+        ...ref,
+        ...claimant,
+        requestHash,
+        fromClaimId: existing.claimId,
+        ...(holder === 'silent' ? { idleSeconds: LEASE_SECONDS } : {}),
+      });
+      if (taken) return { kind: 'claimed', claim: claimOf(db, ref, claimant.claimId, single) };
+      if (holder === 'gone') continue;
+    }
     if (requestHash !== '' && existing.requestHash !== '' && existing.requestHash !== requestHash) {
       throw reusedKey();
     }
-    if (await releaseStaleIdempotencyKey(db, ref, STALE_SECONDS)) continue;
     if (Date.now() >= deadline) {
       throw problems.conflict(
         'A request with this Idempotency-Key is still being processed; retry later for its answer.',
@@ -114,12 +146,64 @@ export async function startIdempotent(
   }
 }
 
-function claimOf(db: Kysely<Database>, ref: IdempotencyKeyRef): IdempotencyClaim {
+/**
+ * Whether the holder of an in-progress claim still works on it: 'gone' for certain, 'silent' when
+ * it is another process on PostgreSQL (gone once it stops renewing the claim), else 'alive'.
+ */
+function holderOf(record: IdempotencyRecord, single: boolean): 'alive' | 'gone' | 'silent' {
+  if (record.owner === PROCESS_INSTANCE_ID) {
+    return record.claimId !== null && liveClaims.has(record.claimId) ? 'alive' : 'gone';
+  }
+  return single ? 'gone' : 'silent';
+}
+
+function claimOf(
+  db: Kysely<Database>,
+  ref: IdempotencyKeyRef,
+  claimId: string,
+  single: boolean,
+): IdempotencyClaim {
+  liveClaims.add(claimId);
+  // Only PostgreSQL needs the renewals: on the embedded database no other process can be waiting.
+  let renewing: ReturnType<typeof setInterval> | null = null;
+  const stop = () => {
+    liveClaims.delete(claimId);
+    if (renewing) clearInterval(renewing);
+    renewing = null;
+  };
+  if (!single) {
+    renewing = setInterval(() => {
+      renewIdempotencyClaim(db, { ...ref, claimId }).then(
+        (held) => {
+          if (!held) stop();
+        },
+        () => {
+          // The database is unreachable for now: the next renewal tries again.
+        },
+      );
+    }, RENEW_MS);
+    renewing.unref();
+  }
   return {
     ref,
-    complete: (trx, requestHash, status, response) =>
-      completeIdempotencyRecord(trx, { ...ref, requestHash, status, response }),
-    release: () => releaseIdempotencyKey(db, ref),
+    async complete(trx, requestHash, status, response) {
+      try {
+        await completeIdempotencyRecord(trx, { ...ref, claimId, requestHash, status, response });
+      } catch (error) {
+        if (error instanceof IdempotencyClaimLostError) {
+          throw problems.conflict(
+            'A retry with this Idempotency-Key took this request over while it was running; nothing of this request was stored, the retry answers for it.',
+          );
+        }
+        throw error;
+      } finally {
+        stop();
+      }
+    },
+    async release() {
+      stop();
+      await releaseIdempotencyKey(db, { ...ref, claimId });
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import * as m0006 from './0006-submissions-bulk-load.ts';
 import * as m0007 from './0007-submissions-append.ts';
 import * as m0008 from './0008-submission-receipt.ts';
 import * as m0009 from './0009-submission-listing.ts';
+import * as m0011 from './0011-key-scopes.ts';
+import * as m0012 from './0012-idempotency-owner.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-submissions-append': m0007,
   '0008-submission-receipt': m0008,
   '0009-submission-listing': m0009,
+  '0011-key-scopes': m0011,
+  '0012-idempotency-owner': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
