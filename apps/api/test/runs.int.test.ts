@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type DatabaseKind, insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
+import {
+  createSubmissionBatch,
+  type DatabaseKind,
+  insertApiKey,
+  insertSubmissionRows,
+  listAudit,
+  type QuipDatabase,
+  seedReferenceData,
+  submissionRowJson,
+  upsertEntities,
+} from '@quip/db';
 import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
 import {
   BullmqJobRunner,
@@ -7,6 +17,7 @@ import {
   type JobRunner,
   jobDefinitions,
   publishSyntheticRulebook,
+  SYNTHETIC_RULEBOOK,
   storeSyntheticData,
 } from '@quip/jobs';
 import ExcelJS from 'exceljs';
@@ -112,6 +123,7 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
       progress: { done: 10, total: 10 },
       totals: { payees: 10, totalCents: 48000, byLineKind: { base: 45000, incentive: 3000 } },
       rulebook: { version: 1 },
+      rulebookVersion: 1,
       asOf: '2026-11-23',
       official: false,
     });
@@ -223,6 +235,8 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     ).json()) as {
       rulebookChanged: boolean;
       snapshotChanged: boolean;
+      changedInputs: string[];
+      inputs: Record<string, { from: unknown; to: unknown }>;
       payees: {
         entityId: string;
         totalCents: { from: number; to: number };
@@ -230,6 +244,10 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
       }[];
     };
     expect([diff.rulebookChanged, diff.snapshotChanged]).toEqual([false, true]);
+    // Same day and rulebook, newer data: only the snapshot differs, and the diff says so.
+    expect(diff.changedInputs).toEqual(['snapshot']);
+    expect(diff.inputs.asOf).toEqual({ from: '2026-11-23', to: '2026-11-23' });
+    expect(diff.inputs.rulebookVersion).toEqual({ from: 1, to: 1 });
     // Every '950' payee's cie target moved (0.45 -> 0.55); the two '096' payees did not change.
     expect(diff.payees.map((p) => p.entityId)).toEqual(PAYEES.slice(0, 8).map((p) => p.id));
     const totals = Object.fromEntries(diff.payees.map((p) => [p.entityId, p.totalCents]));
@@ -239,30 +257,79 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     expect(diff.payees[0]?.measures[0]?.changed).toEqual(['value', 'target', 'met']);
   });
 
-  it('marks a succeeded run official only once its fiscal year is closed, and cancels only running runs', async () => {
-    const post = (path: string) => app.request(path, { method: 'POST', headers: auth(admin) });
-    expect((await post(`/api/v1/runs/${runId}/cancel`)).status).toBe(409);
-    expect((await post(`/api/v1/runs/${runId}/official`)).status).toBe(409);
-    await database.db
-      .updateTable('fiscal_years')
-      .set({ status: 'closed' })
-      .where('fiscal_year', '=', '2026-27')
-      .execute();
-    try {
-      const res = await post(`/api/v1/runs/${runId}/official`);
+  it('pages the comparison by payee and keeps every changed measure of each payee', async () => {
+    const [newest] = (
+      (await (await app.request(`${PROGRAM}/runs`, { headers: auth(analyst) })).json()) as {
+        items: { id: number }[];
+      }
+    ).items;
+    type Page = {
+      changedInputs: string[];
+      payees: { entityId: string; measures: { measure: string }[] }[];
+      nextCursor: string | null;
+      truncated: boolean;
+    };
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await app.request(
+        `/api/v1/runs/${newest!.id}/diff?against=${runId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: auth(analyst) },
+      );
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { official: boolean }).official).toBe(true);
-      expect(
-        (await app.request(`/api/v1/runs/${runId}/official`, { method: 'POST', headers: auth(analyst) }))
-          .status,
-      ).toBe(403);
-    } finally {
-      await database.db
-        .updateTable('fiscal_years')
-        .set({ status: 'open' })
-        .where('fiscal_year', '=', '2026-27')
-        .execute();
+      const page = (await res.json()) as Page;
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor);
+    // 8 payees differ (P000001..P000008), 3 a page: 3 + 3 + 2; every one keeps its changed cie result.
+    expect(pages.map((p) => p.payees.map((x) => x.entityId))).toEqual([
+      ['P000001', 'P000002', 'P000003'],
+      ['P000004', 'P000005', 'P000006'],
+      ['P000007', 'P000008'],
+    ]);
+    expect(pages.map((p) => p.truncated)).toEqual([true, true, false]);
+    for (const page of pages) {
+      expect(page.changedInputs).toEqual(['snapshot']);
+      for (const payee of page.payees) expect(payee.measures.map((m) => m.measure)).toEqual(['cie']);
     }
+    const bad = await app.request(`/api/v1/runs/${newest!.id}/diff?against=${runId}&cursor=nope`, {
+      headers: auth(analyst),
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('marks a succeeded run official while the year is open, moves the mark, and cancels only running runs', async () => {
+    const post = (path: string, key = admin) => app.request(path, { method: 'POST', headers: auth(key) });
+    expect((await post(`/api/v1/runs/${runId}/cancel`)).status).toBe(409);
+    expect((await post(`/api/v1/runs/${runId}/official`, analyst)).status).toBe(403);
+    const res = await post(`/api/v1/runs/${runId}/official`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: runId, official: true });
+    // Marking it again changes nothing and is not audited twice.
+    expect((await post(`/api/v1/runs/${runId}/official`)).status).toBe(200);
+    const officialOf = async () =>
+      (
+        (await (await app.request(`${PROGRAM}/runs`, { headers: auth(analyst) })).json()) as {
+          items: { id: number; official: boolean }[];
+        }
+      ).items
+        .filter((r) => r.official)
+        .map((r) => r.id);
+    expect(await officialOf()).toEqual([runId]);
+    // The newest run (from the comparison above) becomes the final one; the mark moves.
+    const [newest] = (
+      (await (await app.request(`${PROGRAM}/runs`, { headers: auth(analyst) })).json()) as {
+        items: { id: number }[];
+      }
+    ).items;
+    expect((await post(`/api/v1/runs/${newest!.id}/official`)).status).toBe(200);
+    expect(await officialOf()).toEqual([newest!.id]);
+    const audit = await listAudit(database.db, { limit: 10, action: 'run.official' });
+    // Oldest first: the second mark names the run it took the mark from.
+    expect(audit.map((e) => e.details)).toEqual([
+      expect.objectContaining({ run: runId, previous: null, asOf: '2026-11-23', rulebookVersion: 1 }),
+      expect.objectContaining({ run: newest!.id, previous: runId }),
+    ]);
   });
 
   it('pushes progress as server-sent events and ends the stream with the run', async () => {
@@ -298,5 +365,153 @@ describe('the queue dashboard in scaled mode', () => {
       await jobs.close(1_000);
       await database.close();
     }
+  });
+});
+
+describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
+  let app: QuipApp;
+  let database: QuipDatabase;
+  let jobs: InlineJobRunner;
+  let admin: string;
+  let analyst: string;
+  type Done = { id: number; asOf: string; rulebookVersion: number; totalCents: number };
+  let v1: Done;
+  let v2: Done;
+  let june: Done;
+
+  const start = async (body: { asOf?: string } = {}) => {
+    const res = await app.request(`${PROGRAM}/runs`, {
+      method: 'POST',
+      headers: auth(admin, { 'Content-Type': 'application/json' }),
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: number };
+    for (let i = 0; i < 400; i++) {
+      const run = (await (await app.request(`/api/v1/runs/${id}`, { headers: auth(analyst) })).json()) as {
+        status: string;
+        asOf: string;
+        rulebookVersion: number;
+        totals: { totalCents: number } | null;
+      };
+      if (run.status === 'succeeded')
+        return {
+          id,
+          asOf: run.asOf,
+          rulebookVersion: run.rulebookVersion,
+          totalCents: run.totals!.totalCents,
+        };
+      if (run.status !== 'queued' && run.status !== 'running') throw new Error(`run ${id} ${run.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`run ${id} did not end`);
+  };
+  const diff = async (run: number, against: number) =>
+    (await (
+      await app.request(`/api/v1/runs/${run}/diff?against=${against}`, { headers: auth(analyst) })
+    ).json()) as {
+      changedInputs: string[];
+      inputs: Record<'asOf' | 'rulebookVersion' | 'snapshot', { from: unknown; to: unknown }>;
+      payees: { entityId: string; totalCents: unknown; measures: { measure: string; changed: string[] }[] }[];
+    };
+
+  beforeAll(async () => {
+    jobs = new InlineJobRunner(10);
+    const opened = await openRunsApp(kind, jobs);
+    ({ app, database } = opened);
+    admin = await opened.keyFor('admin');
+    analyst = await opened.keyFor('analyst');
+    // Version 1: the DSP survey is due 2026-10-31, inside the year.
+    await publishSyntheticRulebook(database.db);
+    // Two residential homes ('096': cie does not apply, so the survey alone earns the 10 %).
+    // Q1's survey arrived 2026-10-01; Q2's on 2027-07-15, after the fiscal year ended.
+    const scope = { fiscalYear: '2026-27', programId: 'dds-qip' };
+    await database.db.transaction().execute(async (trx) => {
+      await upsertEntities(
+        trx,
+        scope,
+        ['Q1', 'Q2'].map((id) => ({
+          id,
+          name: `Home ${id}`,
+          attributes: { serviceCode: '096', rateCents: 5000, units: 1 },
+        })),
+      );
+      for (const [entityId, on] of [
+        ['Q1', '2026-10-01'],
+        ['Q2', '2027-07-15'],
+      ] as const) {
+        const batch = await createSubmissionBatch(trx, {
+          ...scope,
+          keyId: null,
+          format: 'json',
+          receivedOn: on,
+        });
+        await insertSubmissionRows(trx, { id: batch, ...scope }, [
+          submissionRowJson(entityId, 'workforce-survey', '2026-27', '', on, { participated: true }),
+        ]);
+      }
+    });
+  });
+  afterAll(async () => {
+    await jobs?.close(1_000);
+    await database?.close();
+  });
+
+  it("defaults to the fiscal year's last day when nothing is due after it", async () => {
+    v1 = await start();
+    // Due 2026-10-31 < 2027-06-30: as of 2027-06-30. Q2's survey (2027-07-15) is not in yet:
+    // Q1 4500 + 500, Q2 4500 + 0 = 9500.
+    expect(v1).toMatchObject({ asOf: '2027-06-30', rulebookVersion: 1, totalCents: 9500 });
+  });
+
+  it('defaults to the last due date when it falls after the year, so on-time filings count', async () => {
+    await publishSyntheticRulebook(database.db, {
+      ...SYNTHETIC_RULEBOOK,
+      measures: SYNTHETIC_RULEBOOK.measures.map((m) =>
+        m.key === 'workforce-survey'
+          ? { ...m, compute: { ...m.compute, timely: { dueDate: '2027-07-31' } } }
+          : m,
+      ),
+    });
+    v2 = await start();
+    // Version 2: due 2027-07-31 > 2027-06-30, so as of 2027-07-31. Q2's survey of 2027-07-15 is
+    // on time: both homes earn 4500 + 500 = 5000; 10000 in all.
+    expect(v2).toMatchObject({ asOf: '2027-07-31', rulebookVersion: 2, totalCents: 10000 });
+    // Given a day, the run takes it: as of 2027-06-30 Q2's survey is not in (9500).
+    june = await start({ asOf: '2027-06-30' });
+    expect(june).toMatchObject({ asOf: '2027-06-30', rulebookVersion: 2, totalCents: 9500 });
+    const listed = (await (await app.request(`${PROGRAM}/runs`, { headers: auth(analyst) })).json()) as {
+      items: { id: number; asOf: string; rulebookVersion: number }[];
+    };
+    expect(listed.items.map((r) => [r.id, r.asOf, r.rulebookVersion])).toEqual([
+      [june.id, '2027-06-30', 2],
+      [v2.id, '2027-07-31', 2],
+      [v1.id, '2027-06-30', 1],
+    ]);
+    // The audit records each run's day, oldest first.
+    const started = await listAudit(database.db, { limit: 10, action: 'run.start' });
+    expect(started.map((e) => (e.details as { asOf: string }).asOf)).toEqual([
+      '2027-06-30',
+      '2027-07-31',
+      '2027-06-30',
+    ]);
+  });
+
+  it('names the as-of date as the only input that differs between two runs of the same data and rulebook', async () => {
+    const byDate = await diff(june.id, v2.id);
+    expect(byDate.changedInputs).toEqual(['asOf']);
+    expect(byDate.inputs.asOf).toEqual({ from: '2027-07-31', to: '2027-06-30' });
+    // Only Q2 changed: its survey is missing as of 2027-06-30 (5000 -> 4500).
+    expect(byDate.payees).toEqual([
+      {
+        entityId: 'Q2',
+        totalCents: { from: 5000, to: 4500 },
+        measures: [expect.objectContaining({ measure: 'workforce-survey', changed: ['value', 'met'] })],
+      },
+    ]);
+    const byRulebook = await diff(v2.id, v1.id);
+    expect(byRulebook.changedInputs).toEqual(['asOf', 'rulebookVersion', 'rulebookContent']);
+    expect(byRulebook.inputs.rulebookVersion).toEqual({ from: 1, to: 2 });
+    expect(byRulebook.inputs.snapshot.from).toBe(byRulebook.inputs.snapshot.to);
   });
 });

@@ -1,3 +1,5 @@
+import type { Rulebook } from './rulebook/rulebook-schema.ts';
+
 /** California's fiscal year runs July 1 to June 30 and is named by its two calendar years: `2026-27`. */
 export const FISCAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
 
@@ -33,11 +35,27 @@ export function fiscalYearOf(isoDate: string): string {
 }
 
 /**
- * A run's evaluation day when none is given: the fiscal year's last day once it is over, else
- * today. Preview takes the same default, so the two see the same submissions.
+ * A run's evaluation day when none is given: the last day of the rulebook's fiscal year or its
+ * last due date, whichever is later, so a filing due after the year ends (DDS's July 31) still
+ * counts as on time. The due dates are every reporting measure's `timely.dueDate` and every
+ * milestone measure's `by`. It never depends on the clock: a run, a preview and the SPA's what-if
+ * of one rulebook all take this same day, and running again later gives the same answer.
  */
-export function defaultAsOf(fiscalYear: string, today: string): string {
+export function defaultAsOf(compiled: { rulebook: Pick<Rulebook, 'fiscalYear' | 'measures'> }): string {
+  const { fiscalYear, measures } = compiled.rulebook;
   const span = parseFiscalYear(fiscalYear);
   if (!span) throw new RangeError(`not a fiscal year: ${fiscalYear}`);
-  return span.endsOn < today ? span.endsOn : today;
+  let latest = span.endsOn;
+  for (const measure of measures) {
+    const compute = measure.compute;
+    const due =
+      compute.kind === 'reporting' && compute.timely
+        ? compute.timely.dueDate
+        : compute.kind === 'milestone'
+          ? compute.by
+          : undefined;
+    // ISO dates compare as strings.
+    if (due !== undefined && due > latest) latest = due;
+  }
+  return latest;
 }

@@ -2,6 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseFiscalYear } from '@quip/core';
 import {
   appendAudit,
+  type CloseBlocker,
+  closeBlockers,
   type Database,
   type FiscalYear,
   findFiscalYear,
@@ -23,10 +25,11 @@ import {
   conflictError,
   FiscalYearParam,
   notFoundError,
+  ProblemSchema,
   unprocessableError,
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
-import { problems } from '../http/problem.ts';
+import { Problem, problems } from '../http/problem.ts';
 import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
 
 const FiscalYearSchema = z
@@ -59,9 +62,57 @@ const NewFiscalYearSchema = z
   .openapi('NewFiscalYear', { example: { fiscalYear: '2027-28', status: 'draft' } });
 
 const FiscalYearStatusChangeSchema = z
-  .object({ status: z.enum(['open', 'closed']) })
+  .object({
+    status: z.enum(['open', 'closed']),
+    force: z.boolean().optional().openapi({
+      description:
+        'Close even though a program is not ready (the reasons a 409 listed); the audit entry records the force and what it overrode',
+    }),
+  })
   .strict()
   .openapi('FiscalYearStatusChange', { example: { status: 'closed' } });
+
+const CloseRefusedSchema = ProblemSchema.extend({
+  reasons: z.array(
+    z.object({
+      program: z.string(),
+      reason: z.enum(['unpublished-draft', 'no-official-run', 'run-after-official']),
+      message: z.string(),
+    }),
+  ),
+}).openapi('CloseRefused', {
+  example: {
+    type: 'https://quip.invalid/problems/conflict',
+    title: 'Conflict',
+    status: 409,
+    detail:
+      'Fiscal year 2026-27 cannot be closed yet (1 reason): dds-qip has no official run: mark its final run official. Close it anyway with "force": true.',
+    errors: [
+      { row: 0, path: 'dds-qip', message: 'dds-qip has no official run: mark its final run official' },
+    ],
+    reasons: [
+      {
+        program: 'dds-qip',
+        reason: 'no-official-run',
+        message: 'dds-qip has no official run: mark its final run official',
+      },
+    ],
+  },
+});
+
+/** One sentence per reason a program is not ready for its year to close. */
+function closeReasonMessage(blocker: CloseBlocker): string {
+  switch (blocker.reason) {
+    case 'unpublished-draft':
+      return `${blocker.program} has an unpublished draft (revision ${blocker.draftRevision}): publish it`;
+    case 'no-official-run':
+      return `${blocker.program} has no official run: mark its final run official`;
+    case 'run-after-official': {
+      const runs = blocker.runIds.join(', ');
+      return `${blocker.program} has ${blocker.runIds.length === 1 ? 'run' : 'runs'} ${runs} newer than its official run ${blocker.officialRunId}: mark the final run official`;
+    }
+  }
+}
 
 const CloneOutcomeSchema = z
   .object({
@@ -190,7 +241,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       tags: ['fiscal years'],
       summary: 'Open or close a fiscal year (admins)',
       description:
-        'Status moves forward only: draft -> open -> closed. A closed fiscal year is read-only: every write to it answers 409.',
+        'Status moves forward only: draft -> open -> closed. A closed fiscal year is read-only: every write to it answers 409, no run starts in it and its official runs stay as they are. Closing answers 409 with every reason listed (`reasons`, and `errors` with the program as `path`) while a program with a rulebook in the year has an unpublished draft, has no official run, or has a run newer than its official one; `"force": true` closes it anyway and the audit entry records what it overrode.',
       security: bearerSecurity,
       middleware: [requireRole('admin')] as const,
       request: {
@@ -205,12 +256,16 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
         ...badRequestError,
         ...authErrors,
         ...notFoundError,
-        ...conflictError,
+        409: {
+          description:
+            'The year is closed (read-only), or not ready to close: `reasons` lists why, program by program',
+          content: { 'application/problem+json': { schema: CloseRefusedSchema } },
+        },
       },
     }),
     async (c) => {
       const { fy } = c.req.valid('param');
-      const { status } = c.req.valid('json');
+      const { status, force = false } = c.req.valid('json');
       const year = await db.transaction().execute(async (trx) => {
         const current = await lockFiscalYear(trx, fy, 'update');
         if (!current) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
@@ -220,12 +275,32 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
         if (!NEXT_STATUSES[current.status].includes(status)) {
           throw problems.conflict(`Fiscal year ${fy} is ${current.status}; it cannot go back to ${status}.`);
         }
+        const details: Record<string, unknown> = { from: current.status, to: status };
+        if (status === 'closed') {
+          // Checked under the year's exclusive lock: no run starts or becomes official meanwhile.
+          const reasons = (await closeBlockers(trx, fy)).map((b) => ({
+            program: b.program,
+            reason: b.reason,
+            message: closeReasonMessage(b),
+          }));
+          if (reasons.length > 0 && !force) {
+            const count = `${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}`;
+            throw new Problem(
+              409,
+              'conflict',
+              'Conflict',
+              `Fiscal year ${fy} cannot be closed yet (${count}): ${reasons.map((r) => r.message).join('; ')}. Close it anyway with "force": true.`,
+              { errors: reasons.map((r) => ({ row: 0, path: r.program, message: r.message })), reasons },
+            );
+          }
+          if (force) Object.assign(details, { force: true, overridden: reasons });
+        }
         const changed = await setFiscalYearStatus(trx, fy, status);
         await appendAudit(trx, {
           actor: c.get('principal').keyId,
           action: status === 'closed' ? 'fiscal-year.close' : 'fiscal-year.open',
           subject: fy,
-          details: { from: current.status, to: status },
+          details,
         });
         return changed;
       });

@@ -48,7 +48,7 @@ const PreviewRequest = z
     }),
     asOf: z.iso.date().optional().openapi({
       description:
-        "The evaluation day; default as a run's: the fiscal year's last day once it is over, else today",
+        "The evaluation day; default as a run's: the fiscal year's last day or the rulebook's last due date, whichever is later",
     }),
   })
   .openapi('PreviewRequest', {
@@ -154,7 +154,7 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
         version = published.version;
       }
       const { receivedOn: today } = receiptTime(clock(), compiled);
-      const asOf = input.asOf ?? defaultAsOf(fy, today);
+      const asOf = input.asOf ?? defaultAsOf(compiled);
       const submissions = checkPreviewSubmissions(compiled, input.entities, input.submissions, {
         // The earlier of the two ISO days: a record cannot arrive after the evaluation day.
         receivedOn: [today, asOf].sort()[0] as string,

@@ -1,13 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { compileRulebook, defaultAsOf } from '@quip/core';
 import {
   appendAudit,
   cancelRun,
   createRun,
   type Database,
   findFiscalYear,
+  findOfficialRun,
+  findRun,
   finishRun,
   listPrograms,
   listRuns,
+  lockFiscalYear,
   markRunOfficial,
   runProgress,
 } from '@quip/db';
@@ -53,7 +57,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       tags,
       summary: 'Start a recompute of every result and payment of the program (admins)',
       description:
-        'Pins the published rulebook version and the data (the submissions current now) and queues the run: `202 {"id"}`. Follow it at GET /runs/{id} or /runs/{id}/events.',
+        'Pins the published rulebook version and the data (the submissions current now) and queues the run: `202 {"id"}`. Follow it at GET /runs/{id} or /runs/{id}/events. Without `asOf` the run evaluates on the fiscal year\'s last day or the rulebook\'s last due date, whichever is later. 409 when the fiscal year is closed or the program has no published rulebook.',
       security: bearerSecurity,
       middleware: [requireRole('admin'), idempotency(db)] as const,
       request: {
@@ -80,15 +84,17 @@ export function runRoutes(deps: RunRouteDependencies) {
       if (!(await listPrograms(db)).some((p) => p.id === program)) {
         throw problems.notFound(`Program ${program} does not exist.`);
       }
-      const today = new Date().toISOString().slice(0, 10);
-      // The evaluation day: the year's last day once it is over, else today.
-      const asOf = body.asOf ?? ([year.endsOn, today].sort()[0] as string);
       const actor = c.get('principal').keyId;
       const run = await db.transaction().execute(async (trx) => {
+        // Locked until the run is created, so the year cannot close under it.
+        const locked = await lockFiscalYear(trx, fy, 'update');
+        if (locked?.status === 'closed')
+          throw problems.conflict(`Fiscal year ${fy} is closed: it is read-only, so no run can start in it.`);
         const created = await createRun(trx, {
           fiscalYear: fy,
           programId: program,
-          asOf,
+          // Default: the year's last day or the pinned rulebook's last due date, whichever is later.
+          asOf: body.asOf ?? ((pinned) => defaultAsOf(compileRulebook(pinned.content))),
           createdBy: actor,
           chunkSize: deps.chunkSize ?? 1000,
         });
@@ -97,7 +103,12 @@ export function runRoutes(deps: RunRouteDependencies) {
           actor,
           action: 'run.start',
           subject: `${program}/${fy}`,
-          details: { run: created.id, payees: created.payees, rulebookVersion: created.rulebookVersion },
+          details: {
+            run: created.id,
+            payees: created.payees,
+            rulebookVersion: created.rulebookVersion,
+            asOf: created.asOf,
+          },
         });
         return created;
       });
@@ -264,9 +275,9 @@ export function runRoutes(deps: RunRouteDependencies) {
       method: 'post',
       path: '/runs/{id}/official',
       tags,
-      summary: 'Mark a succeeded run of a closed fiscal year as the official one (admins)',
+      summary: "Mark a succeeded run as the program's final (official) run of its fiscal year (admins)",
       description:
-        'One official run per program and fiscal year: marking another moves the mark. 409 unless the run succeeded and its fiscal year is closed.',
+        'One official run per program and fiscal year: marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed.',
       security: bearerSecurity,
       middleware: [requireRole('admin')] as const,
       request: { params: RunParams },
@@ -282,20 +293,30 @@ export function runRoutes(deps: RunRouteDependencies) {
       const run = await requireRun(db, c.req.valid('param').id);
       if (run.status !== 'succeeded')
         throw problems.conflict(`Run ${run.id} did not succeed (${run.status}).`);
-      const year = await findFiscalYear(db, run.fiscalYear);
-      if (year?.status !== 'closed') {
-        throw problems.conflict(
-          `Fiscal year ${run.fiscalYear} is not closed: close it first, then mark its final run.`,
-        );
-      }
       const actor = c.get('principal').keyId;
       await db.transaction().execute(async (trx) => {
+        // Shared lock: closing the year waits for this, and this never lands in a closed year.
+        const year = await lockFiscalYear(trx, run.fiscalYear, 'share');
+        if (year?.status === 'closed') {
+          throw problems.conflict(
+            `Fiscal year ${run.fiscalYear} is closed: its official run can no longer change.`,
+          );
+        }
+        const current = await findRun(trx, run.id);
+        if (current?.official) return;
+        const previous = await findOfficialRun(trx, run.fiscalYear, run.programId);
         await markRunOfficial(trx, run);
         await appendAudit(trx, {
           actor,
           action: 'run.official',
           subject: `${run.programId}/${run.fiscalYear}`,
-          details: { run: run.id, totalCents: run.totals?.totalCents ?? 0 },
+          details: {
+            run: run.id,
+            previous: previous?.id ?? null,
+            asOf: run.asOf,
+            rulebookVersion: run.rulebookVersion,
+            totalCents: run.totals?.totalCents ?? 0,
+          },
         });
       });
       return c.json(await runView(db, await requireRun(db, String(run.id))), 200);

@@ -1,17 +1,41 @@
 import { type Database, diffRuns, type RunRecord } from '@quip/db';
 import type { Kysely } from 'kysely';
+import { encodeCursor } from '../ingest/page-cursor.ts';
 
 const FIELDS = ['status', 'value', 'target', 'met', 'points'] as const;
 type Field = (typeof FIELDS)[number];
 
+/** The inputs a run pins, in the order a diff names them. */
+export const RUN_INPUTS = ['asOf', 'rulebookVersion', 'rulebookContent', 'snapshot'] as const;
+export type RunInput = (typeof RUN_INPUTS)[number];
+
+/** Each input of the two runs, side by side; `changed` names every input that differs. */
+export function runInputs(run: RunRecord, against: RunRecord) {
+  const pair = <T>(from: T, to: T) => ({ from, to });
+  const inputs = {
+    asOf: pair(against.asOf, run.asOf),
+    rulebookVersion: pair(against.rulebookVersion, run.rulebookVersion),
+    rulebookContent: pair(against.contentHash, run.contentHash),
+    snapshot: pair(against.snapshotSubmissionId, run.snapshotSubmissionId),
+  };
+  const changed = RUN_INPUTS.filter((k) => inputs[k].from !== inputs[k].to);
+  return { inputs, changed };
+}
+
 /**
- * Two runs payee by payee: whose total changed, and per measure which of status, value, target,
- * met and points changed; with whether the rulebook version or the data snapshot differed, which
- * says what caused it (a value changes with the data, a target with the rulebook or the peers).
+ * Two runs payee by payee, a page of payees at a time: whose total changed, and per measure which
+ * of status, value, target, met and points changed; with every input that differs between the
+ * runs (as-of date, rulebook version, rulebook content, data snapshot), which says what caused it
+ * (a value changes with the data or the date, a target with the rulebook or the peers). A page
+ * holds whole payees: a payee's changed measures are never cut off.
  */
-export async function runDiff(db: Kysely<Database>, run: RunRecord, against: RunRecord, limit: number) {
-  const { results, payments } = await diffRuns(db, against.id, run.id, limit + 1);
-  const truncated = results.length > limit || payments.length > limit;
+export async function runDiff(
+  db: Kysely<Database>,
+  run: RunRecord,
+  against: RunRecord,
+  page: { limit: number; after?: string | null },
+) {
+  const { entityIds, results, payments, nextAfter } = await diffRuns(db, against.id, run.id, page);
   const byPayee = new Map<
     string,
     {
@@ -24,19 +48,16 @@ export async function runDiff(db: Kysely<Database>, run: RunRecord, against: Run
         to: Record<string, unknown> | null;
       }[];
     }
-  >();
-  const payee = (entityId: string) => {
-    let entry = byPayee.get(entityId);
-    if (!entry) {
-      entry = { entityId, totalCents: { from: null, to: null }, measures: [] };
-      byPayee.set(entityId, entry);
-    }
-    return entry;
-  };
-  for (const p of payments.slice(0, limit)) payee(p.entityId).totalCents = { from: p.from, to: p.to };
-  for (const r of results.slice(0, limit)) {
+  >(
+    entityIds.map((entityId) => [entityId, { entityId, totalCents: { from: null, to: null }, measures: [] }]),
+  );
+  for (const p of payments) {
+    const entry = byPayee.get(p.entityId);
+    if (entry) entry.totalCents = { from: p.from, to: p.to };
+  }
+  for (const r of results) {
     const changed = FIELDS.filter((f) => (r.from?.[f] ?? null) !== (r.to?.[f] ?? null));
-    payee(r.entityId).measures.push({
+    byPayee.get(r.entityId)?.measures.push({
       measure: r.measure,
       changed,
       from: r.from ? { ...r.from } : null,
@@ -63,14 +84,17 @@ export async function runDiff(db: Kysely<Database>, run: RunRecord, against: Run
       if (p) p.totalCents = { from: Number(t.total_cents), to: Number(t.total_cents) };
     }
   }
+  const { inputs, changed } = runInputs(run, against);
   return {
     run: run.id,
     against: against.id,
-    rulebookChanged: run.contentHash !== against.contentHash,
-    snapshotChanged: run.snapshotSubmissionId !== against.snapshotSubmissionId,
-    payees: [...byPayee.values()].sort((a, b) =>
-      a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0,
-    ),
-    truncated,
+    inputs,
+    changedInputs: changed,
+    asOfChanged: changed.includes('asOf'),
+    rulebookChanged: changed.includes('rulebookVersion') || changed.includes('rulebookContent'),
+    snapshotChanged: changed.includes('snapshot'),
+    payees: [...byPayee.values()],
+    nextCursor: nextAfter === null ? null : encodeCursor(nextAfter),
+    truncated: nextAfter !== null,
   };
 }

@@ -206,7 +206,9 @@ export function runOutputRoutes(db: Kysely<Database>) {
       path: '/runs/{id}/diff',
       tags,
       summary:
-        'Compare a run with another, payee by payee: what changed and whether the rulebook or the data did',
+        'Compare a run with another, payee by payee: what changed, and which of its inputs (as-of date, rulebook, data) did',
+      description:
+        '`changedInputs` names every input that differs between the two runs, and `inputs` shows each side by side. Payees come a page at a time (`limit` payees, then `cursor`=`nextCursor`); a page holds every changed measure of each of its payees.',
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst')] as const,
       request: {
@@ -216,7 +218,17 @@ export function runOutputRoutes(db: Kysely<Database>) {
             .string()
             .regex(/^[1-9]\d{0,14}$/)
             .openapi({ description: 'The other run', example: '11' }),
-          limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ example: 500 }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(5000)
+            .default(500)
+            .openapi({ description: 'Payees per page', example: 500 }),
+          cursor: z
+            .string()
+            .optional()
+            .openapi({ description: 'The nextCursor of the previous page', example: 'IlBWLTAwMDE3Ig' }),
         }),
       },
       responses: {
@@ -232,7 +244,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
       const against = await requireRun(db, query.against);
       requireOutput(run);
       requireOutput(against);
-      return c.json(await runDiff(db, run, against, query.limit), 200);
+      const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+      return c.json(await runDiff(db, run, against, { limit: query.limit, after }), 200);
     },
   );
 

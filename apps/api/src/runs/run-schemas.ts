@@ -29,14 +29,20 @@ export const RunSchema = z
     totals: RunTotalsSchema.nullable(),
     reason: z.string().nullable().openapi({ description: 'Why the run failed or was cancelled' }),
     rulebook: z.object({ version: z.number().int(), contentHash: z.string() }),
+    rulebookVersion: z
+      .number()
+      .int()
+      .openapi({ description: 'The published rulebook version the run pinned' }),
     snapshot: z.object({
       submissionId: z
         .number()
         .int()
         .openapi({ description: 'The run reads the submissions current among ids up to this one' }),
     }),
-    asOf: z.string().openapi({ format: 'date' }),
-    official: z.boolean(),
+    asOf: z.string().openapi({ format: 'date', description: 'The evaluation day the run used' }),
+    official: z.boolean().openapi({
+      description: "The program's final run of the fiscal year: the one closing the year locks",
+    }),
     issues: z.array(z.record(z.string(), z.unknown())).nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
@@ -52,6 +58,7 @@ export const RunSchema = z
       totals: { payees: 3, totalCents: 14000, byLineKind: { base: 13500, incentive: 500 } },
       reason: null,
       rulebook: { version: 2, contentHash: 'c0ffee...' },
+      rulebookVersion: 2,
       snapshot: { submissionId: 1841 },
       asOf: '2027-06-30',
       official: false,
@@ -65,7 +72,8 @@ export const RunSchema = z
 export const NewRunSchema = z
   .object({
     asOf: z.iso.date().optional().openapi({
-      description: 'The evaluation day; default the end of the fiscal year or today, whichever is first',
+      description:
+        "The evaluation day; default the fiscal year's last day or the rulebook's last due date (a reporting measure's `timely.dueDate`, a milestone's `by`), whichever is later",
     }),
   })
   .strict()
@@ -136,11 +144,23 @@ export const PageQuery = {
     .openapi({ description: 'The nextCursor of the previous page', example: 'IlBWLTAwMDE3Ig' }),
 };
 
+const inputPair = <S extends z.ZodType>(value: S) => z.object({ from: value, to: value });
+
 export const RunDiffSchema = z
   .object({
     run: z.number().int(),
-    against: z.number().int(),
-    rulebookChanged: z.boolean(),
+    against: z.number().int().openapi({ description: 'The run compared with: the `from` side' }),
+    inputs: z.object({
+      asOf: inputPair(z.string().openapi({ format: 'date' })),
+      rulebookVersion: inputPair(z.number().int()),
+      rulebookContent: inputPair(z.string()).openapi({ description: 'The content hashes' }),
+      snapshot: inputPair(z.number().int()).openapi({ description: 'The snapshot submission ids' }),
+    }),
+    changedInputs: z
+      .array(z.enum(['asOf', 'rulebookVersion', 'rulebookContent', 'snapshot']))
+      .openapi({ description: 'Every input that differs between the two runs; empty when none does' }),
+    asOfChanged: z.boolean(),
+    rulebookChanged: z.boolean().openapi({ description: 'The rulebook version or its content differs' }),
     snapshotChanged: z.boolean(),
     payees: z.array(
       z.object({
@@ -156,12 +176,24 @@ export const RunDiffSchema = z
         ),
       }),
     ),
-    truncated: z.boolean(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'More payees differ: ask again with this cursor' }),
+    truncated: z.boolean().openapi({ description: 'Whether more payees differ than this page shows' }),
   })
   .openapi('RunDiff', {
     example: {
       run: 13,
       against: 12,
+      inputs: {
+        asOf: { from: '2027-06-30', to: '2027-07-31' },
+        rulebookVersion: { from: 2, to: 2 },
+        rulebookContent: { from: 'c0ffee...', to: 'c0ffee...' },
+        snapshot: { from: 1841, to: 1902 },
+      },
+      changedInputs: ['asOf', 'snapshot'],
+      asOfChanged: true,
       rulebookChanged: false,
       snapshotChanged: true,
       payees: [
@@ -178,6 +210,7 @@ export const RunDiffSchema = z
           ],
         },
       ],
+      nextCursor: null,
       truncated: false,
     },
   });

@@ -13,6 +13,7 @@ export async function runView(db: Kysely<Database>, run: RunRecord) {
     totals: run.totals,
     reason: run.reason,
     rulebook: { version: run.rulebookVersion, contentHash: run.contentHash },
+    rulebookVersion: run.rulebookVersion,
     snapshot: { submissionId: run.snapshotSubmissionId },
     asOf: run.asOf,
     official: run.official,

@@ -59,7 +59,11 @@ const columns = [
 export interface NewRun {
   fiscalYear: string;
   programId: string;
-  asOf: string;
+  /**
+   * The evaluation day, or how to work it out from the rulebook the run pins (its content as
+   * published), so a default day always belongs to the very version the run uses.
+   */
+  asOf: string | ((pinned: { content: unknown; version: number }) => string);
   createdBy: string | null;
   /** Payees per phase-1 job. */
   chunkSize: number;
@@ -68,16 +72,22 @@ export interface NewRun {
 /**
  * Creates a queued run: pins the newest published rulebook and the data snapshot (highest
  * submission id, once the batches being written have committed), copies the payees and cuts them into chunks by id, all in one statement each.
- * Null when the program has no published rulebook.
+ * Null when the program has no published rulebook, or when the fiscal year is closed (closed =
+ * read-only: callers check the status first to say why).
  */
 export async function createRun(db: Db, input: NewRun): Promise<RunRecord | null> {
   const work = async (trx: Transaction<Database>): Promise<RunRecord | null> => {
     // Submission batches hold the fiscal year's row in share mode until they commit, and take
     // their ids while they write: waiting for them here means every id up to the snapshot is
     // committed, so a batch still being written cannot later slip in under the snapshot.
-    await lockFiscalYear(trx, input.fiscalYear, 'update');
+    const year = await lockFiscalYear(trx, input.fiscalYear, 'update');
+    if (!year || year.status === 'closed') return null;
     const rulebook = await findPublishedRulebook(trx, input.fiscalYear, input.programId);
     if (!rulebook || rulebook.version === null) return null;
+    const asOf =
+      typeof input.asOf === 'string'
+        ? input.asOf
+        : input.asOf({ content: rulebook.content, version: rulebook.version });
     const snapshot = await trx
       .selectFrom('submissions')
       .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql<number>`0`).as('max'))
@@ -94,7 +104,7 @@ export async function createRun(db: Db, input: NewRun): Promise<RunRecord | null
         rulebook_version: rulebook.version,
         content_hash: rulebook.contentHash,
         snapshot_submission_id: Number(snapshot.max),
-        as_of: input.asOf,
+        as_of: asOf,
         payees: 0,
         chunks: 0,
         created_by: input.createdBy,
@@ -203,6 +213,10 @@ export async function cancelRun(db: Db, id: number): Promise<boolean> {
 /** Marks a run official and the program's other runs of the year not: one official run per year. */
 export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
   const work = async (trx: Transaction<Database>) => {
+    // Two marks at once for one program and year would each clear the other's: take turns.
+    await sql`select pg_advisory_xact_lock(hashtext(${`official:${run.fiscalYear}:${run.programId}`}))`.execute(
+      trx,
+    );
     await trx
       .updateTable('runs')
       .set({ official: false })
@@ -218,4 +232,20 @@ export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
 export async function isRunActive(db: Db, id: number): Promise<boolean> {
   const row = await db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
   return row?.status === 'queued' || row?.status === 'running';
+}
+
+/** The program's official (final) run of the fiscal year, or null. */
+export async function findOfficialRun(
+  db: Db,
+  fiscalYear: string,
+  programId: string,
+): Promise<RunRecord | null> {
+  const row = await db
+    .selectFrom('runs')
+    .select(columns)
+    .where('fiscal_year', '=', fiscalYear)
+    .where('program_id', '=', programId)
+    .where('official', '=', true)
+    .executeTakeFirst();
+  return (row as RunRecord | undefined) ?? null;
 }
