@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { parseFiscalYear } from '@quip/core';
+import { parseFiscalYear, UNSHIFTED_REASONS } from '@quip/core';
 import {
   appendAudit,
   type CloseBlocker,
@@ -114,6 +114,34 @@ function closeReasonMessage(blocker: CloseBlocker): string {
   }
 }
 
+const ClonedShiftSchema = z
+  .object({
+    path: z.string().openapi({ example: 'measures[0].compute.timely.dueDate' }),
+    from: z.string().openapi({ example: '2026-10-31' }),
+    to: z.string().openapi({ example: '2027-10-31' }),
+  })
+  .openapi('ClonedShift', {
+    description: 'A value the clone moved: its JSON path, the whole value before and after',
+  });
+
+const ClonedToReviewSchema = z
+  .object({
+    path: z.string().openapi({ example: 'measures[5].fields.age.description' }),
+    value: z
+      .string()
+      .openapi({ description: 'the date, fiscal-year name or year as written', example: '2027-06-30' }),
+    position: z.number().int().optional().openapi({
+      description: 'its 0-based offset in the string at path, when it is part of one',
+      example: 15,
+    }),
+    reason: z.enum(UNSHIFTED_REASONS),
+    message: z.string(),
+  })
+  .openapi('ClonedToReview', {
+    description:
+      'A date, fiscal-year name or year the clone left as written (or, February 29, moved to February 28) for the administrator to review',
+  });
+
 const CloneOutcomeSchema = z
   .object({
     fiscalYear: z.string(),
@@ -124,6 +152,13 @@ const CloneOutcomeSchema = z
         revision: z.number().int(),
         contentHash: z.string(),
         fromVersion: z.number().int(),
+        shifted: z.array(ClonedShiftSchema).openapi({
+          description:
+            'every value moved to the target year: dates, fiscal-year names, date literals in expressions',
+        }),
+        unshifted: z.array(ClonedToReviewSchema).openapi({
+          description: 'what the clone could not move, for the administrator to review',
+        }),
       }),
     ),
     skipped: z.array(
@@ -134,7 +169,27 @@ const CloneOutcomeSchema = z
     example: {
       fiscalYear: '2027-28',
       source: '2026-27',
-      cloned: [{ program: 'dhcs-ept', revision: 1, contentHash: '3f5a…', fromVersion: 2 }],
+      cloned: [
+        {
+          program: 'dds-qip',
+          revision: 1,
+          contentHash: '3f5a…',
+          fromVersion: 2,
+          shifted: [
+            { path: 'effectiveFrom', from: '2026-07-01', to: '2027-07-01' },
+            { path: 'measures[0].compute.timely.dueDate', from: '2026-09-30', to: '2027-09-30' },
+          ],
+          unshifted: [
+            {
+              path: 'measures[5].fields.age.description',
+              value: '2027-06-30',
+              position: 15,
+              reason: 'date-in-text',
+              message: 'a date inside text: left as written (moved it would be 2028-06-30)',
+            },
+          ],
+        },
+      ],
       skipped: [{ program: 'dhcs-wpc', reason: 'no-published-rulebook' }],
     },
   });
@@ -315,7 +370,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       tags: ['fiscal years'],
       summary: "Clone every program's published rulebook of another year into this one as drafts (admins)",
       description:
-        "Each draft is the source year's latest published version with `fiscalYear` rewritten; dates inside it are kept for the administrator to move, and every draft is validated (422 lists all problems, nothing saved). Programs that already have a rulebook in this year are skipped, so cloning again changes nothing.",
+        "Each draft is the source year's latest published version moved to this year: every date it holds (effective and due dates, date fields' min and max, milestone `by`, date literals in expressions) and every fiscal-year name (`fiscalYear`, periods, baseline periods, names in messages and descriptions) moves by the years between the two. Each cloned program lists what moved (`shifted`) and what was left for the administrator to review (`unshifted`: dates in text, numbers that may be years, February 29 moved into a common year). Every draft is validated (422 lists all problems, nothing saved). Programs that already have a rulebook in this year are skipped, so cloning again changes nothing.",
       security: bearerSecurity,
       middleware: [requireRole('admin'), idempotency(db)] as const,
       request: {
@@ -356,6 +411,8 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
               program: r.program,
               revision: r.revision,
               fromVersion: r.fromVersion,
+              shifted: r.shifted.length,
+              unshifted: r.unshifted.length,
             })),
             skipped: result.skipped.length,
           },

@@ -1,4 +1,10 @@
-import { contentHash, type RuleIssue, validateRulebook } from '@quip/core';
+import {
+  contentHash,
+  type RuleIssue,
+  shiftRulebookYear,
+  type UnshiftedReason,
+  validateRulebook,
+} from '@quip/core';
 import {
   type Database,
   findPublishedRulebook,
@@ -8,18 +14,43 @@ import {
 } from '@quip/db';
 import type { Transaction } from 'kysely';
 import { invalidRulebook } from './invalid-rulebook.ts';
+import { jsonPath } from './json-path.ts';
+
+/** A value the clone moved to the target year: its JSON path and the whole value before and after. */
+export interface ClonedShift {
+  path: string;
+  from: string;
+  to: string;
+}
+
+/** A date, fiscal-year name or year the clone left for the administrator (see shiftRulebookYear). */
+export interface ClonedToReview {
+  path: string;
+  value: string;
+  position?: number;
+  reason: UnshiftedReason;
+  message: string;
+}
 
 export interface CloneOutcome {
-  cloned: { program: string; revision: number; contentHash: string; fromVersion: number }[];
+  cloned: {
+    program: string;
+    revision: number;
+    contentHash: string;
+    fromVersion: number;
+    shifted: ClonedShift[];
+    unshifted: ClonedToReview[];
+  }[];
   skipped: { program: string; reason: 'no-published-rulebook' | 'already-has-rulebook' }[];
 }
 
 /**
- * Copies the published rulebook of every program in `source` into `target` as a draft, with its
- * `fiscalYear` rewritten (dates inside it are left for the administrator to move). Programs that
- * already have a rulebook in `target` are skipped, so cloning twice changes nothing. Every draft is
- * validated; if any fails, nothing is saved (the caller's transaction rolls back) and all issues
- * are reported.
+ * Copies the published rulebook of every program in `source` into `target` as a draft, moved to
+ * the target year by core's shiftRulebookYear: every date and fiscal-year name it holds moves by the
+ * years between the two, and what it cannot move is listed per program for the administrator.
+ * Programs that already have a rulebook in `target` are skipped, so cloning twice changes nothing.
+ * Every draft is validated; if any fails, nothing is saved (the caller's transaction rolls back)
+ * and all issues are reported.
  */
 export async function cloneRulebooks(
   trx: Transaction<Database>,
@@ -37,7 +68,8 @@ export async function cloneRulebooks(
       outcome.skipped.push({ program: program.id, reason: 'already-has-rulebook' });
       continue;
     }
-    const content = { ...(published.content as Record<string, unknown>), fiscalYear: input.target };
+    const moved = shiftRulebookYear(published.content, input.source, input.target);
+    const content = { ...(moved.rulebook as Record<string, unknown>), fiscalYear: input.target };
     const validation = validateRulebook(content);
     if (!validation.ok) {
       issues.push(...validation.issues.map((i) => ({ ...i, message: `${program.id}: ${i.message}` })));
@@ -50,7 +82,9 @@ export async function cloneRulebooks(
       content: validation.rulebook,
       contentHash: hash,
       source: 'clone',
-      note: `cloned from ${input.source} version ${published.version}`,
+      note:
+        `cloned from ${input.source} version ${published.version}: ${moved.shifted.length} values moved, ` +
+        `${moved.unshifted.length} to review`,
       createdBy: input.actor,
       onlyIfNone: true,
     });
@@ -63,6 +97,8 @@ export async function cloneRulebooks(
       revision: saved.revision,
       contentHash: hash,
       fromVersion: published.version,
+      shifted: moved.shifted.map((s) => ({ ...s, path: jsonPath(s.path) })),
+      unshifted: moved.unshifted.map((u) => ({ ...u, path: jsonPath(u.path) })),
     });
   }
   if (issues.length > 0) throw invalidRulebook(issues, 'The clone');

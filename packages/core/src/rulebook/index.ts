@@ -8,5 +8,13 @@ export * from './measure-spec-schema.ts';
 export * from './payment-part-schema.ts';
 export * from './rulebook-json-schema.ts';
 export * from './rulebook-schema.ts';
+export {
+  type RulebookYearShift,
+  type ShiftedValue,
+  shiftRulebookYear,
+  UNSHIFTED_REASONS,
+  type UnshiftedReason,
+  type UnshiftedValue,
+} from './shift-rulebook-year.ts';
 export * from './stratum-spec-schema.ts';
 export * from './validate-rulebook.ts';
