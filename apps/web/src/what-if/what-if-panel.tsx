@@ -89,12 +89,6 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
               </dd>
             </div>
           </dl>
-          {measure?.stale ? (
-            <p className="mt-2 text-sm text-amber-900">
-              This measure's computation was edited: its values still come from the published computation. Run
-              a preview or a run to see the new values.
-            </p>
-          ) : null}
           {bins.length > 0 ? (
             <figure className="mt-4">
               <figcaption className="text-sm font-medium text-slate-900">

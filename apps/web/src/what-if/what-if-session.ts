@@ -1,46 +1,52 @@
-import { compileRulebook, evaluateProgram, validateRulebook } from '@quip/core';
-import { recomputeWhatIf } from './recompute-what-if.ts';
-import { basisFromResults, type WhatIfBasis } from './what-if-basis.ts';
+import { compileRulebook, createWhatIf, RulebookError, type WhatIf } from '@quip/core';
+import { recomputeWhatIf, whatIfSummary } from './recompute-what-if.ts';
 import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
 
 /**
- * The what-if state machine behind the worker (and usable without one, in tests): `load` reads
- * every submission once under the published rulebook; each `recompute` re-scores and re-pays.
+ * The what-if state machine behind the worker (and usable without one, in tests), on core's
+ * createWhatIf: `load` reads every submission once under the published rulebook; each
+ * `recompute` re-scores the edited draft and pays again, as evaluateProgram would.
  */
 export function createWhatIfSession(now: () => number = () => performance.now()) {
-  let basis: WhatIfBasis | null = null;
+  let whatIf: WhatIf | null = null;
   /** `interim` receives the re-scored measures of a recompute before its payments are done. */
   return (request: WhatIfRequest, interim?: (answer: WhatIfResponse) => void): WhatIfResponse => {
     const started = now();
     try {
       if (request.type === 'load') {
-        const compiled = compileRulebook(request.rulebook);
-        const { results } = evaluateProgram(compiled, {
+        whatIf = createWhatIf(compileRulebook(request.rulebook), {
           entities: request.entities,
           submissions: request.submissions,
           asOf: request.asOf,
         });
-        basis = basisFromResults(compiled.rulebook, request.entities, results, request.asOf);
-        const baseline = recomputeWhatIf(basis, compiled.rulebook, request.focus);
+        const read = now();
+        const result = whatIf.result();
+        const baseline = whatIfSummary(whatIf, result, request.focus, {
+          score: read - started,
+          pay: now() - read,
+        });
         return {
           type: 'loaded',
-          payees: request.entities.length,
+          payees: baseline.payees,
           baseline,
           ms: now() - started,
           asOf: request.asOf,
         };
       }
-      if (!basis) return { type: 'failed', message: 'the what-if has no payee values loaded yet' };
-      const validation = validateRulebook(request.rulebook);
-      if (!validation.ok) {
-        const first = validation.issues[0];
+      if (!whatIf) return { type: 'failed', message: 'the what-if has no payee values loaded yet' };
+      let compiled: ReturnType<typeof compileRulebook>;
+      try {
+        compiled = compileRulebook(request.rulebook);
+      } catch (error) {
+        if (!(error instanceof RulebookError)) throw error;
+        const first = error.issues[0];
         return {
           type: 'invalid',
           id: request.id,
-          message: `${validation.issues.length} problem(s) in the draft${first ? `, e.g. ${first.path.join('.')}: ${first.message}` : ''}`,
+          message: `${error.issues.length || 1} problem(s) in the draft${first ? `, e.g. ${first.path.join('.')}: ${first.message}` : `: ${error.message}`}`,
         };
       }
-      const summary = recomputeWhatIf(basis, validation.rulebook, request.focus, (scored) =>
+      const summary = recomputeWhatIf(whatIf, compiled, request.focus, (scored) =>
         interim?.({ type: 'scored', id: request.id, scored, ms: now() - started }),
       );
       return { type: 'result', id: request.id, summary, ms: now() - started };

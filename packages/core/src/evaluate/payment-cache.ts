@@ -40,7 +40,7 @@ export interface PaidTotals {
 }
 
 /** Payees paid per payEntities call when every method pays each payee alone. */
-const SLICE = 4096;
+const SLICE = 1024;
 
 /**
  * Each payee's payment total and issues between what-if edits, paid by core's payEntities (the
@@ -97,7 +97,7 @@ export class PaymentCache {
       this.totals.fill(0);
       this.payeeIssues.fill(undefined);
       this.populationIssues = [];
-      this.store(payments, issues);
+      this.store(null, payments, issues);
       repaid = E;
     } else {
       const chosen: number[] = [];
@@ -117,7 +117,7 @@ export class PaymentCache {
           for (let m = 0; m < M; m++) rows[i * M + m] = results[e * M + m] as MeasureResult;
         }
         const issues: EvaluationIssue[] = [];
-        this.store(payEntities(compiled, entities, rows, asOf, false, issues), issues);
+        this.store(slice, payEntities(compiled, entities, rows, asOf, false, issues), issues);
       }
       repaid = chosen.length;
     }
@@ -126,9 +126,23 @@ export class PaymentCache {
     return this.sum(firstIssues, repaid);
   }
 
-  private store(payments: readonly { entityId: string; totalCents: number }[], issues: EvaluationIssue[]) {
+  /** Keeps each payment's total and each issue under its payee; `paid`: the positions paid, in order. */
+  private store(
+    paid: ArrayLike<number> | null,
+    payments: readonly { entityId: string; totalCents: number }[],
+    issues: EvaluationIssue[],
+  ) {
+    // Payments mostly come in the order of the payees given: look there first, then up the id.
+    const n = paid ? paid.length : this.entities.length;
+    let j = 0;
     for (const p of payments) {
-      const e = this.index.get(p.entityId);
+      let e: number | undefined;
+      if (j < n) {
+        const at = paid ? (paid[j] as number) : j;
+        if (this.entities[at]?.id === p.entityId) e = at;
+      }
+      if (e === undefined) e = this.index.get(p.entityId);
+      else j++;
       if (e !== undefined) this.totals[e] = p.totalCents;
     }
     for (const issue of issues) {

@@ -1,7 +1,7 @@
-import {
+import type {
   MEASURE_RESULT_VALUE_FIELDS,
   MeasureResult,
-  type MeasureStatus,
+  MeasureStatus,
 } from '../measures/measure-result.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { scoreValues } from './evaluate-phased.ts';
@@ -37,6 +37,7 @@ export interface WhatIfMeasure {
 
 const STATUS: readonly MeasureStatus[] = ['scored', 'not-scored', 'not-applicable'];
 const STATUS_CODE: Record<MeasureStatus, number> = { scored: 0, 'not-scored': 1, 'not-applicable': 2 };
+const NOT_APPLICABLE = STATUS_CODE['not-applicable'];
 
 /** A column of one field: null when every payee has null there; numbers packed, NaN for null. */
 type Column = Float64Array | unknown[] | null;
@@ -82,44 +83,51 @@ function read(column: Column, e: number): unknown {
 export class PhaseOneColumns {
   readonly status: Uint8Array;
   readonly met: Int8Array;
+  /** The payees (positions) the measure applies to: phase 1 decides it, scoring never changes it. */
+  readonly applicable: Int32Array;
   /** The phase-1 value (NaN where none): for histograms, and to score again from. */
   readonly values: Float64Array;
-  private readonly others: Record<'reason' | 'target' | 'floor' | 'points' | 'maxPoints', Column>;
-  private readonly rawValues: Column;
+  private readonly value: Column;
+  private readonly reason: Column;
+  private readonly target: Column;
+  private readonly floor: Column;
+  private readonly points: Column;
+  private readonly maxPoints: Column;
 
   constructor(results: readonly MeasureResult[], m: number, M: number) {
     const E = results.length / M;
     this.status = new Uint8Array(E);
     this.met = new Int8Array(E);
+    let applicable = 0;
     for (let e = 0; e < E; e++) {
       const r = results[e * M + m] as MeasureResult;
       this.status[e] = STATUS_CODE[r.status];
       this.met[e] = r.met === null ? -1 : r.met ? 1 : 0;
+      if (r.status !== 'not-applicable') applicable++;
     }
-    this.rawValues = columnOf(results, m, M, 'value');
-    this.values =
-      this.rawValues instanceof Float64Array ? this.rawValues : new Float64Array(E).fill(Number.NaN);
-    this.others = {
-      reason: columnOf(results, m, M, 'reason'),
-      target: columnOf(results, m, M, 'target'),
-      floor: columnOf(results, m, M, 'floor'),
-      points: columnOf(results, m, M, 'points'),
-      maxPoints: columnOf(results, m, M, 'maxPoints'),
-    };
+    this.applicable = new Int32Array(applicable);
+    applicable = 0;
+    for (let e = 0; e < E; e++) if (this.status[e] !== NOT_APPLICABLE) this.applicable[applicable++] = e;
+    this.value = columnOf(results, m, M, 'value');
+    this.values = this.value instanceof Float64Array ? this.value : new Float64Array(E).fill(Number.NaN);
+    this.reason = columnOf(results, m, M, 'reason');
+    this.target = columnOf(results, m, M, 'target');
+    this.floor = columnOf(results, m, M, 'floor');
+    this.points = columnOf(results, m, M, 'points');
+    this.maxPoints = columnOf(results, m, M, 'maxPoints');
   }
 
   /** Puts payee e's SCORED_FIELDS back as phase 1 left them. */
   reset(r: MeasureResult, e: number): void {
-    const o = this.others;
     r.status = STATUS[this.status[e] as number] as MeasureStatus;
-    r.reason = read(o.reason, e) as string | null;
-    r.value = read(this.rawValues, e) as number | null;
+    r.reason = this.reason === null ? null : (read(this.reason, e) as string | null);
+    r.value = this.value === null ? null : (read(this.value, e) as number | null);
     const met = this.met[e] as number;
     r.met = met === -1 ? null : met === 1;
-    r.target = read(o.target, e) as number | null;
-    r.floor = read(o.floor, e) as number | null;
-    r.points = read(o.points, e) as number | null;
-    r.maxPoints = read(o.maxPoints, e) as number | null;
+    r.target = this.target === null ? null : (read(this.target, e) as number | null);
+    r.floor = this.floor === null ? null : (read(this.floor, e) as number | null);
+    r.points = this.points === null ? null : (read(this.points, e) as number | null);
+    r.maxPoints = this.maxPoints === null ? null : (read(this.maxPoints, e) as number | null);
     r.trace = undefined;
   }
 }
@@ -137,13 +145,13 @@ function oneMeasure(compiled: CompiledRulebook, m: number): CompiledRulebook {
   };
 }
 
-/** A result with another weight (weight is fixed at construction): every field copied. */
-function withWeight(r: MeasureResult, weight: number): MeasureResult {
-  const copy = new MeasureResult(r.entityId, r.measure, r.period, weight);
-  const from = r as unknown as Record<string, unknown>;
-  const to = copy as unknown as Record<string, unknown>;
-  for (const key of MEASURE_RESULT_VALUE_FIELDS) to[key] = from[key];
-  return copy;
+/**
+ * Gives a result the measure's new weight. MeasureResult's weight is read-only to its readers; the
+ * what-if owns these results (its own phase 1 made them) and sets the weight a fresh evaluation
+ * would have constructed them with, rather than copying 100k results.
+ */
+function setWeight(r: MeasureResult, weight: number): void {
+  (r as { weight: number }).weight = weight;
 }
 
 const nullToNaN = (v: number | null) => (v === null ? Number.NaN : v);
@@ -153,7 +161,7 @@ const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isN
  * Scores measure m of the entity-major `results` again under `compiled` (its target, floor,
  * scoring, weight), from the values phase 1 made (`phaseOne`), with core's scoreValues. Marks in
  * `dirty` every payee whose outcome as payments see it (MeasureOutcome: scored, met, value,
- * floor, points, maxPoints, weight) changed; a new target alone pays nobody differently. Results whose weight changed are replaced in `results`.
+ * floor, points, maxPoints, weight) changed; a new target alone pays nobody differently.
  */
 export function rescoreMeasure(
   compiled: CompiledRulebook,
@@ -165,42 +173,31 @@ export function rescoreMeasure(
   const M = compiled.measures.length;
   const E = results.length / M;
   const measure = compiled.measures[m] as CompiledRulebook['measures'][number];
-  const applicable: number[] = [];
-  for (let e = 0; e < E; e++) if (phaseOne.status[e] !== STATUS_CODE['not-applicable']) applicable.push(e);
+  const applicable = phaseOne.applicable;
   const A = applicable.length;
-  // The outcomes before: what the comparison after scoring needs.
-  const wasScored = new Uint8Array(A);
-  const wasMet = new Int8Array(A);
-  const was = new Float64Array(A * 4);
-  let weightChanged = false;
   const column = new Array<MeasureResult>(E);
   for (let e = 0; e < E; e++) column[e] = results[e * M + m] as MeasureResult;
-  if ((column[0]?.weight ?? measure.weight) !== measure.weight) weightChanged = true;
+  // A new weight changes every applicable payee's outcome: nothing to compare then.
+  const weightChanged = E > 0 && (column[0] as MeasureResult).weight !== measure.weight;
+  // The outcomes before, for the comparison after scoring.
+  const wasScored = weightChanged ? null : new Uint8Array(A);
+  const wasMet = weightChanged ? null : new Int8Array(A);
+  const was = weightChanged ? null : new Float64Array(A * 4);
   for (let i = 0; i < A; i++) {
     const e = applicable[i] as number;
-    let r = column[e] as MeasureResult;
-    wasScored[i] = r.status === 'scored' ? 1 : 0;
-    wasMet[i] = r.met === null ? -1 : r.met ? 1 : 0;
-    was[i * 4] = nullToNaN(r.value);
-    was[i * 4 + 1] = nullToNaN(r.floor);
-    was[i * 4 + 2] = nullToNaN(r.points);
-    was[i * 4 + 3] = nullToNaN(r.maxPoints);
-    if (weightChanged) {
-      r = withWeight(r, measure.weight);
-      column[e] = r;
-      results[e * M + m] = r;
+    const r = column[e] as MeasureResult;
+    if (wasScored && wasMet && was) {
+      wasScored[i] = r.status === 'scored' ? 1 : 0;
+      wasMet[i] = r.met === null ? -1 : r.met ? 1 : 0;
+      was[i * 4] = nullToNaN(r.value);
+      was[i * 4 + 1] = nullToNaN(r.floor);
+      was[i * 4 + 2] = nullToNaN(r.points);
+      was[i * 4 + 3] = nullToNaN(r.maxPoints);
     }
     phaseOne.reset(r, e);
   }
-  // Payees the measure does not apply to carry the weight too, as a fresh evaluation gives them.
-  if (weightChanged) {
-    for (let e = 0; e < E; e++) {
-      const r = column[e] as MeasureResult;
-      if (r.weight === measure.weight) continue;
-      column[e] = withWeight(r, measure.weight);
-      results[e * M + m] = column[e] as MeasureResult;
-    }
-  }
+  // Every result of the measure, applicable or not, carries the weight a fresh evaluation gives it.
+  if (weightChanged) for (let e = 0; e < E; e++) setWeight(column[e] as MeasureResult, measure.weight);
   scoreValues(oneMeasure(compiled, m), column, false);
 
   const summary: WhatIfMeasure = { measure: measure.key, applicable: A, scored: 0, met: 0, target: null };
@@ -218,7 +215,9 @@ export function rescoreMeasure(
     }
     if (r.met === true) summary.met++;
     if (
-      weightChanged ||
+      !wasScored ||
+      !wasMet ||
+      !was ||
       wasScored[i] !== (scored ? 1 : 0) ||
       wasMet[i] !== (r.met === null ? -1 : r.met ? 1 : 0) ||
       !same(was[i * 4] as number, nullToNaN(r.value)) ||
