@@ -12,6 +12,7 @@ import { createKeyRateLimiter, type KeyRateLimiter, rateLimitPerKey } from './li
 import type { Logger } from './logger.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { backupRoutes } from './routes/backup-routes.ts';
 import { docsRoutes } from './routes/docs-routes.ts';
 import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', rulebookRoutes(deps.db));
   app.route('/api/v1', apiKeyRoutes(deps.db));
   app.route('/api/v1', auditRoutes(deps.db));
+  app.route('/api/v1', backupRoutes(deps));
   app.route('/api/v1', runRoutes(deps));
   app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 

@@ -72,6 +72,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/api-keys': { roles: ADMINS },
   'DELETE /api/v1/api-keys/{id}': { roles: ADMINS, params: { id: 'no-such-key' } },
   'GET /api/v1/audit': { roles: ADMINS },
+  // On PGlite a backup archive; on PostgreSQL 409 (pg_dump is the tool).
+  'POST /api/v1/admin/backup': { roles: ADMINS },
   [`GET ${PROGRAM}/runs`]: { roles: READERS },
   [`POST ${PROGRAM}/runs`]: { roles: ADMINS },
   // A run id that does not exist: allowed roles get past authorization to a 404.

@@ -4,6 +4,7 @@ import { DATABASE_KINDS } from '@quip/db/testing';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../src/auth/principal.ts';
 import type { AppEnv } from '../src/http/app-env.ts';
 import {
   IDEMPOTENCY_HEADER,
@@ -38,7 +39,15 @@ describe.each(DATABASE_KINDS)('Idempotency-Key middleware on %s', (kind) => {
     const db = t.database.db;
     app = new Hono<AppEnv>();
     app.use('*', async (c, next) => {
-      c.set('principal', { keyId: c.req.header('x-key') ?? 'k1', name: 'k', role: 'admin', entityIds: null });
+      // An admin: every payee (the no-scope field under its old and its new name).
+      const admin = {
+        keyId: c.req.header('x-key') ?? 'k1',
+        name: 'k',
+        role: 'admin',
+        entityIds: null,
+        scope: null,
+      };
+      c.set('principal', admin as unknown as Principal);
       await next();
     });
     app.post('/things', idempotency(db, { waitMs: 5_000 }), async (c) => {
