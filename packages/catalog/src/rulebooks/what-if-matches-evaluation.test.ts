@@ -46,8 +46,9 @@ function asOfDays(fiscalYear: string): string[] {
 /** Every decimal string ("0.1", "200000.00") in the payment parameters: the money and the rates. */
 function decimalLeaves(node: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) {
   if (typeof node === 'string' && /^\d+(\.\d+)?$/.test(node)) out.push(path);
-  else if (Array.isArray(node)) node.forEach((v, i) => decimalLeaves(v, [...path, i], out));
-  else if (node && typeof node === 'object')
+  else if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) decimalLeaves(node[i], [...path, i], out);
+  } else if (node && typeof node === 'object')
     for (const [k, v] of Object.entries(node)) decimalLeaves(v, [...path, k], out);
   return out;
 }
