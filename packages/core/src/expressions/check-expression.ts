@@ -1,4 +1,6 @@
 import { RulebookError, type RuleIssue } from '../errors.ts';
+import { parseDecimal } from '../money/decimal.ts';
+import { rationalOf } from '../money/exact-number.ts';
 import { closestName } from './closest-name.ts';
 import { splitIsoDate } from './date-arithmetic.ts';
 import type { ExprNode } from './expression-ast.ts';
@@ -281,6 +283,15 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
         // Too many digits parse to Infinity, which has no literal form in the generated code.
         if (typeof node.value === 'number' && !Number.isFinite(node.value))
           type = issue('expression-type', 'number is too large', node.pos);
+        else if (
+          typeof node.value === 'number' &&
+          !literalIsExact(node.value, source.slice(node.pos, node.end))
+        )
+          type = issue(
+            'expression-type',
+            `${source.slice(node.pos, node.end)} has more significant digits than a number keeps (15); write it as a fraction (a / b)`,
+            node.pos,
+          );
         break;
       case 'field':
         type = checkField(node);
@@ -325,6 +336,13 @@ export function analyzeExpression(source: string, fields: FieldTypes, expect?: E
     checked: issues.length === 0 ? { root, type: resultType, types, fields: read, patterns } : undefined,
     issues,
   };
+}
+
+/** A number literal means the decimal written: refused when the number it parses to is another. */
+function literalIsExact(value: number, text: string): boolean {
+  const written = parseDecimal(text);
+  const kept = rationalOf(value);
+  return written.n === kept.n && written.d === kept.d;
 }
 
 function dateHint(left: CheckedType, right: CheckedType): string {

@@ -1,14 +1,40 @@
 import { RulebookError } from '../errors.ts';
+import {
+  type ExactNumber,
+  exactAdd,
+  exactCompare,
+  exactCompareQuotient,
+  exactDiv,
+  exactEquals,
+  exactMul,
+  exactNeg,
+  exactRem,
+  exactSub,
+} from '../money/exact-number.ts';
 import type { CheckedExpression } from './check-expression.ts';
 import { FUNCTION_TABLE } from './expression-functions.ts';
 import type { CompiledExpression, ExprType, FieldTypes } from './expression-types.ts';
 import { fieldNameProblem } from './field-names.ts';
 import { RECEIVED_ON_PARAM as d, generateCode } from './generate-code.ts';
-import { checkedOrThrow, evaluateChecked } from './interpret-expression.ts';
+import { checkedOrThrow, evaluateChecked, type NullCause } from './interpret-expression.ts';
+
+/** == on numbers that may be exact values: by value (null equals only null). */
+function equalValues(a: ExactNumber | null, b: ExactNumber | null): boolean {
+  return a === null || b === null ? a === b : exactEquals(a, b);
+}
 
 /** Loops over a list field with ===, the language's equality (no method call on host data). */
 function listIncludes(list: readonly unknown[] | null, value: unknown): boolean {
   if (list === null) return false;
+  if (typeof value === 'object' && value !== null) {
+    // An exact value (1/3) equals no item: items are numbers, read as their decimals, or others.
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item === 'number' && item - item === 0 && exactEquals(item, value as ExactNumber))
+        return true;
+    }
+    return false;
+  }
   for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
   return false;
 }
@@ -18,6 +44,15 @@ const RUNTIME: Readonly<Record<string, unknown>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, unknown>, FUNCTION_TABLE, {
     $in: listIncludes,
     $isArray: Array.isArray,
+    $add: exactAdd,
+    $sub: exactSub,
+    $mul: exactMul,
+    $div: exactDiv,
+    $rem: exactRem,
+    $neg: exactNeg,
+    $cmp: exactCompare,
+    $cmpq: exactCompareQuotient,
+    $eq: equalValues,
   }),
 );
 
@@ -73,5 +108,12 @@ export function compileExpression(source: string, fields: FieldTypes, expect?: E
     fields: [...checked.fields],
     evaluate,
     evaluateAt,
+    nullCause(read: (field: string) => unknown, receivedOn?: string | null) {
+      let cause: NullCause | null = null;
+      const v = evaluateChecked(checked, read, receivedOn, (c) => {
+        cause ??= c;
+      });
+      return v === null ? cause : null;
+    },
   });
 }

@@ -44,7 +44,10 @@ const grammar = (inPredicate: boolean, predicates?: () => fc.Arbitrary<string>) 
     return {
       num: fc.oneof(
         depth,
-        fc.oneof(pick('n1', 'n2', '0', '1', '2.5', '45', '100'), fc.nat(1000).map(String)),
+        fc.oneof(
+          pick('n1', 'n2', '0', '1', '2.5', '45', '100', '0.1', '0.2', '0.3', '4.1', '3.1'),
+          fc.nat(1000).map(String),
+        ),
         fc
           .tuple(tie('num'), pick('+', '-', '*', '/', '%'), tie('num'))
           .map(([a, op, b]) => `(${a} ${op} ${b})`),
@@ -140,7 +143,14 @@ const fieldValue = (right: fc.Arbitrary<unknown>) =>
 const record = fc.record(
   {
     n1: fieldValue(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.double(), pick(0, -0, 0.5, 45))),
-    n2: fieldValue(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6 }))),
+    n2: fieldValue(
+      fc.oneof(
+        fc.integer({ min: -5, max: 5 }),
+        fc.double({ min: -1e6, max: 1e6 }),
+        // short decimals, as submitted data has them: the compiled fast path vs the bigint reference
+        fc.tuple(fc.integer({ min: -99999, max: 99999 }), fc.nat(4)).map(([m, k]) => Number(`${m}e-${k}`)),
+      ),
+    ),
     s1: fieldValue(
       fc.oneof(pick('a', 'b', '', ' ', '2026-07-01', '2026-02-30'), fc.string({ maxLength: 3 })),
     ),

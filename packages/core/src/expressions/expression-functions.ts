@@ -1,4 +1,14 @@
 import {
+  type ExactNumber,
+  exactAbs,
+  exactCeil,
+  exactCompare,
+  exactFloor,
+  exactRoundHalfUp,
+  exactToNumber,
+  exactTrunc,
+} from '../money/exact-number.ts';
+import {
   addDays,
   addMonths,
   addYears,
@@ -40,17 +50,25 @@ export interface FunctionSpec {
   readonly impl: (...args: never[]) => unknown;
 }
 
-type Num = number | null;
-type Ord = number | string | null;
+type Num = ExactNumber | null;
+type Ord = ExactNumber | string | null;
 
 /** Every function gives null when an argument is null; these four exist to handle null. */
 const NULL_AWARE = new Set(['coalesce', 'isNull', 'present', 'if']);
+
+/** a < b: numbers exactly (an exact value is an object), dates and strings as strings. */
+function less(a: Ord, b: Ord): boolean {
+  if (typeof a === 'object' || typeof b === 'object') {
+    return exactCompare(a as ExactNumber, b as ExactNumber) < 0;
+  }
+  return (a as number | string) < (b as number | string);
+}
 
 function minOf(...values: Ord[]): Ord {
   let best: Ord = null;
   for (const v of values) {
     if (v === null) return null;
-    if (best === null || v < best) best = v;
+    if (best === null || less(v, best)) best = v;
   }
   return best;
 }
@@ -59,30 +77,31 @@ function maxOf(...values: Ord[]): Ord {
   let best: Ord = null;
   for (const v of values) {
     if (v === null) return null;
-    if (best === null || v > best) best = v;
+    if (best === null || less(best, v)) best = v;
   }
   return best;
 }
 
-/** `+ 0` turns -0 into 0, so results print and compare as people expect. */
-const abs = (x: Num): Num => (x === null ? null : Math.abs(x));
-const floor = (x: Num): Num => (x === null ? null : Math.floor(x) + 0);
-const ceil = (x: Num): Num => (x === null ? null : Math.ceil(x) + 0);
+const abs = (x: Num): Num => (x === null ? null : exactAbs(x));
+const floor = (x: Num): Num => (x === null ? null : exactFloor(x));
+const ceil = (x: Num): Num => (x === null ? null : exactCeil(x));
 
 /**
- * Half away from zero at `digits` decimals (like a spreadsheet's ROUND), decided on the decimal
- * text of the number so round(1.005, 2) is 1.01 although 1.005 * 100 is 100.49999... in binary.
+ * Half away from zero at `digits` decimals (like a spreadsheet's ROUND), decided on the exact value
+ * (a number is its decimal text), so round(1.005, 2) is 1.01 although 1.005 * 100 is 100.49999...
+ * in binary.
  */
 function round(x: Num, digits: Num = 0): Num {
-  if (x === null || digits === null || !Number.isInteger(digits) || digits < 0 || digits > 12) return null;
-  const magnitude = Math.abs(x);
-  if (!Number.isFinite(x) || magnitude * 10 ** digits >= 2 ** 52) return x; // no fraction left to round
-  const text = String(magnitude);
-  const rounded = text.includes('e')
-    ? Math.round(magnitude * 10 ** digits) / 10 ** digits
-    : Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);
-  return x < 0 && rounded !== 0 ? -rounded : rounded;
+  if (x === null || digits === null || typeof digits !== 'number') return null;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 12) return null;
+  return exactRoundHalfUp(x, digits);
 }
+
+/** A count of days, months or years: cut toward zero to a whole number (an exact one first). */
+const whole = (n: Num): number | null => (n === null ? null : exactToNumber(exactTrunc(n)));
+const addDaysOf = (d: string | null, n: Num) => addDays(d, whole(n));
+const addMonthsOf = (d: string | null, n: Num) => addMonths(d, whole(n));
+const addYearsOf = (d: string | null, n: Num) => addYears(d, whole(n));
 
 function coalesce(...values: unknown[]): unknown {
   for (const v of values) if (v !== null) return v;
@@ -258,7 +277,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     returns: 'date',
     signature: 'addDays(d: date, n: number): date',
     doc: 'Date n days later (earlier when n < 0); n is cut to a whole number.',
-    impl: addDays,
+    impl: addDaysOf,
   },
   {
     name: 'addMonths',
@@ -267,7 +286,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     returns: 'date',
     signature: 'addMonths(d: date, n: number): date',
     doc: 'Same day n calendar months later, clamped to the end of a shorter month (2026-01-31 + 1 = 2026-02-28).',
-    impl: addMonths,
+    impl: addMonthsOf,
   },
   {
     name: 'addYears',
@@ -276,7 +295,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     returns: 'date',
     signature: 'addYears(d: date, n: number): date',
     doc: 'Same day n years later; 02-29 becomes 02-28 in a common year.',
-    impl: addYears,
+    impl: addYearsOf,
   },
   {
     name: 'daysBetween',

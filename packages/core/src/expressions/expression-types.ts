@@ -22,6 +22,12 @@ export interface CompiledExpression {
     index: number,
     receivedOn?: string | null,
   ): unknown;
+  /**
+   * Why the expression gives null over a record (`read` gives a field's raw value), when the
+   * reason is a mistake in the data: 'division-by-zero'; null for an ordinary null (a missing
+   * field, an `if` that chose null). Slow (walks the tree): call it only for a null result.
+   */
+  nullCause(read: (field: string) => unknown, receivedOn?: string | null): 'division-by-zero' | null;
 }
 
 /**

@@ -26,6 +26,26 @@ const TYPEOF: Record<Exclude<ExprType, 'list'>, string> = {
   boolean: 'boolean',
 };
 
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%']);
+const ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
+  '+': '$add',
+  '-': '$sub',
+  '*': '$mul',
+  '/': '$div',
+  '%': '$rem',
+};
+/** Functions that pass an exact value through (or make one from it). */
+const EXACT_AWARE: ReadonlySet<string> = new Set([
+  'min',
+  'max',
+  'abs',
+  'floor',
+  'ceil',
+  'round',
+  'coalesce',
+  'if',
+]);
+
 const and = (...tests: (string | undefined)[]) => tests.filter((t) => t !== undefined).join(' && ');
 
 /** The parameter of generated code that holds the day the record was received. */
@@ -54,6 +74,23 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
   let temps = 0;
   const temp = () => `t${temps++}`;
   const typeOf = (node: ExprNode) => checked.types.get(node) as ExprType;
+  /**
+   * Whether a number-typed node may evaluate to an exact Rational rather than a JS number:
+   * arithmetic may (1 / 3), fields and literals never do. Code over values that never do keeps
+   * JavaScript's own operators, which are exact on numbers (see money/exact-number.ts).
+   */
+  const mayBeExact = (node: ExprNode): boolean => {
+    switch (node.kind) {
+      case 'binary':
+        return ARITHMETIC.has(node.op);
+      case 'unary':
+        return node.op === '-' && mayBeExact(node.operand);
+      case 'call':
+        return EXACT_AWARE.has(node.name) && node.args.some(mayBeExact);
+      default:
+        return false;
+    }
+  };
   const patternIndex = new Map([...checked.patterns.keys()].map((node, k) => [node, k]));
   /** How many all/any predicates enclose the code being generated; the innermost item is x<level - 1>. */
   let level = 0;
@@ -160,27 +197,58 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
 
   /** Ordering and arithmetic: the result is null (or false) unless both sides are non-null. */
   const strict = (node: Binary): Code => {
-    const a = split(gen(node.left));
-    const bCode = gen(node.right);
+    const ordering = node.op === '<' || node.op === '<=' || node.op === '>' || node.op === '>=';
+    // x / y compared with z, all plain numbers: compared without dividing (the rate test).
+    const quotient =
+      ordering &&
+      node.left.kind === 'binary' &&
+      node.left.op === '/' &&
+      !mayBeExact(node.left.left) &&
+      !mayBeExact(node.left.right) &&
+      !mayBeExact(node.right);
+    const leftNode = quotient ? (node.left as Binary).left : node.left;
+    const divisorNode = quotient ? (node.left as Binary).right : node.right;
+    const a = split(gen(leftNode));
+    const bCode = gen(divisorNode);
     const b = split(bCode);
     let right = b.value;
     let zeroTest: string | undefined;
-    if (node.op === '/' || node.op === '%') {
+    if (node.op === '/' || node.op === '%' || quotient) {
       // Division by zero gives null, not Infinity or NaN.
       // b.value is repeatable when the code was simple or when split() already put it in a temp.
       const divisor = once(b.value, bCode.simple || b.value !== bCode.value);
       right = divisor.ref;
       zeroTest = divisor.setup ? `(${divisor.setup}${divisor.ref}) !== 0` : `${divisor.ref} !== 0`;
     }
-    const value = `(${a.value} ${node.op} ${right})`;
-    const guard = and(a.guard, b.guard, zeroTest);
-    if (node.op === '<' || node.op === '<=' || node.op === '>' || node.op === '>=') {
-      return { value: guard ? `(${guard} && ${value})` : value, nullable: false, simple: false };
+    if (ordering) {
+      let test: string;
+      let guard: string;
+      if (quotient) {
+        const c = split(gen(node.right));
+        helpers.add('$cmpq');
+        test = `(f_$cmpq(${a.value}, ${right}, ${c.value}) ${node.op} 0)`;
+        guard = and(a.guard, b.guard, zeroTest, c.guard);
+      } else {
+        const exact = typeOf(node.left) === 'number' && (mayBeExact(node.left) || mayBeExact(node.right));
+        if (exact) helpers.add('$cmp');
+        test = exact ? `(f_$cmp(${a.value}, ${right}) ${node.op} 0)` : `(${a.value} ${node.op} ${right})`;
+        guard = and(a.guard, b.guard, zeroTest);
+      }
+      return { value: guard ? `(${guard} && ${test})` : test, nullable: false, simple: false };
     }
+    const helper = ARITHMETIC_HELPERS[node.op] as string;
+    helpers.add(helper);
+    const value = `f_${helper}(${a.value}, ${right})`;
+    const guard = and(a.guard, b.guard, zeroTest);
     return guard
       ? { value, guard, nullable: true, simple: false }
       : { value, nullable: false, simple: false };
   };
+
+  /** == and != on numbers that may be exact values (objects): compared by value. */
+  const exactEquality = (node: Binary): boolean =>
+    (typeOf(node.left) === 'number' || typeOf(node.right) === 'number') &&
+    (mayBeExact(node.left) || mayBeExact(node.right));
 
   const membership = (node: Binary): Code => {
     let found: string;
@@ -189,7 +257,11 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
       const literals = items.every((item) => item.kind === 'literal' && item.value !== null);
       const left = literals && items[0] ? comparable(node.left, items[0]) : materialize(gen(node.left));
       const x = once(left, node.left.kind === 'literal' || (literals && node.left.kind === 'field'));
-      const tests = items.map((item) => `${x.ref} === ${materialize(gen(item))}`);
+      const exact = mayBeExact(node.left) || items.some(mayBeExact);
+      if (exact) helpers.add('$eq');
+      const tests = items.map((item) =>
+        exact ? `f_$eq(${x.ref}, ${materialize(gen(item))})` : `${x.ref} === ${materialize(gen(item))}`,
+      );
       found = tests.length === 0 ? 'false' : `(${x.setup}${tests.join(' || ')})`;
     } else {
       helpers.add('$in');
@@ -207,7 +279,13 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
       case 'field': {
         const raw = read(node);
         const type = typeOf(node);
-        const guard = type === 'list' ? `f_$isArray(${raw})` : `typeof ${raw} === "${TYPEOF[type]}"`;
+        // A number must be finite (x - x is NaN for NaN and the infinities): exact values are finite.
+        const guard =
+          type === 'list'
+            ? `f_$isArray(${raw})`
+            : type === 'number'
+              ? `typeof ${raw} === "number" && ${raw} - ${raw} === 0`
+              : `typeof ${raw} === "${TYPEOF[type]}"`;
         if (type === 'list') helpers.add('$isArray');
         return { value: raw, guard, nullable: true, simple: true };
       }
@@ -216,7 +294,9 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
       case 'unary': {
         if (node.op === 'not') return { value: `!${truth(node.operand)}`, nullable: false, simple: false };
         const x = split(gen(node.operand));
-        return { value: `(-${x.value})`, guard: x.guard, nullable: x.guard !== undefined, simple: false };
+        if (mayBeExact(node.operand)) helpers.add('$neg');
+        const value = mayBeExact(node.operand) ? `f_$neg(${x.value})` : `(0 - ${x.value})`;
+        return { value, guard: x.guard, nullable: x.guard !== undefined, simple: false };
       }
       case 'call':
         return call(node);
@@ -233,6 +313,11 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
         };
       case '==':
       case '!=':
+        if (exactEquality(node)) {
+          helpers.add('$eq');
+          const test = `f_$eq(${materialize(gen(node.left))}, ${materialize(gen(node.right))})`;
+          return { value: node.op === '==' ? test : `!${test}`, nullable: false, simple: false };
+        }
         return {
           value: `(${comparable(node.left, node.right)} ${node.op}= ${comparable(node.right, node.left)})`,
           nullable: false,

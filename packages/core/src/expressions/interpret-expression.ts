@@ -1,4 +1,13 @@
 import { RulebookError } from '../errors.ts';
+import {
+  type ExactNumber,
+  exactEquals,
+  exactNeg,
+  exactOf,
+  exactRem,
+  rationalOf,
+} from '../money/exact-number.ts';
+import { add, compare, div, mul, sub } from '../money/rational.ts';
 import { analyzeExpression, type CheckedExpression } from './check-expression.ts';
 import type { ExprNode } from './expression-ast.ts';
 import { FUNCTIONS_BY_NAME } from './expression-functions.ts';
@@ -21,33 +30,56 @@ export function checkedOrThrow(source: string, fields: FieldTypes, expect?: Expr
   return checked;
 }
 
-function arithmetic(op: string, a: number, b: number): number | null {
+/** The exact (bigint) path of the arithmetic: the reference the compiled code's fast paths must match. */
+function arithmetic(op: string, a: ExactNumber, b: ExactNumber): ExactNumber | null {
+  const x = rationalOf(a);
+  const y = rationalOf(b);
   switch (op) {
     case '+':
-      return a + b;
+      return exactOf(add(x, y));
     case '-':
-      return a - b;
+      return exactOf(sub(x, y));
     case '*':
-      return a * b;
+      return exactOf(mul(x, y));
     case '/':
-      return b === 0 ? null : a / b;
+      return y.n === 0n ? null : exactOf(div(x, y));
     default:
-      return b === 0 ? null : a % b;
+      return y.n === 0n ? null : exactRem(x, y);
   }
 }
 
-function ordered(op: string, a: number | string, b: number | string): boolean {
+function ordered(op: string, a: ExactNumber | string, b: ExactNumber | string): boolean {
+  const c =
+    typeof a === 'string' || typeof b === 'string'
+      ? a < b
+        ? -1
+        : a > b
+          ? 1
+          : 0
+      : compare(rationalOf(a), rationalOf(b));
   switch (op) {
     case '<':
-      return a < b;
+      return c < 0;
     case '<=':
-      return a <= b;
+      return c <= 0;
     case '>':
-      return a > b;
+      return c > 0;
     default:
-      return a >= b;
+      return c >= 0;
   }
 }
+
+/** == on language values: numbers by their exact value, everything else by identity. */
+function same(a: unknown, b: unknown): boolean {
+  if (a !== null && b !== null && (typeof a === 'object' || typeof b === 'object')) {
+    const numeric = (v: unknown) => typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v));
+    return numeric(a) && numeric(b) && exactEquals(a as ExactNumber, b as ExactNumber);
+  }
+  return a === b;
+}
+
+/** Why an evaluation gave null, when the reason is a mistake in the data rather than a missing value. */
+export type NullCause = 'division-by-zero';
 
 /**
  * Walks a checked tree. This is the reference semantics (see README.md) that the compiled code must match;
@@ -57,6 +89,7 @@ export function evaluateChecked(
   checked: CheckedExpression,
   read: (field: string) => unknown,
   receivedOn?: unknown,
+  onNull?: (cause: NullCause, node: ExprNode) => void,
 ): Value {
   const { types } = checked;
   /** Items of the enclosing all/any predicates, innermost last: `it` is the last one. */
@@ -92,9 +125,19 @@ export function evaluateChecked(
       case 'unary': {
         const v = walk(node.operand);
         if (node.op === 'not') return v !== true;
-        return v === null ? null : -(v as number);
+        return v === null ? null : exactNeg(v as ExactNumber);
       }
       case 'call': {
+        // if and coalesce read only the arguments they need (the others could only add a null cause).
+        if (node.name === 'if')
+          return walk(node.args[0]!) === true ? walk(node.args[1]!) : walk(node.args[2]!);
+        if (node.name === 'coalesce') {
+          for (const arg of node.args) {
+            const v = walk(arg);
+            if (v !== null) return v;
+          }
+          return null;
+        }
         const args = node.args.map((arg, i) => argument(node, arg, i));
         return (FUNCTIONS_BY_NAME.get(node.name)!.impl as (...a: Value[]) => Value)(...args);
       }
@@ -108,21 +151,25 @@ export function evaluateChecked(
     const b = walk(node.right);
     switch (op) {
       case '==':
-        return a === b;
+        return same(a, b);
       case '!=':
-        return a !== b;
+        return !same(a, b);
       case 'in':
       case 'not in': {
-        const found = Array.isArray(b) && b.some((item) => item === a);
+        const found = Array.isArray(b) && b.some((item) => same(item, a));
         return op === 'in' ? found : !found;
       }
       case '<':
       case '<=':
       case '>':
       case '>=':
-        return a !== null && b !== null && ordered(op, a as number, b as number);
-      default:
-        return a === null || b === null ? null : arithmetic(op, a as number, b as number);
+        return a !== null && b !== null && ordered(op, a as ExactNumber, b as ExactNumber);
+      default: {
+        if (a === null || b === null) return null;
+        const v = arithmetic(op, a as ExactNumber, b as ExactNumber);
+        if (v === null) onNull?.('division-by-zero', node);
+        return v;
+      }
     }
   };
   const result = walk(checked.root);
