@@ -88,7 +88,7 @@ export function evaluateMeasureValues(compiled: CompiledRulebook, input: Measure
         setSlice(slice, groups, e * D + bd, readsFlagged);
         const base = new MeasureResult(entity.id, measure.key, '', 1);
         computeMeasure(measure, slice, baselineCtx, base);
-        r.baseline = base.status === 'scored' ? base.value : null;
+        r.setBaseline(base.status === 'scored' ? base.exactValue() : null);
       } else if (baselineField !== null) {
         const v = entity[baselineField];
         r.baseline = typeof v === 'number' && Number.isFinite(v) ? v : null;

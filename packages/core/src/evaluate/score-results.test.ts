@@ -171,3 +171,113 @@ describe('floors (MCAS minimum performance levels) and sanctions', () => {
     ]);
   });
 });
+
+describe('exact values decide met: ties meet, whatever the doubles say', () => {
+  /** One rate-counts measure per target, payees' rates placed / interns, every target met-not-met. */
+  function evaluate(target: Record<string, unknown>, rates: Record<string, [number, number]>) {
+    const compiled = compileRulebook({
+      schemaVersion: 1,
+      program: 'dhcs-qwi',
+      fiscalYear: '2026-27',
+      measures: [{ ...base, key: 'cie', target }],
+      scoring: { kind: 'met-not-met' },
+      payment: { method: 'rate-incentive' },
+    });
+    const { results } = evaluateProgram(compiled, {
+      entities: Object.keys(rates).map((id) => ({ id, rateCents: 100, units: 1 })),
+      submissions: Object.entries(rates).map(([id, [placed, interns]]) => ({
+        entityId: id,
+        measure: 'cie',
+        period: '2026-27',
+        data: { placed, interns },
+      })),
+      asOf: '2027-08-31',
+    });
+    return Object.fromEntries(results.map((r) => [r.entityId, r]));
+  }
+
+  it('a rate of 1/3 against an absolute target of 0.3333: above it, so met when higher is better', () => {
+    // 1/3 - 0.3333 = (10000 - 9999) / 30000 = 1/30000 > 0
+    const up = evaluate({ kind: 'absolute', value: 0.3333 }, { A: [1, 3] });
+    expect([up.A?.value, up.A?.exact, up.A?.met]).toEqual([1 / 3, '1/3', true]);
+    // lower is better: 1/3 <= 0.3333 is false, not met
+    const down = evaluate({ kind: 'absolute', value: 0.3333, direction: 'lower' }, { A: [1, 3] });
+    expect(down.A?.met).toBe(false);
+  });
+
+  it('a target that is 1/3 as a fraction (the median of peers 1/3, 2/6, 2/3) ties every 1/3', () => {
+    // sorted {1/3, 1/3, 2/3}: rank 0.5 x 2 = 1 -> 1/3 exactly; A and B tie and meet, C is above it
+    for (const direction of ['higher', 'lower'] as const) {
+      const r = evaluate(
+        { kind: 'peer-percentile', percentile: 50, direction },
+        { A: [1, 3], B: [2, 6], C: [2, 3] },
+      );
+      expect([r.A?.met, r.B?.met, r.C?.met]).toEqual([true, true, direction === 'higher']);
+      expect(r.A?.target).toBe(1 / 3);
+    }
+  });
+
+  it('PERCENTILE.INC interpolates exactly: the median of 0.1 and 0.5 is 0.3, and a rate of 3/10 ties it', () => {
+    // rank 0.5 x (2 - 1) = 0.5 -> 0.1 + 0.5 x (0.5 - 0.1) = 0.3; binary: 0.30000000000000004, which
+    // 0.3 would miss when higher is better
+    const target = { kind: 'baseline-percentile', percentile: 50, distribution: [0.5, 0.1] };
+    const r = evaluate(target, { A: [3, 10], B: [29, 100] });
+    expect([r.A?.target, r.A?.met, r.B?.met]).toEqual([0.3, true, false]);
+  });
+
+  it('peers tied at the percentile: {0.1, 0.3, 0.3, 0.5} has median 0.3 + 0.5 x 0 = 0.3, met by both 0.3s', () => {
+    const r = evaluate(
+      { kind: 'peer-percentile', percentile: 50 },
+      { A: [1, 10], B: [3, 10], C: [3, 10], D: [5, 10] },
+    );
+    expect([r.A?.met, r.B?.met, r.C?.met, r.D?.met]).toEqual([false, true, true, true]);
+  });
+});
+
+describe('an improvement target over an exact baseline', () => {
+  function improvement(target: Record<string, unknown>, last: [number, number], now: [number, number]) {
+    const compiled = compileRulebook({
+      schemaVersion: 1,
+      program: 'dhcs-qwi',
+      fiscalYear: '2026-27',
+      measures: [
+        {
+          ...base,
+          key: 'cie',
+          baseline: { period: '2025-26' },
+          target,
+        },
+      ],
+      scoring: { kind: 'met-not-met' },
+      payment: { method: 'rate-incentive' },
+    });
+    const row = (period: string, placed: number, interns: number) => ({
+      entityId: 'A',
+      measure: 'cie',
+      period,
+      data: { placed, interns },
+    });
+    const { results } = evaluateProgram(compiled, {
+      entities: [{ id: 'A', rateCents: 100, units: 1 }],
+      submissions: [row('2025-26', ...last), row('2026-27', ...now)],
+      asOf: '2027-08-31',
+    });
+    return results[0];
+  }
+
+  it('baseline 1/3, goal 0.5, half the gap: target 1/3 + 0.5 x (1/2 - 1/3) = 5/12, tied by a rate of 5/12', () => {
+    const r = improvement({ kind: 'improvement', goal: 0.5, gapClosed: '0.5' }, [1, 3], [5, 12]);
+    expect([r?.baseline, r?.baselineExact, r?.exact, r?.met]).toEqual([1 / 3, '1/3', '5/12', true]);
+  });
+
+  it('lower is better: baseline 1/3, goal 0.25: target 1/3 + 0.5 x (1/4 - 1/3) = 1/3 - 1/24 = 7/24, tied by 7 of 24', () => {
+    // Binary: the baseline read as 0.3333333333333333 gives 0.29166666666666665, and 7/24 is
+    // 0.2916666666666667, above it: the tie would be a miss.
+    const r = improvement(
+      { kind: 'improvement', goal: 0.25, gapClosed: '0.5', direction: 'lower' },
+      [1, 3],
+      [7, 24],
+    );
+    expect([r?.exact, r?.met]).toEqual(['7/24', true]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { CompiledMeasure } from '../measures/compile-measure.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
+import { type ExactNumber, formatExact, rationalOf } from '../money/exact-number.ts';
+import type { Rational } from '../money/rational.ts';
 import { type ScoreResult, type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
 import { meetsTarget, prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
 
@@ -23,6 +25,9 @@ export function scoreResults(
   const n = results.length;
   let peerValues: Float64Array | undefined;
   let baselineValues: Float64Array | undefined;
+  // Exact values where the doubles are not exact (MeasureResult.exact), made only when there are some.
+  let peerExact: (ExactNumber | undefined)[] | undefined;
+  let baselineExact: (ExactNumber | undefined)[] | undefined;
   if (spec.target || spec.floor) {
     let peers = 0;
     let baselines = 0;
@@ -39,11 +44,23 @@ export function scoreResults(
     for (let k = offset; k < n; k += stride) {
       const r = results[k] as MeasureResult;
       if (r.status !== 'scored') continue;
-      if (r.value !== null) peerValues[peers++] = r.value;
-      if (r.baseline !== null) baselineValues[baselines++] = r.baseline;
+      if (r.value !== null) {
+        if (r.exact !== null) {
+          peerExact ??= new Array(peerValues.length);
+          peerExact[peers] = r.exactValue() as ExactNumber;
+        }
+        peerValues[peers++] = r.value;
+      }
+      if (r.baseline !== null) {
+        if (r.baselineExact !== null) {
+          baselineExact ??= new Array(baselineValues.length);
+          baselineExact[baselines] = r.exactBaseline() as ExactNumber;
+        }
+        baselineValues[baselines++] = r.baseline;
+      }
     }
   }
-  const population = { peerValues, baselineValues };
+  const population = { peerValues, peerExact, baselineValues, baselineExact };
   const target = spec.target ? prepareTarget(spec.target, population) : null;
   const floor = spec.floor ? prepareTarget(spec.floor, population) : null;
   // Only improvement targets depend on the entity; the others are resolved once for all.
@@ -64,6 +81,7 @@ export function scoreResults(
   const reasonRequired = compute.kind === 'rate-records' && compute.missedReasonRequired;
   if (!target && !floor && !scoring && !reasonRequired) return;
 
+  let sharedQ: Rational | undefined;
   for (let k = offset; k < n; k += stride) {
     const r = results[k] as MeasureResult;
     if (r.status === 'not-applicable') continue;
@@ -81,12 +99,30 @@ export function scoreResults(
         continue;
       }
       r.target = t.value;
-      if (r.value !== null) r.met = meetsTarget(r.value, t.value, t.direction);
+      // Exactly: a value that ties its target meets it, whatever the doubles say.
+      const value = r.exactValue();
+      if (value !== null) {
+        if (typeof value === 'number' && typeof t.exact === 'number')
+          r.met = meetsTarget(value, t.exact, t.direction);
+        else {
+          // An exact fraction: compared as rationals, the shared target's converted once.
+          if (t !== sharedTarget) r.met = meetsTarget(value, t.exact, t.direction);
+          else {
+            sharedQ ??= rationalOf(t.exact);
+            r.met = meetsTarget(value, sharedQ, t.direction);
+          }
+        }
+      }
       if (explain) {
         r.addTrace({ rule: 'target', inputs: t.inputs, formula: t.formula, value: t.value });
         r.addTrace({
           rule: 'met',
-          inputs: { value: r.value, target: t.value },
+          inputs: {
+            value: r.value,
+            target: t.value,
+            ...(r.exact !== null ? { exactValue: r.exact } : {}),
+            ...(typeof t.exact !== 'number' ? { exactTarget: formatExact(t.exact) } : {}),
+          },
           formula: t.direction === 'lower' ? 'value <= target' : 'value >= target',
           value: r.met,
         });

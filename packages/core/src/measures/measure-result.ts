@@ -1,3 +1,11 @@
+import {
+  type ExactNumber,
+  exactMul,
+  exactRatio,
+  exactToNumber,
+  formatExact,
+  parseExact,
+} from '../money/exact-number.ts';
 import type { TraceStep } from '../payment/index.ts';
 export type MeasureStatus = 'scored' | 'not-scored' | 'not-applicable';
 
@@ -33,6 +41,15 @@ export interface MissedCounts {
   withoutReason: number;
 }
 
+/** numerator / denominator x per, exactly (denominator > 0): a rate's value. */
+export function rateValue(numerator: number, denominator: number, per: number): ExactNumber {
+  if (per === 1) return exactRatio(numerator, denominator);
+  const scaled = numerator * per;
+  return Number.isSafeInteger(per) && Number.isSafeInteger(scaled)
+    ? exactRatio(scaled, denominator)
+    : exactMul(exactRatio(numerator, denominator), per);
+}
+
 /**
  * A result's fields other than its keys (entityId, measure, period, weight), in declaration
  * order: what a run stores per payee x measure and reads back.
@@ -56,6 +73,8 @@ export const MEASURE_RESULT_VALUE_FIELDS = [
   'strata',
   'milestones',
   'trace',
+  'exact',
+  'baselineExact',
 ] as const;
 
 /**
@@ -84,6 +103,20 @@ export class MeasureResult {
   strata: StratumResult[] | undefined = undefined;
   milestones: { milestone: number; completedOn: string }[] | undefined = undefined;
   trace: TraceStep[] | undefined = undefined;
+  /**
+   * The exact value, when `value` is not it: `value` is the nearest double, for display and JSON,
+   * and stands for its shortest decimal (what `String(value)` and JSON print). When that decimal
+   * is the exact value (0.25, 1, 0.3 for 0.1 + 0.2) `exact` is null; otherwise it holds the exact
+   * value as text (see formatExact): the decimal when it terminates, else 'n/d' in lowest terms
+   * ('1/3' with value 0.3333333333333333). Every comparison with a target reads `exactValue()`.
+   * Meaningless (and not stored) while `value` is null.
+   */
+  exact: string | null = null;
+  /** The same for `baseline`. */
+  baselineExact: string | null = null;
+  /** exactValue()'s cache: the exact value parsed from `exact` (or set with it). */
+  #exactFrom: string | null = null;
+  #exactValue: ExactNumber = 0;
 
   constructor(
     readonly entityId: string,
@@ -106,6 +139,46 @@ export class MeasureResult {
     this.status = 'not-scored';
     this.reason = reason;
     this.value = null;
+    // `exact` is left as it was (it means nothing while value is null): a what-if that puts the
+    // phase-1 value back (PhaseOneColumns.reset) finds its exact form still there.
     this.met = null;
+  }
+
+  /** Sets the value from its exact form: `value` the nearest double, `exact` its text when needed. */
+  setValue(x: ExactNumber): void {
+    if (typeof x === 'number') {
+      this.value = x;
+      this.exact = null;
+      return;
+    }
+    this.value = exactToNumber(x);
+    const text = formatExact(x);
+    this.exact = text;
+    this.#exactFrom = text;
+    this.#exactValue = x;
+  }
+
+  /** The exact value (null when there is none): what targets and ties compare. */
+  exactValue(): ExactNumber | null {
+    if (this.value === null) return null;
+    const text = this.exact;
+    if (text === null) return this.value;
+    if (this.#exactFrom !== text) {
+      this.#exactValue = parseExact(text);
+      this.#exactFrom = text;
+    }
+    return this.#exactValue;
+  }
+
+  /** Sets the baseline from its exact form (null: none). */
+  setBaseline(x: ExactNumber | null): void {
+    this.baseline = x === null ? null : exactToNumber(x);
+    this.baselineExact = x === null || typeof x === 'number' ? null : formatExact(x);
+  }
+
+  /** The exact baseline, or null. */
+  exactBaseline(): ExactNumber | null {
+    if (this.baseline === null) return null;
+    return this.baselineExact === null ? this.baseline : parseExact(this.baselineExact);
   }
 }

@@ -1,6 +1,6 @@
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import { type MeasureResult, rateValue } from './measure-result.ts';
 
 function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -42,5 +42,5 @@ export function computeRateCounts(
   if (denominator === 0) result.notScored('denominator 0');
   else if (denominator < measure.minDenominator) {
     result.notScored(`denominator ${denominator} is below the minimum of ${measure.minDenominator}`);
-  } else result.value = (numerator / denominator) * compute.per;
+  } else result.setValue(rateValue(numerator, denominator, compute.per));
 }

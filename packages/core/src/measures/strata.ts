@@ -1,3 +1,5 @@
+import { exactCompare } from '../money/exact-number.ts';
+import type { Rational } from '../money/rational.ts';
 import type { CompiledStratum } from './compile-measure.ts';
 import type { StratumGroup, StratumResult } from './measure-result.ts';
 import type { RecordReader } from './record-reader.ts';
@@ -8,6 +10,14 @@ export function stratumGroupOf(stratum: CompiledStratum, reader: RecordReader, i
     ? reader.evaluate(stratum.expression, i)
     : reader.field(stratum.field as string, i);
   if (stratum.bands) {
+    if (typeof raw === 'object' && raw !== null) {
+      // An exact value from an expression (1/3): compared exactly with the bands' bounds.
+      const x = raw as Rational;
+      for (const band of stratum.bands) {
+        if (exactCompare(x, band.min) >= 0 && exactCompare(x, band.max) <= 0) return band.label;
+      }
+      return 'other';
+    }
     if (typeof raw !== 'number') return 'unknown';
     for (const band of stratum.bands) if (raw >= band.min && raw <= band.max) return band.label;
     return 'other';

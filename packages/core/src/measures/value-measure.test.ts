@@ -67,10 +67,59 @@ describe('value measure', () => {
   it('aggregates a field over the current records (measures sharing one data set via dataFrom)', () => {
     // Current: north 2/4 (resubmitted 09-05), south 3/4, east 6/8, west -/5.
     expect(value('trained-sum')).toBe(2 + 3 + 6); // 11
-    // mean of trained / staff where both are numbers: (0.5 + 0.75 + 0.75) / 3 = 0.6667
-    expect(value('trained-share')).toBeCloseTo(2 / 3, 12);
+    // mean of trained / staff where both are numbers: (0.5 + 0.75 + 0.75) / 3 = 2 / 3 exactly
+    expect(value('trained-share')).toBe(2 / 3);
+    expect(results.find((r) => r.measure === 'trained-share')?.exact).toBe('2/3');
     // latest submittedOn with a number: north on 09-05 -> 2
     expect(value('latest')).toBe(2);
     expect(value('fewest')).toBe(2);
+  });
+});
+
+describe('value measure: exact sums and named failures', () => {
+  const compiled = compileRulebook({
+    schemaVersion: 1,
+    program: 'dds-qip',
+    fiscalYear: '2026-27',
+    measures: [
+      measure('gap-closed', { formula: 'trained - staff', aggregate: 'sum' }),
+      {
+        ...measure('share', { formula: 'trained / staff', aggregate: 'latest' }),
+        dataFrom: 'gap-closed',
+        fields: undefined,
+        recordKey: undefined,
+      },
+    ],
+    payment: { method: 'rate-incentive' },
+  });
+  const evaluate = (rows: Record<string, unknown>[]) =>
+    evaluateProgram(compiled, {
+      entities: [{ id: 'E1' }],
+      submissions: rows.map((data, k) => ({
+        entityId: 'E1',
+        measure: 'gap-closed',
+        period: '2026-27',
+        submittedOn: `2026-09-0${k + 1}`,
+        data: { site: `s${k}`, ...data },
+      })),
+      asOf: '2026-11-23',
+    }).results;
+
+  it('sums decimals exactly: (4.1 - 3.1) + (0.3 - 0.2) = 1.1 (binary: 1.0999999999999996)', () => {
+    const [sum] = evaluate([
+      { trained: 4.1, staff: 3.1 },
+      { trained: 0.3, staff: 0.2 },
+    ]);
+    expect([sum?.value, sum?.exact]).toEqual([1.1, null]);
+  });
+
+  it('a division by zero is not scored, with its reason, never Infinity', () => {
+    const [, share] = evaluate([
+      { trained: 1, staff: 2 },
+      { trained: 3, staff: 0 },
+    ]);
+    expect(share?.status).toBe('not-scored');
+    expect(share?.reason).toBe("division by zero in 'trained / staff' (record 2)");
+    expect(share?.value).toBeNull();
   });
 });

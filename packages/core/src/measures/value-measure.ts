@@ -1,11 +1,21 @@
+import { type ExactNumber, exactAdd, exactCompare, exactDiv, exactToNumber } from '../money/exact-number.ts';
+import type { Rational } from '../money/rational.ts';
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
 import type { MeasureResult } from './measure-result.ts';
 
+/** A value a record gives: a finite number, or an exact value an expression made (1/3). */
+function exactOfValue(v: unknown): ExactNumber | null {
+  if (typeof v === 'number') return v - v === 0 ? v : null;
+  if (typeof v === 'object' && v !== null && typeof (v as Rational).n === 'bigint') return v as Rational;
+  return null;
+}
+
 /**
  * A submitted value (`field`) or one computed from the record (`formula`), aggregated over the
- * entity's current records (sum, mean, min, max, or the latest submitted). Records whose value is
- * not a finite number are left out; none left is not scored.
+ * entity's current records (sum, mean, min, max, or the latest submitted), all exactly. Records
+ * whose value is not a finite number are left out; none left is not scored. A formula that divides
+ * by zero on a record makes the measure not scored, with that reason (never NaN or Infinity).
  */
 export function computeValue(
   measure: CompiledMeasure,
@@ -16,25 +26,35 @@ export function computeValue(
   const compute = measure.compute;
   if (compute.kind !== 'value') return;
   const { reader, order, start, end } = slice;
+  const formula = compute.formula;
   let used = 0;
-  let acc = 0;
+  let acc: ExactNumber = 0;
   let latestOn = '';
+  let divisionByZero = 0;
   for (let k = start; k < end; k++) {
     const i = order[k] as number;
-    const v = compute.formula
-      ? reader.evaluate(compute.formula, i)
-      : reader.field(compute.field as string, i);
-    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const raw = formula ? reader.evaluate(formula, i) : reader.field(compute.field as string, i);
+    const v = exactOfValue(raw);
+    if (v === null) {
+      if (
+        formula &&
+        divisionByZero === 0 &&
+        formula.nullCause((name) => reader.field(name, i), reader.submittedOn(i)) === 'division-by-zero'
+      ) {
+        divisionByZero = k - start + 1;
+      }
+      continue;
+    }
     switch (compute.aggregate) {
       case 'sum':
       case 'mean':
-        acc += v;
+        acc = used === 0 ? v : exactAdd(acc, v);
         break;
       case 'min':
-        acc = used === 0 ? v : Math.min(acc, v);
+        if (used === 0 || exactCompare(v, acc) < 0) acc = v;
         break;
       case 'max':
-        acc = used === 0 ? v : Math.max(acc, v);
+        if (used === 0 || exactCompare(v, acc) > 0) acc = v;
         break;
       case 'latest': {
         // Latest submittedOn wins; on a tie the later record in input order.
@@ -49,6 +69,18 @@ export function computeValue(
     used++;
   }
   result.records = end - start;
-  if (used === 0) result.notScored('no numeric value submitted');
-  else result.value = compute.aggregate === 'mean' ? acc / used : acc;
+  if (divisionByZero > 0) {
+    result.notScored(`division by zero in '${formula?.source}' (record ${divisionByZero})`);
+    return;
+  }
+  if (used === 0) {
+    result.notScored('no numeric value submitted');
+    return;
+  }
+  const value = compute.aggregate === 'mean' ? exactDiv(acc, used) : acc;
+  if (!Number.isFinite(exactToNumber(value))) {
+    result.notScored('the value is too large for a number');
+    return;
+  }
+  result.setValue(value);
 }

@@ -12,6 +12,7 @@ describe('resolveTarget', () => {
       ok: true,
       kind: 'absolute',
       value: 0.8,
+      exact: 0.8,
       direction: 'higher',
     });
   });

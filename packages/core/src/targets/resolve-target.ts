@@ -1,19 +1,26 @@
-import { parseDecimal, toRational } from '../money/decimal.ts';
-import { add, mul, sub, toNumber } from '../money/rational.ts';
+import { parseDecimal } from '../money/decimal.ts';
+import { type ExactNumber, exactOf, exactToNumber, formatExact, rationalOf } from '../money/exact-number.ts';
+import { add, div, mul, type Rational, sub } from '../money/rational.ts';
 import { meetsTarget } from './meets-target.ts';
-import { percentileInc } from './percentile-inc.ts';
+import { percentileIncExact } from './percentile-inc.ts';
 import type { Direction, TargetSpec } from './target-spec.ts';
 
 /** What a target may depend on: the population (once per measure) and the entity (its own baseline). */
 export interface TargetPopulation {
   /** This year's values of the measure for every scored peer entity. */
   peerValues?: ArrayLike<number>;
+  /** The exact peer values where they differ from peerValues' (see MeasureResult.exact); undefined: the number is exact. */
+  peerExact?: ArrayLike<ExactNumber | undefined>;
   /** The peers' baseline-year values (for baseline-percentile without a written distribution). */
   baselineValues?: ArrayLike<number>;
+  /** The exact baseline values where they differ from baselineValues'. */
+  baselineExact?: ArrayLike<ExactNumber | undefined>;
 }
 export interface TargetEntity {
-  /** The entity's own baseline value (for improvement targets). */
+  /** The entity's own baseline value (for improvement targets), the nearest double. */
   baseline?: number | null;
+  /** The exact baseline, when `baseline` may not hold it exactly (a MeasureResult's exactBaseline). */
+  exactBaseline?: () => ExactNumber | null;
 }
 export interface TargetContext extends TargetPopulation, TargetEntity {
   /** Build `formula` and `inputs` for the explanation trace (skip in bulk runs). */
@@ -26,7 +33,10 @@ export type ResolvedTarget =
   | {
       ok: true;
       kind: TargetSpec['kind'];
+      /** The nearest double of `exact`, for display. */
       value: number;
+      /** The target exactly: what a value is compared with. */
+      exact: ExactNumber;
       direction: Direction;
       /** Only when explain: how the value was found, e.g. 'PERCENTILE.INC(peers, 0.5)'. */
       formula?: string;
@@ -40,10 +50,12 @@ export type ResolvedTarget =
       message: string;
     };
 
-/** The PERCENTILE.INC argument for a human percentile counted in the better direction. */
-function incArg(percentile: number, direction: Direction): number {
-  // (100 - p) / 100 rather than 1 - p / 100: 1 - 0.9 is 0.09999999999999998 in floating point.
-  return direction === 'lower' ? (100 - percentile) / 100 : percentile / 100;
+const HUNDRED: Rational = { n: 100n, d: 1n };
+
+/** The PERCENTILE.INC argument for a human percentile counted in the better direction, exactly. */
+function incArg(percentile: number, direction: Direction): Rational {
+  const p = rationalOf(percentile);
+  return div(direction === 'lower' ? sub(HUNDRED, p) : p, HUNDRED);
 }
 
 /**
@@ -65,48 +77,56 @@ export function prepareTarget(
       const value = spec.value;
       return (_e, explain) =>
         explain
-          ? { ok: true, kind, value, direction, formula: 'fixed value', inputs: { value } }
-          : { ok: true, kind, value, direction };
+          ? { ok: true, kind, value, exact: value, direction, formula: 'fixed value', inputs: { value } }
+          : { ok: true, kind, value, exact: value, direction };
     }
     case 'peer-percentile':
     case 'baseline-percentile': {
-      const source =
-        spec.kind === 'peer-percentile'
-          ? population.peerValues
-          : (spec.distribution ?? population.baselineValues);
+      const peers = spec.kind === 'peer-percentile';
+      const source = peers ? population.peerValues : (spec.distribution ?? population.baselineValues);
+      const exacts = peers ? population.peerExact : spec.distribution ? undefined : population.baselineExact;
       const p = incArg(spec.percentile, direction);
-      const value = source ? percentileInc(source, p) : null;
-      if (value === null) {
-        return spec.kind === 'peer-percentile'
+      const exact = source ? percentileIncExact(source, p, exacts) : null;
+      if (exact === null) {
+        return peers
           ? fail('no-peer-values', 'no peer values to take a percentile of')
           : fail('no-baseline-values', 'no baseline distribution to take a percentile of');
       }
-      const name =
-        spec.kind === 'peer-percentile' ? 'peers' : spec.distribution ? 'distribution' : 'baselinePeers';
+      const value = exactToNumber(exact);
+      const name = peers ? 'peers' : spec.distribution ? 'distribution' : 'baselinePeers';
       return (_e, explain) =>
         explain
           ? {
               ok: true,
               kind,
               value,
+              exact,
               direction,
-              formula: `PERCENTILE.INC(${name}, ${p})`,
-              inputs: { percentile: spec.percentile, count: source?.length ?? 0 },
+              formula: `PERCENTILE.INC(${name}, ${formatExact(exactOf(p))})`,
+              inputs: {
+                percentile: spec.percentile,
+                count: source?.length ?? 0,
+                ...(typeof exact === 'number' ? {} : { exact: formatExact(exact) }),
+              },
             }
-          : { ok: true, kind, value, direction };
+          : { ok: true, kind, value, exact, direction };
     }
     case 'improvement': {
-      let goal: number;
+      let goal: ExactNumber;
       if (typeof spec.goal === 'number') goal = spec.goal;
       else {
         const g = population.peerValues
-          ? percentileInc(population.peerValues, incArg(spec.goal.peerPercentile, direction))
+          ? percentileIncExact(
+              population.peerValues,
+              incArg(spec.goal.peerPercentile, direction),
+              population.peerExact,
+            )
           : null;
         if (g === null) return fail('no-peer-values', 'no peer values for the improvement goal percentile');
         goal = g;
       }
       const gap = parseDecimal(spec.gapClosed);
-      const goalQ = toRational(goal);
+      const goalQ = rationalOf(goal);
       return (entity, explain) => {
         const baseline = entity.baseline;
         if (baseline === null || baseline === undefined || !Number.isFinite(baseline)) {
@@ -118,20 +138,23 @@ export function prepareTarget(
             message: 'no baseline value for an improvement target',
           };
         }
-        // Exact: baseline + gapClosed * (goal - baseline), rounded to a double once.
-        const atGoal = meetsTarget(baseline, goal, direction);
-        const b = toRational(baseline);
-        const value = atGoal ? goal : toNumber(add(b, mul(gap, sub(goalQ, b))));
-        if (!explain) return { ok: true, kind, value, direction };
+        // Exact: baseline + gapClosed * (goal - baseline), from the exact baseline.
+        const exactBaseline = entity.exactBaseline?.() ?? baseline;
+        const atGoal = meetsTarget(exactBaseline, goal, direction);
+        const b = rationalOf(exactBaseline);
+        const exact = atGoal ? goal : exactOf(add(b, mul(gap, sub(goalQ, b))));
+        const value = exactToNumber(exact);
+        if (!explain) return { ok: true, kind, value, exact, direction };
         return {
           ok: true,
           kind,
           value,
+          exact,
           direction,
           formula: atGoal
             ? 'baseline already meets goal: target = goal'
             : 'baseline + gapClosed * (goal - baseline)',
-          inputs: { baseline, goal, gapClosed: spec.gapClosed },
+          inputs: { baseline, goal: exactToNumber(goal), gapClosed: spec.gapClosed },
         };
       };
     }

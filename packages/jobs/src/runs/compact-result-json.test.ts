@@ -58,6 +58,8 @@ describe('stored results, field by field', () => {
       strata: [],
       milestones: [],
       trace: [],
+      exact: '1/3',
+      baselineExact: '2/3',
     };
     for (const field of MEASURE_RESULT_VALUE_FIELDS) r[field] = values[field];
     const text = compactResultJson(r);

@@ -53,6 +53,8 @@ export function compactResultJson(result: object): string {
   if (r.strata != null) out += `,"strata":${JSON.stringify(r.strata)}`;
   if (r.milestones != null) out += `,"milestones":${JSON.stringify(r.milestones)}`;
   if (r.trace != null) out += `,"trace":${JSON.stringify(r.trace)}`;
+  if (r.exact != null && r.value != null) out += `,"exact":${str(r.exact)}`;
+  if (r.baselineExact != null) out += `,"baselineExact":${str(r.baselineExact)}`;
   return out === '' ? '{}' : `{${out.slice(1)}}`;
 }
 
@@ -67,6 +69,8 @@ const NULLS = [
   'met',
   'points',
   'maxPoints',
+  'exact',
+  'baselineExact',
 ] as const;
 
 /** The stored short form back as a full result object (nulls and status restored). */

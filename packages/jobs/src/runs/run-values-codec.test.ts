@@ -32,6 +32,8 @@ function everyField(entityId: string, measure: string): MeasureResult {
     strata: [{ name: 'age', groups: [], best: null, worst: null, gap: null }],
     milestones: [{ milestone: 1, completedOn: '2026-10-01' }],
     trace: [{ rule: 'rate', inputs: {}, value: 0.25 }],
+    exact: '1/4000000000000000000001',
+    baselineExact: '2/3',
   });
   return r;
 }
@@ -52,6 +54,23 @@ describe('run values codec', () => {
     expect(results[1]).toEqual(bare);
     // Stored in the short form: nulls and the default status left out.
     expect(doc.distinct[doc.values[1]]).toEqual({ value: 1, records: 0 });
+  });
+
+  it('carries the exact value through the stored JSON: a rate of 1/3 ties a target of 1/3 after the round trip', () => {
+    const r = new MeasureResult('P1', 'cie', '2026-27', 2);
+    r.setValue({ n: 1n, d: 3n });
+    r.setBaseline({ n: 2n, d: 7n });
+    const doc = JSON.parse(JSON.stringify(JSON.parse(encodeRunValues(['cie'], ['P1'], [r]))));
+    const results = new Array<MeasureResult>(2);
+    placeRunValues(doc, compiled, new Map([['P1', 0]]), results);
+    const back = results[0] as MeasureResult;
+    // 1/3 as a double is 0.3333333333333333 (= 3333333333333333/10^16, below 1/3); the exact text keeps 1/3.
+    expect([back.value, back.exact, back.exactValue()]).toEqual([1 / 3, '1/3', { n: 1n, d: 3n }]);
+    expect([back.baseline, back.baselineExact, back.exactBaseline()]).toEqual([
+      2 / 7,
+      '2/7',
+      { n: 2n, d: 7n },
+    ]);
   });
 
   it('stores each distinct value once and gives every payee its own result', () => {

@@ -75,6 +75,8 @@ function resultOf(
   if (t[15] != null) r.strata = t[15] as R['strata'];
   if (t[16] != null) r.milestones = t[16] as R['milestones'];
   if (t[17] != null) r.trace = t[17] as R['trace'];
+  if (t[18] != null) r.exact = t[18] as R['exact'];
+  if (t[19] != null) r.baselineExact = t[19] as R['baselineExact'];
   return r;
 }
 
