@@ -207,3 +207,54 @@ describe('dhcs-qwi FY 2026-27: not reporting is not met (noData)', () => {
     expect(lines(payments[0])).toMatchObject({ withhold: -20_000_000, 'withhold-returned': 20_000_000 });
   });
 });
+
+describe('dhcs-qwi FY 2026-27 golden scenario: a disparity gap that shrank by exactly 1 point', () => {
+  // Foxtrot's largest gap went from 4.1 to 3.1 points: 4.1 - 3.1 = 1 exactly, which meets "at least
+  // 1 point" (ties meet). In binary floating point 4.1 - 3.1 = 0.9999999999999996 and would miss.
+  const foxtrot = plan('mcp-foxtrot', [], true);
+  const gap = foxtrot.find((s) => s.measure === 'qwi-disparity-reduction');
+  if (gap) gap.data = { ...gap.data, baselineGapPoints: 4.1, currentGapPoints: 3.1 };
+  const { results, payments, issues } = evaluateProgram(compileRulebook(dhcsQwi202627), {
+    entities: [
+      { id: 'mcp-foxtrot', name: 'Foxtrot', capitationCents: 20_000_000_000 },
+      { id: 'mcp-golf', name: 'Golf', capitationCents: 2_000_000_000 },
+    ],
+    submissions: [
+      ...foxtrot,
+      // Golf meets only CBP and GSD > 9: 2 of 9; its gap shrank 14.2 - 13.9 = 0.3 points (not met).
+      ...plan(
+        'mcp-golf',
+        QWI_EARN_BACK.filter(
+          (k) => !['qwi-controlling-blood-pressure', 'qwi-glycemic-status-above-9'].includes(k),
+        ),
+        false,
+      ),
+    ],
+    asOf: '2027-08-31',
+  });
+  const pay = (id: string) => payments.find((p) => p.entityId === id);
+
+  it('meets the disparity measure with a value of exactly 1', () => {
+    const r = results.find((x) => x.entityId === 'mcp-foxtrot' && x.measure === 'qwi-disparity-reduction');
+    expect([r?.value, r?.exact, r?.target, r?.met]).toEqual([1, null, 1, true]);
+  });
+
+  it('pays the $77,777.78 Golf did not earn back to Foxtrot instead of leaving it unpaid', () => {
+    // Golf: withhold = 2,000,000,000 x 0.005 = 10,000,000; 2 of 9 back = 2,222,222.22 -> 2,222,222;
+    // unearned = 10,000,000 - 2,222,222 = 7,777,778 cents = $77,777.78, the whole pool.
+    expect(lines(pay('mcp-golf'))).toMatchObject({ withhold: -10_000_000, 'withhold-returned': 2_222_222 });
+    // Foxtrot: withhold 100,000,000, 9 of 9 back; the only disparity reducer takes the pool:
+    // 7,777,778 (cap headroom 20,000,000,000 x 0.05 = 1,000,000,000 is far above it).
+    expect(lines(pay('mcp-foxtrot'))).toEqual({
+      capitation: 20_000_000_000,
+      withhold: -100_000_000,
+      'withhold-returned': 100_000_000,
+      incentive: 7_777_778,
+    });
+    // 20,000,000,000 - 100,000,000 + 100,000,000 + 7,777,778 = 20,007,777,778
+    expect(pay('mcp-foxtrot')?.totalCents).toBe(20_007_777_778);
+    // 2,000,000,000 - 10,000,000 + 2,222,222 = 1,992,222,222
+    expect(pay('mcp-golf')?.totalCents).toBe(1_992_222_222);
+    expect(issues).not.toContainEqual(expect.objectContaining({ code: 'pool-unallocated' }));
+  });
+});
