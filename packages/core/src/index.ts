@@ -1,4 +1,5 @@
 // Public surface of @quip/core. Each area owns its own index; this file only gathers them.
+export * from './cycles/index.ts';
 export * from './errors.ts';
 export * from './evaluate/index.ts';
 export * from './expressions/index.ts';

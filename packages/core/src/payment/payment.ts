@@ -25,7 +25,34 @@ export interface EntityOutcome {
 export interface PaymentLine {
   kind: string;
   amountCents: number;
+  /**
+   * The obligation the line pays, the same across runs and fiscal years (`incentive`,
+   * `milestone:7`, `start-up:milestone:1`). Methods leave it out: paymentLineKey derives it from
+   * the line's fields, so lines stored before keys existed have the same key. A method (or a
+   * part) that needs another key sets it here.
+   */
+  key?: string;
   [k: string]: unknown;
+}
+
+/**
+ * The line's key: its own `key` when set, else kind, then the field that tells its lines of one
+ * kind apart (milestone number, group, measure), then a reporting period; a line of an additional
+ * payment part starts with the part's key. `{kind: 'milestone', milestone: 7}` -> 'milestone:7';
+ * `{kind: 'sanction', measure: 'cis-10'}` -> 'sanction:cis-10'; `{kind: 'milestone', milestone: 1,
+ * part: 'start-up'}` -> 'start-up:milestone:1'; `{kind: 'incentive', part: 'primary'}` -> 'incentive'.
+ * The one place a key is made.
+ */
+export function paymentLineKey(line: Readonly<PaymentLine>): string {
+  if (typeof line.key === 'string' && line.key !== '') return line.key;
+  let key = line.kind;
+  if (typeof line.milestone === 'number') key += `:${line.milestone}`;
+  else if (typeof line.group === 'string') key += `:${line.group}`;
+  else if (typeof line.measure === 'string') key += `:${line.measure}`;
+  if (typeof line.period === 'string') key += `:${line.period}`;
+  // 'primary' is the rulebook's own payment (PRIMARY_PAYMENT_PART): its lines keep plain keys.
+  if (typeof line.part === 'string' && line.part !== 'primary') key = `${line.part}:${key}`;
+  return key;
 }
 
 /** One step of a payment's explanation. */

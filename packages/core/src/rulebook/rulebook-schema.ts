@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CyclesSchema } from '../cycles/cycles-schema.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
 import { PaymentParamsSchema } from '../payment/index.ts';
 import { ScoringSpecSchema } from '../scoring/index.ts';
@@ -44,6 +45,9 @@ export const RulebookSchema = z.strictObject({
   payment: PaymentParamsSchema,
   additionalPayments: PaymentPartsSchema.optional().describe(
     'more payment parts over the same measure results (auto-assignment beside sanctions, ...)',
+  ),
+  cycles: CyclesSchema.optional().describe(
+    'how payment cycles pay the runs: interim share, budgets, recoveries, keys paid once in the life of the program',
   ),
 });
 /** A rulebook as written, before defaults are filled in. */

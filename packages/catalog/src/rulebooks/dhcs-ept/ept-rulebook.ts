@@ -156,6 +156,16 @@ export function eptRulebook(year: EptYear): RulebookInput {
       // administrator edits the table.
       rounding: 'half-up',
     },
+    cycles: {
+      // 002_b5f0493840ffb60e.txt (002-10, 002-16): each milestone is paid once; a milestone paid in
+      // one fiscal year is not paid again in another.
+      lifetimeKeys: ['milestone:*'],
+      // 002_b5f0493840ffb60e.txt (002-05): $97 million over 3 years for the provider directed
+      // payments: the most every payment cycle of the program together may pay.
+      budgetCents: { lifetime: 9_700_000_000 },
+      // DEFAULT — review: an overpaid milestone is a recovery line of its own.
+      recoveries: 'line',
+    },
     additionalPayments: [
       {
         key: 'rubric',

@@ -1,0 +1,187 @@
+import { applyRate } from '../money/index.ts';
+import type { CyclesConfig } from './cycles-schema.ts';
+import { isLifetimeKey } from './cycles-schema.ts';
+
+/** One payee's entitlement for one key in the cycle's run (a run line, its key already derived). */
+export interface CycleEntitlement {
+  entityId: string;
+  key: string;
+  kind: string;
+  amountCents: number;
+}
+
+/** What approved cycles paid a payee for a key: in the cycle's fiscal year, and in every year (lifetime keys). */
+export interface CycleBalance {
+  entityId: string;
+  key: string;
+  kind: string;
+  /** Paid by approved cycles of the cycle's fiscal year. */
+  yearPaidCents: number;
+  /** Paid by approved cycles of every fiscal year of the program (only asked for lifetime keys). */
+  lifetimePaidCents: number;
+}
+
+/** A lifetime key's standing in another fiscal year: what that year's last approved cycle made payable. */
+export interface CycleStanding {
+  entityId: string;
+  key: string;
+  payableCents: number;
+}
+
+export interface CycleLinesInput {
+  entitlements: Iterable<CycleEntitlement>;
+  /** Balances of the payees and keys approved cycles paid (a key paid in the year, or a lifetime key). */
+  balances: Iterable<CycleBalance>;
+  /** Lifetime keys only: the most any other fiscal year's last approved cycle made payable. */
+  elsewhere?: Iterable<CycleStanding>;
+  config: Pick<CyclesConfig, 'interimShare' | 'rounding' | 'recoveries' | 'lifetimeKeys'>;
+  /** The run is the official one of its year: the interim share no longer applies. */
+  official: boolean;
+}
+
+export interface CycleLine {
+  entityId: string;
+  key: string;
+  kind: string;
+  /** The key is paid once in the life of the program (paidBefore counts every fiscal year). */
+  lifetime: boolean;
+  /** What the run entitles (0 when the run no longer has the line). */
+  entitledCents: number;
+  /** entitled x the interim share (rounded with the rulebook's rounding), or entitled when none applies. */
+  payableCents: number;
+  /** Lifetime keys: the most another fiscal year's last approved cycle made payable (0 when none). */
+  elsewhereCents: number;
+  /** Paid by approved cycles before this one (every fiscal year for a lifetime key). */
+  paidBeforeCents: number;
+  /** recoveries 'offset': the part of a negative amount that waits for later cycles (>= 0). */
+  deferredCents: number;
+  /** max(payable, elsewhere) - paidBefore + deferred; negative = a recovery. */
+  dueCents: number;
+}
+
+export interface CycleTotals {
+  /** Sum of the positive amounts due. */
+  dueCents: number;
+  /** Sum of the negative amounts due, as a positive number. */
+  recoveredCents: number;
+  /** dueCents - recoveredCents: what the cycle pays out, net. */
+  netCents: number;
+  /** Every line of the cycle, zero amounts included. */
+  lines: number;
+}
+
+export interface CycleLinesResult {
+  lines: CycleLine[];
+  totals: CycleTotals;
+}
+
+const pairKey = (entityId: string, key: string) => `${entityId}\u0000${key}`;
+
+/**
+ * The lines of a payment cycle: for every payee and key the run entitles or approved cycles paid,
+ * what is due now. payable = entitled x the interim share while the run is not official (rounded
+ * once per line, with the rulebook's rounding: 'down' by default, so an interim payment never
+ * pays a cent too much), else entitled. A lifetime key (EPT's milestones) is paid once in the
+ * program's life: paidBefore counts every fiscal year, and the amount it stands at is the most any
+ * year makes payable, so another year's run that lacks the milestone recovers nothing a year before
+ * paid. due = that - paidBefore. A negative due is a recovery: its own line ('line'), or
+ * ('offset') set against what the payee is due on other keys in the cycle, the rest deferred to
+ * later cycles, so no payee's lines add up to less than zero. Keys a run no longer has are
+ * entitled 0: what was paid for them in the year is recovered. Lines come sorted by payee and key.
+ */
+export function computeCycleLines(input: CycleLinesInput): CycleLinesResult {
+  const { config } = input;
+  const share = !input.official && config.interimShare !== undefined ? config.interimShare : null;
+  const byPair = new Map<string, CycleLine>();
+  const lineOf = (entityId: string, key: string, kind: string): CycleLine => {
+    const id = pairKey(entityId, key);
+    let line = byPair.get(id);
+    if (!line) {
+      line = {
+        entityId,
+        key,
+        kind,
+        lifetime: isLifetimeKey(config, key),
+        entitledCents: 0,
+        payableCents: 0,
+        elsewhereCents: 0,
+        paidBeforeCents: 0,
+        deferredCents: 0,
+        dueCents: 0,
+      };
+      byPair.set(id, line);
+    }
+    return line;
+  };
+  for (const e of input.entitlements) lineOf(e.entityId, e.key, e.kind).entitledCents += e.amountCents;
+  for (const b of input.balances) {
+    const line = lineOf(b.entityId, b.key, b.kind);
+    line.paidBeforeCents = line.lifetime ? b.lifetimePaidCents : b.yearPaidCents;
+  }
+  const elsewhere = new Map<string, number>();
+  for (const s of input.elsewhere ?? []) {
+    const id = pairKey(s.entityId, s.key);
+    const seen = elsewhere.get(id);
+    if (seen === undefined || s.payableCents > seen) elsewhere.set(id, s.payableCents);
+  }
+  const lines = [...byPair.values()].sort((a, b) => compare(a.entityId, b.entityId) || compare(a.key, b.key));
+  for (const line of lines) {
+    line.payableCents =
+      share === null ? line.entitledCents : applyRate(line.entitledCents, share, config.rounding);
+    let target = line.payableCents;
+    if (line.lifetime) {
+      const other = elsewhere.get(pairKey(line.entityId, line.key));
+      if (other !== undefined) {
+        line.elsewhereCents = other;
+        if (other > target) target = other;
+      }
+    }
+    line.dueCents = target - line.paidBeforeCents;
+  }
+  if (config.recoveries === 'offset') offsetRecoveries(lines);
+  return { lines, totals: cycleTotals(lines) };
+}
+
+/**
+ * Per payee (lines sorted by payee): the negative dues, in key order, take from the positive dues'
+ * sum until it is used up; the rest of each is deferred. Afterwards every payee's dues add up to
+ * zero or more.
+ */
+function offsetRecoveries(lines: CycleLine[]): void {
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    let available = 0;
+    while (
+      end < lines.length &&
+      (lines[end] as CycleLine).entityId === (lines[start] as CycleLine).entityId
+    ) {
+      const due = (lines[end] as CycleLine).dueCents;
+      if (due > 0) available += due;
+      end++;
+    }
+    for (let i = start; i < end; i++) {
+      const line = lines[i] as CycleLine;
+      if (line.dueCents >= 0) continue;
+      const taken = Math.min(-line.dueCents, available);
+      available -= taken;
+      line.deferredCents = -line.dueCents - taken;
+      line.dueCents = -taken;
+    }
+    start = end;
+  }
+}
+
+export function cycleTotals(lines: readonly Pick<CycleLine, 'dueCents'>[]): CycleTotals {
+  let due = 0;
+  let recovered = 0;
+  for (const l of lines) {
+    if (l.dueCents > 0) due += l.dueCents;
+    else recovered -= l.dueCents;
+  }
+  return { dueCents: due, recoveredCents: recovered, netCents: due - recovered, lines: lines.length };
+}
+
+/** Code-unit order (as PostgreSQL's "C" collation), the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
