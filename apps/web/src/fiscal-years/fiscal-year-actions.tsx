@@ -5,6 +5,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { CloseRefusal, closeRefusalReasons } from './close-refusal.tsx';
 import { nextFiscalYear } from './next-fiscal-year.ts';
 
 /** Admin actions on one year: open it, clone it into the next year, close it (after a warning). */
@@ -16,10 +17,10 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
   const nextExists = years.some((y) => y.fiscalYear === next);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });
   const setStatus = useMutation({
-    mutationFn: (status: 'open' | 'closed') =>
+    mutationFn: (change: { status: 'open' | 'closed'; force?: boolean }) =>
       api.call<FiscalYear>(`/fiscal-years/${encodeURIComponent(year.fiscalYear)}`, {
         method: 'PATCH',
-        body: { status },
+        body: change,
       }),
     onSuccess: refresh,
   });
@@ -35,11 +36,12 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
     onSuccess: refresh,
   });
   if (me?.role !== 'admin') return null;
-  const error = setStatus.error ?? clone.error;
+  const refusal = closeRefusalReasons(setStatus.error);
+  const error = (refusal ? null : setStatus.error) ?? clone.error;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center justify-end gap-2">
       {year.status === 'draft' ? (
-        <Button variant="secondary" onClick={() => setStatus.mutate('open')}>
+        <Button variant="secondary" onClick={() => setStatus.mutate({ status: 'open' })}>
           Open for submissions
         </Button>
       ) : null}
@@ -51,16 +53,28 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
           trigger={<Button variant="secondary">Close {year.fiscalYear}…</Button>}
           title={`Close fiscal year ${year.fiscalYear}?`}
           confirmLabel={`Close ${year.fiscalYear}`}
-          onConfirm={() => setStatus.mutate('closed')}
+          onConfirm={() => setStatus.mutate({ status: 'closed' })}
         >
           <p>Closing makes the year read-only, for good:</p>
           <ul className="list-disc pl-5">
             <li>no more submissions or payee changes for any program in it;</li>
             <li>rulebooks can no longer be edited or published;</li>
+            <li>no run can start, and each program's final run stays final;</li>
             <li>runs and payment files made so far stay as they are and can still be downloaded.</li>
           </ul>
-          <p>A closed year cannot be reopened. Run the final recompute first.</p>
+          <p>
+            A closed year cannot be reopened. First publish every draft, run the final recompute and mark it
+            as the final run on its run page: closing is refused until each program is ready.
+          </p>
         </ConfirmDialog>
+      ) : null}
+      {refusal ? (
+        <CloseRefusal
+          fiscalYear={year.fiscalYear}
+          reasons={refusal}
+          busy={setStatus.isPending}
+          onForce={() => setStatus.mutate({ status: 'closed', force: true })}
+        />
       ) : null}
       {clone.isSuccess ? (
         <p role="status" className="text-sm text-green-800">

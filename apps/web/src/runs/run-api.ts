@@ -27,10 +27,34 @@ export interface RunPaymentRow {
   [extra: string]: unknown;
 }
 
-/** GET /runs/{id}/diff?against=: payee by payee, what changed. */
+/**
+ * GET /runs/{id}: the run with the inputs it pinned and whether it is the final one. The API
+ * always sends them; they are optional here so a page never breaks on an answer without them.
+ */
+export interface RunDetail extends Run {
+  fiscalYear: string;
+  program: string;
+  /** The evaluation day the run used. */
+  asOf?: string;
+  rulebookVersion?: number;
+  rulebook?: { version: number; contentHash: string };
+  snapshot?: { submissionId: number };
+  /** The program's final (official) run of the fiscal year. */
+  official?: boolean;
+  createdAt?: string;
+}
+
+/** The inputs a run pins, as a diff names them. */
+export type RunInput = 'asOf' | 'rulebookVersion' | 'rulebookContent' | 'snapshot';
+
+/** GET /runs/{id}/diff?against=: payee by payee, what changed, a page of payees at a time. */
 export interface RunDiff {
   run: number;
   against: number;
+  inputs: Record<RunInput, { from: string | number; to: string | number }>;
+  /** Every input that differs between the two runs. */
+  changedInputs: RunInput[];
+  asOfChanged: boolean;
   rulebookChanged: boolean;
   snapshotChanged: boolean;
   payees: {
@@ -43,6 +67,7 @@ export interface RunDiff {
       to: Record<string, unknown> | null;
     }[];
   }[];
+  nextCursor: string | null;
   truncated: boolean;
 }
 
@@ -65,14 +90,16 @@ async function listOf<T>(api: QuipApi, path: string, signal?: AbortSignal, pageS
 
 export const runApi = {
   list: (api: QuipApi, fy: string, program: string, signal?: AbortSignal) =>
-    listOf<Run>(api, `${programPath(fy, program)}/runs`, signal, 200),
+    listOf<RunDetail>(api, `${programPath(fy, program)}/runs`, signal, 200),
   start: (api: QuipApi, fy: string, program: string, asOf?: string) =>
     api.call<{ id: string | number }>(`${programPath(fy, program)}/runs`, {
       method: 'POST',
       body: asOf ? { asOf } : {},
     }),
   get: (api: QuipApi, id: string, signal?: AbortSignal) =>
-    api.call<Run>(`/runs/${encodeURIComponent(id)}`, signal ? { signal } : {}),
+    api.call<RunDetail>(`/runs/${encodeURIComponent(id)}`, signal ? { signal } : {}),
+  markOfficial: (api: QuipApi, id: string) =>
+    api.call<RunDetail>(`/runs/${encodeURIComponent(id)}/official`, { method: 'POST' }),
   payeeResults: (api: QuipApi, id: string, entityId: string, signal?: AbortSignal) =>
     listOf<RunResultRow>(
       api,
@@ -85,9 +112,9 @@ export const runApi = {
       `/runs/${encodeURIComponent(id)}/payments?entityId=${encodeURIComponent(entityId)}`,
       signal,
     ),
-  diff: (api: QuipApi, id: string, against: string, signal?: AbortSignal) =>
+  diff: (api: QuipApi, id: string, against: string, cursor?: string | null, signal?: AbortSignal) =>
     api.call<RunDiff>(
-      `/runs/${encodeURIComponent(id)}/diff?against=${encodeURIComponent(against)}`,
+      `/runs/${encodeURIComponent(id)}/diff?against=${encodeURIComponent(against)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       signal ? { signal } : {},
     ),
   paymentFile: (api: QuipApi, id: string, format: 'csv' | 'xlsx') =>

@@ -4,16 +4,21 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
+import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
 import { formatUsd } from '../format/format-money.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { FinalRunBadge } from './final-run-badge.tsx';
+import { MarkOfficialButton } from './mark-official-button.tsx';
 import { MeasureSelect } from './measure-select.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
 import { type RunPaymentRow, runApi, saveBlob } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
+import { RunFacts } from './run-facts.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
 import { useAllPages } from './use-all-pages.ts';
@@ -42,9 +47,10 @@ export function RunPage() {
     if (finished) setGoing(false);
   }, [finished]);
   const done = run.data?.status === 'succeeded';
-  const fy = (run.data?.fiscalYear as string | undefined) ?? '';
-  const program =
-    (run.data?.program as string | undefined) ?? (run.data?.programId as string | undefined) ?? '';
+  const fy = run.data?.fiscalYear ?? '';
+  const program = run.data?.program ?? '';
+  const me = useQuery(meQueryOptions(api)).data;
+  const yearStatus = useQuery(fiscalYearsQueryOptions(api)).data?.find((y) => y.fiscalYear === fy)?.status;
   const results = useRunResults(api, run.data, done);
   const measureNames = useMemo(
     () => new Map(results.measures.flatMap((m) => (m.name ? [[m.key, m.name] as const] : []))),
@@ -106,10 +112,26 @@ export function RunPage() {
           ) : null}{' '}
           <span role="status" data-testid="run-status">
             {run.data.status}
-          </span>
+          </span>{' '}
+          {run.data.official ? <FinalRunBadge /> : null}
         </p>
       </PageHeader>
       <RunProgressBar run={run.data} />
+      <RunFacts run={run.data} yearStatus={yearStatus} />
+      {me?.role === 'admin' &&
+      done &&
+      !run.data.official &&
+      yearStatus !== undefined &&
+      yearStatus !== 'closed' ? (
+        <div className="mt-4">
+          <MarkOfficialButton
+            run={run.data}
+            currentFinal={
+              (siblings.data ?? []).find((r) => r.official && String(r.id) !== runId)?.id?.toString() ?? null
+            }
+          />
+        </div>
+      ) : null}
       {run.data.status === 'failed' ? (
         <p role="alert" className="mt-3 text-sm text-red-800">
           The run failed{typeof run.data.reason === 'string' ? `: ${run.data.reason}` : ''}.

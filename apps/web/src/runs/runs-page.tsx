@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
+import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
+import { FinalRunBadge } from './final-run-badge.tsx';
 import { runApi } from './run-api.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
 
@@ -24,6 +27,16 @@ export function RunsPage() {
       q.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false,
   });
   const [asOf, setAsOf] = useState('');
+  const published = useQuery({ ...rulebookQueryOptions(api, fy, program), enabled: me?.role === 'admin' })
+    .data?.published;
+  // The day a run takes when none is given: the same rule as the API's, worked out here to show it.
+  const defaultDay = useMemo(() => {
+    try {
+      return published ? whatIfAsOf(published.rulebook) : null;
+    } catch {
+      return null;
+    }
+  }, [published]);
   const start = useMutation({
     mutationFn: () => runApi.start(api, fy, program, asOf || undefined),
     onSuccess: async ({ id }) => {
@@ -55,8 +68,9 @@ export function RunsPage() {
             {start.isPending ? 'Starting…' : 'Start a run'}
           </Button>
           <p id="as-of-hint" className="w-full text-xs text-slate-600">
-            Submissions dated after this day are left out. Default: the end of the fiscal year, or today if
-            earlier.
+            Submissions dated after this day are left out. Default
+            {defaultDay ? `: ${defaultDay}, ` : ': '}the fiscal year's last day or the rulebook's last due
+            date, whichever is later.
           </p>
           {start.isError ? (
             <p role="alert" className="text-sm text-red-800">
@@ -92,6 +106,21 @@ export function RunsPage() {
                   {typeof run.createdAt === 'string' ? ` · ${new Date(run.createdAt).toLocaleString()}` : ''}
                 </span>
               </div>
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                {run.asOf ? (
+                  <span>
+                    as of <span className="font-medium text-slate-900">{run.asOf}</span>
+                    {run.rulebookVersion === undefined ? null : (
+                      <>
+                        {' '}
+                        · rulebook version{' '}
+                        <span className="font-medium text-slate-900">{run.rulebookVersion}</span>
+                      </>
+                    )}
+                  </span>
+                ) : null}
+                {run.official ? <FinalRunBadge /> : null}
+              </p>
               <RunProgressBar run={run} />
             </li>
           ))}
