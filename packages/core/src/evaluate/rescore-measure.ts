@@ -195,9 +195,13 @@ export function rescoreMeasure(
       was[i * 4 + 3] = nullToNaN(r.maxPoints);
     }
     phaseOne.reset(r, e);
+    if (weightChanged) setWeight(r, measure.weight);
   }
   // Every result of the measure, applicable or not, carries the weight a fresh evaluation gives it.
-  if (weightChanged) for (let e = 0; e < E; e++) setWeight(column[e] as MeasureResult, measure.weight);
+  if (weightChanged && A < E) {
+    for (let e = 0; e < E; e++)
+      if (phaseOne.status[e] === NOT_APPLICABLE) setWeight(column[e] as MeasureResult, measure.weight);
+  }
   scoreValues(oneMeasure(compiled, m), column, false);
 
   const summary: WhatIfMeasure = { measure: measure.key, applicable: A, scored: 0, met: 0, target: null };
