@@ -1,3 +1,11 @@
+import {
+  type ExactNumber,
+  exactAdd,
+  exactCompare,
+  exactDiv,
+  exactMul,
+  exactToNumber,
+} from '../money/exact-number.ts';
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
 import { type MeasureResult, rateValue } from './measure-result.ts';
@@ -20,16 +28,17 @@ export function computeRateCounts(
   const compute = measure.compute;
   if (compute.kind !== 'rate-counts') return;
   const { reader, order, start, end } = slice;
-  let numerator = 0;
-  let denominator = 0;
+  let numerator: ExactNumber = 0;
+  let denominator: ExactNumber = 0;
   let used = 0;
   for (let k = start; k < end; k++) {
     const i = order[k] as number;
     const n = count(reader.field(compute.numeratorField, i));
     const d = count(reader.field(compute.denominatorField, i));
     if (n === null || d === null) continue;
-    numerator += n;
-    denominator += d;
+    // Whole counts add as numbers (exactAdd's fast path); fractional ones (weighted counts) exactly.
+    numerator = exactAdd(numerator, n);
+    denominator = exactAdd(denominator, d);
     used++;
   }
   result.records = end - start;
@@ -37,10 +46,18 @@ export function computeRateCounts(
     result.notScored(`no record has both '${compute.numeratorField}' and '${compute.denominatorField}'`);
     return;
   }
-  result.numerator = numerator;
-  result.denominator = denominator;
-  if (denominator === 0) result.notScored('denominator 0');
-  else if (denominator < measure.minDenominator) {
-    result.notScored(`denominator ${denominator} is below the minimum of ${measure.minDenominator}`);
-  } else result.setValue(rateValue(numerator, denominator, compute.per));
+  const den = exactToNumber(denominator);
+  result.numerator = exactToNumber(numerator);
+  result.denominator = den;
+  if (den === 0) result.notScored('denominator 0');
+  else if (exactCompare(denominator, measure.minDenominator) < 0) {
+    result.notScored(`denominator ${den} is below the minimum of ${measure.minDenominator}`);
+  } else if (
+    typeof numerator === 'number' &&
+    typeof denominator === 'number' &&
+    Number.isSafeInteger(numerator) &&
+    Number.isSafeInteger(denominator)
+  ) {
+    result.setValue(rateValue(numerator, denominator, compute.per));
+  } else result.setValue(exactMul(exactDiv(numerator, denominator), compute.per));
 }
