@@ -14,6 +14,8 @@ export * from './repositories/entities.ts';
 export * from './repositories/fiscal-year-writes.ts';
 export * from './repositories/fiscal-years.ts';
 export * from './repositories/idempotency.ts';
+export * from './repositories/ledger.ts';
+export * from './repositories/payment-cycles.ts';
 export * from './repositories/programs.ts';
 export * from './repositories/rulebooks.ts';
 export * from './repositories/run-diff.ts';

@@ -134,6 +134,30 @@ describe('computeCycleLines', () => {
     expect(without.lines.map((l) => [l.key, l.entitledCents, l.elsewhereCents, l.dueCents])).toEqual([
       ['milestone:3', 0, 11_224, 0],
     ]);
+    // 2026-27 from a run without milestone 3, which only 2025-26 paid: no line at all.
+    const elsewhereOnly = computeCycleLines({
+      entitlements: [ent('P', 'milestone:4', 11_224)],
+      balances: [{ ...paid('P', 'milestone:3', 0, 11_224), inYear: false }],
+      elsewhere: [{ entityId: 'P', key: 'milestone:3', payableCents: 11_224 }],
+      config: cfg,
+      official: true,
+    });
+    expect(elsewhereOnly.lines.map((l) => l.key)).toEqual(['milestone:4']);
+    // 2026-27 stood at 11,224 for milestone 3 (paid in 2025-26, due 0 here); 2025-26 since gave it
+    // up: a 2026-27 run without it now recovers the 11,224 that nothing stands for any more.
+    const givenUp = computeCycleLines({
+      entitlements: [],
+      balances: [{ ...paid('P', 'milestone:3', 0, 11_224), inYear: false }],
+      elsewhere: [
+        { entityId: 'P', key: 'milestone:3', payableCents: 11_224, thisYear: true },
+        { entityId: 'P', key: 'milestone:3', payableCents: 0 },
+      ],
+      config: cfg,
+      official: true,
+    });
+    expect(givenUp.lines.map((l) => [l.key, l.paidBeforeCents, l.dueCents])).toEqual([
+      ['milestone:3', 11_224, -11_224],
+    ]);
     // With no other year standing, the same run recovers the 11,224.
     const recovered = computeCycleLines({
       entitlements: [],

@@ -19,20 +19,30 @@ export interface CycleBalance {
   yearPaidCents: number;
   /** Paid by approved cycles of every fiscal year of the program (only asked for lifetime keys). */
   lifetimePaidCents: number;
+  /**
+   * Approved cycles of the cycle's fiscal year paid this key (default true). A lifetime key paid in
+   * other years only has no line unless the run entitles it: that year's run stands for it.
+   */
+  inYear?: boolean;
 }
 
-/** A lifetime key's standing in another fiscal year: what that year's last approved cycle made payable. */
+/** A lifetime key's standing in a fiscal year: what that year's last approved cycle made payable. */
 export interface CycleStanding {
   entityId: string;
   key: string;
   payableCents: number;
+  /**
+   * The standing of the cycle's own fiscal year: not counted as another year's, but the key gets
+   * a line even when the run no longer has it (what the year stood for is then given up).
+   */
+  thisYear?: boolean;
 }
 
 export interface CycleLinesInput {
   entitlements: Iterable<CycleEntitlement>;
   /** Balances of the payees and keys approved cycles paid (a key paid in the year, or a lifetime key). */
   balances: Iterable<CycleBalance>;
-  /** Lifetime keys only: the most any other fiscal year's last approved cycle made payable. */
+  /** Lifetime keys only: what each fiscal year's last approved cycle made payable (the most of the others counts). */
   elsewhere?: Iterable<CycleStanding>;
   config: Pick<CyclesConfig, 'interimShare' | 'rounding' | 'recoveries' | 'lifetimeKeys'>;
   /** The run is the official one of its year: the interim share no longer applies. */
@@ -114,15 +124,23 @@ export function computeCycleLines(input: CycleLinesInput): CycleLinesResult {
     return line;
   };
   for (const e of input.entitlements) lineOf(e.entityId, e.key, e.kind).entitledCents += e.amountCents;
-  for (const b of input.balances) {
-    const line = lineOf(b.entityId, b.key, b.kind);
-    line.paidBeforeCents = line.lifetime ? b.lifetimePaidCents : b.yearPaidCents;
-  }
+  const inRun = new Set(byPair.keys());
   const elsewhere = new Map<string, number>();
   for (const s of input.elsewhere ?? []) {
+    if (s.thisYear) {
+      if (s.payableCents !== 0) lineOf(s.entityId, s.key, s.key.split(':')[0] as string);
+      continue;
+    }
     const id = pairKey(s.entityId, s.key);
     const seen = elsewhere.get(id);
     if (seen === undefined || s.payableCents > seen) elsewhere.set(id, s.payableCents);
+  }
+  for (const b of input.balances) {
+    if (b.inYear === false && !byPair.has(pairKey(b.entityId, b.key))) continue;
+    const line = lineOf(b.entityId, b.key, b.kind);
+    // A key the run no longer has keeps the kind it was paid as.
+    if (!inRun.has(pairKey(b.entityId, b.key))) line.kind = b.kind;
+    line.paidBeforeCents = line.lifetime ? b.lifetimePaidCents : b.yearPaidCents;
   }
   const lines = [...byPair.values()].sort((a, b) => compare(a.entityId, b.entityId) || compare(a.key, b.key));
   for (const line of lines) {

@@ -8,6 +8,7 @@ import * as m0008 from './0008-submission-receipt.ts';
 import * as m0009 from './0009-submission-listing.ts';
 import * as m0011 from './0011-key-scopes.ts';
 import * as m0012 from './0012-idempotency-owner.ts';
+import * as m0013 from './0013-payment-cycles.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-submission-listing': m0009,
   '0011-key-scopes': m0011,
   '0012-idempotency-owner': m0012,
+  '0013-payment-cycles': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+export { insertCyclesProgram, insertSyntheticRun, type SyntheticRun } from './synthetic-run.ts';
 export {
   createScratchPostgresDatabase,
   DATABASE_KINDS,
