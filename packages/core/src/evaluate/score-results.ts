@@ -1,9 +1,8 @@
 import type { CompiledMeasure } from '../measures/compile-measure.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
-import { type ExactNumber, formatExact, rationalOf } from '../money/exact-number.ts';
-import type { Rational } from '../money/rational.ts';
+import { type ExactNumber, formatExact } from '../money/exact-number.ts';
 import { type ScoreResult, type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
-import { meetsTarget, prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
+import { prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
 
 const NO_BASELINE: TargetEntity = { baseline: null };
 
@@ -81,7 +80,6 @@ export function scoreResults(
   const reasonRequired = compute.kind === 'rate-records' && compute.missedReasonRequired;
   if (!target && !floor && !scoring && !reasonRequired) return;
 
-  let sharedQ: Rational | undefined;
   for (let k = offset; k < n; k += stride) {
     const r = results[k] as MeasureResult;
     if (r.status === 'not-applicable') continue;
@@ -100,18 +98,10 @@ export function scoreResults(
       }
       r.target = t.value;
       // Exactly: a value that ties its target meets it, whatever the doubles say.
-      const value = r.exactValue();
-      if (value !== null) {
-        if (typeof value === 'number' && typeof t.exact === 'number')
-          r.met = meetsTarget(value, t.exact, t.direction);
-        else {
-          // An exact fraction: compared as rationals, the shared target's converted once.
-          if (t !== sharedTarget) r.met = meetsTarget(value, t.exact, t.direction);
-          else {
-            sharedQ ??= rationalOf(t.exact);
-            r.met = meetsTarget(value, sharedQ, t.direction);
-          }
-        }
+      // Exactly: a value that ties its target meets it, whatever the doubles say.
+      if (r.value !== null) {
+        const c = r.compareValue(t.exact);
+        r.met = t.direction === 'lower' ? c <= 0 : c >= 0;
       }
       if (explain) {
         r.addTrace({ rule: 'target', inputs: t.inputs, formula: t.formula, value: t.value });

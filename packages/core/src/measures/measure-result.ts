@@ -1,11 +1,16 @@
 import {
   type ExactNumber,
+  exactCompare,
+  exactCompareQuotient,
   exactMul,
   exactRatio,
   exactToNumber,
   formatExact,
   parseExact,
+  smallRatio,
 } from '../money/exact-number.ts';
+import type { Rational } from '../money/rational.ts';
+import type { SmallRational } from '../money/small-rational.ts';
 import type { TraceStep } from '../payment/index.ts';
 export type MeasureStatus = 'scored' | 'not-scored' | 'not-applicable';
 
@@ -114,9 +119,9 @@ export class MeasureResult {
   exact: string | null = null;
   /** The same for `baseline`. */
   baselineExact: string | null = null;
-  /** exactValue()'s cache: the exact value parsed from `exact` (or set with it). */
+  /** exactValue()'s cache, valid while `exact` is #exactFrom: the value as a Rational, or as two safe integers. */
   #exactFrom: string | null = null;
-  #exactValue: ExactNumber = 0;
+  #exactValue: Rational | SmallRational | null = null;
 
   constructor(
     readonly entityId: string,
@@ -158,16 +163,55 @@ export class MeasureResult {
     this.#exactValue = x;
   }
 
+  /**
+   * Sets a rate's value, numerator / denominator x per (denominator > 0), exactly; without bigints
+   * when the counts are safe integers (the usual case).
+   */
+  setRate(numerator: number, denominator: number, per: number): void {
+    const scaled = numerator * per;
+    const q =
+      Number.isSafeInteger(scaled) && Number.isSafeInteger(denominator) && Number.isSafeInteger(per)
+        ? smallRatio(scaled, denominator)
+        : undefined;
+    if (typeof q === 'number') {
+      this.value = q;
+      this.exact = null;
+    } else if (q === undefined) this.setValue(rateValue(numerator, denominator, per));
+    else {
+      // No decimal holds it (2/3): the division of two safe integers is the nearest double.
+      this.value = q.n / q.d;
+      const text = `${q.n}/${q.d}`;
+      this.exact = text;
+      this.#exactFrom = text;
+      this.#exactValue = q;
+    }
+  }
+
   /** The exact value (null when there is none): what targets and ties compare. */
   exactValue(): ExactNumber | null {
     if (this.value === null) return null;
     const text = this.exact;
     if (text === null) return this.value;
-    if (this.#exactFrom !== text) {
-      this.#exactValue = parseExact(text);
+    const q = this.#exactFrom === text ? this.#exactValue : null;
+    if (q !== null && typeof q.n === 'bigint') return q as Rational;
+    const exact = q !== null ? exactRatio(q.n as number, q.d as number) : parseExact(text);
+    if (typeof exact !== 'number') {
       this.#exactFrom = text;
+      this.#exactValue = exact;
     }
-    return this.#exactValue;
+    return exact;
+  }
+
+  /** -1, 0 or 1 as the exact value is below, at or above `target` (the value must not be null). */
+  compareValue(target: ExactNumber): -1 | 0 | 1 {
+    const value = this.value as number;
+    if (this.exact === null) return exactCompare(value, target);
+    const q = this.#exactFrom === this.exact ? this.#exactValue : null;
+    // A rate's fraction against a number: compared on safe integers, no bigints.
+    if (q !== null && typeof q.n === 'number' && typeof target === 'number') {
+      return exactCompareQuotient(q.n, q.d as number, target);
+    }
+    return exactCompare(this.exactValue() as ExactNumber, target);
   }
 
   /** Sets the baseline from its exact form (null: none). */

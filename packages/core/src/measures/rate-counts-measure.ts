@@ -8,7 +8,7 @@ import {
 } from '../money/exact-number.ts';
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import { type MeasureResult, rateValue } from './measure-result.ts';
+import type { MeasureResult } from './measure-result.ts';
 
 function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -58,6 +58,6 @@ export function computeRateCounts(
     Number.isSafeInteger(numerator) &&
     Number.isSafeInteger(denominator)
   ) {
-    result.setValue(rateValue(numerator, denominator, compute.per));
+    result.setRate(numerator, denominator, compute.per);
   } else result.setValue(exactMul(exactDiv(numerator, denominator), compute.per));
 }

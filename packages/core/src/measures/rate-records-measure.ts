@@ -1,6 +1,6 @@
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import { type MeasureResult, rateValue } from './measure-result.ts';
+import type { MeasureResult } from './measure-result.ts';
 import { type StratumCounts, stratumGroupOf, stratumResult } from './strata.ts';
 
 /**
@@ -81,5 +81,5 @@ export function computeRateRecords(
   if (denominator === 0) result.notScored('no eligible records (denominator 0)');
   else if (denominator < measure.minDenominator) {
     result.notScored(`denominator ${denominator} is below the minimum of ${measure.minDenominator}`);
-  } else result.setValue(rateValue(numerator, denominator, compute.per));
+  } else result.setRate(numerator, denominator, compute.per);
 }

@@ -1,4 +1,3 @@
-import { exactRatio } from '../money/exact-number.ts';
 import type { CompiledMeasure } from './compile-measure.ts';
 import type { MeasureContext, RecordSlice } from './measure-context.ts';
 import type { MeasureResult } from './measure-result.ts';
@@ -58,7 +57,8 @@ export function computeReporting(
   const checked = (timely === null ? 0 : 1) + (complete === null ? 0 : 1) + (accurate === null ? 0 : 1);
   const passed = (timely ? 1 : 0) + (complete ? 1 : 0) + (accurate ? 1 : 0);
   result.records = count;
-  result.setValue(checked === 0 ? (enough ? 1 : 0) : exactRatio(passed, checked));
+  if (checked === 0) result.setValue(enough ? 1 : 0);
+  else result.setRate(passed, checked, 1);
   result.met = checked === 0 ? enough : passed === checked;
   result.reporting = problems ? { timely, complete, accurate, problems } : { timely, complete, accurate };
 }

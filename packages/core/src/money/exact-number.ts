@@ -2,6 +2,7 @@ import { RulebookError } from '../errors.ts';
 import { parseDecimal, toRational } from './decimal.ts';
 import { add, compare, div, mul, type Rational, rational, sub } from './rational.ts';
 import { roundRational } from './rounding-mode.ts';
+import type { SmallRational } from './small-rational.ts';
 
 /**
  * An exact number of the rules engine: a JS number stands for its shortest decimal, the one
@@ -114,8 +115,12 @@ export function exactOf(q: Rational): ExactNumber {
   return back.n === q.n && back.d === q.d ? v : q;
 }
 
-/** From two safe integers (d != 0) without bigints when the quotient is a short decimal. */
-function ratioOfSafe(n: number, d: number): ExactNumber {
+/**
+ * n / d for safe integers (d != 0) without bigints: the number that holds it exactly when there is
+ * one, or the fraction in lowest terms (d > 0) when it has no decimal (d has a prime factor other
+ * than 2 and 5); undefined for a terminating decimal of more digits than a number keeps.
+ */
+export function smallRatio(n: number, d: number): number | SmallRational | undefined {
   if (d < 0) {
     n = -n;
     d = -d;
@@ -144,15 +149,21 @@ function ratioOfSafe(n: number, d: number): ExactNumber {
     rest /= 5;
     fives++;
   }
-  if (rest === 1) {
-    const k = Math.max(twos, fives);
-    if (k <= 15) {
-      const m = n * ((POW10[k] as number) / d);
-      if (m > -DIGITS_LIMIT && m < DIGITS_LIMIT) return scaled(m, k);
-    }
-    return exactOf(rational(BigInt(n), BigInt(d)));
+  if (rest !== 1) return { n: n + 0, d };
+  const k = Math.max(twos, fives);
+  if (k <= 15) {
+    const m = n * ((POW10[k] as number) / d);
+    if (m > -DIGITS_LIMIT && m < DIGITS_LIMIT) return scaled(m, k);
   }
-  return { n: BigInt(n), d: BigInt(d) };
+  return undefined;
+}
+
+/** From two safe integers (d != 0). */
+function ratioOfSafe(n: number, d: number): ExactNumber {
+  const x = smallRatio(n, d);
+  if (typeof x === 'number') return x;
+  if (x !== undefined) return { n: BigInt(x.n), d: BigInt(x.d) };
+  return exactOf(rational(BigInt(n), BigInt(d)));
 }
 
 /** n / d for safe integers n and d != 0 (a rate: numerator / denominator), exactly. */
@@ -309,6 +320,7 @@ export function exactRoundHalfUp(x: ExactNumber, digits: number): ExactNumber {
 }
 
 const FRACTION = /^(-?\d+)\/(\d+)$/;
+const MAX_SAFE = 9007199254740991n;
 
 /**
  * The text form of an exact value, for JSON: the decimal when it terminates ('0.25',
@@ -316,6 +328,13 @@ const FRACTION = /^(-?\d+)\/(\d+)$/;
  */
 export function formatExact(x: ExactNumber): string {
   if (typeof x === 'number') return String(x);
+  if (x.d <= MAX_SAFE && x.n <= MAX_SAFE && x.n >= -MAX_SAFE) {
+    // Small parts: the same text without bigint arithmetic.
+    let rest = Number(x.d);
+    while (rest % 2 === 0) rest /= 2;
+    while (rest % 5 === 0) rest /= 5;
+    if (rest !== 1) return `${x.n}/${x.d}`;
+  }
   let d = x.d;
   let twos = 0;
   let fives = 0;
