@@ -18,6 +18,7 @@ import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { paymentCycleRoutes } from './routes/payment-cycle-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', auditRoutes(deps.db));
   app.route('/api/v1', backupRoutes(deps));
   app.route('/api/v1', runRoutes(deps));
+  app.route('/api/v1', paymentCycleRoutes(deps.db));
   app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {

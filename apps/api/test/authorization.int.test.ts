@@ -85,6 +85,13 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/runs/{id}/results': { roles: ALL, params: { id: '999999' } },
   'GET /api/v1/runs/{id}/payments': { roles: ALL, params: { id: '999999' } },
   'GET /api/v1/runs/{id}/diff': { roles: READERS, params: { id: '999999' }, query: '?against=1' },
+  // Payment cycles: admins make and approve them (a second admin approves), analysts read them.
+  [`POST ${PROGRAM}/payment-cycles`]: { roles: ADMINS },
+  [`GET ${PROGRAM}/payment-cycles`]: { roles: READERS },
+  'GET /api/v1/payment-cycles/{id}': { roles: READERS, params: { id: '999999' } },
+  'GET /api/v1/payment-cycles/{id}/lines': { roles: READERS, params: { id: '999999' } },
+  'POST /api/v1/payment-cycles/{id}/approve': { roles: ADMINS, params: { id: '999999' } },
+  [`GET ${PROGRAM}/ledger`]: { roles: READERS },
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

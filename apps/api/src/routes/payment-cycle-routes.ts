@@ -1,0 +1,386 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { formatCents } from '@quip/core';
+import {
+  appendAudit,
+  approvePaymentCycle,
+  type CreatePaymentCycleOutcome,
+  createPaymentCycle,
+  type Database,
+  findFiscalYear,
+  findPaymentCycle,
+  listCycleFileRows,
+  listLedger,
+  listPaymentCycleLines,
+  listPaymentCycles,
+  listPrograms,
+  type PaymentCycleRecord,
+} from '@quip/db';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../auth/authenticate.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import {
+  authErrors,
+  badRequestError,
+  bearerSecurity,
+  conflictError,
+  notFoundError,
+  unprocessableError,
+} from '../http/common-schemas.ts';
+import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { Problem, problems } from '../http/problem.ts';
+import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { cycleCsv, cycleXlsx } from '../payment-cycles/cycle-file.ts';
+import {
+  CycleLinePageSchema,
+  CycleListSchema,
+  CycleParams,
+  CycleSchema,
+  LedgerSchema,
+  NewCycleSchema,
+} from '../payment-cycles/cycle-schemas.ts';
+import { PageQuery, ProgramYearParams } from '../runs/run-schemas.ts';
+
+const tags = ['payment cycles'];
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const cyclesOf = '/fiscal-years/{fy}/programs/{program}/payment-cycles';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const dollars = (cents: number) => `$${formatCents(cents)}`;
+
+async function requireProgramYear(db: Kysely<Database>, fy: string, program: string) {
+  if (!(await findFiscalYear(db, fy))) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
+  if (!(await listPrograms(db)).some((p) => p.id === program))
+    throw problems.notFound(`Program ${program} does not exist.`);
+}
+
+async function requireCycle(db: Kysely<Database>, id: string): Promise<PaymentCycleRecord> {
+  const cycle = await findPaymentCycle(db, Number(id));
+  if (!cycle) throw problems.notFound(`Payment cycle ${id} does not exist.`);
+  return cycle;
+}
+
+/** Why a cycle was not created, and what to do instead. */
+function refusal(outcome: Exclude<CreatePaymentCycleOutcome, { kind: 'created' }>, runId: number): Problem {
+  switch (outcome.kind) {
+    case 'run-not-found':
+      return problems.unprocessable(
+        `Run ${runId} does not exist: give the id of a succeeded run of this program and year.`,
+      );
+    case 'foreign-run':
+      return problems.unprocessable(
+        `Run ${runId} is a run of ${outcome.run.programId} in ${outcome.run.fiscalYear}: create the cycle under that program and year, or give a run of this one.`,
+      );
+    case 'run-not-succeeded':
+      return problems.conflict(
+        `Run ${runId} is ${outcome.run.status}: only a succeeded run can be paid. Start a run (POST .../runs) and create the cycle from it once it has succeeded.`,
+      );
+    case 'run-older':
+      return problems.conflict(
+        `Run ${runId} is older than run ${outcome.lastRunId}, which approved cycle ${outcome.lastCycleId} paid: create the cycle from run ${outcome.lastRunId} or a newer run.`,
+      );
+    case 'over-budget': {
+      const o = outcome.overrun;
+      const which = o.budget === 'fiscalYear' ? 'fiscal-year' : 'lifetime';
+      return new Problem(
+        409,
+        'budget-exceeded',
+        'Budget exceeded',
+        `The cycle would pay ${dollars(o.cycleCents)} net on top of ${dollars(o.paidCents)} already paid: ${dollars(o.overCents)} over the ${which} budget of ${dollars(o.limitCents)}. Nothing was stored. Correct the run's entitlements, or raise cycles.budgetCents.${o.budget} in the rulebook if the budget changed, then create the cycle again.`,
+        {
+          budget: o.budget,
+          limitCents: o.limitCents,
+          paidCents: o.paidCents,
+          cycleCents: o.cycleCents,
+          overCents: o.overCents,
+        },
+      );
+    }
+  }
+}
+
+/** Payment cycles (draft, approved by a second admin), their lines and payment files, and the ledger. */
+export function paymentCycleRoutes(db: Kysely<Database>) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: cyclesOf,
+      tags,
+      summary: 'Create a draft payment cycle from a succeeded run (admins): what is due after what was paid',
+      description:
+        "Every line of the run, by payee and key: due = entitled (times the rulebook's interim share while the run is not official) - paid before by approved cycles (every fiscal year for lifetime keys such as EPT's milestone:<n>). Negative = a recovery. 422 for a run that does not exist or is another program's or year's; 409 for a run that did not succeed, a run older than the one the last approved cycle paid, or a cycle over budget (`overCents` says by how much). Nothing is stored when refused.",
+      security: bearerSecurity,
+      middleware: [requireRole('admin'), idempotency(db)] as const,
+      request: {
+        params: ProgramYearParams,
+        headers: IdempotencyHeaders,
+        body: { required: true, content: json(NewCycleSchema) },
+      },
+      responses: {
+        201: { description: 'The draft', content: json(CycleSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+        ...unprocessableError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await requireProgramYear(db, fy, program);
+      const principal = c.get('principal');
+      const outcome = await createPaymentCycle(db, {
+        fiscalYear: fy,
+        programId: program,
+        runId: body.runId,
+        label: body.label ?? null,
+        createdBy: principal.keyId,
+        createdByName: principal.name,
+      });
+      if (outcome.kind !== 'created') throw refusal(outcome, body.runId);
+      return c.json(outcome.cycle, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: cyclesOf,
+      tags,
+      summary: 'The payment cycles of a program in a fiscal year, newest first',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params: ProgramYearParams,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
+          cursor: PageQuery.cursor,
+        }),
+      },
+      responses: {
+        200: { description: 'Cycles', content: json(CycleListSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const query = c.req.valid('query');
+      await requireProgramYear(db, fy, program);
+      const rows = await listPaymentCycles(db, {
+        fiscalYear: fy,
+        programId: program,
+        limit: query.limit + 1,
+        ...(query.cursor ? { beforeId: decodeCursor(query.cursor, 'number') } : {}),
+      });
+      const items = rows.slice(0, query.limit);
+      const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]!.id) : null;
+      return c.json({ items, nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/payment-cycles/{id}',
+      tags,
+      summary: 'A payment cycle with its status and totals',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: { params: CycleParams },
+      responses: {
+        200: { description: 'The cycle', content: json(CycleSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => c.json(await requireCycle(db, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/payment-cycles/{id}/lines',
+      tags,
+      summary: "A cycle's lines by payee and key; or its payment file (?format=csv or xlsx)",
+      description:
+        'JSON pages of every line (zero amounts included), or the payment file of the lines that move money: cycle id, payee id and name, program, fiscal year, line key and kind, the amount due in dollars.cents (negative = recovered, `note` recovery or offset), then a TRAILER row with the control total and the line count. Text cells a spreadsheet would read as a formula start with an apostrophe.',
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params: CycleParams,
+        query: z.object({
+          entityId: z.string().min(1).max(200).optional().openapi({ example: 'EPT-0001' }),
+          format: z.enum(['json', 'csv', 'xlsx']).default('json').openapi({ example: 'csv' }),
+          ...PageQuery,
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Lines, or the payment file',
+          content: {
+            ...json(CycleLinePageSchema),
+            'text/csv': {
+              schema: z.string().openapi({
+                example:
+                  'cycle_id,payee_id,payee_name,program,fiscal_year,line_key,line_kind,amount_dollars,note\r\n7,EPT-0001,Valley Clinic,dhcs-ept,2026-27,milestone:3,milestone,11224.00,\r\nTRAILER,,,dhcs-ept,2026-27,,,11224.00,1 lines\r\n',
+              }),
+            },
+            [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
+          },
+        },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const cycle = await requireCycle(db, c.req.valid('param').id);
+      if (query.format !== 'json') {
+        const rows = (await listCycleFileRows(db, cycle.id)).filter(
+          (r) => query.entityId === undefined || r.entityId === query.entityId,
+        );
+        const actor = c.get('principal');
+        await db.transaction().execute((trx) =>
+          appendAudit(trx, {
+            actor: actor.keyId,
+            action: 'payment-cycle.export',
+            subject: `${cycle.program}/${cycle.fiscalYear}`,
+            details: { cycle: cycle.id, keyName: actor.name, format: query.format, lines: rows.length },
+          }),
+        );
+        const name = `payment-cycle-${cycle.program}-${cycle.fiscalYear}-${cycle.id}`;
+        if (query.format === 'csv') {
+          return c.body(cycleCsv(cycle, rows), 200, {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${name}.csv"`,
+          }) as never;
+        }
+        return c.body(new Uint8Array(await cycleXlsx(cycle, rows)), 200, {
+          'Content-Type': XLSX,
+          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        }) as never;
+      }
+      let after: { entityId: string; key: string } | undefined;
+      if (query.cursor) {
+        const [entityId, key] = decodeCursor(query.cursor).split('\u0000');
+        if (entityId === undefined || key === undefined)
+          throw problems.badRequest('The cursor is not one this API gave out.');
+        after = { entityId, key };
+      }
+      const rows = await listPaymentCycleLines(db, {
+        cycleId: cycle.id,
+        limit: query.limit + 1,
+        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
+        ...(after ? { after } : {}),
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor(`${last.entityId}\u0000${last.key}`) : null;
+      return c.json({ items, nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/payment-cycles/{id}/approve',
+      tags,
+      summary: 'Approve a draft cycle (an admin other than its creator): its lines enter the ledger',
+      description:
+        'Approving an approved cycle answers the same and writes nothing. 403 for the key that created the draft; 409 for a draft made stale by another approved cycle of the program and year (re-create it: POST .../payment-cycles with the same run).',
+      security: bearerSecurity,
+      middleware: [requireRole('admin')] as const,
+      request: { params: CycleParams },
+      responses: {
+        200: { description: 'The approved cycle', content: json(CycleSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      const id = c.req.valid('param').id;
+      const outcome = await approvePaymentCycle(db, {
+        cycleId: Number(id),
+        approvedBy: principal.keyId,
+        approvedByName: principal.name,
+      });
+      switch (outcome.kind) {
+        case 'not-found':
+          throw problems.notFound(`Payment cycle ${id} does not exist.`);
+        case 'own-draft':
+          throw problems.forbidden(
+            `Payment cycle ${id} was created with this API key: a second person approves it. Ask an admin with another key.`,
+          );
+        case 'stale':
+          throw problems.conflict(
+            `Payment cycle ${id} is stale: ${outcome.approvedCycleId === null ? 'another cycle' : `cycle ${outcome.approvedCycleId}`} was approved after it was drafted, so what it says is due is out of date. Nothing was stored. Create it again (POST /api/v1/fiscal-years/${outcome.cycle.fiscalYear}/programs/${outcome.cycle.program}/payment-cycles with runId ${outcome.cycle.runId}) and approve the new draft.`,
+          );
+        case 'approved':
+          return c.json(outcome.cycle, 200);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/fiscal-years/{fy}/programs/{program}/ledger',
+      tags,
+      summary: 'The ledger: every approved line, oldest first, with running balances per payee and key',
+      description:
+        "Entries of the fiscal year's approved cycles (and, for lifetime keys, of every year's: they count as paid before); `balanceCents` is the running balance of the entry's payee and key, `balances` the final balance of each payee and key on the page. Filter by `entityId`, `key`, `cycleId`.",
+      security: bearerSecurity,
+      middleware: [requireRole('admin', 'analyst')] as const,
+      request: {
+        params: ProgramYearParams,
+        query: z.object({
+          entityId: z.string().min(1).max(200).optional().openapi({ example: 'EPT-0001' }),
+          key: z.string().min(1).max(200).optional().openapi({ example: 'milestone:3' }),
+          cycleId: z
+            .string()
+            .regex(/^[1-9]\d{0,14}$/)
+            .optional()
+            .openapi({ example: '7' }),
+          limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ example: 500 }),
+          cursor: PageQuery.cursor,
+        }),
+      },
+      responses: {
+        200: { description: 'Ledger entries and balances', content: json(LedgerSchema) },
+        ...badRequestError,
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { fy, program } = c.req.valid('param');
+      const query = c.req.valid('query');
+      await requireProgramYear(db, fy, program);
+      const page = await listLedger(db, {
+        programId: program,
+        fiscalYear: fy,
+        limit: query.limit + 1,
+        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
+        ...(query.key !== undefined ? { key: query.key } : {}),
+        ...(query.cycleId !== undefined ? { cycleId: Number(query.cycleId) } : {}),
+        ...(query.cursor ? { afterId: decodeCursor(query.cursor, 'number') } : {}),
+      });
+      const items = page.items.slice(0, query.limit);
+      const nextCursor = page.items.length > query.limit ? encodeCursor(items[items.length - 1]!.id) : null;
+      const onPage = new Set(items.map((i) => `${i.entityId}\u0000${i.key}`));
+      const balances = page.balances.filter((b) => onPage.has(`${b.entityId}\u0000${b.key}`));
+      return c.json({ items, balances, nextCursor }, 200);
+    },
+  );
+
+  return app;
+}
