@@ -27,6 +27,12 @@ export function scoreResults(
   // Exact values where the doubles are not exact (MeasureResult.exact), made only when there are some.
   let peerExact: (ExactNumber | undefined)[] | undefined;
   let baselineExact: (ExactNumber | undefined)[] | undefined;
+  // Exact peer values matter only to percentiles (a peer percentile or goal, or the peers' baselines).
+  const specs = [spec.target, spec.floor];
+  const exactPeers = specs.some(
+    (t) => t?.kind === 'peer-percentile' || (t?.kind === 'improvement' && typeof t.goal !== 'number'),
+  );
+  const exactBaselines = specs.some((t) => t?.kind === 'baseline-percentile' && !t.distribution);
   if (spec.target || spec.floor) {
     let peers = 0;
     let baselines = 0;
@@ -44,14 +50,14 @@ export function scoreResults(
       const r = results[k] as MeasureResult;
       if (r.status !== 'scored') continue;
       if (r.value !== null) {
-        if (r.exact !== null) {
+        if (exactPeers && r.exact !== null) {
           peerExact ??= new Array(peerValues.length);
           peerExact[peers] = r.exactValue() as ExactNumber;
         }
         peerValues[peers++] = r.value;
       }
       if (r.baseline !== null) {
-        if (r.baselineExact !== null) {
+        if (exactBaselines && r.baselineExact !== null) {
           baselineExact ??= new Array(baselineValues.length);
           baselineExact[baselines] = r.exactBaseline() as ExactNumber;
         }
