@@ -112,7 +112,7 @@ describe('rescoreMeasure', () => {
     expect(phase1.values.map(plain)).toEqual(pristine);
     const dirty = new Uint8Array(entities.length);
     const summaries = compiled.measures.map((_, m) =>
-      rescoreMeasure(compiled, m, phase1.values, columns[m] as PhaseOneColumns, dirty),
+      rescoreMeasure(compiled, m, columns[m] as PhaseOneColumns, dirty),
     );
     expect(phase1.values.map(plain)).toEqual(scored);
     // absolute 0.5: P3 0.6, P4 0.8 meet. peer median of 0.2..0.8 = 0.5: P3, P4. improving halfway
@@ -135,11 +135,11 @@ describe('rescoreMeasure', () => {
     // absolute 0.5 -> 0.7: P3 (0.6) no longer meets; P4 (0.8) still does, P1, P2 still do not.
     (json.measures[1] as Record<string, unknown>).target = { kind: 'absolute', value: 0.7 };
     const dirty = new Uint8Array(entities.length);
-    rescoreMeasure(compileRulebook(json), 1, phase1.values, columns[1] as PhaseOneColumns, dirty);
+    rescoreMeasure(compileRulebook(json), 1, columns[1] as PhaseOneColumns, dirty);
     expect(Array.from(dirty)).toEqual([0, 0, 1, 0, 0]);
     (json.measures[1] as Record<string, unknown>).weight = 2;
     const again = new Uint8Array(entities.length);
-    rescoreMeasure(compileRulebook(json), 1, phase1.values, columns[1] as PhaseOneColumns, again);
+    rescoreMeasure(compileRulebook(json), 1, columns[1] as PhaseOneColumns, again);
     // P5: the measure does not apply, its outcome is not paid on.
     expect(Array.from(again)).toEqual([1, 1, 1, 1, 0]);
     expect(phase1.values.filter((r) => r.measure === 'absolute').map((r) => r.weight)).toEqual([

@@ -42,12 +42,13 @@ const NOT_APPLICABLE = STATUS_CODE['not-applicable'];
 /** A column of one field: null when every payee has null there; numbers packed, NaN for null. */
 type Column = Float64Array | unknown[] | null;
 
-function columnOf(results: readonly MeasureResult[], m: number, M: number, field: string): Column {
-  const E = results.length / M;
+function columnOf(results: readonly MeasureResult[], field: string): Column {
+  const E = results.length;
+  const at = (e: number) => (results[e] as unknown as Record<string, unknown>)[field];
   let numbers = true;
   let any = false;
   for (let e = 0; e < E; e++) {
-    const v = (results[e * M + m] as unknown as Record<string, unknown>)[field];
+    const v = at(e);
     if (v === null || v === undefined) continue;
     any = true;
     if (typeof v !== 'number' || Number.isNaN(v)) numbers = false;
@@ -56,15 +57,12 @@ function columnOf(results: readonly MeasureResult[], m: number, M: number, field
   if (numbers) {
     const out = new Float64Array(E).fill(Number.NaN);
     for (let e = 0; e < E; e++) {
-      const v = (results[e * M + m] as unknown as Record<string, unknown>)[field];
+      const v = at(e);
       if (typeof v === 'number') out[e] = v;
     }
     return out;
   }
-  return Array.from(
-    { length: E },
-    (_, e) => (results[e * M + m] as unknown as Record<string, unknown>)[field],
-  );
+  return Array.from({ length: E }, (_, e) => at(e));
 }
 
 function read(column: Column, e: number): unknown {
@@ -94,13 +92,21 @@ export class PhaseOneColumns {
   private readonly points: Column;
   private readonly maxPoints: Column;
 
+  /**
+   * The measure's result of each payee, the very objects of the entity-major results: re-scoring
+   * resets and scores them in place (a new weight included), so they never change identity.
+   */
+  readonly results: MeasureResult[];
+
   constructor(results: readonly MeasureResult[], m: number, M: number) {
     const E = results.length / M;
+    this.results = new Array<MeasureResult>(E);
+    for (let e = 0; e < E; e++) this.results[e] = results[e * M + m] as MeasureResult;
     this.status = new Uint8Array(E);
     this.met = new Int8Array(E);
     let applicable = 0;
     for (let e = 0; e < E; e++) {
-      const r = results[e * M + m] as MeasureResult;
+      const r = this.results[e] as MeasureResult;
       this.status[e] = STATUS_CODE[r.status];
       this.met[e] = r.met === null ? -1 : r.met ? 1 : 0;
       if (r.status !== 'not-applicable') applicable++;
@@ -108,13 +114,13 @@ export class PhaseOneColumns {
     this.applicable = new Int32Array(applicable);
     applicable = 0;
     for (let e = 0; e < E; e++) if (this.status[e] !== NOT_APPLICABLE) this.applicable[applicable++] = e;
-    this.value = columnOf(results, m, M, 'value');
+    this.value = columnOf(this.results, 'value');
     this.values = this.value instanceof Float64Array ? this.value : new Float64Array(E).fill(Number.NaN);
-    this.reason = columnOf(results, m, M, 'reason');
-    this.target = columnOf(results, m, M, 'target');
-    this.floor = columnOf(results, m, M, 'floor');
-    this.points = columnOf(results, m, M, 'points');
-    this.maxPoints = columnOf(results, m, M, 'maxPoints');
+    this.reason = columnOf(this.results, 'reason');
+    this.target = columnOf(this.results, 'target');
+    this.floor = columnOf(this.results, 'floor');
+    this.points = columnOf(this.results, 'points');
+    this.maxPoints = columnOf(this.results, 'maxPoints');
   }
 
   /** Puts payee e's SCORED_FIELDS back as phase 1 left them. */
@@ -158,7 +164,7 @@ const nullToNaN = (v: number | null) => (v === null ? Number.NaN : v);
 const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 /**
- * Scores measure m of the entity-major `results` again under `compiled` (its target, floor,
+ * Scores measure m's results (`phaseOne.results`) again under `compiled` (its target, floor,
  * scoring, weight), from the values phase 1 made (`phaseOne`), with core's scoreValues. Marks in
  * `dirty` every payee whose outcome as payments see it (MeasureOutcome: scored, met, value,
  * floor, points, maxPoints, weight) changed; a new target alone pays nobody differently.
@@ -166,17 +172,14 @@ const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isN
 export function rescoreMeasure(
   compiled: CompiledRulebook,
   m: number,
-  results: MeasureResult[],
   phaseOne: PhaseOneColumns,
   dirty: Uint8Array,
 ): WhatIfMeasure {
-  const M = compiled.measures.length;
-  const E = results.length / M;
+  const column = phaseOne.results;
+  const E = column.length;
   const measure = compiled.measures[m] as CompiledRulebook['measures'][number];
   const applicable = phaseOne.applicable;
   const A = applicable.length;
-  const column = new Array<MeasureResult>(E);
-  for (let e = 0; e < E; e++) column[e] = results[e * M + m] as MeasureResult;
   // A new weight changes every applicable payee's outcome: nothing to compare then.
   const weightChanged = E > 0 && (column[0] as MeasureResult).weight !== measure.weight;
   // The outcomes before, for the comparison after scoring.

@@ -203,7 +203,7 @@ class IncrementalWhatIf implements WhatIf {
 
   private rescore(m: number): WhatIfMeasure {
     const phaseOne = this.phaseOne[m] as PhaseOneColumns;
-    return rescoreMeasure(this.compiled, m, this.results, phaseOne, this.payments.dirty);
+    return rescoreMeasure(this.compiled, m, phaseOne, this.payments.dirty);
   }
 
   private scores(): WhatIfScores {
