@@ -6,8 +6,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { type Kysely, sql } from 'kysely';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { Problem, problemResponse, problems } from './http/problem.ts';
-import { requestBodyLimit } from './http/request-body-limit.ts';
+import { jsonBodyGuard } from './http/json-body-guard.ts';
+import { problemOf, problemResponse, problems } from './http/problem.ts';
+import { isStreamedUpload, requestBodyLimit } from './http/request-body-limit.ts';
+import { isPlainName, safePath } from './http/safe-name.ts';
+import { AuthFailureGate } from './limits/auth-failure-limiter.ts';
 import { createKeyRateLimiter, type KeyRateLimiter, rateLimitPerKey } from './limits/key-rate-limiter.ts';
 import type { Logger } from './logger.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
@@ -38,11 +41,16 @@ export interface AppDependencies {
   maxRowsPerRequest?: number;
   /** Requests per minute per API key; default 600 a minute, counted in memory. */
   rateLimiter?: KeyRateLimiter;
+  /** Failed authentications per minute per client address; default 30 a minute, counted in memory. */
+  authFailureLimiter?: KeyRateLimiter;
   /** The server's clock: when a batch is received (tests pass a fixed one); default the real time. */
   clock?: () => Date;
 }
 
 export const API_VERSION = '0.1.0';
+
+/** The form of a client's X-Request-Id that is kept; any other is replaced by a generated one. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The whole HTTP surface, built from its dependencies so tests drive it with `app.request`. */
 export function createApp(deps: AppDependencies) {
@@ -56,8 +64,8 @@ export function createApp(deps: AppDependencies) {
       if (!result.success) {
         const errors = result.error.issues.map((issue) => ({
           row: 0,
-          path: issue.path.join('.'),
-          message: issue.message,
+          path: safePath(issue.path.filter((p) => typeof p !== 'symbol')),
+          message: issueMessage(issue),
         }));
         throw problems.badRequest('The request does not match the API description.', errors);
       }
@@ -65,7 +73,9 @@ export function createApp(deps: AppDependencies) {
   });
 
   app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    // A client's request id is kept only in a safe form: it is repeated in the answer and the logs.
+    const sent = c.req.header('x-request-id');
+    const requestId = sent !== undefined && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
@@ -74,7 +84,8 @@ export function createApp(deps: AppDependencies) {
       {
         requestId,
         method: c.req.method,
-        path: c.req.path,
+        // The route, not the path: a path carries the payee ids and names a client sent.
+        route: c.req.routePath,
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         key: undefined,
@@ -84,6 +95,7 @@ export function createApp(deps: AppDependencies) {
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   app.use('/api/*', requestBodyLimit(deps.bodyLimitBytes));
+  app.use('/api/*', jsonBodyGuard(isStreamedUpload));
 
   app.route(
     '/',
@@ -96,7 +108,9 @@ export function createApp(deps: AppDependencies) {
     }),
   );
 
-  app.use('/api/v1/*', authenticate(deps.db));
+  const authFailures =
+    deps.authFailureLimiter ?? createKeyRateLimiter({ perMinute: 30, name: 'auth-failures' });
+  app.use('/api/v1/*', authenticate(deps.db, new AuthFailureGate(authFailures)));
   app.use('/api/v1/*', rateLimitPerKey(deps.rateLimiter ?? createKeyRateLimiter({ perMinute: 600 })));
   app.route('/api/v1', meRoutes());
   app.route('/api/v1', fiscalYearRoutes(deps.db));
@@ -129,9 +143,11 @@ export function createApp(deps: AppDependencies) {
   app.route('/', docsRoutes());
   app.route('/', spaRoutes(deps.webDist));
 
-  app.notFound((c) => problemResponse(c, problems.notFound(`No resource at ${c.req.method} ${c.req.path}.`)));
+  // The path is not echoed: it may carry whatever a client typed.
+  app.notFound((c) => problemResponse(c, problems.notFound('No resource at this path for this method.')));
   app.onError((error, c) => {
-    if (error instanceof Problem) return problemResponse(c, error);
+    const problem = problemOf(error);
+    if (problem) return problemResponse(c, problem);
     deps.logger.error(
       { requestId: c.get('requestId'), err: { name: error.name, message: error.message } },
       'unhandled',
@@ -142,3 +158,15 @@ export function createApp(deps: AppDependencies) {
 }
 
 export type QuipApp = ReturnType<typeof createApp>;
+
+/**
+ * A validation issue's message. Zod's own messages name what was expected, never the input, but
+ * for unknown fields they quote the names sent: those are listed only when plain names.
+ */
+function issueMessage(issue: { code: string; message: string; keys?: readonly string[] }): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const plain = (issue.keys ?? []).filter(isPlainName);
+  const unnamed = (issue.keys?.length ?? 0) - plain.length;
+  const listed = plain.length > 0 ? `: ${plain.join(', ')}` : '';
+  return `has fields the API does not take${listed}${unnamed > 0 ? `${plain.length > 0 ? ' and' : ''} ${unnamed} not named here` : ''}`;
+}

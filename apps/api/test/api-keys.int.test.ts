@@ -53,21 +53,29 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
   });
 
   it('creates a submitter key, shows its secret once and stores only its hash', async () => {
-    const res = await create({ name: 'upload key', role: 'submitter', entityIds: ['PV-7', 'PV-8', 'PV-7'] });
+    const res = await create({
+      name: 'upload key',
+      role: 'submitter',
+      entityIds: ['dds-qip:PV-7', { program: 'dds-qip', entityId: 'PV-8' }, 'dds-qip:PV-7'],
+    });
     expect(res.status).toBe(201);
     const created = (await res.json()) as CreatedKey;
     expect(created.key).toMatch(/^quip_[A-Za-z0-9_-]{43}$/);
-    // Duplicated payee ids are kept once.
+    // Duplicated payees are kept once, each named with its program.
     expect(created).toMatchObject({
       name: 'upload key',
       role: 'submitter',
-      entityIds: ['PV-7', 'PV-8'],
+      entityIds: ['dds-qip:PV-7', 'dds-qip:PV-8'],
       revokedAt: null,
     });
     expect(created.key?.startsWith(created.keyPrefix)).toBe(true);
 
     const me = await api('/me', { headers: bearer(created.key!) });
-    expect(await me.json()).toEqual({ name: 'upload key', role: 'submitter', entityIds: ['PV-7', 'PV-8'] });
+    expect(await me.json()).toEqual({
+      name: 'upload key',
+      role: 'submitter',
+      entityIds: ['dds-qip:PV-7', 'dds-qip:PV-8'],
+    });
 
     const row = await t.database.db
       .selectFrom('api_keys')

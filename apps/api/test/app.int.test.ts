@@ -75,9 +75,13 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   });
 
   it('tells a key who it is', async () => {
-    const submitter = await t.keyFor('submitter', ['PV-1']);
+    const submitter = await t.keyFor('submitter', ['dds-qip:PV-1', 'dhcs-ept/2026-27:PV-1']);
     const res = await t.app.request('/api/v1/me', { headers: bearer(submitter) });
-    expect(await res.json()).toEqual({ name: 'test submitter', role: 'submitter', entityIds: ['PV-1'] });
+    expect(await res.json()).toEqual({
+      name: 'test submitter',
+      role: 'submitter',
+      entityIds: ['dds-qip:PV-1', 'dhcs-ept/2026-27:PV-1'],
+    });
   });
 
   it('describes every route in OpenAPI 3.1', async () => {

@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     });
     await api(
       '/api-keys',
-      json(admin, { name: 'Jane Roe at Sunrise Services', role: 'submitter', entityIds: ['PV-9'] }),
+      json(admin, { name: 'Jane Roe at Sunrise Services', role: 'submitter', entityIds: ['dds-qip:PV-9'] }),
     );
   });
   afterAll(() => t?.close());

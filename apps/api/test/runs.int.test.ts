@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     await storeSyntheticData(database.db, PAYEES);
     admin = await opened.keyFor('admin');
     analyst = await opened.keyFor('analyst');
-    submitter = await opened.keyFor('submitter', ['P000001']);
+    submitter = await opened.keyFor('submitter', ['dds-qip:P000001']);
     runId = await start({ 'Idempotency-Key': `first-run-${kind}` });
   });
   afterAll(async () => {

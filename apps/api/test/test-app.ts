@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { type DatabaseKind, insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
+import {
+  type DatabaseKind,
+  insertApiKey,
+  listPrograms,
+  type QuipDatabase,
+  seedReferenceData,
+} from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
 import { InlineJobRunner, jobDefinitions } from '@quip/jobs';
 import { createApp, type QuipApp } from '../src/app.ts';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/auth/api-key-secret.ts';
-import { createLogger } from '../src/logger.ts';
+import { parseScopeEntry } from '../src/auth/principal.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 
 export interface TestApp {
   app: QuipApp;
   database: QuipDatabase;
   /** The in-process job runner (runs execute only with `worker: true`). */
   jobs: InlineJobRunner;
-  /** Creates a key with the given role and scope and returns its secret. */
+  /**
+   * Creates a key with the given role and scope and returns its secret. A scope entry is
+   * `program:entityId`; a bare id is scoped in every program (as migration 0011 keeps old keys).
+   */
   keyFor(role: 'admin' | 'analyst' | 'submitter', entityIds?: string[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -19,7 +29,13 @@ export interface TestApp {
 /** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs. */
 export async function openTestApp(
   kind: DatabaseKind,
-  options: { bodyLimitBytes?: number; webDist?: string | null; clock?: () => Date; worker?: boolean } = {},
+  options: {
+    bodyLimitBytes?: number;
+    webDist?: string | null;
+    clock?: () => Date;
+    worker?: boolean;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await seedReferenceData(database.db);
@@ -29,7 +45,7 @@ export async function openTestApp(
     db: database.db,
     databaseKind: database.kind,
     jobs,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     webDist: options.webDist ?? null,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -40,11 +56,17 @@ export async function openTestApp(
     jobs,
     async keyFor(role, entityIds) {
       const key = generateApiKey();
+      const programs = (await listPrograms(database.db)).map((p) => p.id);
+      const scope = entityIds?.flatMap((entry) =>
+        parseScopeEntry(entry) && programs.includes(entry.split(/[:/]/)[0]!)
+          ? [entry]
+          : programs.map((program) => `${program}:${entry}`),
+      );
       await insertApiKey(database.db, {
         id: randomUUID(),
         name: `test ${role}`,
         role,
-        entityIds: entityIds ?? null,
+        entityIds: scope ?? null,
         keyHash: hashApiKey(key),
         keyPrefix: apiKeyPrefix(key),
         createdBy: null,

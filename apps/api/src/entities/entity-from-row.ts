@@ -9,6 +9,7 @@ export interface EntityInput {
 }
 
 const MAX_ID_LENGTH = 200;
+const MAX_NAME_LENGTH = 1000;
 
 /**
  * One payee row (a JSON object, or a CSV row of strings) as `{id, name, attributes}`: every field
@@ -41,6 +42,8 @@ export function entityFromRow(
       path: 'name',
       message: typeof name === 'string' || name === undefined ? 'is required' : 'must be a string',
     });
+  } else if (name.length > MAX_NAME_LENGTH) {
+    errors.push({ row, path: 'name', message: `must be at most ${MAX_NAME_LENGTH} characters` });
   }
 
   const attributes: Record<string, unknown> = {};

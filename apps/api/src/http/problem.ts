@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export interface RowError {
@@ -53,6 +54,9 @@ export const problems = {
     new Problem(422, 'unprocessable', 'Unprocessable content', detail, errors ? { errors } : {}),
   tooLarge: (detail: string) => new Problem(413, 'payload-too-large', 'Payload too large', detail),
   conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
+  unsupportedMediaType: (detail: string) =>
+    new Problem(415, 'unsupported-media-type', 'Unsupported media type', detail),
+  tooManyRequests: (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail),
   internal: () =>
     new Problem(
       500,
@@ -61,6 +65,47 @@ export const problems = {
       'Something went wrong on our side; it has been logged.',
     ),
 };
+
+/** PostgreSQL error codes caused by what a client sent, never by a fault of ours. */
+const INPUT_ERRORS: Record<string, string> = {
+  // text or jsonb refuses U+0000 (a NUL that slipped past the checks at the door)
+  '22021': 'The request holds a NUL character (U+0000), which cannot be stored.',
+  '22P05': 'The request holds a NUL character (U+0000), which cannot be stored.',
+  '22003': 'The request holds a number out of the range that can be stored.',
+  '54001': 'The request is nested too deeply to be stored.',
+};
+
+/**
+ * The one place that maps an error to the problem the API answers, or null for a fault of ours
+ * (answered 500 and logged). Hono's own errors (malformed or empty JSON, a media type a route does
+ * not take, a body over the limit) and database errors caused by the input are the client's
+ * problem; none of their messages is copied, so nothing the client sent is echoed.
+ */
+export function problemOf(error: unknown): Problem | null {
+  if (error instanceof Problem) return error;
+  if (error instanceof HTTPException) {
+    switch (error.status) {
+      case 400:
+        return problems.badRequest(
+          'The request body is not valid JSON (it is empty or malformed): send one JSON value.',
+        );
+      case 413:
+        return problems.tooLarge('The request body is too large.');
+      case 415:
+        return problems.unsupportedMediaType('Send the request body as application/json.');
+      default:
+        return error.status >= 400 && error.status < 500
+          ? new Problem(error.status, 'bad-request', 'Bad request', 'The request cannot be answered as sent.')
+          : null;
+    }
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code in INPUT_ERRORS) return problems.unprocessable(INPUT_ERRORS[code]!);
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return problems.unprocessable('The request is nested too deeply.');
+  }
+  return null;
+}
 
 export function problemResponse(c: Context, problem: Problem): Response {
   return c.body(JSON.stringify(problem.toJSON()), problem.status, {

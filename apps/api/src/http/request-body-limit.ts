@@ -6,6 +6,11 @@ import { problems } from './problem.ts';
 /** Bulk endpoints read their body as a stream: a 1M-row upload is never held whole in memory. */
 const STREAMED = /^\/api\/v1\/fiscal-years\/[^/]+\/programs\/[^/]+\/(entities|submissions)$/;
 
+/** A bulk upload, whose body its route streams (JSON array, NDJSON or CSV) instead of holding. */
+export function isStreamedUpload(method: string, path: string): boolean {
+  return method === 'POST' && STREAMED.test(path);
+}
+
 const tooLarge = (maxSize: number) => problems.tooLarge(`The request body is larger than ${maxSize} bytes.`);
 
 /**
@@ -22,7 +27,7 @@ export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
   });
   return async (c, next) => {
     const raw = c.req.raw;
-    if (!raw.body || c.req.method !== 'POST' || !STREAMED.test(c.req.path)) return buffered(c, next);
+    if (!raw.body || !isStreamedUpload(c.req.method, c.req.path)) return buffered(c, next);
     const declared = raw.headers.get('content-length');
     if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxSize) {
       throw tooLarge(maxSize);

@@ -5,10 +5,16 @@ enum State {
   End,
 }
 
+/** An element longer than the splitter's limit (the caller answers 413). */
+export class ElementTooLong extends Error {
+  override readonly name = 'ElementTooLong';
+}
+
 /**
  * Splits a JSON array arriving in text chunks into the source text of its elements, so a large
  * array is parsed one element at a time instead of whole. Tracks only strings and nesting depth;
- * each element's text is then checked by JSON.parse.
+ * each element's text is then checked by JSON.parse. Linear: each character is looked at once, an
+ * element split over chunks is joined once; an element over `maxElementChars` throws ElementTooLong.
  */
 export class JsonArraySplitter {
   private state = State.Start;
@@ -16,7 +22,10 @@ export class JsonArraySplitter {
   private inString = false;
   private escaped = false;
   private afterComma = false;
-  private pending = '';
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(private readonly maxElementChars = Number.POSITIVE_INFINITY) {}
 
   /** Feeds a chunk; appends every element completed by it to `out`. Throws SyntaxError. */
   push(chunk: string, out: string[]): void {
@@ -52,8 +61,11 @@ export class JsonArraySplitter {
           else if (ch === 123 || ch === 91) this.depth++;
           else if ((ch === 125 || ch === 93) && this.depth > 0) this.depth--;
           else if (this.depth === 0 && (ch === 44 || ch === 93)) {
-            out.push(this.pending + chunk.slice(start, i));
-            this.pending = '';
+            if (this.pendingLength + (i - start) > this.maxElementChars) throw new ElementTooLong();
+            const last = chunk.slice(start, i);
+            out.push(this.pending.length > 0 ? this.pending.join('') + last : last);
+            this.pending = [];
+            this.pendingLength = 0;
             this.afterComma = ch === 44;
             this.state = ch === 44 ? State.BeforeValue : State.End;
           }
@@ -63,7 +75,11 @@ export class JsonArraySplitter {
           throw new SyntaxError('there is text after the end of the JSON array');
       }
     }
-    if (this.state === State.Value) this.pending += chunk.slice(start);
+    if (this.state === State.Value) {
+      this.pending.push(chunk.slice(start));
+      this.pendingLength += chunk.length - start;
+      if (this.pendingLength > this.maxElementChars) throw new ElementTooLong();
+    }
   }
 
   /** The body ended: throws unless the array was closed. */

@@ -1,7 +1,17 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { jsonValueProblem } from '../http/json-value-problem.ts';
 import type { BodyFormat } from './body-format.ts';
-import { JsonArraySplitter } from './json-array-splitter.ts';
+import {
+  columnLabel,
+  MAX_COLUMNS,
+  MAX_ROW_CHARS,
+  nulInCell,
+  nulInHeader,
+  rowTooLong,
+  tooManyColumns,
+} from './ingest-limits.ts';
+import { ElementTooLong, JsonArraySplitter } from './json-array-splitter.ts';
 
 /** One data row of a bulk body (row 1 = the first data row; a CSV header is not counted). */
 export type BodyRow =
@@ -19,6 +29,10 @@ export interface ReadBodyOptions {
  * never holding the whole body. CSV cells are strings ('' = empty); JSON and NDJSON rows are
  * parsed values. A row that cannot be read yields an error; after a CSV or JSON-array syntax
  * error nothing more can be read reliably, so reading stops there.
+ *
+ * Linear in the body, with limits (ingest-limits.ts): a row over 1 MiB is 413, a CSV header over
+ * 1,000 columns 422. A value that cannot be stored (a NUL character, nesting deeper than 32
+ * levels, a number beyond the safe range) is a row error naming the field, never the value.
  */
 export function readBodyRows(
   body: ReadableStream<Uint8Array> | null,
@@ -34,7 +48,12 @@ async function* readCsv(
   body: ReadableStream<Uint8Array>,
   options: ReadBodyOptions,
 ): AsyncGenerator<BodyRow[]> {
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    max_record_size: MAX_ROW_CHARS,
+  });
   // Errors of the body stream (413 mid-stream) reach the reader through the parser.
   const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
   input.on('error', (error) => parser.destroy(error));
@@ -45,13 +64,19 @@ async function* readCsv(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (header === null) {
+        if (record.length > MAX_COLUMNS) throw tooManyColumns(record.length);
+        const nul = record.findIndex((cell) => cell.includes('\0'));
+        if (nul !== -1) throw nulInHeader(nul + 1);
         header = record.map((name) => name.trim());
         options.onHeader?.(header);
         continue;
       }
       row++;
+      const nul = record.findIndex((cell) => cell.includes('\0'));
       if (record.length !== header.length) {
         batch.push({ row, error: `has ${record.length} cells; the header has ${header.length} columns` });
+      } else if (nul !== -1) {
+        batch.push({ row, error: nulInCell(columnLabel(header, nul)) });
       } else {
         const value: Record<string, unknown> = {};
         for (let i = 0; i < header.length; i++) value[header[i] as string] = record[i];
@@ -64,6 +89,7 @@ async function* readCsv(
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
+    if (error.code === 'CSV_MAX_RECORD_SIZE') throw rowTooLong(header === null ? 0 : row + 1);
     batch.push({ row: row + 1, error: `is not valid CSV (${csvReason(error)})` });
   } finally {
     input.destroy();
@@ -88,8 +114,8 @@ async function* readJson(
   format: 'json' | 'ndjson',
 ): AsyncGenerator<BodyRow[]> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
-  const splitter = format === 'json' ? new JsonArraySplitter() : null;
-  let lineRest = '';
+  const splitter = format === 'json' ? new JsonArraySplitter(MAX_ROW_CHARS) : null;
+  const lines = format === 'ndjson' ? new LineSplitter() : null;
   let row = 0;
   const texts: string[] = [];
   const toRows = (): BodyRow[] => texts.splice(0).map((text) => parseRow(++row, text));
@@ -103,21 +129,52 @@ async function* readJson(
           splitter.push(text, texts);
           if (done) splitter.end();
         } catch (error) {
+          if (error instanceof ElementTooLong) throw rowTooLong(row + texts.length + 1);
           const rows = toRows();
           rows.push({ row: row + 1, error: `is not valid JSON (${(error as Error).message})` });
           yield rows;
           return;
         }
-      } else {
-        const lines = (lineRest + text).split('\n');
-        lineRest = done ? '' : (lines.pop() ?? '');
-        for (const line of lines) if (line.trim() !== '') texts.push(line);
+      } else if (lines && !lines.push(text, done, texts)) {
+        throw rowTooLong(row + texts.length + 1);
       }
       if (texts.length > 0) yield toRows();
       if (done) return;
     }
   } finally {
     reader.releaseLock();
+  }
+}
+
+/**
+ * NDJSON lines from text chunks, each chunk scanned once: the pieces of a line split over many
+ * chunks are joined once, when it ends (not re-split with every chunk, which was quadratic).
+ */
+class LineSplitter {
+  private pieces: string[] = [];
+  private length = 0;
+
+  /** Appends the lines `text` completes to `out` (blank lines skipped); false once a line is too long. */
+  push(text: string, done: boolean, out: string[]): boolean {
+    let start = 0;
+    for (let stop = text.indexOf('\n'); stop !== -1; stop = text.indexOf('\n', start)) {
+      if (!this.flush(text.slice(start, stop), out)) return false;
+      start = stop + 1;
+    }
+    const tail = text.slice(start);
+    if (done) return this.flush(tail, out);
+    if (tail.length > 0) this.pieces.push(tail);
+    this.length += tail.length;
+    return this.length <= MAX_ROW_CHARS;
+  }
+
+  private flush(last: string, out: string[]): boolean {
+    if (this.length + last.length > MAX_ROW_CHARS) return false;
+    const line = this.pieces.length > 0 ? this.pieces.join('') + last : last;
+    this.pieces = [];
+    this.length = 0;
+    if (line.trim() !== '') out.push(line);
+    return true;
   }
 }
 
@@ -130,6 +187,13 @@ function parseRow(row: number, text: string): BodyRow {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { row, error: 'must be a JSON object' };
+  }
+  const problem = jsonValueProblem(value);
+  if (problem) {
+    return {
+      row,
+      error: `has a field ${problem.path === '' ? '' : `${problem.path} `}that ${problem.message}`,
+    };
   }
   return { row, value: value as Record<string, unknown> };
 }

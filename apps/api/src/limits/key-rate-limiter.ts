@@ -19,8 +19,18 @@ export interface KeyRateLimiter {
   close(): Promise<void>;
 }
 
-export function createKeyRateLimiter(options: { perMinute: number; redisUrl?: string }): KeyRateLimiter {
-  const memory = new RateLimiterMemory({ points: options.perMinute, duration: 60, keyPrefix: 'quip-rate' });
+export function createKeyRateLimiter(options: {
+  perMinute: number;
+  redisUrl?: string;
+  /** What is counted, so two limiters never share counts: 'rate' (requests per key) by default. */
+  name?: string;
+}): KeyRateLimiter {
+  const name = options.name ?? 'rate';
+  const memory = new RateLimiterMemory({
+    points: options.perMinute,
+    duration: 60,
+    keyPrefix: `quip-${name}`,
+  });
   if (!options.redisUrl) {
     return {
       perMinute: options.perMinute,
@@ -35,7 +45,7 @@ export function createKeyRateLimiter(options: { perMinute: number; redisUrl?: st
     storeClient: redis,
     points: options.perMinute,
     duration: 60,
-    keyPrefix: 'quip:rate',
+    keyPrefix: `quip:${name}`,
     // While Redis is unreachable each process counts on its own instead of holding requests.
     rejectIfRedisNotReady: true,
     insuranceLimiter: memory,

@@ -15,6 +15,7 @@ import {
 import type { Kysely } from 'kysely';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
 import { requireRole } from '../auth/authenticate.ts';
+import { resolveKeyScope, type ScopeItem, ScopeItemSchema } from '../auth/resolve-key-scope.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
   authErrors,
@@ -39,7 +40,10 @@ const ApiKeySchema = z
     id: z.string(),
     name: z.string(),
     role: z.enum(['admin', 'analyst', 'submitter']),
-    entityIds: z.array(z.string()).nullable().openapi({ description: 'null = every entity' }),
+    entityIds: z.array(z.string()).nullable().openapi({
+      description:
+        'null = every payee; else the payees the key may see and submit for, each `program:entityId` or `program/fiscalYear:entityId`',
+    }),
     keyPrefix: z.string().openapi({ description: 'The first characters of the key, to tell keys apart' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     revokedAt: z.string().nullable().openapi({ format: 'date-time' }),
@@ -49,7 +53,7 @@ const ApiKeySchema = z
       id: KEY_ID_EXAMPLE,
       name: 'Regional center upload key',
       role: 'submitter',
-      entityIds: ['PV-000123'],
+      entityIds: ['dds-qip:PV-000123'],
       keyPrefix: 'quip_Xk3vQ9',
       createdAt: '2026-07-01T08:00:00.000Z',
       revokedAt: null,
@@ -60,14 +64,18 @@ const NewApiKeySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     role: z.enum(['admin', 'analyst', 'submitter']),
-    entityIds: z.array(z.string().trim().min(1).max(200)).max(100_000).optional().openapi({
+    entityIds: z.array(ScopeItemSchema).max(100_000).optional().openapi({
       description:
-        'Required for submitter keys (the payees they may see and submit for); other roles see all',
+        'Required for submitter keys: the payees they may see and submit for, each named with its program (and optionally a fiscal year). Other roles see all.',
     }),
   })
   .strict()
   .openapi('NewApiKey', {
-    example: { name: 'Regional center upload key', role: 'submitter', entityIds: ['PV-000123'] },
+    example: {
+      name: 'Regional center upload key',
+      role: 'submitter',
+      entityIds: ['dds-qip:PV-000123', { program: 'dhcs-ept', fiscalYear: '2026-27', entityId: 'PR-0042' }],
+    },
   });
 
 const CreatedApiKeySchema = ApiKeySchema.extend({
@@ -81,7 +89,7 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
     key: 'quip_Xk3vQ9mZ0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5q6r',
     name: 'Regional center upload key',
     role: 'submitter',
-    entityIds: ['PV-000123'],
+    entityIds: ['dds-qip:PV-000123'],
     keyPrefix: 'quip_Xk3vQ9',
     createdAt: '2026-07-01T08:00:00.000Z',
     revokedAt: null,
@@ -99,7 +107,7 @@ const IdParams = z.object({
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
 
 /** The scope rules a schema cannot say: submitters need payees; the others see everything. */
-function scopeProblem(role: ApiKeyRecord['role'], entityIds: string[] | undefined) {
+function scopeProblem(role: ApiKeyRecord['role'], entityIds: readonly ScopeItem[] | undefined) {
   if (role === 'submitter' && (!entityIds || entityIds.length === 0)) {
     return 'a submitter key needs entityIds: the payees it may see and submit for';
   }
@@ -160,7 +168,18 @@ export function apiKeyRoutes(db: Kysely<Database>) {
 
       const secret = generateApiKey();
       const actor = c.get('principal').keyId;
-      const entityIds = body.entityIds ? [...new Set(body.entityIds)] : null;
+      let entityIds: string[] | null = null;
+      if (body.entityIds) {
+        const resolved = await resolveKeyScope(db, body.entityIds);
+        if (resolved.errors.length > 0) {
+          if (start.kind === 'claimed') await start.claim.release();
+          throw problems.unprocessable(
+            'Some entityIds name no payee this key can be scoped to.',
+            resolved.errors,
+          );
+        }
+        entityIds = resolved.entries;
+      }
       try {
         const created = await db.transaction().execute(async (trx) => {
           const id = randomUUID();

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { appendAudit, type Database, findEntity, listEntities, upsertEntities } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
-import { canSeeEntity } from '../auth/principal.ts';
+import { canSeeEntity, scopedEntityIds } from '../auth/principal.ts';
 import { readEntityUpload } from '../entities/upload-entities.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -17,6 +17,7 @@ import {
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
+import { isPlainName } from '../http/safe-name.ts';
 import { bodyFormatOf } from '../ingest/body-format.ts';
 import { bulkErrors } from '../ingest/bulk-responses.ts';
 import { idempotentUpload } from '../ingest/idempotent-upload.ts';
@@ -54,7 +55,6 @@ const ListQuery = z.object({
     .openapi({ description: 'The nextCursor of the previous page', example: 'ImVwdC0wMDAyIg' }),
 });
 const RESERVED_QUERY = new Set(['q', 'limit', 'cursor']);
-const FILTER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const toJson = (e: { id: string; name: string; attributes: Record<string, unknown> }) => ({
   ...e.attributes,
@@ -101,14 +101,18 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
       const attributes: Record<string, string> = {};
       for (const [name, value] of Object.entries(c.req.query())) {
         if (RESERVED_QUERY.has(name)) continue;
-        if (!FILTER_NAME.test(name))
-          throw problems.badRequest(`Unknown query parameter ${name.slice(0, 40)}.`);
+        // The name is not echoed: it could be anything a client typed.
+        if (!isPlainName(name)) {
+          throw problems.badRequest(
+            'A query parameter is neither q, limit, cursor nor a payee field name (letters, digits and underscores).',
+          );
+        }
         attributes[name] = value;
       }
       const rows = await listEntities(db, {
         fiscalYear: fy,
         programId: program,
-        ids: c.get('principal').entityIds,
+        ids: scopedEntityIds(c.get('principal'), { program, fiscalYear: fy }),
         limit: limit + 1,
         attributes,
         ...(q ? { q } : {}),
@@ -145,7 +149,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
     async (c) => {
       const { fy, program, id } = c.req.valid('param');
       await findProgramRulebook(db, fy, program);
-      const entity = canSeeEntity(c.get('principal'), id)
+      const entity = canSeeEntity(c.get('principal'), { program, fiscalYear: fy }, id)
         ? await findEntity(db, { fiscalYear: fy, programId: program }, id)
         : null;
       if (!entity) throw problems.notFound('No such payee.');
@@ -209,7 +213,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
   });
   app.post('/fiscal-years/:fy/programs/:program/entities', requireRole('admin'), async (c) => {
     const params = EntityPath.safeParse(c.req.param());
-    if (!params.success) throw problems.notFound(`No resource at ${c.req.method} ${c.req.path}.`);
+    if (!params.success) throw problems.notFound('No resource at this path for this method.');
     const { fy, program } = params.data;
     const format = bodyFormatOf(c.req.header('content-type'));
     const principal = c.get('principal');
@@ -217,7 +221,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
     return idempotentUpload(c, db, async (body, recordAnswer) => {
       const upload = await readEntityUpload(body, format, {
         payeeFields: published?.compiled.rulebook.payee?.fields ?? null,
-        scope: principal.entityIds,
+        scope: scopedEntityIds(principal, { program, fiscalYear: fy }),
         maxRows: maxRowsPerRequest,
       });
       if (upload.foreignRows.length > 0) throw problems.notFound('No such payee.');

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { formatScopeEntry } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { authErrors, bearerSecurity } from '../http/common-schemas.ts';
 
@@ -6,10 +7,12 @@ const MeSchema = z
   .object({
     name: z.string(),
     role: z.enum(['admin', 'analyst', 'submitter']),
-    entityIds: z.array(z.string()).nullable().openapi({ description: 'null = every entity' }),
+    entityIds: z.array(z.string()).nullable().openapi({
+      description: 'null = every payee; else each `program:entityId` or `program/fiscalYear:entityId`',
+    }),
   })
   .openapi('Me', {
-    example: { name: 'Regional center upload key', role: 'submitter', entityIds: ['PV-000123'] },
+    example: { name: 'Regional center upload key', role: 'submitter', entityIds: ['dds-qip:PV-000123'] },
   });
 
 export function meRoutes() {
@@ -27,8 +30,8 @@ export function meRoutes() {
       },
     }),
     (c) => {
-      const { name, role, entityIds } = c.get('principal');
-      return c.json({ name, role, entityIds: entityIds ? [...entityIds] : null }, 200);
+      const { name, role, scope } = c.get('principal');
+      return c.json({ name, role, entityIds: scope ? scope.map(formatScopeEntry) : null }, 200);
     },
   );
   return app;

@@ -134,7 +134,9 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
         ...input.entities.map((e) => e.id),
         ...input.submissions.flatMap((s) => (typeof s.entityId === 'string' ? [s.entityId] : [])),
       ];
-      if (!ids.every((id) => canSeeEntity(principal, id.trim()))) throw problems.notFound('No such payee.');
+      const where = { program, fiscalYear: fy };
+      if (!ids.every((id) => canSeeEntity(principal, where, id.trim())))
+        throw problems.notFound('No such payee.');
 
       const published = await findProgramRulebook(db, fy, program);
       let compiled: CompiledRulebook;

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { listPayeesForChecks, listSubmissions } from '@quip/db';
 import { requireRole } from '../auth/authenticate.ts';
-import { canSeeEntity } from '../auth/principal.ts';
+import { canSeeEntity, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
   authErrors,
@@ -157,13 +157,14 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
       const query = c.req.valid('query');
       const principal = c.get('principal');
       await findProgramRulebook(db, fy, program);
-      if (query.entityId !== undefined && !canSeeEntity(principal, query.entityId)) {
+      const where = { program, fiscalYear: fy };
+      if (query.entityId !== undefined && !canSeeEntity(principal, where, query.entityId)) {
         throw problems.notFound('No such payee.');
       }
       const rows = await listSubmissions(db, {
         fiscalYear: fy,
         programId: program,
-        entityIds: principal.entityIds,
+        entityIds: scopedEntityIds(principal, where),
         history: query.history === '1',
         limit: query.limit + 1,
         ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
@@ -262,10 +263,11 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
       const format = bodyFormatOf(c.req.header('content-type'));
       const principal = c.get('principal');
       const published = await requireProgramRulebook(db, fy, program);
-      const scope = principal.entityIds;
+      const scoped = scopedEntityIds(principal, { program, fiscalYear: fy });
+      const scope = scoped === null ? null : new Set(scoped);
       const payees = new Map(
         (await listPayeesForChecks(db, { fiscalYear: fy, programId: program }))
-          .filter((p) => scope === null || scope.includes(p.id))
+          .filter((p) => scope === null || scope.has(p.id))
           .map((p) => [p.id, p]),
       );
       const dryRun = c.req.query('dryRun') === '1';

@@ -3,7 +3,7 @@ import { type Database, listRunPayments, listRunResults, type RunRecord } from '
 import { expandResultJson, explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
-import { canSeeEntity, type Principal } from '../auth/principal.ts';
+import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { authErrors, badRequestError, bearerSecurity, notFoundError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
@@ -28,11 +28,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * A run's output as a principal may see it: a submitter sees its own payees only, and asking for
  * another's answers exactly as for a payee the run does not have (404, no hint).
  */
-function scope(principal: Principal, entityId: string | undefined): readonly string[] | null {
-  if (entityId !== undefined && !canSeeEntity(principal, entityId)) {
+function scope(principal: Principal, run: RunRecord, entityId: string | undefined): readonly string[] | null {
+  const where = { program: run.programId, fiscalYear: run.fiscalYear };
+  if (entityId !== undefined && !canSeeEntity(principal, where, entityId)) {
     throw problems.notFound('The run has no such payee.');
   }
-  return principal.entityIds;
+  return scopedEntityIds(principal, where);
 }
 
 /** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
@@ -74,7 +75,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     async (c) => {
       const query = c.req.valid('query');
       const run = await requireRun(db, c.req.valid('param').id);
-      const entityIds = scope(c.get('principal'), query.entityId);
+      const entityIds = scope(c.get('principal'), run, query.entityId);
       requireOutput(run);
       if (query.explain === '1') {
         if (query.entityId === undefined)
@@ -153,7 +154,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     async (c) => {
       const query = c.req.valid('query');
       const run = await requireRun(db, c.req.valid('param').id);
-      const entityIds = scope(c.get('principal'), query.entityId);
+      const entityIds = scope(c.get('principal'), run, query.entityId);
       requireOutput(run);
       const filter = {
         runId: run.id,

@@ -31,3 +31,22 @@ export async function revokeApiKey(trx: Transaction<Database>, id: string): Prom
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** For each payee id, the programs that have a payee of that id (in any fiscal year). */
+export async function programsOfPayeeIds(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'program_id as programId'])
+    .distinct()
+    .where('id', '=', sql<string>`any(${[...ids]}::text[])`)
+    .orderBy('program_id')
+    .execute();
+  for (const row of rows) {
+    const programs = found.get(row.id) ?? [];
+    programs.push(row.programId);
+    found.set(row.id, programs);
+  }
+  return found;
+}
