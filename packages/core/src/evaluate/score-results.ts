@@ -1,6 +1,6 @@
 import type { CompiledMeasure } from '../measures/compile-measure.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
-import { type ExactNumber, formatExact } from '../money/exact-number.ts';
+import { formatExact } from '../money/exact-number.ts';
 import { type ScoreResult, type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
 import { prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
 
@@ -25,8 +25,9 @@ export function scoreResults(
   let peerValues: Float64Array | undefined;
   let baselineValues: Float64Array | undefined;
   // Exact values where the doubles are not exact (MeasureResult.exact), made only when there are some.
-  let peerExact: (ExactNumber | undefined)[] | undefined;
-  let baselineExact: (ExactNumber | undefined)[] | undefined;
+  // The results whose values are not exact as doubles, by peer index (exact values made only when asked).
+  let peerExact: (MeasureResult | undefined)[] | undefined;
+  let baselineExact: (MeasureResult | undefined)[] | undefined;
   // Exact peer values matter only to percentiles (a peer percentile or goal, or the peers' baselines).
   const specs = [spec.target, spec.floor];
   const exactPeers = specs.some(
@@ -52,20 +53,25 @@ export function scoreResults(
       if (r.value !== null) {
         if (exactPeers && r.exact !== null) {
           peerExact ??= new Array(peerValues.length);
-          peerExact[peers] = r.exactValue() as ExactNumber;
+          peerExact[peers] = r;
         }
         peerValues[peers++] = r.value;
       }
       if (r.baseline !== null) {
         if (exactBaselines && r.baselineExact !== null) {
           baselineExact ??= new Array(baselineValues.length);
-          baselineExact[baselines] = r.exactBaseline() as ExactNumber;
+          baselineExact[baselines] = r;
         }
         baselineValues[baselines++] = r.baseline;
       }
     }
   }
-  const population = { peerValues, peerExact, baselineValues, baselineExact };
+  const population = {
+    peerValues,
+    peerExact: peerExact && ((i: number) => peerExact?.[i]?.exactValue() ?? undefined),
+    baselineValues,
+    baselineExact: baselineExact && ((i: number) => baselineExact?.[i]?.exactBaseline() ?? undefined),
+  };
   const target = spec.target ? prepareTarget(spec.target, population) : null;
   const floor = spec.floor ? prepareTarget(spec.floor, population) : null;
   // Only improvement targets depend on the entity; the others are resolved once for all.

@@ -77,7 +77,7 @@ export function computeValue(
     result.notScored('no numeric value submitted');
     return;
   }
-  const value = compute.aggregate === 'mean' ? exactDiv(acc, used) : acc;
+  const value = compute.aggregate === 'mean' && used > 1 ? exactDiv(acc, used) : acc;
   if (!Number.isFinite(exactToNumber(value))) {
     result.notScored('the value is too large for a number');
     return;

@@ -32,8 +32,9 @@ export function percentileInc(values: ArrayLike<number>, p: number): number | nu
 }
 
 /**
- * PERCENTILE.INC of exact values: `values` are the nearest doubles, `exacts[i]` (when given and
- * not undefined) the exact value of values[i]; p (0..1) is exact too. The interpolation
+ * PERCENTILE.INC of exact values: `values` are the nearest doubles, `exactAt(i)` (when given and
+ * not undefined) the exact value of values[i], asked only for the values that share a double with
+ * the k-th or (k+1)-th; p (0..1) is exact too. The interpolation
  * v[k] + (rank - k) * (v[k+1] - v[k]) is computed exactly, so ties with the result compare equal.
  *
  * The k-th and (k+1)-th values are found by selection on the doubles (their order agrees with the
@@ -43,7 +44,7 @@ export function percentileInc(values: ArrayLike<number>, p: number): number | nu
 export function percentileIncExact(
   values: ArrayLike<number>,
   p: Rational,
-  exacts?: ArrayLike<ExactNumber | undefined>,
+  exactAt?: (i: number) => ExactNumber | undefined,
 ): ExactNumber | null {
   if (!(p.n >= 0n && p.n <= p.d)) {
     throw new RulebookError('percentile-invalid', `percentile must be between 0 and 1, got ${p.n}/${p.d}`);
@@ -72,7 +73,7 @@ export function percentileIncExact(
   // Exact values of the k-th and (k+1)-th: the doubles themselves unless an exact value shares them.
   let kth: ExactNumber = lo;
   let next: ExactNumber = hi;
-  if (exacts) {
+  if (exactAt) {
     let below = 0;
     const tied: ExactNumber[] = [];
     let anyExact = false;
@@ -81,7 +82,7 @@ export function percentileIncExact(
       if (!Number.isFinite(v)) continue;
       if (v < lo) below++;
       else if (v === lo || v === hi) {
-        const x = exacts[i];
+        const x = exactAt(i);
         if (x !== undefined && typeof x !== 'number') anyExact = true;
         tied.push(x ?? v);
       }

@@ -9,12 +9,12 @@ import type { Direction, TargetSpec } from './target-spec.ts';
 export interface TargetPopulation {
   /** This year's values of the measure for every scored peer entity. */
   peerValues?: ArrayLike<number>;
-  /** The exact peer values where they differ from peerValues' (see MeasureResult.exact); undefined: the number is exact. */
-  peerExact?: ArrayLike<ExactNumber | undefined>;
+  /** The exact value of peerValues[i] where it differs from the double (see MeasureResult.exact); undefined: the number is exact. */
+  peerExact?: (i: number) => ExactNumber | undefined;
   /** The peers' baseline-year values (for baseline-percentile without a written distribution). */
   baselineValues?: ArrayLike<number>;
-  /** The exact baseline values where they differ from baselineValues'. */
-  baselineExact?: ArrayLike<ExactNumber | undefined>;
+  /** The exact value of baselineValues[i], likewise. */
+  baselineExact?: (i: number) => ExactNumber | undefined;
 }
 export interface TargetEntity {
   /** The entity's own baseline value (for improvement targets), the nearest double. */
