@@ -42,7 +42,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
     const { results } = evaluateProgram(compiled, {
       entities: data.data.entities,
       submissions: data.data.submissions,
-      asOf: whatIfAsOf(data.data.submissions, new Date().toISOString().slice(0, 10)),
+      asOf: whatIfAsOf(compiled),
       // Reasons need explanations; for very large programs the counts alone stay fast.
       explain: data.data.entities.length <= 5_000,
     });

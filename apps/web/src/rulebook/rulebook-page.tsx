@@ -1,7 +1,7 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
@@ -63,8 +63,7 @@ export function RulebookPage() {
   );
 
   const basisRulebook = state.data?.published?.rulebook ?? state.data?.draft?.rulebook;
-  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus, today });
+  const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus });
 
   const save = useMutation({
     mutationFn: () => saveDraft(api, fy, program, doc),

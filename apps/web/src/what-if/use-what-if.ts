@@ -44,8 +44,6 @@ export function useWhatIf(args: {
   basisRulebook: unknown;
   edited: unknown;
   focus?: string | undefined;
-  /** Today, as 'YYYY-MM-DD'; the evaluation day is this or the newest submission date. */
-  today: string;
 }): WhatIfState {
   const { api } = useQuip();
   const inputs = useQuery(programInputsQueryOptions(api, args.fiscalYear, args.program));
@@ -107,12 +105,12 @@ export function useWhatIf(args: {
       rulebook: args.basisRulebook,
       entities: inputs.data.entities,
       submissions: inputs.data.submissions,
-      asOf: whatIfAsOf(inputs.data.submissions, args.today),
+      asOf: whatIfAsOf(args.basisRulebook),
       ...(args.focus ? { focus: args.focus } : {}),
     };
     setState(initial);
     worker.current?.postMessage(load);
-  }, [inputs.data, inputs.isError, args.basisRulebook, args.today]);
+  }, [inputs.data, inputs.isError, args.basisRulebook]);
 
   const ready = state.status === 'ready';
   useEffect(() => {
