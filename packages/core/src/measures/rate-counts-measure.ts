@@ -28,36 +28,52 @@ export function computeRateCounts(
   const compute = measure.compute;
   if (compute.kind !== 'rate-counts') return;
   const { reader, order, start, end } = slice;
-  let numerator: ExactNumber = 0;
-  let denominator: ExactNumber = 0;
+  // Whole counts add as numbers while the sums stay safe integers (exact); a fractional (weighted)
+  // count or a huge sum moves both sums to exact arithmetic from there on.
+  let whole = true;
+  let numerator = 0;
+  let denominator = 0;
+  let exactNumerator: ExactNumber = 0;
+  let exactDenominator: ExactNumber = 0;
   let used = 0;
   for (let k = start; k < end; k++) {
     const i = order[k] as number;
     const n = count(reader.field(compute.numeratorField, i));
     const d = count(reader.field(compute.denominatorField, i));
     if (n === null || d === null) continue;
-    // Whole counts add as numbers (exactAdd's fast path); fractional ones (weighted counts) exactly.
-    numerator = exactAdd(numerator, n);
-    denominator = exactAdd(denominator, d);
     used++;
+    if (whole && Number.isSafeInteger(n) && Number.isSafeInteger(d)) {
+      const sn = numerator + n;
+      const sd = denominator + d;
+      if (sn <= Number.MAX_SAFE_INTEGER && sd <= Number.MAX_SAFE_INTEGER) {
+        numerator = sn;
+        denominator = sd;
+        continue;
+      }
+    }
+    if (whole) {
+      whole = false;
+      exactNumerator = numerator;
+      exactDenominator = denominator;
+    }
+    exactNumerator = exactAdd(exactNumerator, n);
+    exactDenominator = exactAdd(exactDenominator, d);
   }
   result.records = end - start;
   if (used === 0) {
     result.notScored(`no record has both '${compute.numeratorField}' and '${compute.denominatorField}'`);
     return;
   }
-  const den = exactToNumber(denominator);
-  result.numerator = exactToNumber(numerator);
+  if (whole) {
+    exactNumerator = numerator;
+    exactDenominator = denominator;
+  }
+  const den = whole ? denominator : exactToNumber(exactDenominator);
+  result.numerator = whole ? numerator : exactToNumber(exactNumerator);
   result.denominator = den;
   if (den === 0) result.notScored('denominator 0');
-  else if (exactCompare(denominator, measure.minDenominator) < 0) {
+  else if (exactCompare(exactDenominator, measure.minDenominator) < 0) {
     result.notScored(`denominator ${den} is below the minimum of ${measure.minDenominator}`);
-  } else if (
-    typeof numerator === 'number' &&
-    typeof denominator === 'number' &&
-    Number.isSafeInteger(numerator) &&
-    Number.isSafeInteger(denominator)
-  ) {
-    result.setRate(numerator, denominator, compute.per);
-  } else result.setValue(exactMul(exactDiv(numerator, denominator), compute.per));
+  } else if (whole) result.setRate(numerator, denominator, compute.per);
+  else result.setValue(exactMul(exactDiv(exactNumerator, exactDenominator), compute.per));
 }
