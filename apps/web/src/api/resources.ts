@@ -1,3 +1,5 @@
+import type { CycleLine, CycleTotals } from '@quip/core';
+
 /** The JSON shapes of the /api/v1 resources the SPA reads (CONTRACT.md, "HTTP"). */
 
 export type Role = 'admin' | 'analyst' | 'submitter';
@@ -160,4 +162,53 @@ export interface Run {
   progress: { done: number; total: number };
   totals?: Record<string, unknown> | null;
   [extra: string]: unknown;
+}
+
+/** CONTRACT.md "Payment cycles and the ledger": a cycle pays what is due after what was paid before. */
+export type PaymentCycleStatus = 'draft' | 'approved';
+
+/** The cycle's totals and lines are core's own types, as the API answers them. */
+export type PaymentCycleTotals = CycleTotals;
+
+export interface PaymentCycle {
+  id: number;
+  fiscalYear: string;
+  program: string;
+  runId: number;
+  label: string | null;
+  status: PaymentCycleStatus;
+  official: boolean;
+  /** The interim share the cycle applied (e.g. "0.8"), or null when it pays whole entitlements. */
+  interimShare: string | null;
+  recoveries: 'line' | 'offset';
+  lifetimeKeys: string[];
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+  totals: PaymentCycleTotals;
+}
+
+/** `GET /payment-cycles/{id}/lines`: one payee and key; a negative `dueCents` is a recovery. */
+export type PaymentCycleLine = CycleLine;
+
+/** One approved line in the append-only ledger; `balanceCents` is the running balance of its payee and key. */
+export interface LedgerEntry {
+  id: number;
+  cycleId: number;
+  fiscalYear: string;
+  entityId: string;
+  key: string;
+  kind: string;
+  amountCents: number;
+  balanceCents: number;
+  approvedAt: string;
+}
+
+export interface Ledger {
+  items: LedgerEntry[];
+  balances: { entityId: string; key: string; paidCents: number }[];
+  nextCursor: string | null;
 }

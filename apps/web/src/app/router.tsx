@@ -126,6 +126,13 @@ const runsRoute = createRoute({
   component: lazyRouteComponent(() => import('../runs/runs-page.tsx'), 'RunsPage'),
 });
 
+const paymentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'fiscal-years/$fy/programs/$program/payments',
+  beforeLoad: allow(routeRoles.payments),
+  component: lazyRouteComponent(() => import('../payments/payments-page.tsx'), 'PaymentsPage'),
+});
+
 const runRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'runs/$runId',
@@ -156,6 +163,7 @@ const routeTree = rootRoute.addChildren([
     rulebookRoute,
     dataRoute,
     runsRoute,
+    paymentsRoute,
     runRoute,
     auditRoute,
     apiKeysRoute,

@@ -7,6 +7,14 @@ import { routeRoles } from '../layout/nav-items.ts';
 const link =
   'rounded px-2 py-1 text-sm font-medium text-blue-800 underline underline-offset-2 hover:bg-blue-50';
 
+/** The per-program pages, in order, each with the roles that may open it. */
+const pages = [
+  { label: 'Rulebook', to: '/fiscal-years/$fy/programs/$program/rulebook', role: 'rulebook' },
+  { label: 'Data', to: '/fiscal-years/$fy/programs/$program/data', role: 'data' },
+  { label: 'Runs', to: '/fiscal-years/$fy/programs/$program/runs', role: 'runs' },
+  { label: 'Payments', to: '/fiscal-years/$fy/programs/$program/payments', role: 'payments' },
+] as const;
+
 /** The pages of one program in one year that the signed-in role may open. */
 export function ProgramLinks({
   fiscalYear,
@@ -24,36 +32,13 @@ export function ProgramLinks({
   const can = (roles: readonly string[]) => roles.includes(role);
   return (
     <div className="flex flex-wrap gap-1">
-      {can(routeRoles.rulebook) ? (
-        <Link
-          to="/fiscal-years/$fy/programs/$program/rulebook"
-          params={params}
-          className={link}
-          aria-label={`Rulebook of ${name}`}
-        >
-          Rulebook
-        </Link>
-      ) : null}
-      {can(routeRoles.data) ? (
-        <Link
-          to="/fiscal-years/$fy/programs/$program/data"
-          params={params}
-          className={link}
-          aria-label={`Data of ${name}`}
-        >
-          Data
-        </Link>
-      ) : null}
-      {can(routeRoles.runs) ? (
-        <Link
-          to="/fiscal-years/$fy/programs/$program/runs"
-          params={params}
-          className={link}
-          aria-label={`Runs of ${name}`}
-        >
-          Runs
-        </Link>
-      ) : null}
+      {pages
+        .filter((p) => can(routeRoles[p.role]))
+        .map((p) => (
+          <Link key={p.label} to={p.to} params={params} className={link} aria-label={`${p.label} of ${name}`}>
+            {p.label}
+          </Link>
+        ))}
     </div>
   );
 }

@@ -26,6 +26,7 @@ export function navItemsFor(role: Role, items: readonly NavItem[] = navItems): N
 export const routeRoles = {
   rulebook: ['admin', 'analyst'],
   runs: ['admin', 'analyst'],
+  payments: ['admin', 'analyst'],
   data: ['admin', 'analyst', 'submitter'],
   audit: ['admin'],
   apiKeys: ['admin'],

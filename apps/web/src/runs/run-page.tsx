@@ -160,6 +160,15 @@ export function RunPage() {
             <Button variant="secondary" onClick={() => void download('xlsx')}>
               Download payment file (XLSX)
             </Button>
+            {program && fy ? (
+              <Link
+                to="/fiscal-years/$fy/programs/$program/payments"
+                params={{ fy, program }}
+                className="self-center text-sm text-blue-800 underline"
+              >
+                Pay it in a payment cycle
+              </Link>
+            ) : null}
             {downloadError ? (
               <p role="alert" className="self-center text-sm text-red-800">
                 {downloadError}

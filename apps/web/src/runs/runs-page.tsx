@@ -49,7 +49,15 @@ export function RunsPage() {
       <PageHeader title={`Runs: ${program} ${fy}`}>
         <p>
           A run recomputes every payee's results and payment from the published rulebook and the data
-          submitted so far.
+          submitted so far. Pay a succeeded run through a{' '}
+          <Link
+            to="/fiscal-years/$fy/programs/$program/payments"
+            params={{ fy, program }}
+            className="text-blue-800 underline"
+          >
+            payment cycle
+          </Link>
+          .
         </p>
       </PageHeader>
       {me?.role === 'admin' ? (
