@@ -207,7 +207,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       tags,
       summary: "A cycle's lines by payee and key; or its payment file (?format=csv or xlsx)",
       description:
-        'JSON pages of every line (zero amounts included), or the payment file of the lines that move money: cycle id, payee id and name, program, fiscal year, line key and kind, the amount due in dollars.cents (negative = recovered, `note` recovery or offset), then a TRAILER row with the control total and the line count. Text cells a spreadsheet would read as a formula start with an apostrophe.',
+        "JSON pages of the cycle's lines (every line with an amount due or deferred, and every lifetime line, such as EPT milestones, with what the year stands at), or the payment file of the lines that move money: cycle id, payee id and name, program, fiscal year, line key and kind, the amount due in dollars.cents (negative = recovered, `note` recovery or offset), then a TRAILER row with the control total and the line count. Text cells a spreadsheet would read as a formula start with an apostrophe.",
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst')] as const,
       request: {

@@ -85,8 +85,6 @@ export interface CycleLinesResult {
   totals: CycleTotals;
 }
 
-const pairKey = (entityId: string, key: string) => `${entityId}\u0000${key}`;
-
 /**
  * The lines of a payment cycle: for every payee and key the run entitles or approved cycles paid,
  * what is due now. payable = entitled x the interim share while the run is not official (rounded
@@ -102,59 +100,64 @@ const pairKey = (entityId: string, key: string) => `${entityId}\u0000${key}`;
 export function computeCycleLines(input: CycleLinesInput): CycleLinesResult {
   const { config } = input;
   const share = !input.official && config.interimShare !== undefined ? config.interimShare : null;
-  const byPair = new Map<string, CycleLine>();
-  const lineOf = (entityId: string, key: string, kind: string): CycleLine => {
-    const id = pairKey(entityId, key);
-    let line = byPair.get(id);
-    if (!line) {
-      line = {
-        entityId,
-        key,
-        kind,
-        lifetime: isLifetimeKey(config, key),
-        entitledCents: 0,
-        payableCents: 0,
-        elsewhereCents: 0,
-        paidBeforeCents: 0,
-        deferredCents: 0,
-        dueCents: 0,
-      };
-      byPair.set(id, line);
+  // A merge of the inputs sorted by payee and key: no map over 100,000 payees' keys.
+  const ents = sortedByPair([...input.entitlements]);
+  const bals = sortedByPair([...input.balances]);
+  const standings = sortedByPair([...(input.elsewhere ?? [])]);
+  const lines: CycleLine[] = [];
+  let e = 0;
+  let b = 0;
+  let s = 0;
+  for (;;) {
+    let head: Pair | undefined = ents[e];
+    const bal = bals[b];
+    if (bal && (!head || comparePair(bal, head) < 0)) head = bal;
+    const st = standings[s];
+    if (st && (!head || comparePair(st, head) < 0)) head = st;
+    if (!head) break;
+    const { entityId, key } = head;
+    let entitled = 0;
+    let kind: string | null = null;
+    while (ents[e] && comparePair(ents[e] as CycleEntitlement, head) === 0) {
+      const x = ents[e++] as CycleEntitlement;
+      entitled += x.amountCents;
+      kind ??= x.kind;
     }
-    return line;
-  };
-  for (const e of input.entitlements) lineOf(e.entityId, e.key, e.kind).entitledCents += e.amountCents;
-  const inRun = new Set(byPair.keys());
-  const elsewhere = new Map<string, number>();
-  for (const s of input.elsewhere ?? []) {
-    if (s.thisYear) {
-      if (s.payableCents !== 0) lineOf(s.entityId, s.key, s.key.split(':')[0] as string);
-      continue;
+    const inRun = kind !== null;
+    let balance: CycleBalance | undefined;
+    while (bals[b] && comparePair(bals[b] as CycleBalance, head) === 0) balance = bals[b++];
+    let standsThisYear = false;
+    let other: number | undefined;
+    while (standings[s] && comparePair(standings[s] as CycleStanding, head) === 0) {
+      const x = standings[s++] as CycleStanding;
+      if (x.thisYear) standsThisYear ||= x.payableCents !== 0;
+      else if (other === undefined || x.payableCents > other) other = x.payableCents;
     }
-    const id = pairKey(s.entityId, s.key);
-    const seen = elsewhere.get(id);
-    if (seen === undefined || s.payableCents > seen) elsewhere.set(id, s.payableCents);
-  }
-  for (const b of input.balances) {
-    if (b.inYear === false && !byPair.has(pairKey(b.entityId, b.key))) continue;
-    const line = lineOf(b.entityId, b.key, b.kind);
-    // A key the run no longer has keeps the kind it was paid as.
-    if (!inRun.has(pairKey(b.entityId, b.key))) line.kind = b.kind;
-    line.paidBeforeCents = line.lifetime ? b.lifetimePaidCents : b.yearPaidCents;
-  }
-  const lines = [...byPair.values()].sort((a, b) => compare(a.entityId, b.entityId) || compare(a.key, b.key));
-  for (const line of lines) {
-    line.payableCents =
-      share === null ? line.entitledCents : applyRate(line.entitledCents, share, config.rounding);
-    let target = line.payableCents;
-    if (line.lifetime) {
-      const other = elsewhere.get(pairKey(line.entityId, line.key));
-      if (other !== undefined) {
-        line.elsewhereCents = other;
-        if (other > target) target = other;
-      }
+    const paidInYear = balance !== undefined && balance.inYear !== false;
+    // A lifetime key only other years paid and this year's run lacks is theirs: no line here.
+    if (!inRun && !paidInYear && !standsThisYear) continue;
+    const lifetime = isLifetimeKey(config, key);
+    const payable = share === null ? entitled : applyRate(entitled, share, config.rounding);
+    let target = payable;
+    let elsewhereCents = 0;
+    if (lifetime && other !== undefined) {
+      elsewhereCents = other;
+      if (other > target) target = other;
     }
-    line.dueCents = target - line.paidBeforeCents;
+    const paidBefore = balance ? (lifetime ? balance.lifetimePaidCents : balance.yearPaidCents) : 0;
+    lines.push({
+      entityId,
+      key,
+      // A key the run no longer has keeps the kind it was paid as.
+      kind: kind ?? balance?.kind ?? (key.split(':')[0] as string),
+      lifetime,
+      entitledCents: entitled,
+      payableCents: payable,
+      elsewhereCents,
+      paidBeforeCents: paidBefore,
+      deferredCents: 0,
+      dueCents: target - paidBefore,
+    });
   }
   if (config.recoveries === 'offset') offsetRecoveries(lines);
   return { lines, totals: cycleTotals(lines) };
@@ -197,6 +200,16 @@ export function cycleTotals(lines: readonly Pick<CycleLine, 'dueCents'>[]): Cycl
     else recovered -= l.dueCents;
   }
   return { dueCents: due, recoveredCents: recovered, netCents: due - recovered, lines: lines.length };
+}
+
+type Pair = { entityId: string; key: string };
+
+function comparePair(a: Pair, b: Pair): number {
+  return compare(a.entityId, b.entityId) || compare(a.key, b.key);
+}
+
+function sortedByPair<T extends Pair>(items: T[]): T[] {
+  return items.sort(comparePair);
 }
 
 /** Code-unit order (as PostgreSQL's "C" collation), the same on every machine. */

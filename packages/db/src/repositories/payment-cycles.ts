@@ -6,6 +6,7 @@ import {
   type CycleTotals,
   checkCycleBudget,
   computeCycleLines,
+  cycleTotals,
   DEFAULT_CYCLES,
   paymentLineKey,
 } from '@quip/core';
@@ -152,8 +153,9 @@ export type CreatePaymentCycleOutcome =
 /**
  * Makes a draft cycle from a succeeded run of the program and year: every line of the run keyed
  * (paymentLineKey), what approved cycles paid before (the year's ledger, every year's for lifetime
- * keys), core's computeCycleLines and checkCycleBudget, then the cycle, its lines (COPY on
- * PostgreSQL) and its audit entry in one transaction. Refusals write nothing. The program's head
+ * keys), core's computeCycleLines and checkCycleBudget, then the cycle, its lines (those with an
+ * amount due or deferred, and every lifetime line; COPY on PostgreSQL) and its audit entry in one
+ * transaction. Refusals write nothing. The program's head
  * row is read in share mode, so no approval lands between what the draft read and its basis.
  */
 export async function createPaymentCycle(
@@ -176,15 +178,23 @@ export async function createPaymentCycle(
       } as const;
     }
     const config = await runCyclesConfig(trx, run);
-    const computed = computeCycleLines({
-      entitlements: await runEntitlements(trx, run.id),
-      balances: await ledgerBalances(trx, input.programId, input.fiscalYear),
-      elsewhere:
-        config.lifetimeKeys.length > 0 ? await lifetimeStandings(trx, input.programId, input.fiscalYear) : [],
-      config,
-      official: run.official,
-    });
-    const paid = await paidSoFar(trx, input.programId, input.fiscalYear);
+    // On PostgreSQL the ledger is read on other connections at the same time as the run's lines:
+    // the program's head row, held in share mode, keeps approvals from committing meanwhile, so
+    // every connection sees the same ledger. PGlite has one connection: one read after another.
+    const reader: Db = client ? db : trx;
+    const lifetime = config.lifetimeKeys.length > 0;
+    const [entitlements, balances, elsewhere, paid] = await Promise.all([
+      runEntitlements(trx, run.id),
+      ledgerBalances(reader, input.programId, input.fiscalYear, lifetime),
+      lifetime ? lifetimeStandings(reader, input.programId, input.fiscalYear) : [],
+      paidSoFar(reader, input.programId, input.fiscalYear),
+    ]);
+    const all = computeCycleLines({ entitlements, balances, elsewhere, config, official: run.official });
+    // The cycle keeps the lines that move money or wait to (deferred), and every lifetime line (what
+    // the year stands at for it, which other years' cycles read): a line with nothing due is
+    // nothing to approve, and a second cycle of 100,000 payees is mostly such lines.
+    const kept = all.lines.filter((l) => l.dueCents !== 0 || l.deferredCents !== 0 || l.lifetime);
+    const computed = { lines: kept, totals: cycleTotals(kept) };
     const overrun = checkCycleBudget({
       netCents: computed.totals.netCents,
       paidInYearCents: paid.year,
@@ -336,7 +346,7 @@ async function lockHeads(
 
 async function runEntitlements(db: Db, runId: number) {
   const result = await sql<{ entity_id: string; line: { kind: string; amountCents: number } }>`
-    select entity_id, line from run_payments where run_id = ${runId}
+    select entity_id, line from run_payments where run_id = ${runId} order by entity_id, line_no
   `.execute(db);
   return result.rows.map((r) => ({
     entityId: r.entity_id,
@@ -346,8 +356,25 @@ async function runEntitlements(db: Db, runId: number) {
   }));
 }
 
-/** Per payee and key: paid in the year, and in every year for keys the ledger holds as lifetime. */
-async function ledgerBalances(db: Db, programId: string, fiscalYear: string) {
+/**
+ * Per payee and key: paid in the year, and in every year for keys the ledger holds as lifetime
+ * (asked only when the rulebook has lifetime keys: the year's entries alone are a smaller read).
+ */
+async function ledgerBalances(db: Db, programId: string, fiscalYear: string, lifetime: boolean) {
+  if (!lifetime) {
+    const result = await sql<{ entity_id: string; key: string; kind: string; paid: number }>`
+      select entity_id, key, min(kind) as kind, sum(amount_cents)::int8 as paid
+      from payment_ledger where program_id = ${programId} and fiscal_year = ${fiscalYear}
+      group by entity_id, key order by entity_id, key
+    `.execute(db);
+    return result.rows.map((r) => ({
+      entityId: r.entity_id,
+      key: r.key,
+      kind: r.kind,
+      yearPaidCents: Number(r.paid),
+      lifetimePaidCents: Number(r.paid),
+    }));
+  }
   const result = await sql<{
     entity_id: string;
     key: string;
@@ -358,11 +385,11 @@ async function ledgerBalances(db: Db, programId: string, fiscalYear: string) {
   }>`
     select entity_id, key, min(kind) as kind,
            coalesce(sum(amount_cents) filter (where fiscal_year = ${fiscalYear}), 0)::int8 as year_paid,
-           coalesce(sum(amount_cents) filter (where lifetime or fiscal_year = ${fiscalYear}), 0)::int8 as lifetime_paid,
+           sum(amount_cents)::int8 as lifetime_paid,
            bool_or(fiscal_year = ${fiscalYear}) as in_year
     from payment_ledger
     where program_id = ${programId} and (fiscal_year = ${fiscalYear} or lifetime)
-    group by entity_id, key
+    group by entity_id, key order by entity_id, key
   `.execute(db);
   return result.rows.map((r) => ({
     entityId: r.entity_id,
