@@ -1,17 +1,8 @@
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import { jsonValueProblem } from '../http/json-value-problem.ts';
 import type { BodyFormat } from './body-format.ts';
-import {
-  columnLabel,
-  MAX_COLUMNS,
-  MAX_ROW_CHARS,
-  nulInCell,
-  nulInHeader,
-  rowTooLong,
-  tooManyColumns,
-} from './ingest-limits.ts';
+import { MAX_ROW_CHARS, rowTooLong } from './ingest-limits.ts';
 import { ElementTooLong, JsonArraySplitter } from './json-array-splitter.ts';
+import { readCsvCells } from './read-csv-cells.ts';
 
 /** One data row of a bulk body (row 1 = the first data row; a CSV header is not counted). */
 export type BodyRow =
@@ -44,68 +35,23 @@ export function readBodyRows(
   return readJson(source, format);
 }
 
+/** CSV rows as objects keyed by the header, read by readCsvCells (its fast path, its limits). */
 async function* readCsv(
   body: ReadableStream<Uint8Array>,
   options: ReadBodyOptions,
 ): AsyncGenerator<BodyRow[]> {
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    max_record_size: MAX_ROW_CHARS,
+  let header: string[] = [];
+  const cells = readCsvCells(body, (columns) => {
+    header = columns;
+    options.onHeader?.(columns);
   });
-  // Errors of the body stream (413 mid-stream) reach the reader through the parser.
-  const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  let header: string[] | null = null;
-  let row = 0;
-  let batch: BodyRow[] = [];
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (header === null) {
-        if (record.length > MAX_COLUMNS) throw tooManyColumns(record.length);
-        const nul = record.findIndex((cell) => cell.includes('\0'));
-        if (nul !== -1) throw nulInHeader(nul + 1);
-        header = record.map((name) => name.trim());
-        options.onHeader?.(header);
-        continue;
-      }
-      row++;
-      const nul = record.findIndex((cell) => cell.includes('\0'));
-      if (record.length !== header.length) {
-        batch.push({ row, error: `has ${record.length} cells; the header has ${header.length} columns` });
-      } else if (nul !== -1) {
-        batch.push({ row, error: nulInCell(columnLabel(header, nul)) });
-      } else {
-        const value: Record<string, unknown> = {};
-        for (let i = 0; i < header.length; i++) value[header[i] as string] = record[i];
-        batch.push({ row, value });
-      }
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (error.code === 'CSV_MAX_RECORD_SIZE') throw rowTooLong(header === null ? 0 : row + 1);
-    batch.push({ row: row + 1, error: `is not valid CSV (${csvReason(error)})` });
-  } finally {
-    input.destroy();
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/** csv-parse messages quote the offending text; keep only its code. */
-export function csvReason(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is not closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote inside a cell is not doubled';
-    default:
-      return error.code.toLowerCase().replaceAll('_', ' ');
+  for await (const batch of cells) {
+    yield batch.map((r): BodyRow => {
+      if (r.error !== undefined) return r;
+      const value: Record<string, unknown> = {};
+      for (let i = 0; i < header.length; i++) value[header[i] as string] = r.cells[i];
+      return { row: r.row, value };
+    });
   }
 }
 

@@ -9,7 +9,6 @@ import {
   rowTooLong,
   tooManyColumns,
 } from './ingest-limits.ts';
-import { csvReason } from './read-body-rows.ts';
 
 /** One CSV data row as its cells (row 1 = the first data row), or why it could not be read. */
 export type CsvCellsRow =
@@ -168,4 +167,16 @@ async function* slowRest(
     input.destroy();
   }
   if (batch.length > 0) yield batch.splice(0);
+}
+
+/** csv-parse messages quote the offending text; keep only its code. */
+export function csvReason(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is not closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a cell is not doubled';
+    default:
+      return error.code.toLowerCase().replaceAll('_', ' ');
+  }
 }
