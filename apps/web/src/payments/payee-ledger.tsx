@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LedgerEntry } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatDollars, formatUsd } from '../format/format-money.ts';
@@ -67,29 +67,27 @@ function HistoryChart({ entityId, points }: { entityId: string; points: HistoryP
       </figcaption>
       <div className="h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 20 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <BarChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 20 }} barCategoryGap="30%">
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={(v: number) => formatDollars(v)} tick={{ fontSize: 12 }} width={90} />
             <Tooltip formatter={(v) => formatUsd(Number(v))} />
-            <Legend />
-            <Line
-              type="stepAfter"
+            <Legend formatter={(value) => <span style={{ color: '#0f172a' }}>{value}</span>} />
+            <Bar
               dataKey="entitledCents"
-              name="Entitled"
-              stroke="#1d4ed8"
-              strokeDasharray="6 3"
+              name="Entitled by the cycle's run"
+              fill="#60a5fa"
+              maxBarSize={56}
               isAnimationActive={false}
             />
-            <Line
-              type="stepAfter"
+            <Bar
               dataKey="paidCents"
               name="Paid so far"
-              stroke="#15803d"
-              strokeWidth={2}
+              fill="#15803d"
+              maxBarSize={56}
               isAnimationActive={false}
             />
-          </LineChart>
+          </BarChart>
         </ResponsiveContainer>
       </div>
       <div className="mt-2 text-sm" data-testid="payee-history-summary">

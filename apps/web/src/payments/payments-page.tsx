@@ -243,7 +243,7 @@ function CycleTable({
         <tbody>
           {cycles.map((c) => (
             <tr key={c.id} className={`border-t border-slate-100 ${open === c.id ? 'bg-blue-50' : ''}`}>
-              <th scope="row" className="px-3 py-2 text-left font-normal">
+              <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
                 <button
                   type="button"
                   onClick={() => onOpen(c.id)}
@@ -254,7 +254,7 @@ function CycleTable({
                 </button>
                 {c.label ? <span className="block text-xs text-slate-600">{c.label}</span> : null}
               </th>
-              <td className="px-3 py-2">
+              <td className="whitespace-nowrap px-3 py-2">
                 <Link
                   to="/runs/$runId"
                   params={{ runId: String(c.runId) }}

@@ -26,4 +26,4 @@ export function TableHead({ columns, sticky = false }: { columns: readonly Colum
 export const amount = (label: string): Column => ({ label, numeric: true });
 
 /** A right-aligned amount cell's classes. */
-export const numCell = 'px-3 py-2 text-right tabular-nums';
+export const numCell = 'whitespace-nowrap px-3 py-2 text-right tabular-nums';
