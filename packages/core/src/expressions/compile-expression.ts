@@ -4,6 +4,7 @@ import {
   exactAdd,
   exactCompare,
   exactCompareQuotient,
+  exactCompareQuotientScaled,
   exactDiv,
   exactEquals,
   exactMul,
@@ -52,6 +53,7 @@ const RUNTIME: Readonly<Record<string, unknown>> = Object.freeze(
     $neg: exactNeg,
     $cmp: exactCompare,
     $cmpq: exactCompareQuotient,
+    $cmpqs: exactCompareQuotientScaled,
     $eq: equalValues,
   }),
 );

@@ -1,3 +1,4 @@
+import { decimalScale } from '../money/exact-number.ts';
 import type { CheckedExpression } from './check-expression.ts';
 import type { ExprNode } from './expression-ast.ts';
 import { FUNCTIONS_BY_NAME } from './expression-functions.ts';
@@ -225,8 +226,18 @@ export function generateCode(checked: CheckedExpression, access: (field: string)
       let guard: string;
       if (quotient) {
         const c = split(gen(node.right));
-        helpers.add('$cmpq');
-        test = `(f_$cmpq(${a.value}, ${right}, ${c.value}) ${node.op} 0)`;
+        // A literal's decimal is read once, here: x / y >= 0.75 compares x * 100 with 75 * y.
+        const scale =
+          node.right.kind === 'literal' && typeof node.right.value === 'number'
+            ? decimalScale(node.right.value)
+            : undefined;
+        if (scale) {
+          helpers.add('$cmpqs');
+          test = `(f_$cmpqs(${a.value}, ${right}, ${scale.m}, ${scale.p}, ${c.value}) ${node.op} 0)`;
+        } else {
+          helpers.add('$cmpq');
+          test = `(f_$cmpq(${a.value}, ${right}, ${c.value}) ${node.op} 0)`;
+        }
         guard = and(a.guard, b.guard, zeroTest, c.guard);
       } else {
         const exact = typeOf(node.left) === 'number' && (mayBeExact(node.left) || mayBeExact(node.right));

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  decimalScale,
   type ExactNumber,
   exactAdd,
   exactCeil,
   exactCompare,
   exactCompareQuotient,
+  exactCompareQuotientScaled,
   exactDiv,
   exactFloor,
   exactMul,
@@ -136,7 +138,10 @@ describe('exact numbers equal an independent decimal oracle (fast path and bigin
       fc.property(exactArb, exactArb, exactArb, (a, b, c) => {
         expect(exactCompare(a, b)).toBe(cmp(oracleOf(a), oracleOf(b)));
         if (oracleOf(b)[0] !== 0n) {
-          expect(exactCompareQuotient(a, b, c)).toBe(cmp(over(oracleOf(a), oracleOf(b)), oracleOf(c)));
+          const expected = cmp(over(oracleOf(a), oracleOf(b)), oracleOf(c));
+          expect(exactCompareQuotient(a, b, c)).toBe(expected);
+          const scale = typeof c === 'number' ? decimalScale(c) : undefined;
+          if (scale) expect(exactCompareQuotientScaled(a, b, scale.m, scale.p, c as number)).toBe(expected);
         }
       }),
       runs,

@@ -280,6 +280,33 @@ export function exactCompareQuotient(x: ExactNumber, y: ExactNumber, z: ExactNum
   return exactCompare(exactDiv(x, y), z);
 }
 
+/**
+ * z's decimal as m / p (p = 10^k), when it has at most 15 significant digits: for code that
+ * compares many quotients with one literal (exactCompareQuotientScaled).
+ */
+export function decimalScale(z: number): { m: number; p: number } | undefined {
+  return readDecimal(z) ? { m: partM, p: POW10[partK] as number } : undefined;
+}
+
+/** exactCompareQuotient(x, y, z) with z = m / p already read (decimalScale). */
+export function exactCompareQuotientScaled(
+  x: ExactNumber,
+  y: ExactNumber,
+  m: number,
+  p: number,
+  z: number,
+): -1 | 0 | 1 {
+  if (typeof x === 'number' && typeof y === 'number' && safe(x) && safe(y)) {
+    const l = x * p;
+    const r = m * y;
+    if (safe(l) && safe(r)) {
+      const c = l < r ? -1 : l > r ? 1 : 0;
+      return (y < 0 ? 0 - c : c) as -1 | 0 | 1;
+    }
+  }
+  return exactCompareQuotient(x, y, z);
+}
+
 /** The nearest double (for display and JSON). */
 export function exactToNumber(x: ExactNumber): number {
   return typeof x === 'number' ? x : nearestDouble(x);
