@@ -117,8 +117,13 @@ describe('admin journeys in Chromium', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     const [metBefore, metAfter] = [before, await met.textContent()].map((t) => Number(t?.split(' of ')[0]));
     expect(metAfter).toBeGreaterThan(metBefore as number);
-    // QWI pays unearned withhold out again as incentives: the total stays, who gets it moves.
-    expect(await page.getByTestId('what-if-total').textContent()).toBe(totalBefore);
+    // A lower bar earns back more withhold, and the unearned pool shrinks by as much: paid out
+    // again in full as incentives the total would stay; where the 105% cap left part of the pool
+    // unpaid (plans that report few measures leave much of it unearned) the total rises. Never
+    // falls.
+    const dollars = (t: string | null) => Number(t?.replace(/[$,]/g, ''));
+    const totalAfter = await page.getByTestId('what-if-total').textContent();
+    expect(dollars(totalAfter)).toBeGreaterThanOrEqual(dollars(totalBefore));
   });
 
   it('publishes the edited draft as version 2', async () => {
