@@ -258,7 +258,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
     requireRole('admin', 'submitter'),
     async (c) => {
       const params = Path.safeParse(c.req.param());
-      if (!params.success) throw problems.notFound(`No resource at ${c.req.method} ${c.req.path}.`);
+      if (!params.success) throw problems.notFound('No resource at this path for this method.');
       const { fy, program } = params.data;
       const format = bodyFormatOf(c.req.header('content-type'));
       const principal = c.get('principal');

@@ -89,6 +89,15 @@ export const RunResultSchema = z
     measure: z.string(),
     status: z.enum(['scored', 'not-scored', 'not-applicable']),
     value: z.number().nullable(),
+    exact: z.string().nullable().optional().openapi({
+      description:
+        "The value exactly, when `value` (the nearest double) is not: a decimal ('0.1234567890123456789') or a fraction in lowest terms ('1/3'); null or absent when `value` is exact. Targets are compared with this.",
+    }),
+    baselineExact: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'The baseline exactly, as `exact`' }),
     target: z.number().nullable(),
     met: z.boolean().nullable(),
     points: z.number().nullable(),

@@ -93,3 +93,18 @@ describe('share-allocation (auto-assignment)', () => {
     expect(c.payments.map((p) => p.totalCents)).toEqual([30, 10]);
   });
 });
+
+describe('share-allocation parameters', () => {
+  it('refuse a baseShare above 1 (the quality part would be negative)', () => {
+    // 0.5 and 1 are shares of the quantity; 1.0000000000000000001 is above 1 though it prints as 1.
+    const parse = (baseShare: string) =>
+      PaymentParamsSchema.safeParse({ method: 'share-allocation', quantityAttribute: 'members', baseShare })
+        .success;
+    expect([parse('0.5'), parse('1'), parse('1.0000000000000000001'), parse('1.5')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

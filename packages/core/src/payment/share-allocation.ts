@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { allocateLargestRemainder } from '../money/allocate-largest-remainder.ts';
 import { roundToCents } from '../money/cents.ts';
 import { NonNegativeDecimalSchema, parseDecimal, toRational } from '../money/decimal.ts';
-import { add, div, mul, ONE, type Rational, rational, sub, toNumber, ZERO } from '../money/rational.ts';
+import {
+  add,
+  compare,
+  div,
+  mul,
+  ONE,
+  type Rational,
+  rational,
+  sub,
+  toNumber,
+  ZERO,
+} from '../money/rational.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { entityScore, ScoreBasisSchema } from './entity-score.ts';
 import type {
@@ -33,7 +44,11 @@ export const ShareAllocationParamsSchema = z.object({
   quantities: z.record(z.string(), z.number().int().nonnegative()).default({}),
   quantityAttribute: z.string().optional(),
   score: ScoreBasisSchema.default('composite'),
-  baseShare: NonNegativeDecimalSchema.default('0'),
+  // A share of the quantity: at most all of it (above 1 the quality part would be negative).
+  baseShare: NonNegativeDecimalSchema.refine(
+    (v) => compare(parseDecimal(v), ONE) <= 0,
+    'baseShare is at most 1',
+  ).default('0'),
   minScore: z.number().optional(),
   minEntities: z.number().int().min(1).default(2),
   unit: z.enum(['members', 'cents']).default('members'),
