@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { CATALOG } from '@quip/catalog';
 import { createDatabase, loadCatalog, seedReferenceData } from '@quip/db';
-import { createJobRunner, jobDefinitions } from '@quip/jobs';
+import { createJobRunner, jobDefinitions, recoverInterruptedRuns } from '@quip/jobs';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
@@ -53,6 +53,13 @@ export async function startServer(
     logger.warn('QUIP_ROLE=api without REDIS_URL: jobs run in this process, as nothing else can take them');
   }
   if (runsJobs) await jobs.startWorker(jobDefinitions({ db: database.db }));
+  if (jobs.kind === 'inline') {
+    // In-process queues died with the process that held them: every run still queued or running
+    // was left by a dead process. Each is resumed from its stored chunks (or failed with a reason).
+    const recovered = await recoverInterruptedRuns(database.db, jobs);
+    if (recovered.resumed.length + recovered.failed.length > 0)
+      logger.warn(recovered, 'runs interrupted when Quip last stopped: resumed or failed');
+  }
 
   let server: ReturnType<typeof serve> | null = null;
   let url: string | null = null;

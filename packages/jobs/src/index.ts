@@ -6,6 +6,12 @@ export { InlineJobRunner } from './runners/inline-runner.ts';
 export { compactResultJson, expandResultJson } from './runs/compact-result-json.ts';
 export { compiledRulebookOf } from './runs/compiled-rulebook-cache.ts';
 export { explainRunPayee, type PayeeExplanation } from './runs/explain-run-payee.ts';
+export {
+  INTERRUPTED_REASON,
+  type RecoveredRuns,
+  recoverInterruptedRuns,
+  resumeRun,
+} from './runs/recover-interrupted-runs.ts';
 export { enqueueRun, type StartRunInput, startRun } from './runs/start-run.ts';
 export {
   publishSyntheticRulebook,

@@ -249,3 +249,14 @@ export async function findOfficialRun(
     .executeTakeFirst();
   return (row as RunRecord | undefined) ?? null;
 }
+
+/** Runs that have not ended (queued or running), oldest first. */
+export async function listUnfinishedRuns(db: Db): Promise<RunRecord[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .select(columns)
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('id')
+    .execute();
+  return rows as RunRecord[];
+}
