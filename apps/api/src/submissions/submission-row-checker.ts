@@ -3,7 +3,6 @@ import {
   type CompiledRulebook,
   type Entity,
   type FieldType,
-  isIsoDate,
   type SubmissionProblem,
   SubmissionValidator,
 } from '@quip/core';
@@ -128,15 +127,10 @@ export class SubmissionRowChecker {
     const measureKey = cells[at.measure]?.trim();
     const period = at.period < 0 ? undefined : cells[at.period]?.trim();
     const given = at.submittedOn < 0 ? '' : (cells[at.submittedOn] as string);
-    const { receivedOn, mayDeclare, declaredUntil } = this.receipt;
-    // A declared submittedOn takes the fast path only where check() would accept it as it is.
-    const declaredOn =
-      given === ''
-        ? null
-        : mayDeclare && isIsoDay(given) && (declaredUntil === null || given <= declaredUntil)
-          ? given
-          : undefined;
-    if (entityId && measureKey && period && declaredOn !== undefined) {
+    // A row whose submittedOn is refused takes check(), which words the error.
+    const declared = this.declaration(given);
+    if (entityId && measureKey && period && typeof declared !== 'string') {
+      const { declaredOn } = declared;
       const scratch = this.problems;
       scratch.length = 0;
       const measure = this.validator.envelope(entityId, measureKey, period, scratch);
@@ -147,7 +141,7 @@ export class SubmissionRowChecker {
           entityId,
           measure,
           period,
-          receivedOn,
+          this.receipt.receivedOn,
           declaredOn,
           plan.recordKey,
           plan.json,
@@ -161,6 +155,21 @@ export class SubmissionRowChecker {
     const header = this.header;
     for (let i = 0; i < header.length; i++) value[header[i] as string] = cells[i];
     return this.check(row, value, true);
+  }
+
+  /**
+   * A row's submittedOn: none (the record counts as received on the server's day), a day an admin
+   * declares, or why it is refused. The day a record counts as received is the server's; only an
+   * admin may declare another, never after the day received.
+   */
+  private declaration(given: unknown): { declaredOn: string | null } | string {
+    if (given === undefined || given === null || given === '') return { declaredOn: null };
+    const { mayDeclare, declaredUntil } = this.receipt;
+    if (!mayDeclare)
+      return 'is set by the server (the day received); only an admin may declare it, for historic records';
+    if (typeof given !== 'string' || !isIsoDay(given)) return 'must be a real day written YYYY-MM-DD';
+    if (declaredUntil !== null && given > declaredUntil) return 'must not be after the day received';
+    return { declaredOn: given };
   }
 
   private fastPlan(measure: CompiledMeasure): CsvFastPlan | null {
@@ -192,24 +201,10 @@ export class SubmissionRowChecker {
     const measure = this.validator.envelope(entityId, measureKey, period, problems);
     for (const p of problems) errors.push({ row, ...p });
 
-    // The day a record counts as received is the server's; only an admin may declare another.
-    const { receivedOn, mayDeclare, declaredUntil } = this.receipt;
-    let declaredOn: string | null = null;
-    const given = value.submittedOn;
-    if (given !== undefined && given !== null && given !== '') {
-      if (!mayDeclare) {
-        errors.push({
-          row,
-          path: 'submittedOn',
-          message:
-            'is set by the server (the day received); only an admin may declare it, for historic records',
-        });
-      } else if (!isIsoDate(given)) {
-        errors.push({ row, path: 'submittedOn', message: 'must be a real day written YYYY-MM-DD' });
-      } else if (declaredUntil !== null && given > declaredUntil) {
-        errors.push({ row, path: 'submittedOn', message: 'must not be after the day received' });
-      } else declaredOn = given;
-    }
+    const { receivedOn } = this.receipt;
+    const declared = this.declaration(value.submittedOn);
+    if (typeof declared === 'string') errors.push({ row, path: 'submittedOn', message: declared });
+    const declaredOn = typeof declared === 'string' ? null : declared.declaredOn;
 
     const info = measure ? this.measures.get(measure.key) : undefined;
     let data: Record<string, unknown> | null = null;
