@@ -7,6 +7,7 @@ import {
   SubmissionValidator,
 } from '@quip/core';
 import { problems } from '../http/problem.ts';
+import { safeName } from '../http/safe-name.ts';
 import { isIsoDay } from '../ingest/is-iso-day.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
 import type { RowErrors } from '../ingest/row-errors.ts';
@@ -218,7 +219,7 @@ export class SubmissionRowChecker {
     } else {
       for (const key of Object.keys(value)) {
         if (!TOP_LEVEL.has(key))
-          errors.push({ row, path: fieldPath(key), message: 'is not a submission field' });
+          errors.push({ row, path: safeName(key), message: 'is not a submission field' });
       }
       const d = value.data;
       if (d === undefined || d === null) data = {};
@@ -333,11 +334,6 @@ export class SubmissionRowChecker {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** A top-level key is echoed only when it looks like a field name: keys are what the sender wrote. */
-function fieldPath(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key) ? key : '';
 }
 
 function requiredOrString(value: unknown): string {
