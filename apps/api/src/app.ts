@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { isPlainName } from '@quip/core';
 import type { Database, DatabaseKind } from '@quip/db';
 import type { JobRunner } from '@quip/jobs';
 import { secureHeaders } from 'hono/secure-headers';
@@ -9,7 +10,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { jsonBodyGuard } from './http/json-body-guard.ts';
 import { problemOf, problemResponse, problems } from './http/problem.ts';
 import { isStreamedUpload, requestBodyLimit } from './http/request-body-limit.ts';
-import { isPlainName, safePath } from './http/safe-name.ts';
+import { safePath } from './http/safe-name.ts';
 import { AuthFailureGate } from './limits/auth-failure-limiter.ts';
 import { createKeyRateLimiter, type KeyRateLimiter, rateLimitPerKey } from './limits/key-rate-limiter.ts';
 import type { Logger } from './logger.ts';

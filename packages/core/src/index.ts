@@ -7,6 +7,7 @@ export * from './fiscal-year.ts';
 export * from './measures/index.ts';
 export * from './money/index.ts';
 export * from './payment/index.ts';
+export { isPlainName } from './plain-name.ts';
 export * from './rulebook/index.ts';
 export * from './scoring/index.ts';
 export * from './targets/index.ts';

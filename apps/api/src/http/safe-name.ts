@@ -1,18 +1,10 @@
-/**
- * A name a client sent (a field, a column, a query parameter) is repeated in an answer or a log
- * line only when it is a plain identifier: letters, digits and underscores, at most 64, not
- * starting with a digit. Anything else could be personal data typed into the wrong place, or
- * markup, so it is never echoed. The one rule for every answer that names a client's field.
- */
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+import { isPlainName } from '@quip/core';
 
-export function isPlainName(name: string): boolean {
-  return PLAIN_NAME.test(name);
-}
+// The rule itself is core's isPlainName (core words record errors with it too); these apply it.
 
 /** The name when it is plain, else `fallback` (e.g. '' or 'column 4'). */
 export function safeName(name: string, fallback = ''): string {
-  return PLAIN_NAME.test(name) ? name : fallback;
+  return isPlainName(name) ? name : fallback;
 }
 
 /**
@@ -23,7 +15,7 @@ export function safePath(segments: readonly (string | number)[]): string {
   const shown: string[] = [];
   for (const segment of segments) {
     if (typeof segment === 'number') shown.push(String(segment));
-    else if (PLAIN_NAME.test(segment)) shown.push(segment);
+    else if (isPlainName(segment)) shown.push(segment);
     else break;
   }
   return shown.join('.');

@@ -1,5 +1,5 @@
+import { isPlainName } from '@quip/core';
 import { problems } from '../http/problem.ts';
-import { isPlainName } from '../http/safe-name.ts';
 
 /**
  * Limits that keep reading a bulk body linear and bounded whatever it holds: a row (a CSV line, an

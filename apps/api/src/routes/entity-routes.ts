@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { isPlainName } from '@quip/core';
 import { appendAudit, type Database, findEntity, listEntities, upsertEntities } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
@@ -17,7 +18,6 @@ import {
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
-import { isPlainName } from '../http/safe-name.ts';
 import { bodyFormatOf } from '../ingest/body-format.ts';
 import { bulkErrors } from '../ingest/bulk-responses.ts';
 import { idempotentUpload } from '../ingest/idempotent-upload.ts';

@@ -1,4 +1,5 @@
 import type { FieldTypes } from '../expressions/index.ts';
+import { isPlainName } from '../plain-name.ts';
 import { hasType, isPresent } from './check-record.ts';
 import type { CompiledField, CompiledRule } from './compile-measure.ts';
 import type { RecordReader } from './record-reader.ts';
@@ -144,12 +145,10 @@ function pushUnknown(
   for (const name of Object.keys(reader.data(i))) {
     if (Object.hasOwn(known, name)) continue;
     // A name is echoed only when it looks like a field name: a key is data the submitter wrote.
-    const shown = FIELD_NAME.test(name) ? `'${name}'` : 'a key';
+    const shown = isPlainName(name) ? `'${name}'` : 'a key';
     issues.push(error(shown === 'a key' ? '' : name, `${shown} is not a field of ${measureKey}`));
   }
 }
-
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const error = (path: string, message: string): RecordIssue => ({ path, severity: 'error', message });
 const finding = (path: string, message: string): RecordIssue => ({ path, severity: 'finding', message });
