@@ -30,9 +30,9 @@ import {
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
-import { runOutputRoutes } from '../runs/run-output-routes.ts';
 import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } from '../runs/run-schemas.ts';
 import { requireRun, runView } from '../runs/run-view.ts';
+import { runOutputRoutes } from './run-output-routes.ts';
 
 const tags = ['runs'];
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });

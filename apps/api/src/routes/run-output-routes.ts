@@ -8,16 +8,16 @@ import type { AppEnv } from '../http/app-env.ts';
 import { authErrors, badRequestError, bearerSecurity, notFoundError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
-import { paymentCsv, paymentXlsx } from './payment-file.ts';
-import { runDiff } from './run-diff.ts';
+import { paymentCsv, paymentXlsx } from '../runs/payment-file.ts';
+import { runDiff } from '../runs/run-diff.ts';
 import {
   PageQuery,
   RunDiffSchema,
   RunParams,
   RunPaymentPageSchema,
   RunResultPageSchema,
-} from './run-schemas.ts';
-import { requireRun } from './run-view.ts';
+} from '../runs/run-schemas.ts';
+import { requireRun } from '../runs/run-view.ts';
 
 const tags = ['runs'];
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
