@@ -212,7 +212,7 @@ export function payScoredValues(
 }
 
 /** Plain data back into a MeasureResult; absent fields keep the class defaults (null, 'scored', 0). */
-function hydrate(
+export function hydrate(
   v: MeasureValueLike,
   measure: { key: string; period: string; weight: number },
 ): MeasureResult {
