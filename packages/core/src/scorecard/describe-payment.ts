@@ -138,6 +138,13 @@ export function describeNotes(compiled: CompiledRulebook, payment: Payment): str
         )} per member per year (class ${String(d.class)}), ${each}.`,
       );
     }
+    if (v.params.method === 'rubric-selection' && typeof d.selected === 'boolean') {
+      notes.push(
+        `${prefix}${d.selected ? 'Selected' : 'Not selected'}: ${formatCount(num(d.totalPoints) ?? 0)} points (${formatCount(
+          num(d.basePoints) ?? 0,
+        )} base + ${formatCount(num(d.bonusPoints) ?? 0)} bonus), cut-off ${formatCount(num(d.cutoff) ?? 0)}.`,
+      );
+    }
     if (v.params.method === 'community-reinvestment' && num(d.reinvestmentRequiredCents) !== null) {
       const below = Array.isArray(d.measuresBelowFloor) ? (d.measuresBelowFloor as unknown[]) : [];
       const rate =
