@@ -5,11 +5,7 @@
  */
 import { CelScalar, celEnv, celFunc, parse, plan } from '@bufbuild/cel';
 import { compileExpression as filtrexCompile } from 'filtrex';
-import {
-  compileExpression,
-  type FieldTypes,
-  yearsBetween,
-} from '../../packages/core/src/expressions/index.ts';
+import { compileExpression, type FieldTypes, yearsBetween } from '../../packages/core/src/index.ts';
 
 const RECORDS = 1_000_000;
 /** Rounds per variant; the best round counts, the least disturbed by other work on a shared machine. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paymentLineKey } from '../payment/index.ts';
+import { paymentLineKey } from '../payment/payment.ts';
 import { checkCycleBudget } from './cycle-budget.ts';
 import { computeCycleLines } from './cycle-lines.ts';
 import { CyclesSchema } from './cycles-schema.ts';

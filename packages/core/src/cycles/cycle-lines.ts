@@ -1,4 +1,4 @@
-import { applyRate } from '../money/index.ts';
+import { applyRate } from '../money/cents.ts';
 import type { CyclesConfig } from './cycles-schema.ts';
 import { isLifetimeKey } from './cycles-schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoundingModeSchema } from '../money/index.ts';
+import { RoundingModeSchema } from '../money/rounding-mode.ts';
 
 const ShareSchema = z
   .string()

@@ -4,7 +4,7 @@ import { computeMeasure } from '../measures/compute-measure.ts';
 import type { MeasureContext, RecordSlice } from '../measures/measure-context.ts';
 import { MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from '../measures/measure-result.ts';
 import { recordReader, type SubmissionInput } from '../measures/record-reader.ts';
-import type { Payment } from '../payment/index.ts';
+import type { Payment } from '../payment/payment.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { isIsoDate } from '../rulebook/iso-date.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';

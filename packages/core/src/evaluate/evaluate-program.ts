@@ -1,7 +1,7 @@
 import type { Entity } from '../measures/applies-to.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
 import type { SubmissionInput } from '../measures/record-reader.ts';
-import type { Payment } from '../payment/index.ts';
+import type { Payment } from '../payment/payment.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { evaluateMeasureValues, scoreOrderedValues } from './evaluate-phased.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../payment/index.ts';
+import type { Payment } from '../payment/payment.ts';
 import { mergePaymentParts } from './merge-payment-parts.ts';
 
 const pay = (entityId: string, amounts: number[], details: Record<string, unknown> = {}): Payment => ({

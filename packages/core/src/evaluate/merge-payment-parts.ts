@@ -1,4 +1,4 @@
-import { type Payment, type PaymentLine, sumLines } from '../payment/index.ts';
+import { type Payment, type PaymentLine, sumLines } from '../payment/payment.ts';
 import { PRIMARY_PAYMENT_PART } from '../rulebook/payment-part-schema.ts';
 
 /** One payment part's payments, by part key. */

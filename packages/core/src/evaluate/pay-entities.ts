@@ -1,8 +1,9 @@
 import type { Entity } from '../measures/applies-to.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
-import { computePayments, type EntityOutcome, type Payment, type PaymentIssue } from '../payment/index.ts';
+import { computePayments } from '../payment/compute-payments.ts';
+import type { EntityOutcome, Payment, PaymentIssue } from '../payment/payment.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
-import { compositeScore } from '../scoring/index.ts';
+import { compositeScore } from '../scoring/composite-score.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
 import { mergePaymentParts, type PartPayments } from './merge-payment-parts.ts';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computePayments, type EntityOutcome, PaymentParamsSchema } from '../payment/index.ts';
+import { computePayments } from '../payment/compute-payments.ts';
+import type { EntityOutcome } from '../payment/payment.ts';
+import { PaymentParamsSchema } from '../payment/payment-params.ts';
 import { paysEachPayeeAlone } from './payment-cache.ts';
 
 /** Three payees, each completed milestone 1, with 100 units at $50.00 and composites 1, 0.5, 0. */

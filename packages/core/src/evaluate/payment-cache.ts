@@ -1,6 +1,6 @@
 import type { Entity } from '../measures/applies-to.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
-import type { PaymentParams } from '../payment/index.ts';
+import type { PaymentParams } from '../payment/payment-params.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
 import { payEntities } from './pay-entities.ts';

@@ -1,8 +1,9 @@
 import type { CompiledMeasure } from '../measures/compile-measure.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
 import { formatExact } from '../money/exact-number.ts';
-import { type ScoreResult, type ScoringSpec, scoreMeasure } from '../scoring/index.ts';
-import { prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/index.ts';
+import { type ScoreResult, scoreMeasure } from '../scoring/score-measure.ts';
+import type { ScoringSpec } from '../scoring/scoring-spec.ts';
+import { prepareTarget, type ResolvedTarget, type TargetEntity } from '../targets/resolve-target.ts';
 
 const NO_BASELINE: TargetEntity = { baseline: null };
 

@@ -1,4 +1,5 @@
-import { type CompiledExpression, compileExpression, type FieldTypes } from '../expressions/index.ts';
+import { compileExpression } from '../expressions/compile-expression.ts';
+import type { CompiledExpression, FieldTypes } from '../expressions/expression-types.ts';
 import type { AppliesTo } from '../rulebook/measure-spec-schema.ts';
 
 /** A payee as the engine receives it: its id and its fields (service code, members, counties, ...). */

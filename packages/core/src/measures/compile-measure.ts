@@ -1,4 +1,5 @@
-import { type CompiledExpression, compileExpression, type FieldTypes } from '../expressions/index.ts';
+import { compileExpression } from '../expressions/compile-expression.ts';
+import type { CompiledExpression, FieldTypes } from '../expressions/expression-types.ts';
 import { fieldTypesOf } from '../rulebook/check-measure.ts';
 import type { FieldSpec, Fields } from '../rulebook/field-spec-schema.ts';
 import type { MeasureSpec } from '../rulebook/measure-spec-schema.ts';

@@ -11,7 +11,7 @@ import {
 } from '../money/exact-number.ts';
 import type { Rational } from '../money/rational.ts';
 import type { SmallRational } from '../money/small-rational.ts';
-import type { TraceStep } from '../payment/index.ts';
+import type { TraceStep } from '../payment/payment.ts';
 export type MeasureStatus = 'scored' | 'not-scored' | 'not-applicable';
 
 /** Reporting parts: null = not checked by this measure. */

@@ -1,4 +1,4 @@
-import type { FieldTypes } from '../expressions/index.ts';
+import type { FieldTypes } from '../expressions/expression-types.ts';
 import { isPlainName } from '../plain-name.ts';
 import { hasType, isPresent } from './check-record.ts';
 import type { CompiledField, CompiledRule } from './compile-measure.ts';

@@ -1,4 +1,4 @@
-import type { CompiledExpression } from '../expressions/index.ts';
+import type { CompiledExpression } from '../expressions/expression-types.ts';
 
 /** A submission as CONTRACT.md defines it; person-level data arrives as one submission per record. */
 export interface Submission {

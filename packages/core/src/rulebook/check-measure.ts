@@ -1,6 +1,6 @@
 import type { RuleIssue } from '../errors.ts';
-import type { ExprType, FieldTypes } from '../expressions/index.ts';
-import { checkExpression } from '../expressions/index.ts';
+import { checkExpression } from '../expressions/check-expression.ts';
+import type { ExprType, FieldTypes } from '../expressions/expression-types.ts';
 import type { Fields } from './field-spec-schema.ts';
 import { type MeasureSpec, MeasureSpecSchema } from './measure-spec-schema.ts';
 

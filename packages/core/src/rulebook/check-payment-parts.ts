@@ -1,5 +1,5 @@
 import type { RuleIssue } from '../errors.ts';
-import type { FieldTypes } from '../expressions/index.ts';
+import type { FieldTypes } from '../expressions/expression-types.ts';
 import { checkExpressionAt } from './check-measure.ts';
 
 /**

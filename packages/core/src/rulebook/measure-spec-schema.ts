@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ScoringSpecSchema } from '../scoring/index.ts';
-import { TargetSpecSchema } from '../targets/index.ts';
+import { ScoringSpecSchema } from '../scoring/scoring-spec.ts';
+import { TargetSpecSchema } from '../targets/target-spec.ts';
 import { ComputeSpecSchema } from './compute-spec-schema.ts';
 import { FieldsSchema } from './field-spec-schema.ts';
 import { StratumSpecSchema } from './stratum-spec-schema.ts';

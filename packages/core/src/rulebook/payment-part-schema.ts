@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaymentParamsSchema } from '../payment/index.ts';
+import { PaymentParamsSchema } from '../payment/payment-params.ts';
 import { AppliesToSchema, MeasureKeySchema } from './measure-spec-schema.ts';
 
 /** The key the rulebook's own `payment` carries on its lines once a rulebook has several parts. */

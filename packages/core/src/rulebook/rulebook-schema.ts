@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CyclesSchema } from '../cycles/cycles-schema.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
-import { PaymentParamsSchema } from '../payment/index.ts';
-import { ScoringSpecSchema } from '../scoring/index.ts';
+import { PaymentParamsSchema } from '../payment/payment-params.ts';
+import { ScoringSpecSchema } from '../scoring/scoring-spec.ts';
 import { isTimeZone } from '../time-zone.ts';
 import { FieldsSchema } from './field-spec-schema.ts';
 import { IsoDateSchema } from './iso-date.ts';

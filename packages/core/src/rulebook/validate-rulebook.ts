@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RuleIssue } from '../errors.ts';
-import type { FieldTypes } from '../expressions/index.ts';
+import type { FieldTypes } from '../expressions/expression-types.ts';
 import {
   checkFields,
   checkMeasure,

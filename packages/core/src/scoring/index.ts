@@ -1,3 +1,0 @@
-export * from './composite-score.ts';
-export * from './score-measure.ts';
-export * from './scoring-spec.ts';
