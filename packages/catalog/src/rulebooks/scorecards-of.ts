@@ -6,6 +6,7 @@ import {
   type Scorecard,
   type Submission,
 } from '@quip/core';
+import { expect } from 'vitest';
 
 /**
  * Every payee's scorecard for a catalog rulebook, the way a run makes them: the program evaluated
@@ -59,4 +60,11 @@ export function measureOf(card: Scorecard | undefined, key: string): Scorecard['
   const m = card?.measures.find((x) => x.measure === key);
   if (!m) throw new Error(`no measure ${key} on the scorecard`);
   return m;
+}
+
+/** Every sentence of every card is free of internal names (a test's last check). */
+export function expectPlainWords(cards: ReadonlyMap<string, Scorecard>): void {
+  for (const card of cards.values()) {
+    for (const text of scorecardTexts(card)) expect(text).not.toMatch(INTERNAL_NAMES);
+  }
 }

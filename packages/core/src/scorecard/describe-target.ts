@@ -20,7 +20,7 @@ export interface TargetFacts {
 
 /**
  * Where a target (or a floor) came from, in plain words, ending with its value:
- * 'a fixed target of 80%', '50th percentile of 31 peers = 62.5%', 'your baseline 40% plus 10% of
+ * 'fixed at 80%', '50th percentile of 31 peers = 62.5%', 'your baseline 40% plus 10% of
  * the gap to the goal 60% = 42%'.
  */
 export function describeTarget(
@@ -32,7 +32,7 @@ export function describeTarget(
   const shown = formatValue(unit, value);
   switch (spec.kind) {
     case 'absolute':
-      return `a fixed target of ${shown}`;
+      return `fixed at ${shown}`;
     case 'peer-percentile': {
       const of =
         facts.peers === undefined
