@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from './env.ts';
+import { EnvError, parseEnv } from '@quip/runtime';
 import { startServer } from './start-server.ts';
 
 /** Process entry: validate the environment, start, and stop cleanly on SIGINT / SIGTERM. */
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const running = await startServer(env);
   const shutdown = (signal: string) => {
     process.stderr.write(`${signal}: finishing running jobs and closing connections\n`);
-    const force = setTimeout(() => process.exit(1), 60_000);
+    // Running jobs get QUIP_WORKER_GRACE_SECONDS to finish; the rest of the stop is quick.
+    const force = setTimeout(() => process.exit(1), (env.QUIP_WORKER_GRACE_SECONDS + 30) * 1000);
     force.unref();
     running.stop().then(
       () => process.exit(0),

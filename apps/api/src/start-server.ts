@@ -1,15 +1,12 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { CATALOG } from '@quip/catalog';
-import { createDatabase, loadCatalog, seedReferenceData } from '@quip/db';
-import { createJobRunner, jobDefinitions, recoverInterruptedRuns } from '@quip/jobs';
+import { loadCatalog, seedReferenceData } from '@quip/db';
+import { type Env, openRuntime } from '@quip/runtime';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
-import type { Env } from './env.ts';
 import { createKeyRateLimiter, type KeyRateLimiter } from './limits/key-rate-limiter.ts';
-import { createLogger } from './logger.ts';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -20,18 +17,14 @@ export interface RunningServer {
 
 /**
  * Starts Quip in the role the environment asks for: API + SPA + worker (`all`), API + SPA (`api`),
- * or worker only (`worker`). Embedded mode (no REDIS_URL) always runs jobs in this process, since no
- * other process can reach in-process queues.
+ * or worker only (`worker`), on the runtime the worker process shares (`@quip/runtime`).
  */
 export async function startServer(
   env: Env,
   options: { webDist?: string | null } = {},
 ): Promise<RunningServer> {
-  const logger = createLogger(env.QUIP_LOG_LEVEL);
-  const database = await createDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: resolve(env.QUIP_DATA_DIR),
-  });
+  const runtime = await openRuntime(env, { service: 'quip' });
+  const { database, jobs, logger } = runtime;
   await seedReferenceData(database.db);
   const catalog = await loadCatalog(database.db, CATALOG);
   if (env.QUIP_DEMO === '1') {
@@ -47,19 +40,7 @@ export async function startServer(
     );
   }
 
-  const jobs = createJobRunner({ redisUrl: env.REDIS_URL });
-  const runsJobs = env.QUIP_ROLE !== 'api' || jobs.kind === 'inline';
-  if (env.QUIP_ROLE === 'api' && jobs.kind === 'inline') {
-    logger.warn('QUIP_ROLE=api without REDIS_URL: jobs run in this process, as nothing else can take them');
-  }
-  if (runsJobs) await jobs.startWorker(jobDefinitions({ db: database.db }));
-  if (jobs.kind === 'inline') {
-    // In-process queues died with the process that held them: every run still queued or running
-    // was left by a dead process. Each is resumed from its stored chunks (or failed with a reason).
-    const recovered = await recoverInterruptedRuns(database.db, jobs);
-    if (recovered.resumed.length + recovered.failed.length > 0)
-      logger.warn(recovered, 'runs interrupted when Quip last stopped: resumed or failed');
-  }
+  await runtime.startJobs();
 
   let server: ReturnType<typeof serve> | null = null;
   let url: string | null = null;
@@ -97,8 +78,7 @@ export async function startServer(
         const current = server as ReturnType<typeof serve> | null;
         if (current) await new Promise<void>((done) => current.close(() => done()));
         await rateLimiter?.close();
-        await jobs.close();
-        await database.close();
+        await runtime.stop();
         logger.info('Quip stopped');
       })();
       return stopping;

@@ -1,10 +1,11 @@
-import { parseWorkerEnv } from './env.ts';
+import { type Env, parseEnv } from '@quip/runtime';
 import { startWorker } from './start-worker.ts';
 
 async function main(): Promise<void> {
-  let env: ReturnType<typeof parseWorkerEnv>;
+  let env: Env;
   try {
-    env = parseWorkerEnv(process.env);
+    // The environment schema the API reads, in the worker role (which needs PostgreSQL and Redis).
+    env = parseEnv({ ...process.env, QUIP_ROLE: 'worker' });
   } catch (error) {
     process.stderr.write(`Quip worker cannot start: ${(error as Error).message}\n`);
     process.exit(2);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type QuipDatabase } from '@quip/db';
 import { createScratchPostgresDatabase } from '@quip/db/testing';
@@ -42,11 +43,25 @@ describe('the worker process (pnpm worker)', () => {
     expect(worker.output()).toContain('REDIS_URL');
   });
 
+  it('stops on a malformed QUIP_WORKER_LOCK_MS with the environment schema the API uses', async () => {
+    const worker = runWorker({
+      DATABASE_URL: scratch.url,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      QUIP_WORKER_LOCK_MS: 'soon',
+      QUIP_WORKER_CONCURRENCY: '0',
+    });
+    expect(await worker.exited).toBe(2);
+    expect(worker.output()).toContain('QUIP_WORKER_LOCK_MS');
+    expect(worker.output()).toContain('QUIP_WORKER_CONCURRENCY');
+  });
+
   it('takes a job enqueued elsewhere from Redis and stops cleanly on SIGTERM', async () => {
     const redisUrl = process.env.QUIP_TEST_REDIS_URL;
     if (!redisUrl) throw new Error('QUIP_TEST_REDIS_URL is not set: run the suite with `npm test`');
-    const worker = runWorker({ DATABASE_URL: scratch.url, REDIS_URL: redisUrl });
-    const producer = new BullmqJobRunner(redisUrl);
+    // Its own queue prefix: the worker takes the job only if it honours QUIP_QUEUE_PREFIX.
+    const prefix = `quip-worker-${randomBytes(4).toString('hex')}`;
+    const worker = runWorker({ DATABASE_URL: scratch.url, REDIS_URL: redisUrl, QUIP_QUEUE_PREFIX: prefix });
+    const producer = new BullmqJobRunner(redisUrl, prefix);
     try {
       const job = await producer.enqueue(pingJob(database.db), { key: `worker-process-${process.pid}` });
       expect(await producer.waitForResult(job, 30_000)).toEqual({

@@ -25,11 +25,11 @@ export const runChunkPayload = z.object({
  * the same transaction. A retry after a crash finds the chunk done or writes the same document
  * again, which ON CONFLICT DO NOTHING ignores.
  */
-export function runChunkJob(db: Kysely<Database>) {
+export function runChunkJob(db: Kysely<Database>, concurrency = 2) {
   return defineJob({
     queue: 'quip-run-chunk',
     payload: runChunkPayload,
-    concurrency: 2,
+    concurrency,
     async handle({ runId, chunkNo }) {
       const run = await findRun(db, runId);
       if (!run || (run.status !== 'queued' && run.status !== 'running')) return { skipped: true };

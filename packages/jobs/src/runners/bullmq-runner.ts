@@ -45,8 +45,9 @@ export class BullmqJobRunner implements JobRunner {
 
   constructor(
     private readonly redisUrl: string,
-    private readonly prefix = 'quip',
-    private readonly locks: BullmqLockOptions = {},
+    /** Key prefix of the queues in Redis: every producer and worker of a deployment shares it. */
+    readonly prefix = 'quip',
+    readonly locks: BullmqLockOptions = {},
   ) {
     this.connection = connectRedis(redisUrl);
   }

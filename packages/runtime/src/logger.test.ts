@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.ts';
 
-function capture() {
+function capture(service?: string) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -10,7 +10,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger('info', stream) };
+  return { lines, logger: createLogger('info', stream, service) };
 }
 
 describe('logger redaction', () => {
@@ -46,5 +46,17 @@ describe('logger redaction', () => {
     // What a person needs to follow a request stays.
     expect(text).toContain('/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions');
     expect(text).toContain('[redacted]');
+  });
+
+  it('redacts a worker process exactly as it redacts the API', () => {
+    const { lines, logger } = capture('quip-worker');
+    logger.warn({ job: { data: { personId: 'P-123' } }, authorization: 'Bearer quip_k', runId: 7 }, 'job');
+    const line = JSON.parse(lines.join('')) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      service: 'quip-worker',
+      job: { data: '[redacted]' },
+      authorization: '[redacted]',
+      runId: 7,
+    });
   });
 });
