@@ -22,6 +22,7 @@ import { entityRoutes } from './routes/entity-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { serveOpenApiDocument } from './routes/openapi-routes.ts';
 import { paymentCycleRoutes } from './routes/payment-cycle-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
@@ -126,21 +127,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', paymentCycleRoutes(deps.db));
   app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An API key: `Authorization: Bearer quip_...`',
-  });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Quip API',
-      version: API_VERSION,
-      description:
-        'Quality incentive payment programs run from configuration: rulebooks, payees, submissions, runs and payments. Money is integer cents in fields named ...Cents; dates are ISO YYYY-MM-DD; fiscal years are named 2026-27.',
-      license: { name: 'Apache-2.0' },
-    },
-  });
+  serveOpenApiDocument(app, API_VERSION);
   app.route('/', docsRoutes());
   app.route('/', spaRoutes(deps.webDist));
 

@@ -125,6 +125,7 @@ export function apiKeyRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/api-keys',
+      operationId: 'listApiKeys',
       tags: ['api keys'],
       summary: 'Every API key, active and revoked, without secrets (admins)',
       security: bearerSecurity,
@@ -144,6 +145,7 @@ export function apiKeyRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: '/api-keys',
+      operationId: 'createApiKey',
       tags: ['api keys'],
       summary: 'Create an API key; the secret is in this answer only (admins)',
       security: bearerSecurity,
@@ -216,6 +218,7 @@ export function apiKeyRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'delete',
       path: '/api-keys/{id}',
+      operationId: 'revokeApiKey',
       tags: ['api keys'],
       summary: 'Revoke an API key (admins)',
       description:

@@ -103,6 +103,7 @@ export function auditRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/audit',
+      operationId: 'listAuditEntries',
       tags: ['audit'],
       summary: 'Who changed or submitted what, and when, oldest first (admins)',
       security: bearerSecurity,

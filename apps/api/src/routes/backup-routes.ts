@@ -31,6 +31,7 @@ export function backupRoutes(deps: { db: Kysely<Database>; databaseKind: Databas
     createRoute({
       method: 'post',
       path: '/admin/backup',
+      operationId: 'createBackup',
       tags: ['admin'],
       summary: 'Download a consistent backup of the embedded database (admins)',
       description:

@@ -69,6 +69,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
     createRoute({
       method: 'get',
       path: PATH,
+      operationId: 'listEntities',
       tags: ['payees'],
       summary: 'Payees of a program, by id, a page at a time',
       description:
@@ -128,6 +129,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
     createRoute({
       method: 'get',
       path: `${PATH}/{id}`,
+      operationId: 'getEntity',
       tags: ['payees'],
       summary: 'One payee',
       security: bearerSecurity,
@@ -161,6 +163,7 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: PATH,
+    operationId: 'upsertEntities',
     tags: ['payees'],
     summary: 'Add or replace payees (JSON array, NDJSON or CSV)',
     description:

@@ -232,6 +232,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/fiscal-years',
+      operationId: 'listFiscalYears',
       tags: ['fiscal years'],
       summary: 'Fiscal years and their status',
       security: bearerSecurity,
@@ -253,6 +254,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: '/fiscal-years',
+      operationId: 'createFiscalYear',
       tags: ['fiscal years'],
       summary: 'Create a fiscal year (admins)',
       description: 'Its dates follow from its name: 2027-28 runs 2027-07-01 to 2028-06-30.',
@@ -293,6 +295,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'patch',
       path: '/fiscal-years/{fy}',
+      operationId: 'changeFiscalYearStatus',
       tags: ['fiscal years'],
       summary: 'Open or close a fiscal year (admins)',
       description:
@@ -367,6 +370,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: '/fiscal-years/{fy}/clone-from/{source}',
+      operationId: 'cloneFiscalYearRulebooks',
       tags: ['fiscal years'],
       summary: "Clone every program's published rulebook of another year into this one as drafts (admins)",
       description:
@@ -427,6 +431,7 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/fiscal-years/{fy}/programs',
+      operationId: 'listPrograms',
       tags: ['programs'],
       summary: 'Programs of a fiscal year with their published rulebook version',
       security: bearerSecurity,

@@ -19,8 +19,10 @@ export function healthRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/healthz',
+      operationId: 'getHealth',
       tags: ['system'],
       summary: 'Liveness and which database and queue this instance uses',
+      security: [],
       responses: {
         200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
         503: { description: 'The database does not answer' },

@@ -21,6 +21,7 @@ export function meRoutes() {
     createRoute({
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['auth'],
       summary: 'The calling API key: its name, role and entity scope',
       security: bearerSecurity,

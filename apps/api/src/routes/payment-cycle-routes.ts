@@ -105,6 +105,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: cyclesOf,
+      operationId: 'createPaymentCycle',
       tags,
       summary: 'Create a draft payment cycle from a succeeded run (admins): what is due after what was paid',
       description:
@@ -147,6 +148,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: cyclesOf,
+      operationId: 'listPaymentCycles',
       tags,
       summary: 'The payment cycles of a program in a fiscal year, newest first',
       security: bearerSecurity,
@@ -185,6 +187,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/payment-cycles/{id}',
+      operationId: 'getPaymentCycle',
       tags,
       summary: 'A payment cycle with its status and totals',
       security: bearerSecurity,
@@ -204,6 +207,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/payment-cycles/{id}/lines',
+      operationId: 'listPaymentCycleLines',
       tags,
       summary: "A cycle's lines by payee and key; or its payment file (?format=csv or xlsx)",
       description:
@@ -290,6 +294,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: '/payment-cycles/{id}/approve',
+      operationId: 'approvePaymentCycle',
       tags,
       summary: 'Approve a draft cycle (an admin other than its creator): its lines enter the ledger',
       description:
@@ -334,6 +339,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/fiscal-years/{fy}/programs/{program}/ledger',
+      operationId: 'listLedger',
       tags,
       summary: 'The ledger: every approved line, oldest first, with running balances per payee and key',
       description:

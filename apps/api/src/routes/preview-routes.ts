@@ -104,6 +104,7 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
     createRoute({
       method: 'post',
       path: '/fiscal-years/{fy}/programs/{program}/preview',
+      operationId: 'previewProgram',
       tags: ['preview'],
       summary: 'Evaluate a rulebook over given payees and submissions, storing nothing',
       description:

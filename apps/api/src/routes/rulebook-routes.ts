@@ -78,6 +78,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: base,
+      operationId: 'getRulebook',
       tags,
       summary: 'The published rulebook and the current draft',
       description: 'Submitters see the published rulebook (it says what to submit) and never the draft.',
@@ -107,6 +108,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'put',
       path: base,
+      operationId: 'saveRulebookDraft',
       tags,
       summary: 'Save a new draft revision (admins)',
       description:
@@ -159,6 +161,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'post',
       path: `${base}/publish`,
+      operationId: 'publishRulebook',
       tags,
       summary: 'Publish the current draft as the next version (admins)',
       description:
@@ -202,6 +205,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: `${base}/versions`,
+      operationId: 'listRulebookVersions',
       tags,
       summary: 'The history: every saved revision, newest first, with its published version if any',
       security: bearerSecurity,
@@ -239,6 +243,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: `${base}/versions/{version}`,
+      operationId: 'getRulebookVersion',
       tags,
       summary: 'One published version',
       security: bearerSecurity,
@@ -271,6 +276,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: `${base}/diff`,
+      operationId: 'diffRulebookVersions',
       tags,
       summary: 'What changed between two versions (or a version and the draft)',
       security: bearerSecurity,

@@ -50,6 +50,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/runs/{id}/results',
+      operationId: 'listRunResults',
       tags,
       summary: 'Results per payee and measure (value, target, met, points), a page at a time',
       description:
@@ -118,6 +119,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/runs/{id}/payments',
+      operationId: 'listRunPayments',
       tags,
       summary: 'Payments per payee with their lines; or the payment file (?format=csv or xlsx)',
       description:
@@ -205,6 +207,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     createRoute({
       method: 'get',
       path: '/runs/{id}/diff',
+      operationId: 'diffRuns',
       tags,
       summary:
         'Compare a run with another, payee by payee: what changed, and which of its inputs (as-of date, rulebook, data) did',

@@ -54,6 +54,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'post',
       path: runsOf,
+      operationId: 'startRun',
       tags,
       summary: 'Start a recompute of every result and payment of the program (admins)',
       description:
@@ -126,6 +127,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'get',
       path: runsOf,
+      operationId: 'listRuns',
       tags,
       summary: 'The runs of a program in a fiscal year, newest first',
       security: bearerSecurity,
@@ -166,6 +168,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'get',
       path: '/runs/{id}',
+      operationId: 'getRun',
       tags,
       summary: 'A run: status, progress (payees done of total), totals, or why it failed',
       security: bearerSecurity,
@@ -188,6 +191,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'get',
       path: '/runs/{id}/events',
+      operationId: 'streamRunEvents',
       tags,
       summary: 'Progress pushed as server-sent events until the run ends',
       description:
@@ -239,6 +243,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'post',
       path: '/runs/{id}/cancel',
+      operationId: 'cancelRun',
       tags,
       summary: 'Cancel a queued or running run (admins): no further chunk is computed',
       security: bearerSecurity,
@@ -274,6 +279,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     createRoute({
       method: 'post',
       path: '/runs/{id}/official',
+      operationId: 'markRunOfficial',
       tags,
       summary: "Mark a succeeded run as the program's final (official) run of its fiscal year (admins)",
       description:

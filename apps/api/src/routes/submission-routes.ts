@@ -47,6 +47,20 @@ const SubmissionSchema = z
 
 const ProblemRow = z.object({ row: z.number().int(), path: z.string(), message: z.string() });
 
+const STORED_EXAMPLE = {
+  id: 17,
+  batchId: 3,
+  entityId: 'PR-0042',
+  measure: 'ept-milestone',
+  period: '2026-27',
+  submittedOn: '2026-10-01',
+  receivedAt: '2026-10-01T17:04:05.000Z',
+  declaredOn: null,
+  keyName: 'Valley Family Clinic uploads',
+  data: { milestone: 3, completedOn: '2026-09-30' },
+  findings: [],
+};
+
 const StoredSubmissionSchema = SubmissionSchema.extend({
   id: z.number().int(),
   batchId: z.number().int(),
@@ -66,7 +80,7 @@ const StoredSubmissionSchema = SubmissionSchema.extend({
   findings: z
     .array(z.object({ path: z.string(), message: z.string() }))
     .openapi({ description: 'Completeness and accuracy findings when received (empty: none)' }),
-}).openapi('StoredSubmission');
+}).openapi('StoredSubmission', { example: STORED_EXAMPLE });
 
 const BatchAnswerSchema = z
   .object({
@@ -115,6 +129,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
     createRoute({
       method: 'get',
       path: PATH,
+      operationId: 'listSubmissions',
       tags: ['submissions'],
       summary: 'Submitted data: the current version of each record, or its whole history',
       description:
@@ -128,21 +143,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
             'application/json': {
               schema: z.object({ items: z.array(StoredSubmissionSchema), nextCursor: z.string().nullable() }),
               example: {
-                items: [
-                  {
-                    id: 17,
-                    batchId: 3,
-                    entityId: 'PR-0042',
-                    measure: 'ept-milestone',
-                    period: '2026-27',
-                    submittedOn: '2026-10-01',
-                    receivedAt: '2026-10-01T17:04:05.000Z',
-                    declaredOn: null,
-                    keyName: 'Valley Family Clinic uploads',
-                    data: { milestone: 3, completedOn: '2026-09-30' },
-                    findings: [],
-                  },
-                ],
+                items: [STORED_EXAMPLE],
                 nextCursor: null,
               },
             },
@@ -182,6 +183,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: PATH,
+    operationId: 'uploadSubmissions',
     tags: ['submissions'],
     summary: 'Submit data in bulk (JSON array, NDJSON or CSV); stored whole or not at all',
     description: [
