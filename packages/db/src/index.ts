@@ -1,36 +1,113 @@
-export {
-  createDatabase,
-  type DatabaseKind,
-  type DatabaseOptions,
-  type QuipDatabase,
-} from './create-database.ts';
-export { DataDirLockedError } from './data-dir-lock.ts';
-export { MigrationError, migrateToLatest } from './migrate.ts';
+// Public surface of @quip/db: opening the database, the repositories and the row types other
+// packages use. Test helpers are at `@quip/db/testing`.
+export { createDatabase, type DatabaseKind, type QuipDatabase } from './create-database.ts';
 export { type PgClient, pgClientTransaction } from './pg-client-transaction.ts';
-export * from './repositories/api-key-management.ts';
-export * from './repositories/api-keys.ts';
-export * from './repositories/audit-log.ts';
-export * from './repositories/entities.ts';
-export * from './repositories/fiscal-year-writes.ts';
-export * from './repositories/fiscal-years.ts';
-export * from './repositories/idempotency.ts';
-export * from './repositories/ledger.ts';
-export * from './repositories/payment-cycles.ts';
-export * from './repositories/programs.ts';
-export * from './repositories/rulebooks.ts';
-export * from './repositories/run-diff.ts';
-export * from './repositories/run-inputs.ts';
-export * from './repositories/run-output-copy.ts';
-export * from './repositories/run-payments.ts';
-export * from './repositories/run-results.ts';
-export * from './repositories/runs.ts';
-export * from './repositories/submission-copy.ts';
 export {
-  type BatchReplacements,
-  batchReplacements,
-  type SubmissionRecordKey,
-} from './repositories/submission-replacements.ts';
-export * from './repositories/submissions.ts';
-export type * from './schema.ts';
-export { type CatalogEntry, loadCatalog } from './seed/load-catalog.ts';
-export { PROGRAMS, SEEDED_FISCAL_YEARS, seedReferenceData } from './seed/reference-data.ts';
+  findApiKey,
+  listApiKeys,
+  lockApiKeys,
+  programsOfPayeeIds,
+  revokeApiKey,
+} from './repositories/api-key-management.ts';
+export {
+  type ApiKeyRecord,
+  countActiveAdminKeys,
+  findActiveApiKeyByHash,
+  insertApiKey,
+} from './repositories/api-keys.ts';
+export { appendAudit, listAudit, verifyAuditChain } from './repositories/audit-log.ts';
+export { findEntity, listEntities, listPayeesForChecks, upsertEntities } from './repositories/entities.ts';
+export { insertFiscalYear, lockFiscalYear, setFiscalYearStatus } from './repositories/fiscal-year-writes.ts';
+export {
+  type CloseBlocker,
+  closeBlockers,
+  type FiscalYear,
+  findFiscalYear,
+  listFiscalYears,
+} from './repositories/fiscal-years.ts';
+export {
+  claimIdempotencyKey,
+  completeIdempotencyRecord,
+  IdempotencyClaimLostError,
+  type IdempotencyKeyRef,
+  type IdempotencyRecord,
+  isSingleProcessDatabase,
+  releaseIdempotencyKey,
+  renewIdempotencyClaim,
+  takeOverIdempotencyKey,
+} from './repositories/idempotency.ts';
+export {
+  type CycleFileRow,
+  listCycleFileRows,
+  listLedger,
+  listPaymentCycleLines,
+} from './repositories/ledger.ts';
+export {
+  approvePaymentCycle,
+  type CreatePaymentCycleOutcome,
+  createPaymentCycle,
+  findPaymentCycle,
+  listPaymentCycles,
+  type PaymentCycleRecord,
+} from './repositories/payment-cycles.ts';
+export { listPrograms } from './repositories/programs.ts';
+export {
+  findCurrentDraft,
+  findPublishedRulebook,
+  hasAnyRulebook,
+  listRulebookRevisions,
+  publishCurrentDraft,
+  publishedVersions,
+  type RulebookRevision,
+  saveRulebookRevision,
+} from './repositories/rulebooks.ts';
+export { diffRuns } from './repositories/run-diff.ts';
+export {
+  insertRunValues,
+  listRunChunks,
+  loadRunPayees,
+  loadRunValueDocs,
+  loadSnapshotSubmissions,
+  markChunkDone,
+  type RunPayee,
+} from './repositories/run-inputs.ts';
+export { copyRunOutput, RUN_RESULT_COPY_COLUMNS } from './repositories/run-output-copy.ts';
+export { claimRunResume, listIdleUnfinishedRuns, type UnfinishedRun } from './repositories/run-resumes.ts';
+export {
+  insertRunPayments,
+  listRunPayments,
+  type RunPayment,
+  runPaymentTotals,
+} from './repositories/run-payments.ts';
+export {
+  countRunResultPayees,
+  insertRunResults,
+  listRunResults,
+  type RunResultRow,
+} from './repositories/run-results.ts';
+export {
+  cancelRun,
+  createRun,
+  findOfficialRun,
+  findRun,
+  finishRun,
+  isRunActive,
+  listRuns,
+  listUnfinishedRuns,
+  markRunOfficial,
+  type RunRecord,
+  runProgress,
+  startRunning,
+} from './repositories/runs.ts';
+export { copyText, SubmissionCopy, submissionCopyLine } from './repositories/submission-copy.ts';
+export { batchReplacements } from './repositories/submission-replacements.ts';
+export {
+  createSubmissionBatch,
+  finishSubmissionBatch,
+  insertSubmissionRows,
+  listSubmissions,
+  submissionRowJson,
+} from './repositories/submissions.ts';
+export type { ApiKeyRole, Database } from './schema.ts';
+export { loadCatalog } from './seed/load-catalog.ts';
+export { seedReferenceData } from './seed/reference-data.ts';

@@ -1,22 +1,12 @@
+// Public surface of @quip/jobs: the job runner, the job definitions and the run operations the API
+// and the worker use. Test helpers are at `@quip/jobs/testing`.
 export { createJobRunner } from './create-job-runner.ts';
-export { type JobDependencies, jobDefinitions, pingJob, runChunkJob, runJob } from './handlers/index.ts';
-export * from './job-runner.ts';
-export { BullmqJobRunner, type BullmqLockOptions, connectRedis } from './runners/bullmq-runner.ts';
+export { jobDefinitions } from './handlers/job-definitions.ts';
+export { pingJob } from './handlers/ping-job.ts';
+export { defineJob, type JobDefinition, type JobRunner } from './job-runner.ts';
+export { BullmqJobRunner, connectRedis } from './runners/bullmq-runner.ts';
 export { InlineJobRunner } from './runners/inline-runner.ts';
-export { compactResultJson, expandResultJson } from './runs/compact-result-json.ts';
-export { compiledRulebookOf } from './runs/compiled-rulebook-cache.ts';
-export { explainRunPayee, type PayeeExplanation } from './runs/explain-run-payee.ts';
-export {
-  INTERRUPTED_REASON,
-  type RecoveredRuns,
-  recoverInterruptedRuns,
-  resumeRun,
-} from './runs/recover-interrupted-runs.ts';
-export { enqueueRun, type StartRunInput, startRun } from './runs/start-run.ts';
-export {
-  publishSyntheticRulebook,
-  SYNTHETIC_RULEBOOK,
-  type SyntheticPayee,
-  storeSyntheticData,
-  syntheticPayees,
-} from './runs/synthetic-program.ts';
+export { expandResultJson } from './runs/compact-result-json.ts';
+export { explainRunPayee } from './runs/explain-run-payee.ts';
+export { recoverInterruptedRuns, recoverOrphanRuns } from './runs/recover-interrupted-runs.ts';
+export { enqueueRun, startRun } from './runs/start-run.ts';

@@ -1,13 +1,13 @@
 import { createRun, findRun, listRunPayments, type QuipDatabase, seedReferenceData } from '@quip/db';
 import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../handlers/index.ts';
+import { jobDefinitions } from '../handlers/job-definitions.ts';
 import { runChunkJob } from '../handlers/run-chunk-job.ts';
 import type { JobContext } from '../job-runner.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
+import { storeSyntheticProgram, TEN_SYNTHETIC_PAYEES, waitForRunEnd } from '../testing/index.ts';
 import { INTERRUPTED_REASON, recoverInterruptedRuns } from './recover-interrupted-runs.ts';
 import { startRun } from './start-run.ts';
-import { publishSyntheticRulebook, storeSyntheticData } from './synthetic-program.ts';
 
 /** Issue 14, item 3: runs a dead process left queued or running are resumed or failed at start-up. */
 
@@ -19,31 +19,14 @@ const context: JobContext = {
   progress: async () => {},
 };
 
-async function waitForEnd(db: QuipDatabase['db'], runId: number, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await findRun(db, runId);
-    if (run && run.status !== 'queued' && run.status !== 'running') return run;
-    if (Date.now() > until) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe.each(DATABASE_KINDS)('recovering interrupted runs on %s', (kind) => {
   let database: QuipDatabase;
   let runner: InlineJobRunner | null = null;
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await seedReferenceData(database.db);
-    await publishSyntheticRulebook(database.db);
-    await storeSyntheticData(
-      database.db,
-      Array.from({ length: 10 }, (_, i) => ({
-        id: `P${String(i + 1).padStart(6, '0')}`,
-        serviceCode: i < 8 ? '950' : '096',
-        placed: i < 8 ? i + 1 : 0,
-      })),
-    );
+    // P000001..P000008 serve '950' with 1..8 of 10 interns placed; P000009, P000010 are '096'.
+    await storeSyntheticProgram(database.db, TEN_SYNTHETIC_PAYEES);
   });
   afterAll(() => database?.close());
   afterEach(async () => {
@@ -70,7 +53,7 @@ describe.each(DATABASE_KINDS)('recovering interrupted runs on %s', (kind) => {
     const clean = await startRun(database.db, runner, { ...RUN, chunkSize: 5 });
 
     const ends = await Promise.all(
-      [interrupted, neverQueued, clean!.run.id].map((id) => waitForEnd(database.db, id)),
+      [interrupted, neverQueued, clean!.run.id].map((id) => waitForRunEnd(database.db, id)),
     );
     for (const end of ends) {
       expect(end).toMatchObject({

@@ -3,7 +3,6 @@ import { generateProgramData } from '@quip/catalog/generator';
 import { compileRulebook, createWhatIf, type Entity } from '@quip/core';
 import {
   createSubmissionBatch,
-  findRun,
   insertSubmissionRows,
   loadCatalog,
   type QuipDatabase,
@@ -13,8 +12,9 @@ import {
 } from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../handlers/index.ts';
+import { jobDefinitions } from '../handlers/job-definitions.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
+import { waitForRunEnd } from '../testing/index.ts';
 import { startRun } from './start-run.ts';
 
 /**
@@ -29,16 +29,6 @@ const FISCAL_YEAR = '2026-27';
 const DEMO_SEED = 2026;
 // After every due date of the catalog's 2026-27 rulebooks (the WPC reports are due 2027-07-31).
 const AS_OF = '2027-10-14';
-
-async function waitForEnd(db: QuipDatabase['db'], runId: number, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await findRun(db, runId);
-    if (run && run.status !== 'queued' && run.status !== 'running') return run;
-    if (Date.now() > until) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Stores the demo payees ({ id, name, ...attributes }) and submissions as uploads store them. */
 async function storeDemo(db: QuipDatabase['db'], programId: string) {
@@ -108,7 +98,7 @@ describe('a run pays what the what-if pays (PGlite, inline runner, catalog demo 
       chunkSize: 100,
     });
     if (!started) throw new Error('no published rulebook');
-    const run = await waitForEnd(database.db, started.run.id);
+    const run = await waitForRunEnd(database.db, started.run.id, 60_000);
     expect(run.status).toBe('succeeded');
     const whatIf = createWhatIf(compiled, { entities, submissions, asOf: AS_OF }).result();
     expect(run.totals?.payees).toBe(entities.length);

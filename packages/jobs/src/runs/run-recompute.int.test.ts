@@ -10,13 +10,18 @@ import {
 import { openTestDatabase } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../handlers/index.ts';
+import { jobDefinitions } from '../handlers/job-definitions.ts';
 import type { JobRunner } from '../job-runner.ts';
 import { BullmqJobRunner } from '../runners/bullmq-runner.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
+import {
+  storeSyntheticData,
+  storeSyntheticProgram,
+  TEN_SYNTHETIC_PAYEES,
+  waitForRunEnd,
+} from '../testing/index.ts';
 import { expandResultJson } from './compact-result-json.ts';
 import { enqueueRun, startRun } from './start-run.ts';
-import { publishSyntheticRulebook, storeSyntheticData } from './synthetic-program.ts';
 
 const backends: Record<'inline' | 'bullmq', () => JobRunner> = {
   inline: () => new InlineJobRunner(10),
@@ -30,32 +35,14 @@ const backends: Record<'inline' | 'bullmq', () => JobRunner> = {
 
 const RUN = { fiscalYear: '2026-27', programId: 'dds-qip', asOf: '2026-11-23', createdBy: null };
 
-async function waitForEnd(db: QuipDatabase['db'], runId: number, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await findRun(db, runId);
-    if (run && run.status !== 'queued' && run.status !== 'running') return run;
-    if (Date.now() > until) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   let database: QuipDatabase;
   let runner: JobRunner;
   beforeAll(async () => {
     database = await openTestDatabase(kind === 'bullmq' ? 'postgres' : 'pglite');
     await seedReferenceData(database.db);
-    await publishSyntheticRulebook(database.db);
     // P000001..P000008 serve '950' with 1..8 of 10 interns placed; P000009, P000010 are '096'.
-    await storeSyntheticData(
-      database.db,
-      Array.from({ length: 10 }, (_, i) => ({
-        id: `P${String(i + 1).padStart(6, '0')}`,
-        serviceCode: i < 8 ? '950' : '096',
-        placed: i < 8 ? i + 1 : 0,
-      })),
-    );
+    await storeSyntheticProgram(database.db, TEN_SYNTHETIC_PAYEES);
   });
   afterAll(() => database?.close());
   afterEach(() => runner?.close(1_000));
@@ -65,7 +52,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
     await runner.startWorker(jobDefinitions({ db: database.db }));
     const started = await startRun(database.db, runner, { ...RUN, chunkSize: 3 });
     expect(started?.run).toMatchObject({ status: 'queued', payees: 10, chunks: 4, rulebookVersion: 1 });
-    const run = await waitForEnd(database.db, started!.run.id);
+    const run = await waitForRunEnd(database.db, started!.run.id);
     // cie rates 0.1 .. 0.8 over the eight '950' payees; median (PERCENTILE.INC 0.5, rank 3.5) =
     // 0.4 + 0.5 x (0.5 - 0.4) = 0.45, so P000005..P000008 meet it and P000001..P000004 do not.
     // Met everything: 4 '950' + 2 '096' (survey only) = 6 payees x (4500 base + 500 incentive) = 30000.
@@ -102,8 +89,8 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
     await runner.startWorker(jobDefinitions({ db: database.db }));
     const a = await startRun(database.db, runner, { ...RUN, chunkSize: 4 });
     const b = await startRun(database.db, runner, { ...RUN, chunkSize: 7 });
-    const runA = await waitForEnd(database.db, a!.run.id);
-    const runB = await waitForEnd(database.db, b!.run.id);
+    const runA = await waitForRunEnd(database.db, a!.run.id);
+    const runB = await waitForRunEnd(database.db, b!.run.id);
     expect(runB.snapshotSubmissionId).toBe(runA.snapshotSubmissionId);
     const all = (runId: number) => listRunPayments(database.db, { runId, entityIds: null, limit: 1000 });
     const paidA = await all(runA.id);
@@ -135,7 +122,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
     try {
       await again.startWorker(jobDefinitions({ db: database.db }));
       await enqueueRun(database.db, again, { ...runA, id: runA.id });
-      const rerun = await waitForEnd(database.db, runA.id);
+      const rerun = await waitForRunEnd(database.db, runA.id);
       expect(rerun.totals).toEqual(runA.totals);
     } finally {
       await again.close(1_000);
@@ -148,11 +135,11 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   it('a later submission changes a new run but never an earlier one', async () => {
     runner = backends[kind]();
     await runner.startWorker(jobDefinitions({ db: database.db }));
-    const before = await waitForEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
+    const before = await waitForRunEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
     // P000001 now places 9 of 10: rates 0.2..0.9 with 0.9 -> median of 0.2,0.3,...,0.8,0.9 = 0.55;
     // P000001 (0.9), P000006..P000008 meet it: met = 4 + 2 '096' = 6 again, so 48000 again, but paid to others.
     await storeSyntheticData(database.db, [{ id: 'P000001', serviceCode: '950', placed: 9 }]);
-    const after = await waitForEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
+    const after = await waitForRunEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
     expect(after.snapshotSubmissionId).toBeGreaterThan(before.snapshotSubmissionId);
     const first = (runId: number) =>
       listRunPayments(database.db, { runId, entityIds: null, entityId: 'P000001', limit: 1 });
@@ -173,7 +160,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
       .where('id', '=', started!.run.id)
       .execute();
     await runner.startWorker(jobDefinitions({ db: database.db }));
-    const run = await waitForEnd(database.db, started!.run.id);
+    const run = await waitForRunEnd(database.db, started!.run.id);
     expect(run.status).toBe('failed');
     expect(run.reason).toContain('2 of 2 chunks');
     expect(await listRunPayments(database.db, { runId: run.id, entityIds: null, limit: 10 })).toEqual([]);
