@@ -11,8 +11,10 @@ import { jsonBodyGuard } from './http/json-body-guard.ts';
 import { problemOf, problemResponse, problems } from './http/problem.ts';
 import { isStreamedUpload, requestBodyLimit } from './http/request-body-limit.ts';
 import { safePath } from './http/safe-name.ts';
+import { receiveUploadBodies } from './ingest/receive-upload-bodies.ts';
 import { AuthFailureGate } from './limits/auth-failure-limiter.ts';
 import { createKeyRateLimiter, type KeyRateLimiter, rateLimitPerKey } from './limits/key-rate-limiter.ts';
+import { DEFAULT_UPLOAD_TIMEOUTS, type UploadTimeouts } from './limits/upload-timeouts.ts';
 import type { Logger } from './logger.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -47,6 +49,8 @@ export interface AppDependencies {
   authFailureLimiter?: KeyRateLimiter;
   /** The server's clock: when a batch is received (tests pass a fixed one); default the real time. */
   clock?: () => Date;
+  /** How long a bulk upload's body may take to arrive (tests shorten them); limits/upload-timeouts.ts. */
+  uploadTimeouts?: Partial<UploadTimeouts>;
 }
 
 export const API_VERSION = '0.1.0';
@@ -114,6 +118,7 @@ export function createApp(deps: AppDependencies) {
     deps.authFailureLimiter ?? createKeyRateLimiter({ perMinute: 30, name: 'auth-failures' });
   app.use('/api/v1/*', authenticate(deps.db, new AuthFailureGate(authFailures)));
   app.use('/api/v1/*', rateLimitPerKey(deps.rateLimiter ?? createKeyRateLimiter({ perMinute: 600 })));
+  app.use('/api/v1/*', receiveUploadBodies({ ...DEFAULT_UPLOAD_TIMEOUTS, ...deps.uploadTimeouts }));
   app.route('/api/v1', meRoutes());
   app.route('/api/v1', fiscalYearRoutes(deps.db));
   app.route('/api/v1', entityRoutes(bulk));

@@ -15,8 +15,9 @@ const tooLarge = (maxSize: number) => problems.tooLarge(`The request body is lar
 
 /**
  * The body size limit (413 problem+json). A declared Content-Length over the limit is refused at
- * once. Streamed bulk bodies are counted as they are read, so the route's reader fails with 413
- * mid-stream (its transaction rolls back); other bodies are buffered and counted by Hono's bodyLimit.
+ * once. Streamed bulk bodies are counted as they are received (ingest/receive-upload-bodies.ts),
+ * so receiving fails with 413 before the route runs; other bodies are buffered and counted by
+ * Hono's bodyLimit.
  */
 export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
   const buffered = bodyLimit({
