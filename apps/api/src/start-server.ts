@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
 import { createKeyRateLimiter, type KeyRateLimiter } from './limits/key-rate-limiter.ts';
+import { SERVER_REQUEST_TIMEOUT_MS } from './limits/upload-timeouts.ts';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -61,7 +62,16 @@ export async function startServer(
       rateLimiter,
     });
     await new Promise<void>((ready) => {
-      server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ready());
+      server = serve(
+        {
+          fetch: app.fetch,
+          port: env.PORT,
+          hostname: env.HOST,
+          // Past the upload limits, so a slow upload gets Quip's 408 problem+json, not Node's bare one.
+          serverOptions: { requestTimeout: SERVER_REQUEST_TIMEOUT_MS },
+        },
+        () => ready(),
+      );
     });
     url = `http://${env.HOST}:${env.PORT}`;
   }
