@@ -1,6 +1,23 @@
 /** Architecture boundaries of DESIGN.md §3, checked in CI. */
 const io =
   '^(node:|fs$|path$|os$|child_process$|net$|http$|https$|crypto$|stream$|worker_threads$|kysely|hono|@hono|bullmq|ioredis|pg$|pg-|@electric-sql|react|react-dom|pino)';
+/** The files packages' export maps point at (`exports` in each package.json): the only way in. */
+const exportTargets = (entry) =>
+  typeof entry === 'string' ? [entry] : Object.values(entry ?? {}).flatMap(exportTargets);
+const exportedFiles = [
+  ...new Set(
+    ['apps', 'packages'].flatMap((dir) =>
+      require('node:fs')
+        .readdirSync(dir)
+        .filter((name) => require('node:fs').existsSync(`${dir}/${name}/package.json`))
+        .flatMap((name) =>
+          exportTargets(require(`./${dir}/${name}/package.json`).exports).map(
+            (file) => `^${dir}/${name}/${file.replace(/^\.\//, '').replaceAll('.', '\\.')}$`,
+          ),
+        ),
+    ),
+  ),
+];
 module.exports = {
   forbidden: [
     {
@@ -49,6 +66,20 @@ module.exports = {
       comment: 'The SPA may take the API types only (type-only imports are not followed here).',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-deep-imports',
+      severity: 'error',
+      comment: "Another package's sources are reached only through its export map, never its internals.",
+      from: { path: '^((apps|packages)/[^/]+)/' },
+      to: { path: '^(apps|packages)/[^/]+/', pathNot: ['^$1/', ...exportedFiles] },
+    },
+    {
+      name: 'bench-and-scripts-use-export-maps',
+      severity: 'error',
+      comment: 'Benchmarks and scripts use the packages as any consumer would: through their export maps.',
+      from: { path: '^(bench|scripts)/' },
+      to: { path: '^(apps|packages)/[^/]+/', pathNot: exportedFiles },
     },
   ],
   options: {

@@ -27,9 +27,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../apps/api/src/app.ts';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../apps/api/src/auth/api-key-secret.ts';
-import { createLogger } from '../apps/api/src/logger.ts';
+import { apiKeyPrefix, createApp, generateApiKey, hashApiKey } from '../apps/api/src/index.ts';
 import { contentHash } from '../packages/core/src/index.ts';
 import {
   createDatabase,
@@ -41,6 +39,7 @@ import {
   upsertEntities,
 } from '../packages/db/src/index.ts';
 import { InlineJobRunner } from '../packages/jobs/src/index.ts';
+import { createLogger } from '../packages/runtime/src/index.ts';
 
 /** `--profile=file.cpuprofile`: a CPU profile of this process (the API) during the POST only. */
 const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);

@@ -1,3 +1,5 @@
-// What other packages may take from the API: its type only (DESIGN.md §3: the SPA may take the
-// API's types, never its code), for a client typed from the app itself.
-export type { QuipApp } from './app.ts';
+// What other packages may take from the API: its app type, for the SPA's client typed from the app
+// itself (the SPA takes the API's types, never its code); and the app factory and API-key helpers,
+// for the ingest benchmark, which drives the app in-process as a client would.
+export { createApp, type QuipApp } from './app.ts';
+export { apiKeyPrefix, generateApiKey, hashApiKey } from './auth/api-key-secret.ts';

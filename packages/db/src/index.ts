@@ -61,6 +61,18 @@ export {
   type RulebookRevision,
   saveRulebookRevision,
 } from './repositories/rulebooks.ts';
+export {
+  countOpenProgramRequests,
+  countOpenReviewRequests,
+  decideReviewRequest,
+  findNewerSucceededRun,
+  findReviewRequest,
+  insertReviewRequest,
+  listReviewRequests,
+  type PayeeRunSide,
+  payeeRunSide,
+  type ReviewRequestRecord,
+} from './repositories/review-requests.ts';
 export { diffRuns } from './repositories/run-diff.ts';
 export {
   insertRunValues,
@@ -95,7 +107,9 @@ export {
   listRuns,
   listUnfinishedRuns,
   markRunOfficial,
+  markRunPreliminary,
   type RunRecord,
+  type RunTotals,
   runProgress,
   startRunning,
 } from './repositories/runs.ts';
