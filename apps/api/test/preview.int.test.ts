@@ -27,7 +27,7 @@ interface Preview {
     details: Record<string, unknown>;
   }[];
   issues: { code: string; entityId?: string }[];
-  rulebook: { version: number | null; hash: string };
+  rulebook: { version: number | null; contentHash: string };
 }
 
 describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
@@ -80,6 +80,10 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
     ]);
     expect(body.results[0]?.trace).toBeDefined();
     expect(body.rulebook.version).toBe(1);
+    // The rulebook is named as every other route names it: by the contentHash GET .../rulebook gives.
+    const state = await t.app.request(URL.replace(/preview$/, 'rulebook'), { headers: bearer(analyst) });
+    const published = ((await state.json()) as { published: { contentHash: string } }).published;
+    expect(body.rulebook).toEqual({ version: 1, contentHash: published.contentHash });
     expect(await counts()).toEqual(before);
   });
 

@@ -79,7 +79,7 @@ const PreviewResponse = z
         count: z.number().int().optional(),
       }),
     ),
-    rulebook: z.object({ version: z.number().int().nullable(), hash: z.string() }),
+    rulebook: z.object({ version: z.number().int().nullable(), contentHash: z.string() }),
   })
   .openapi('Preview', {
     example: {
@@ -93,7 +93,7 @@ const PreviewResponse = z
         },
       ],
       issues: [],
-      rulebook: { version: 1, hash: '9f2c…' },
+      rulebook: { version: 1, contentHash: '9f2c…' },
     },
   });
 
@@ -181,7 +181,7 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
           results: evaluation.results as unknown as Record<string, unknown>[],
           payments: evaluation.payments as unknown as Record<string, unknown>[],
           issues: evaluation.issues,
-          rulebook: { version, hash: compiled.hash },
+          rulebook: { version, contentHash: compiled.hash },
         },
         200,
       );

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { PaymentLine, TraceStep } from '@quip/core';
+import type { RunPayment } from '@quip/db';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 
 export const RunIdParam = z
@@ -83,6 +85,26 @@ export const RunListSchema = z
   .object({ items: z.array(RunSchema), nextCursor: z.string().nullable() })
   .openapi('RunList', { example: { items: [], nextCursor: null } });
 
+/** One step of an explanation: core's TraceStep, as the API sends it. */
+export const TraceStepSchema = z
+  .object({
+    rule: z.string(),
+    inputs: z.record(z.string(), z.unknown()).optional(),
+    formula: z.string().optional(),
+    value: z.unknown(),
+  })
+  .openapi('TraceStep') satisfies z.ZodType<TraceStep>;
+
+/** One line of a payment: core's PaymentLine (its own fields beside kind and amount pass through). */
+export const PaymentLineSchema = z
+  .object({
+    kind: z.string(),
+    amountCents: z.number().int(),
+    key: z.string().optional().openapi({ description: 'The obligation the line pays, when not derived' }),
+  })
+  .catchall(z.unknown())
+  .openapi('PaymentLine') satisfies z.ZodType<PaymentLine>;
+
 export const RunResultSchema = z
   .object({
     entityId: z.string(),
@@ -101,7 +123,11 @@ export const RunResultSchema = z
     target: z.number().nullable(),
     met: z.boolean().nullable(),
     points: z.number().nullable(),
-    trace: z.array(z.record(z.string(), z.unknown())).optional(),
+    reason: z.string().nullable().optional().openapi({ description: 'Why the result is not scored' }),
+    trace: z
+      .array(TraceStepSchema)
+      .optional()
+      .openapi({ description: 'With `explain=1`: how it was computed' }),
   })
   .passthrough()
   .openapi('RunResult', {
@@ -120,12 +146,13 @@ export const RunResultPageSchema = z
   .object({ items: z.array(RunResultSchema), nextCursor: z.string().nullable() })
   .openapi('RunResultPage', { example: { items: [], nextCursor: null } });
 
+/** A stored payment as db reads it (core's Payment with the payee's name). */
 export const RunPaymentSchema = z
   .object({
     entityId: z.string(),
     name: z.string(),
     totalCents: z.number().int(),
-    lines: z.array(z.object({ kind: z.string(), amountCents: z.number().int() }).passthrough()),
+    lines: z.array(PaymentLineSchema),
     details: z.record(z.string(), z.unknown()),
   })
   .openapi('RunPayment', {
@@ -139,7 +166,7 @@ export const RunPaymentSchema = z
       ],
       details: {},
     },
-  });
+  }) satisfies z.ZodType<RunPayment>;
 
 export const RunPaymentPageSchema = z
   .object({ items: z.array(RunPaymentSchema), nextCursor: z.string().nullable() })

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dataOf } from '../api/api-client.ts';
 import { describeError } from '../api/describe-error.ts';
-import type { ApiKey, Role } from '../api/resources.ts';
+import type { Role } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
@@ -16,7 +17,7 @@ export function ApiKeysPage() {
   const queryClient = useQueryClient();
   const keys = useQuery({
     queryKey: ['api-keys'],
-    queryFn: async ({ signal }) => (await api.call<{ items: ApiKey[] }>('/api-keys', { signal })).items,
+    queryFn: async ({ signal }) => (await dataOf(api.GET('/api/v1/api-keys', { signal }))).items,
   });
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('submitter');
@@ -28,21 +29,20 @@ export function ApiKeysPage() {
         .split(/[\s,]+/)
         .map((s) => s.trim())
         .filter(Boolean);
-      return api.call<{ id: string; key: string }>('/api-keys', {
-        method: 'POST',
-        body: { name, role, ...(ids.length > 0 ? { entityIds: ids } : {}) },
-      });
+      return dataOf(
+        api.POST('/api/v1/api-keys', { body: { name, role, ...(ids.length > 0 ? { entityIds: ids } : {}) } }),
+      );
     },
     onSuccess: async (answer) => {
-      setCreated({ name, key: answer.key });
+      // Only an Idempotency-Key replay answers without the secret, and the SPA sends no such key.
+      if (answer.key !== null) setCreated({ name, key: answer.key });
       setName('');
       setEntityIds('');
       await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) =>
-      api.call<unknown>(`/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => dataOf(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
   });
 

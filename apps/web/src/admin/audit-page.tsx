@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AuditEntry } from '../api/resources.ts';
+import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -15,17 +15,19 @@ export function AuditPage() {
     queryKey: ['audit', action, subject],
     initialPageParam: 0,
     queryFn: async ({ pageParam, signal }) => {
-      const q = new URLSearchParams({ limit: '100' });
-      if (pageParam) q.set('after', String(pageParam));
-      if (action) q.set('action', action);
-      if (subject) q.set('subject', subject);
-      return (await api.call<{ items: AuditEntry[] }>(`/audit?${q}`, { signal })).items;
+      const query = {
+        limit: 100,
+        ...(pageParam ? { after: pageParam } : {}),
+        ...(action ? { action } : {}),
+        ...(subject ? { subject } : {}),
+      };
+      return (await dataOf(api.GET('/api/v1/audit', { params: { query }, signal }))).items;
     },
     getNextPageParam: (last) => (last.length === 100 ? last[last.length - 1]?.id : undefined),
   });
   const rows = entries.data?.pages.flat() ?? [];
   const verify = useMutation({
-    mutationFn: () => api.call<{ intact: boolean; firstBrokenId: number | null }>('/audit?verify=1&limit=1'),
+    mutationFn: () => dataOf(api.GET('/api/v1/audit', { params: { query: { verify: '1', limit: 1 } } })),
   });
   return (
     <>

@@ -1,23 +1,17 @@
-import type { QuipApi } from './quip-api.ts';
-import type { PagedList } from './resources.ts';
+/** One page of a paged list (entities, submissions, runs, cycle lines...): the API's `{ items, nextCursor }`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
-/** Follows `nextCursor` to the end of a paged list (entities, submissions), `pageSize` at a time. */
-export async function fetchAllPages<T>(
-  api: Pick<QuipApi, 'call'>,
-  path: string,
-  signal?: AbortSignal,
-  pageSize = 1000,
-): Promise<T[]> {
+/** Follows `nextCursor` to the end of a paged list; `page` asks for the page after `cursor` (undefined: the first). */
+export async function fetchAllPages<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | null = null;
   do {
-    const sep = path.includes('?') ? '&' : '?';
-    const page: PagedList<T> = await api.call<PagedList<T>>(
-      `${path}${sep}limit=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      signal ? { signal } : {},
-    );
-    all.push(...page.items);
-    cursor = page.nextCursor;
+    const answer: Page<T> = await page(cursor ?? undefined);
+    all.push(...answer.items);
+    cursor = answer.nextCursor;
   } while (cursor);
   return all;
 }

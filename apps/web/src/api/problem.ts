@@ -1,12 +1,10 @@
-/** RFC 9457 problem details, as the API answers every error. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  /** Bulk input only: one entry per rejected row. */
-  errors?: { row: number; path: string; message: string }[];
-}
+import type { components } from './openapi-types.gen.ts';
+
+/**
+ * RFC 9457 problem details, as the API answers every error (its `Problem` schema). One made here
+ * from an answer that is not a problem (a proxy's page) has no `detail`.
+ */
+export type Problem = Omit<components['schemas']['Problem'], 'detail'> & { detail?: string };
 
 /**
  * Reads a problem from an error response body. Anything that is not a problem object (a proxy's

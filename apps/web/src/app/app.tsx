@@ -1,7 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { createApiClient } from '../api/api-client.ts';
-import { createQuipApi } from '../api/quip-api.ts';
 import { browserSessionStorage, createSessionStore } from '../auth/session-store.ts';
 import { createQueryClient } from './create-query-client.ts';
 import { QuipProvider } from './quip-context.tsx';
@@ -10,7 +9,7 @@ import { createAppRouter } from './router.tsx';
 /** Wires the services together once per page load. */
 function createApp() {
   const session = createSessionStore(browserSessionStorage());
-  const api = createQuipApi(createApiClient({ getKey: session.getKey }));
+  const api = createApiClient({ getKey: session.getKey });
   const queryClient = createQueryClient(() => {
     // A 401 mid-session: the key was revoked. Forget it and ask for a new one.
     if (!session.getKey()) return;

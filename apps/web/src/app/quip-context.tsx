@@ -1,10 +1,10 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { QuipApi } from '../api/quip-api.ts';
+import type { ApiClient } from '../api/api-client.ts';
 import type { SessionStore } from '../auth/session-store.ts';
 
 /** The app's services, made once in app.tsx and shared by every page. */
 export interface Quip {
-  api: QuipApi;
+  api: ApiClient;
   session: SessionStore;
 }
 

@@ -5,7 +5,7 @@ import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { meQueryOptions } from './me-query.ts';
+import { meQueryOptions, whoIs } from './me-query.ts';
 import { safeRedirect } from './safe-redirect.ts';
 
 /** Sign-in checks the pasted key with GET /api/v1/me before keeping it for this tab. */
@@ -20,7 +20,7 @@ export function SignInPage() {
   const errorId = useId();
 
   const signIn = useMutation({
-    mutationFn: (candidate: string) => api.me({ key: candidate }),
+    mutationFn: (candidate: string) => whoIs(api, candidate),
     onSuccess: async (me, candidate) => {
       // Nothing cached for a previous key may show under the new one.
       queryClient.clear();

@@ -1,9 +1,9 @@
 import { DEFAULT_TIME_ZONE } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dataOf } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
-import { programPath } from '../api/program-path.ts';
 import type { SubmissionBatch } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
@@ -34,11 +34,33 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
   const [text, setText] = useState('');
   const upload = useMutation({
     mutationFn: async ({ kind, dryRun }: { kind: Kind; dryRun: boolean }): Promise<Answer> => {
-      const path = `${programPath(fiscalYear, program)}/${kind}${dryRun ? '?dryRun=1' : ''}`;
-      const options = { method: 'POST' as const, rawBody: { contentType: uploadContentType(text), text } };
+      // The file goes as it is (CSV, JSON or NDJSON), under the content type its first character says.
+      const file = {
+        body: text,
+        bodySerializer: (body: unknown) => body,
+        headers: { 'Content-Type': uploadContentType(text) },
+      };
+      const path = { fy: fiscalYear, program };
       return kind === 'submissions'
-        ? { kind, dryRun, batch: await api.call<SubmissionBatch>(path, options) }
-        : { kind, counts: await api.call<Record<string, number>>(path, options) };
+        ? {
+            kind,
+            dryRun,
+            batch: await dataOf(
+              api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/submissions', {
+                params: { path, query: dryRun ? { dryRun: '1' } : {} },
+                ...file,
+              }),
+            ),
+          }
+        : {
+            kind,
+            counts: await dataOf(
+              api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/entities', {
+                params: { path },
+                ...file,
+              }),
+            ),
+          };
     },
     onSuccess: (_answer, { dryRun }) => {
       if (!dryRun) return queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(program) });

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { programPath } from '../api/program-path.ts';
-import type { EntityRecord, PagedList } from '../api/resources.ts';
+import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
@@ -13,9 +12,14 @@ export function PayeeList({ fiscalYear, program }: { fiscalYear: string; program
   const payees = useQuery({
     queryKey: ['payees', fiscalYear, program, query],
     queryFn: ({ signal }) =>
-      api.call<PagedList<EntityRecord>>(
-        `${programPath(fiscalYear, program)}/entities?limit=100${query ? `&q=${encodeURIComponent(query)}` : ''}`,
-        { signal },
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/entities', {
+          params: {
+            path: { fy: fiscalYear, program },
+            query: { limit: 100, ...(query ? { q: query } : {}) },
+          },
+          signal,
+        }),
       ),
   });
   const columns = Array.from(new Set((payees.data?.items ?? []).flatMap((p) => Object.keys(p)))).slice(0, 8);

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { dataOf } from '../api/api-client.ts';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
-import { programPath } from '../api/program-path.ts';
-import type { StoredSubmission } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatReceivedAt } from '../format/format-received-at.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -25,10 +24,16 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
     // The program is in the key so that an upload's invalidation refreshes an open history.
     queryKey: ['submission-history', fiscalYear, program, entityId, dataKey],
     queryFn: ({ signal }) =>
-      fetchAllPages<StoredSubmission>(
-        api,
-        `${programPath(fiscalYear, program)}/submissions?history=1&entityId=${encodeURIComponent(entityId)}&measure=${encodeURIComponent(dataKey)}`,
-        signal,
+      fetchAllPages((cursor) =>
+        dataOf(
+          api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/submissions', {
+            params: {
+              path: { fy: fiscalYear, program },
+              query: { history: '1', entityId, measure: dataKey, limit: 1000, cursor },
+            },
+            signal,
+          }),
+        ),
       ),
   });
   if (versions.isPending) return <LoadingMessage>Loading the history…</LoadingMessage>;

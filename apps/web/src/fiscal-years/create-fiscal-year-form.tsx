@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dataOf } from '../api/api-client.ts';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
@@ -11,7 +12,7 @@ export function CreateFiscalYearForm() {
   const [name, setName] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api.call('/fiscal-years', { method: 'POST', body: { fiscalYear: name.trim(), status: 'draft' } }),
+      dataOf(api.POST('/api/v1/fiscal-years', { body: { fiscalYear: name.trim(), status: 'draft' } })),
     onSuccess: async () => {
       setName('');
       await queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });

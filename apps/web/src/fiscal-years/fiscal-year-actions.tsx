@@ -1,4 +1,6 @@
+import { nextFiscalYear } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { dataOf } from '../api/api-client.ts';
 import { describeError } from '../api/describe-error.ts';
 import type { FiscalYear } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
@@ -6,7 +8,6 @@ import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { CloseRefusal, closeRefusalReasons } from './close-refusal.tsx';
-import { nextFiscalYear } from './next-fiscal-year.ts';
 
 /** Admin actions on one year: open it, clone it into the next year, close it (after a warning). */
 export function FiscalYearActions({ year, years }: { year: FiscalYear; years: FiscalYear[] }) {
@@ -18,19 +19,19 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });
   const setStatus = useMutation({
     mutationFn: (change: { status: 'open' | 'closed'; force?: boolean }) =>
-      api.call<FiscalYear>(`/fiscal-years/${encodeURIComponent(year.fiscalYear)}`, {
-        method: 'PATCH',
-        body: change,
-      }),
+      dataOf(
+        api.PATCH('/api/v1/fiscal-years/{fy}', { params: { path: { fy: year.fiscalYear } }, body: change }),
+      ),
     onSuccess: refresh,
   });
   const clone = useMutation({
     mutationFn: async () => {
       if (!nextExists)
-        await api.call('/fiscal-years', { method: 'POST', body: { fiscalYear: next, status: 'draft' } });
-      return api.call<{ cloned: unknown[]; skipped: unknown[] }>(
-        `/fiscal-years/${encodeURIComponent(next)}/clone-from/${encodeURIComponent(year.fiscalYear)}`,
-        { method: 'POST' },
+        await dataOf(api.POST('/api/v1/fiscal-years', { body: { fiscalYear: next, status: 'draft' } }));
+      return dataOf(
+        api.POST('/api/v1/fiscal-years/{fy}/clone-from/{source}', {
+          params: { path: { fy: next, source: year.fiscalYear } },
+        }),
       );
     },
     onSuccess: refresh,

@@ -1,16 +1,21 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { QuipApi } from '../api/quip-api.ts';
+import { type ApiClient, dataOf } from '../api/api-client.ts';
 
-export function fiscalYearsQueryOptions(api: QuipApi) {
+export function fiscalYearsQueryOptions(api: ApiClient) {
   return queryOptions({
     queryKey: ['fiscal-years'],
-    queryFn: ({ signal }) => api.fiscalYears({ signal }),
+    queryFn: async ({ signal }) => (await dataOf(api.GET('/api/v1/fiscal-years', { signal }))).items,
   });
 }
 
-export function programsQueryOptions(api: QuipApi, fiscalYear: string) {
+export function programsQueryOptions(api: ApiClient, fiscalYear: string) {
   return queryOptions({
     queryKey: ['fiscal-years', fiscalYear, 'programs'],
-    queryFn: ({ signal }) => api.programs(fiscalYear, { signal }),
+    queryFn: async ({ signal }) =>
+      (
+        await dataOf(
+          api.GET('/api/v1/fiscal-years/{fy}/programs', { params: { path: { fy: fiscalYear } }, signal }),
+        )
+      ).items,
   });
 }

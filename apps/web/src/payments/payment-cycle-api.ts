@@ -1,49 +1,66 @@
+import { type ApiClient, dataOf } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
-import { programPath } from '../api/program-path.ts';
-import type { QuipApi } from '../api/quip-api.ts';
-import type { Ledger, LedgerEntry, PagedList, PaymentCycle, PaymentCycleLine } from '../api/resources.ts';
 
-const cycle = (id: number | string) => `/payment-cycles/${encodeURIComponent(String(id))}`;
+const cycle = (id: number) => ({ params: { path: { id: String(id) } } });
 
 /** The payment-cycle and ledger calls (CONTRACT.md "Payment cycles and the ledger"). */
 export const paymentCycleApi = {
-  list: (api: QuipApi, fy: string, program: string, signal?: AbortSignal) =>
-    fetchAllPages<PaymentCycle>(api, `${programPath(fy, program)}/payment-cycles`, signal, 200),
-  create: (api: QuipApi, fy: string, program: string, body: { runId: number; label?: string }) =>
-    api.call<PaymentCycle>(`${programPath(fy, program)}/payment-cycles`, { method: 'POST', body }),
-  get: (api: QuipApi, id: number | string, signal?: AbortSignal) =>
-    api.call<PaymentCycle>(cycle(id), signal ? { signal } : {}),
-  lines: (api: QuipApi, id: number | string, signal?: AbortSignal) =>
-    fetchAllPages<PaymentCycleLine>(api, `${cycle(id)}/lines`, signal, 1000),
-  approve: (api: QuipApi, id: number | string) =>
-    api.call<PaymentCycle>(`${cycle(id)}/approve`, { method: 'POST' }),
-  file: (api: QuipApi, id: number | string, format: 'csv' | 'xlsx') =>
-    api.download(`${cycle(id)}/lines?format=${format}`),
+  list: (api: ApiClient, fy: string, program: string, signal?: AbortSignal) =>
+    fetchAllPages((cursor) =>
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/payment-cycles', {
+          params: { path: { fy, program }, query: { limit: 200, cursor } },
+          signal,
+        }),
+      ),
+    ),
+  create: (api: ApiClient, fy: string, program: string, body: { runId: number; label?: string }) =>
+    dataOf(
+      api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/payment-cycles', {
+        params: { path: { fy, program } },
+        body,
+      }),
+    ),
+  get: (api: ApiClient, id: number, signal?: AbortSignal) =>
+    dataOf(api.GET('/api/v1/payment-cycles/{id}', { ...cycle(id), signal })),
+  lines: (api: ApiClient, id: number, signal?: AbortSignal) =>
+    fetchAllPages((cursor) =>
+      dataOf(
+        api.GET('/api/v1/payment-cycles/{id}/lines', {
+          params: { path: { id: String(id) }, query: { limit: 1000, cursor } },
+          signal,
+        }),
+      ),
+    ),
+  approve: (api: ApiClient, id: number) => dataOf(api.POST('/api/v1/payment-cycles/{id}/approve', cycle(id))),
+  file: (api: ApiClient, id: number, format: 'csv' | 'xlsx') =>
+    dataOf(
+      api.GET('/api/v1/payment-cycles/{id}/lines', {
+        params: { path: { id: String(id) }, query: { format } },
+        parseAs: 'blob',
+      }),
+    ),
   /** Every ledger entry of one payee, oldest first. */
-  ledger: async (api: QuipApi, fy: string, program: string, entityId: string, signal?: AbortSignal) => {
-    const items: LedgerEntry[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Ledger = await api.call<Ledger>(
-        `${programPath(fy, program)}/ledger?entityId=${encodeURIComponent(entityId)}&limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        signal ? { signal } : {},
-      );
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-  },
+  ledger: (api: ApiClient, fy: string, program: string, entityId: string, signal?: AbortSignal) =>
+    fetchAllPages((cursor) =>
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/ledger', {
+          params: { path: { fy, program }, query: { entityId, limit: 5000, cursor } },
+          signal,
+        }),
+      ),
+    ),
   /** What a run entitled one payee to: its payment total in that run. */
-  entitled: async (api: QuipApi, runId: number, entityId: string, signal?: AbortSignal) => {
-    type Row = { entityId: string; totalCents: number };
-    const answer = await api.call<PagedList<Row> | Row[]>(
-      `/runs/${runId}/payments?entityId=${encodeURIComponent(entityId)}`,
-      signal ? { signal } : {},
+  entitled: async (api: ApiClient, runId: number, entityId: string, signal?: AbortSignal) => {
+    const page = await dataOf(
+      api.GET('/api/v1/runs/{id}/payments', {
+        params: { path: { id: String(runId) }, query: { entityId } },
+        signal,
+      }),
     );
-    const rows = Array.isArray(answer) ? answer : answer.items;
-    return rows.filter((p) => p.entityId === entityId).reduce((sum, p) => sum + p.totalCents, 0);
+    return page.items.filter((p) => p.entityId === entityId).reduce((sum, p) => sum + p.totalCents, 0);
   },
 };
 

@@ -65,8 +65,13 @@ export function RulebookPage() {
   const basisRulebook = state.data?.published?.rulebook ?? state.data?.draft?.rulebook;
   const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus });
 
+  // Nothing is edited (so nothing is saved) before the rulebook is in: a save never sends null.
+  const saveDoc = async () => {
+    if (!doc) throw new Error('The rulebook has not loaded yet.');
+    return saveDraft(api, fy, program, doc);
+  };
   const save = useMutation({
-    mutationFn: () => saveDraft(api, fy, program, doc),
+    mutationFn: saveDoc,
     onSuccess: async () => {
       setSaveErrors([]);
       setDirty(false);
@@ -80,7 +85,7 @@ export function RulebookPage() {
   });
   const publish = useMutation({
     mutationFn: async () => {
-      if (dirty) await saveDraft(api, fy, program, doc);
+      if (dirty) await saveDoc();
       return publishDraft(api, fy, program);
     },
     onSuccess: async () => {

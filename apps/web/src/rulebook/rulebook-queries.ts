@@ -1,45 +1,52 @@
 import { queryOptions } from '@tanstack/react-query';
-import { programPath } from '../api/program-path.ts';
-import type { QuipApi } from '../api/quip-api.ts';
-import type { PublishedRulebook, RulebookDiff, RulebookRevision, RulebookState } from '../api/resources.ts';
+import { type ApiClient, dataOf } from '../api/api-client.ts';
+import type { components } from '../api/openapi-types.gen.ts';
 
-export function rulebookQueryOptions(api: QuipApi, fiscalYear: string, program: string) {
+export function rulebookQueryOptions(api: ApiClient, fiscalYear: string, program: string) {
   return queryOptions({
     queryKey: ['rulebook', fiscalYear, program],
     queryFn: ({ signal }) =>
-      api.call<RulebookState>(`${programPath(fiscalYear, program)}/rulebook`, { signal }),
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook', {
+          params: { path: { fy: fiscalYear, program } },
+          signal,
+        }),
+      ),
   });
 }
 
-export function versionsQueryOptions(api: QuipApi, fiscalYear: string, program: string) {
+export function versionsQueryOptions(api: ApiClient, fiscalYear: string, program: string) {
   return queryOptions({
     queryKey: ['rulebook', fiscalYear, program, 'versions'],
     queryFn: async ({ signal }) =>
       (
-        await api.call<{ items: RulebookRevision[] }>(
-          `${programPath(fiscalYear, program)}/rulebook/versions`,
-          {
+        await dataOf(
+          api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook/versions', {
+            params: { path: { fy: fiscalYear, program } },
             signal,
-          },
+          }),
         )
       ).items,
   });
 }
 
 /** One published version: it never changes once published, so it is never refetched. */
-export function versionQueryOptions(api: QuipApi, fiscalYear: string, program: string, version: number) {
+export function versionQueryOptions(api: ApiClient, fiscalYear: string, program: string, version: number) {
   return queryOptions({
     queryKey: ['rulebook', fiscalYear, program, 'versions', version],
     queryFn: ({ signal }) =>
-      api.call<PublishedRulebook>(`${programPath(fiscalYear, program)}/rulebook/versions/${version}`, {
-        signal,
-      }),
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook/versions/{version}', {
+          params: { path: { fy: fiscalYear, program, version } },
+          signal,
+        }),
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 export function diffQueryOptions(
-  api: QuipApi,
+  api: ApiClient,
   fiscalYear: string,
   program: string,
   from: string,
@@ -48,17 +55,33 @@ export function diffQueryOptions(
   return queryOptions({
     queryKey: ['rulebook', fiscalYear, program, 'diff', from, to],
     queryFn: ({ signal }) =>
-      api.call<RulebookDiff>(
-        `${programPath(fiscalYear, program)}/rulebook/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-        { signal },
+      dataOf(
+        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook/diff', {
+          params: { path: { fy: fiscalYear, program }, query: { from, to } },
+          signal,
+        }),
       ),
   });
 }
 
-export function saveDraft(api: QuipApi, fiscalYear: string, program: string, rulebook: unknown) {
-  return api.call<unknown>(`${programPath(fiscalYear, program)}/rulebook`, { method: 'PUT', body: rulebook });
+export function saveDraft(
+  api: ApiClient,
+  fiscalYear: string,
+  program: string,
+  rulebook: components['schemas']['Rulebook'],
+) {
+  return dataOf(
+    api.PUT('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook', {
+      params: { path: { fy: fiscalYear, program } },
+      body: rulebook,
+    }),
+  );
 }
 
-export function publishDraft(api: QuipApi, fiscalYear: string, program: string) {
-  return api.call<unknown>(`${programPath(fiscalYear, program)}/rulebook/publish`, { method: 'POST' });
+export function publishDraft(api: ApiClient, fiscalYear: string, program: string) {
+  return dataOf(
+    api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook/publish', {
+      params: { path: { fy: fiscalYear, program } },
+    }),
+  );
 }

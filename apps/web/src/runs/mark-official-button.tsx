@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../api/describe-error.ts';
+import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
-import { type RunDetail, runApi } from './run-api.ts';
+import { runApi } from './run-api.ts';
 
 /**
  * For an admin: make this succeeded run the program's final (official) run of its year, while
  * the year is open. Another run that was final stops being so.
  */
-export function MarkOfficialButton({ run, currentFinal }: { run: RunDetail; currentFinal: string | null }) {
+export function MarkOfficialButton({ run, currentFinal }: { run: Run; currentFinal: string | null }) {
   const { api } = useQuip();
   const queryClient = useQueryClient();
   const runId = String(run.id);

@@ -29,8 +29,7 @@ export function measuresOf(rulebook: Record<string, unknown> | undefined): RunMe
 
 /** The run's payee count: the finished totals when given, else the payees its chunks cover. */
 export function runPayees(run: Pick<Run, 'progress' | 'totals'>): number {
-  const payees = run.totals?.payees;
-  return typeof payees === 'number' ? payees : (run.progress?.total ?? 0);
+  return run.totals?.payees ?? run.progress.total;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import type { RunResult } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatUsd } from '../format/format-money.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { PaymentDetails } from './payment-details.tsx';
-import { type RunResultRow, runApi } from './run-api.ts';
+import { runApi } from './run-api.ts';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-function Trace({ steps }: { steps: RunResultRow['trace'] }) {
+function Trace({ steps }: { steps: RunResult['trace'] }) {
   if (!steps || steps.length === 0) return null;
   return (
     <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-xs">
@@ -61,7 +62,7 @@ export function PayeeDrilldown({ runId, entityId }: { runId: string; entityId: s
               {r.met !== null ? (r.met ? ', met' : ', not met') : ''}
               {r.reason ? ` (${r.reason})` : ''}
             </p>
-            <Trace steps={r.trace ?? (r.explanation as RunResultRow['trace'])} />
+            <Trace steps={r.trace} />
           </li>
         ))}
       </ul>
@@ -87,7 +88,6 @@ export function PayeeDrilldown({ runId, entityId }: { runId: string; entityId: s
               </tr>
             </tbody>
           </table>
-          <Trace steps={payment.trace} />
           {payment.details ? <PaymentDetails details={payment.details} /> : null}
         </div>
       ) : null}

@@ -1,12 +1,12 @@
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { RunPayment } from '../api/resources.ts';
 import { formatUsd } from '../format/format-money.ts';
 import { rowOrder, type SortValue } from './row-order.ts';
-import type { RunPaymentRow } from './run-api.ts';
 import { VirtualTable } from './virtual-table.tsx';
 
-const col = createColumnHelper<RunPaymentRow>();
-const SORT_VALUES: Record<string, (p: RunPaymentRow) => SortValue> = {
+const col = createColumnHelper<RunPayment>();
+const SORT_VALUES: Record<string, (p: RunPayment) => SortValue> = {
   entityId: (p) => p.entityId,
   lines: (p) => p.lines.length,
   totalCents: (p) => p.totalCents,
@@ -30,7 +30,7 @@ export function PaymentsTable({
   done,
   totals,
 }: {
-  payments: RunPaymentRow[];
+  payments: RunPayment[];
   /** Rows fetched so far (may run ahead of `payments`, which the table refreshes less often). */
   loaded: number;
   done: boolean;

@@ -1,17 +1,17 @@
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { RunResult } from '../api/resources.ts';
 import { rowOrder, type SortValue } from './row-order.ts';
-import type { RunResultRow } from './run-api.ts';
 import { VirtualTable } from './virtual-table.tsx';
 
-const col = createColumnHelper<RunResultRow>();
+const col = createColumnHelper<RunResult>();
 const num = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
 const metText = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'not met');
 type MetFilter = 'all' | 'met' | 'not-met';
 
 /** What each column sorts by (missing numbers sort last either way). */
-const SORT_VALUES: Record<string, (r: RunResultRow) => SortValue> = {
+const SORT_VALUES: Record<string, (r: RunResult) => SortValue> = {
   entityId: (r) => r.entityId,
   measure: (r) => r.measure,
   status: (r) => r.status,
@@ -32,7 +32,7 @@ export function ResultsTable({
   onPayee,
   measureNames,
 }: {
-  rows: RunResultRow[];
+  rows: RunResult[];
   onPayee: (entityId: string) => void;
   /** Measure key -> name from the run's rulebook, shown (and searchable) beside the key. */
   measureNames?: ReadonlyMap<string, string>;
@@ -50,7 +50,7 @@ export function ResultsTable({
     const keep =
       !needle && met === 'all'
         ? null
-        : (r: RunResultRow, i: number) =>
+        : (r: RunResult, i: number) =>
             (met === 'all' || r.met === (met === 'met')) &&
             (!needle || (searchable[i] as string).includes(needle));
     const by = sorting[0];

@@ -1,5 +1,4 @@
-import type { FiscalYearStatus } from '../api/resources.ts';
-import type { RunDetail } from './run-api.ts';
+import type { FiscalYearStatus, Run } from '../api/resources.ts';
 
 const fact = 'rounded-md border border-slate-200 bg-white p-3';
 
@@ -7,7 +6,7 @@ const fact = 'rounded-md border border-slate-200 bg-white p-3';
  * What a run pinned (its as-of date, rulebook version, data) and whether it is the final one. A
  * field the answer lacks shows as a dash rather than breaking the page.
  */
-export function RunFacts({ run, yearStatus }: { run: RunDetail; yearStatus: FiscalYearStatus | undefined }) {
+export function RunFacts({ run, yearStatus }: { run: Run; yearStatus: FiscalYearStatus | undefined }) {
   const version = run.rulebookVersion ?? run.rulebook?.version;
   const hash = run.rulebook?.contentHash;
   return (

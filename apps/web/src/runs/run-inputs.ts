@@ -1,4 +1,4 @@
-import type { RunDiff } from './run-api.ts';
+import type { RunDiff } from '../api/resources.ts';
 
 /** One input of a comparison: what it is, whether it differs, and a sentence saying so. */
 export interface InputLine {

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
+import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
@@ -16,7 +17,7 @@ import { MeasureSelect } from './measure-select.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { type RunPaymentRow, runApi, saveBlob } from './run-api.ts';
+import { runApi, saveBlob } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { RunFacts } from './run-facts.tsx';
 import { isFinished } from './run-progress.ts';
@@ -62,13 +63,9 @@ export function RunPage() {
   useEffect(() => {
     if (tabValue === 'payments') setPaymentsWanted(true);
   }, [tabValue]);
-  const payments = useAllPages<RunPaymentRow>(
+  const payments = useAllPages<RunPayment>(
     done && paymentsWanted,
-    (cursor, signal) =>
-      api.call(
-        `/runs/${encodeURIComponent(runId)}/payments?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        { signal },
-      ),
+    (cursor, signal) => runApi.payments(api, runId, cursor, signal),
     runId,
   );
   const siblings = useQuery({

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { QuipApi } from '../api/quip-api.ts';
-import type { Run } from '../api/resources.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import type { Run, RunResult } from '../api/resources.ts';
 import { versionQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { defaultMeasure, measuresOf, type RunMeasure, runPayees } from './measure-choice.ts';
-import type { RunResultRow } from './run-api.ts';
+import { runApi } from './run-api.ts';
 import { type PagesState, useAllPages } from './use-all-pages.ts';
 
 export interface RunResults {
@@ -16,7 +16,7 @@ export interface RunResults {
   choose: (measure: string | null) => void;
   /** The pinned rulebook is still being read: nothing loads until the default is known. */
   pending: boolean;
-  results: PagesState<RunResultRow>;
+  results: PagesState<RunResult>;
 }
 
 /**
@@ -25,13 +25,11 @@ export interface RunResults {
  * each choice is its own paged load (keyed by run and measure, so choosing again cancels the
  * load under way). A run without a readable rulebook loads all its results, as before.
  */
-export function useRunResults(api: QuipApi, run: Run | undefined, done: boolean): RunResults {
+export function useRunResults(api: ApiClient, run: Run | undefined, done: boolean): RunResults {
   const runId = run?.id === undefined ? '' : String(run.id);
-  const fy = typeof run?.fiscalYear === 'string' ? run.fiscalYear : '';
-  const named = run?.program ?? run?.programId;
-  const program = typeof named === 'string' ? named : '';
-  const pinned = (run?.rulebook as { version?: unknown } | undefined)?.version;
-  const version = typeof pinned === 'number' ? pinned : null;
+  const fy = run?.fiscalYear ?? '';
+  const program = run?.program ?? '';
+  const version = run?.rulebook.version ?? null;
   const rulebook = useQuery({
     ...versionQueryOptions(api, fy, program, version ?? 0),
     enabled: done && version !== null && fy !== '' && program !== '',
@@ -50,15 +48,9 @@ export function useRunResults(api: QuipApi, run: Run | undefined, done: boolean)
           measures.map((m) => m.key),
         );
   const choose = (next: string | null) => setChosen({ runId, measure: next });
-  const results = useAllPages<RunResultRow>(
+  const results = useAllPages<RunResult>(
     done && !pending,
-    (cursor, signal) =>
-      api.call(
-        `/runs/${encodeURIComponent(runId)}/results?limit=1000${
-          measure === null ? '' : `&measure=${encodeURIComponent(measure)}`
-        }${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        { signal },
-      ),
+    (cursor, signal) => runApi.results(api, runId, measure, cursor, signal),
     `${runId}\n${measure ?? ''}`,
   );
   return { measures, payees, measure, choose, pending, results };

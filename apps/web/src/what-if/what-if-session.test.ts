@@ -39,7 +39,12 @@ function program(target = 0.6): Record<string, unknown> {
   };
 }
 
-const entities = ['P1', 'P2', 'P3'].map((id) => ({ id, units: 100, rateCents: 5000 }));
+const entities = ['P1', 'P2', 'P3'].map((id) => ({
+  id,
+  name: `Provider ${id}`,
+  units: 100,
+  rateCents: 5000,
+}));
 const submissions = [5, 7, 9].map((trained, i) => ({
   entityId: `P${i + 1}`,
   measure: 'trained-share',

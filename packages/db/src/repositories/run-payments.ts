@@ -1,3 +1,4 @@
+import type { Payment } from '@quip/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import { inParallel } from './run-results.ts';
@@ -5,12 +6,8 @@ import type { RunTotals } from './runs.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface RunPaymentInput {
-  entityId: string;
-  totalCents: number;
-  details: Record<string, unknown>;
-  lines: readonly ({ kind: string; amountCents: number } & Record<string, unknown>)[];
-}
+/** A payment as core computes it, stored without its explanation. */
+export type RunPaymentInput = Omit<Payment, 'trace' | 'lines'> & { lines: readonly Payment['lines'][number][] };
 
 /**
  * Bulk insert of payments (one row per payee) and their lines keyed (run, payee, line no), each
@@ -42,13 +39,8 @@ export async function insertRunPayments(db: Db, runId: number, payments: readonl
   });
 }
 
-export interface RunPayment {
-  entityId: string;
-  name: string;
-  totalCents: number;
-  lines: ({ kind: string; amountCents: number } & Record<string, unknown>)[];
-  details: Record<string, unknown>;
-}
+/** A stored payment, with its payee's name. */
+export type RunPayment = Omit<Payment, 'trace'> & { name: string };
 
 export interface RunPaymentQuery {
   runId: number;
