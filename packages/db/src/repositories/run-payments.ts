@@ -7,7 +7,9 @@ import type { RunTotals } from './runs.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A payment as core computes it, stored without its explanation. */
-export type RunPaymentInput = Omit<Payment, 'trace' | 'lines'> & { lines: readonly Payment['lines'][number][] };
+export type RunPaymentInput = Omit<Payment, 'trace' | 'lines'> & {
+  lines: readonly Payment['lines'][number][];
+};
 
 /**
  * Bulk insert of payments (one row per payee) and their lines keyed (run, payee, line no), each
