@@ -45,6 +45,7 @@ export {
 } from './rulebook/shift-rulebook-year.ts';
 export { validateRulebook } from './rulebook/validate-rulebook.ts';
 export { buildScorecard, type ScorecardInput } from './scorecard/build-scorecard.ts';
+export { formatDollars } from './scorecard/format-dollars.ts';
 export type { ScorecardPopulation } from './scorecard/counterfactual.ts';
 export type {
   ReceivedBatch,

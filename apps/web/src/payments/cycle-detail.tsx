@@ -1,8 +1,8 @@
+import { formatDollars } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PaymentCycle, PaymentCycleLine } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { formatUsd } from '../format/format-money.ts';
 import { saveBlob } from '../runs/run-api.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -159,11 +159,11 @@ function CycleLines({ lines }: { lines: PaymentCycleLine[] }) {
                   {k.lines.toLocaleString('en-US')}
                   {k.recoveries > 0 ? ` (${k.recoveries.toLocaleString('en-US')} recoveries)` : ''}
                 </td>
-                <td className={numCell}>{formatUsd(k.dueCents)}</td>
+                <td className={numCell}>{formatDollars(k.dueCents)}</td>
                 <td className={`${numCell} ${k.recoveredCents > 0 ? 'font-medium text-red-800' : ''}`}>
-                  {formatUsd(k.recoveredCents)}
+                  {formatDollars(k.recoveredCents)}
                 </td>
-                <td className={numCell}>{formatUsd(k.netCents)}</td>
+                <td className={numCell}>{formatDollars(k.netCents)}</td>
               </tr>
             ))}
           </tbody>
@@ -173,9 +173,9 @@ function CycleLines({ lines }: { lines: PaymentCycleLine[] }) {
                 Total
               </th>
               <td className={numCell}>{all.lines.toLocaleString('en-US')}</td>
-              <td className={numCell}>{formatUsd(all.dueCents)}</td>
-              <td className={numCell}>{formatUsd(all.recoveredCents)}</td>
-              <td className={numCell}>{formatUsd(all.netCents)}</td>
+              <td className={numCell}>{formatDollars(all.dueCents)}</td>
+              <td className={numCell}>{formatDollars(all.recoveredCents)}</td>
+              <td className={numCell}>{formatDollars(all.netCents)}</td>
             </tr>
           </tfoot>
         </table>
@@ -209,10 +209,10 @@ function CycleLines({ lines }: { lines: PaymentCycleLine[] }) {
                   </th>
                   <td className="px-3 py-2 font-mono text-xs">{l.key}</td>
                   <td className="px-3 py-2">{l.kind}</td>
-                  <td className={numCell}>{formatUsd(l.entitledCents)}</td>
-                  <td className={numCell}>{formatUsd(l.paidBeforeCents)}</td>
+                  <td className={numCell}>{formatDollars(l.entitledCents)}</td>
+                  <td className={numCell}>{formatDollars(l.paidBeforeCents)}</td>
                   <td className={`${numCell} ${recovery ? 'font-semibold text-red-800' : ''}`}>
-                    {formatUsd(l.dueCents)}
+                    {formatDollars(l.dueCents)}
                     {recovery ? (
                       <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium">
                         Recovery

@@ -1,5 +1,5 @@
+import { formatDollars } from '@quip/core';
 import type { LedgerEntry, PaymentCycleLine } from '../api/resources.ts';
-import { formatUsd } from '../format/format-money.ts';
 
 /** A line whose amount due is negative: money the payee got before and gives back. */
 export function isRecovery(line: Pick<PaymentCycleLine, 'dueCents'>): boolean {
@@ -103,17 +103,17 @@ export function historySummary(entityId: string, points: readonly HistoryPoint[]
   const n = points.length;
   const head =
     last.entitledCents === null
-      ? `${entityId}: ${formatUsd(last.paidCents)} paid over ${n} cycle${n === 1 ? '' : 's'}.`
-      : `${entityId}: entitled to ${formatUsd(last.entitledCents)} by the run of cycle ${last.cycleId}, ${formatUsd(last.paidCents)} paid over ${n} cycle${n === 1 ? '' : 's'}${
+      ? `${entityId}: ${formatDollars(last.paidCents)} paid over ${n} cycle${n === 1 ? '' : 's'}.`
+      : `${entityId}: entitled to ${formatDollars(last.entitledCents)} by the run of cycle ${last.cycleId}, ${formatDollars(last.paidCents)} paid over ${n} cycle${n === 1 ? '' : 's'}${
           last.entitledCents === last.paidCents
             ? ', fully paid.'
-            : `, ${formatUsd(last.entitledCents - last.paidCents)} ${last.entitledCents > last.paidCents ? 'not yet paid' : 'paid over the entitlement'}.`
+            : `, ${formatDollars(last.entitledCents - last.paidCents)} ${last.entitledCents > last.paidCents ? 'not yet paid' : 'paid over the entitlement'}.`
         }`;
   return [
     head,
     ...points.map(
       (p) =>
-        `Cycle ${p.cycleId}: ${p.cycleCents < 0 ? `recovered ${formatUsd(-p.cycleCents)}` : `paid ${formatUsd(p.cycleCents)}`}, ${formatUsd(p.paidCents)} paid so far${p.entitledCents === null ? '' : ` of ${formatUsd(p.entitledCents)} entitled`}.`,
+        `Cycle ${p.cycleId}: ${p.cycleCents < 0 ? `recovered ${formatDollars(-p.cycleCents)}` : `paid ${formatDollars(p.cycleCents)}`}, ${formatDollars(p.paidCents)} paid so far${p.entitledCents === null ? '' : ` of ${formatDollars(p.entitledCents)} entitled`}.`,
     ),
   ];
 }

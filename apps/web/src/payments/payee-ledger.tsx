@@ -1,9 +1,10 @@
+import { formatDollars } from '@quip/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LedgerEntry } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { formatDollars, formatUsd } from '../format/format-money.ts';
+import { formatWholeDollars } from '../format/format-money.ts';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { type HistoryPoint, historySummary, payeeHistory } from './cycle-summary.ts';
 import { paymentCycleApi } from './payment-cycle-api.ts';
@@ -70,8 +71,8 @@ function HistoryChart({ entityId, points }: { entityId: string; points: HistoryP
           <BarChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 20 }} barCategoryGap="30%">
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={(v: number) => formatDollars(v)} tick={{ fontSize: 12 }} width={90} />
-            <Tooltip formatter={(v) => formatUsd(Number(v))} />
+            <YAxis tickFormatter={(v: number) => formatWholeDollars(v)} tick={{ fontSize: 12 }} width={90} />
+            <Tooltip formatter={(v) => formatDollars(Number(v))} />
             <Legend formatter={(value) => <span style={{ color: '#0f172a' }}>{value}</span>} />
             <Bar
               dataKey="entitledCents"
@@ -130,10 +131,10 @@ function LedgerTable({ entityId, entries }: { entityId: string; entries: LedgerE
               <td className="px-3 py-2 font-mono text-xs">{e.key}</td>
               <td className="px-3 py-2">{e.kind}</td>
               <td className={`${numCell} ${e.amountCents < 0 ? 'font-semibold text-red-800' : ''}`}>
-                {formatUsd(e.amountCents)}
+                {formatDollars(e.amountCents)}
                 {e.amountCents < 0 ? ' (recovery)' : ''}
               </td>
-              <td className={numCell}>{formatUsd(e.balanceCents)}</td>
+              <td className={numCell}>{formatDollars(e.balanceCents)}</td>
               <td className="px-3 py-2">{new Date(e.approvedAt).toLocaleString()}</td>
             </tr>
           ))}

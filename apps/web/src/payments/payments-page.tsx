@@ -1,10 +1,10 @@
+import { formatDollars } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { PaymentCycle } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
-import { formatUsd } from '../format/format-money.ts';
 import { runApi } from '../runs/run-api.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -268,11 +268,11 @@ function CycleTable({
               </td>
               <td className="px-3 py-2">{c.createdByName}</td>
               <td className="px-3 py-2">{c.approvedByName ?? '—'}</td>
-              <td className={numCell}>{formatUsd(c.totals.dueCents)}</td>
+              <td className={numCell}>{formatDollars(c.totals.dueCents)}</td>
               <td className={`${numCell} ${c.totals.recoveredCents > 0 ? 'font-medium text-red-800' : ''}`}>
-                {formatUsd(c.totals.recoveredCents)}
+                {formatDollars(c.totals.recoveredCents)}
               </td>
-              <td className={numCell}>{formatUsd(c.totals.netCents)}</td>
+              <td className={numCell}>{formatDollars(c.totals.netCents)}</td>
               <td className={numCell}>{c.totals.lines.toLocaleString('en-US')}</td>
             </tr>
           ))}

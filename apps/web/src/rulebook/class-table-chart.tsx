@@ -1,3 +1,4 @@
+import { formatDollars } from '@quip/core';
 import {
   CartesianGrid,
   Line,
@@ -8,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDollars, formatUsd } from '../format/format-money.ts';
+import { formatWholeDollars } from '../format/format-money.ts';
 import { type ClassRow, classTableCurve } from './class-table-curve.ts';
 
 /** Potential payment against assigned members, with each cliff marked and listed in words. */
@@ -24,9 +25,9 @@ export function ClassTableChart({ rows }: { rows: ClassRow[] }) {
           <LineChart data={points} margin={{ top: 10, right: 20, bottom: 10, left: 20 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="members" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={(v: number) => formatDollars(v)} tick={{ fontSize: 12 }} width={80} />
+            <YAxis tickFormatter={(v: number) => formatWholeDollars(v)} tick={{ fontSize: 12 }} width={80} />
             <Tooltip
-              formatter={(v) => formatUsd(Number(v))}
+              formatter={(v) => formatDollars(Number(v))}
               labelFormatter={(m) => `${Number(m).toLocaleString('en-US')} members`}
             />
             <Line
@@ -59,7 +60,7 @@ export function ClassTableChart({ rows }: { rows: ClassRow[] }) {
           {cliffs.map((c) => (
             <li key={c.toMembers}>
               {c.fromMembers.toLocaleString('en-US')} → {c.toMembers.toLocaleString('en-US')} members:{' '}
-              {formatUsd(c.fromCents)} → {formatUsd(c.toCents)}
+              {formatDollars(c.fromCents)} → {formatDollars(c.toCents)}
             </li>
           ))}
         </ul>

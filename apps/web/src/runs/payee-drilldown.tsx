@@ -1,7 +1,7 @@
+import { formatDollars } from '@quip/core';
 import { useQuery } from '@tanstack/react-query';
 import type { RunResult } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { formatUsd } from '../format/format-money.ts';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { PaymentDetails } from './payment-details.tsx';
 import { runApi } from './run-api.ts';
@@ -68,7 +68,7 @@ export function PayeeDrilldown({ runId, entityId }: { runId: string; entityId: s
       </ul>
       {payment ? (
         <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-          <h3 className="font-semibold">Payment {formatUsd(payment.totalCents)}</h3>
+          <h3 className="font-semibold">Payment {formatDollars(payment.totalCents)}</h3>
           <table className="mt-2 min-w-full text-sm">
             <caption className="sr-only">Payment lines</caption>
             <tbody>
@@ -79,12 +79,12 @@ export function PayeeDrilldown({ runId, entityId }: { runId: string; entityId: s
                     {l.kind}
                     {typeof l.milestone === 'number' ? ` ${l.milestone}` : ''}
                   </td>
-                  <td className="py-1 text-right font-mono">{formatUsd(l.amountCents)}</td>
+                  <td className="py-1 text-right font-mono">{formatDollars(l.amountCents)}</td>
                 </tr>
               ))}
               <tr className="border-t-2 border-slate-300 font-semibold">
                 <td className="py-1 pr-3">Total</td>
-                <td className="py-1 text-right font-mono">{formatUsd(payment.totalCents)}</td>
+                <td className="py-1 text-right font-mono">{formatDollars(payment.totalCents)}</td>
               </tr>
             </tbody>
           </table>

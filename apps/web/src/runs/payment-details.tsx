@@ -1,4 +1,4 @@
-import { formatUsd } from '../format/format-money.ts';
+import { formatDollars } from '@quip/core';
 
 /** A list of equal runs of values, e.g. "1,554,348 ×20, 1,554,347 ×3", so long arrays stay readable. */
 export function runLengths(values: readonly unknown[]): string {
@@ -16,12 +16,12 @@ export function runLengths(values: readonly unknown[]): string {
 }
 
 function show(key: string, value: unknown): string {
-  if (typeof value === 'number' && key.endsWith('Cents')) return formatUsd(value);
+  if (typeof value === 'number' && key.endsWith('Cents')) return formatDollars(value);
   if (typeof value === 'number') return value.toLocaleString('en-US');
   if (Array.isArray(value)) {
     if (key.endsWith('Cents') && value.every((v) => typeof v === 'number')) {
       const sum = (value as number[]).reduce((a, b) => a + b, 0);
-      return `${value.length} amounts adding up to ${formatUsd(sum)}: ${runLengths(value)} (cents)`;
+      return `${value.length} amounts adding up to ${formatDollars(sum)}: ${runLengths(value)} (cents)`;
     }
     return runLengths(value);
   }

@@ -1,7 +1,7 @@
+import { formatDollars } from '@quip/core';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { RunPayment } from '../api/resources.ts';
-import { formatUsd } from '../format/format-money.ts';
 import { rowOrder, type SortValue } from './row-order.ts';
 import { VirtualTable } from './virtual-table.tsx';
 
@@ -59,7 +59,7 @@ export function PaymentsTable({
       col.accessor('totalCents', {
         header: 'Total',
         sortDescFirst: true,
-        cell: (c) => <span className="font-mono">{formatUsd(c.getValue())}</span>,
+        cell: (c) => <span className="font-mono">{formatDollars(c.getValue())}</span>,
       }),
     ],
     [],
@@ -71,7 +71,7 @@ export function PaymentsTable({
     <div className="space-y-3">
       <p className="text-sm text-slate-800">
         <span className="font-semibold" data-testid="payments-total">
-          {totalCents === null ? '…' : formatUsd(totalCents)}
+          {totalCents === null ? '…' : formatDollars(totalCents)}
         </span>{' '}
         to {payees === null ? '…' : payees.toLocaleString('en-US')} payees in this run.
       </p>
@@ -105,7 +105,7 @@ export function PaymentsTable({
               Total of the run
             </th>
             <td className="px-3 py-2 text-right font-mono" data-testid="payments-footer-total">
-              {totalCents === null ? '…' : formatUsd(totalCents)}
+              {totalCents === null ? '…' : formatDollars(totalCents)}
             </td>
           </tr>
         }

@@ -1,8 +1,9 @@
+import { formatDollars } from '@quip/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { formatChange, formatUsd } from '../format/format-money.ts';
+import { formatChange } from '../format/format-money.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { runApi } from './run-api.ts';
@@ -80,10 +81,10 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
                   <tr key={p.entityId} className="border-t border-slate-100 align-top">
                     <td className="whitespace-nowrap px-3 py-1 font-mono text-xs">{p.entityId}</td>
                     <td className="px-3 py-1 font-mono">
-                      {p.totalCents.from === null ? '—' : formatUsd(p.totalCents.from)}
+                      {p.totalCents.from === null ? '—' : formatDollars(p.totalCents.from)}
                     </td>
                     <td className="px-3 py-1 font-mono">
-                      {p.totalCents.to === null ? '—' : formatUsd(p.totalCents.to)}
+                      {p.totalCents.to === null ? '—' : formatDollars(p.totalCents.to)}
                     </td>
                     <td className="px-3 py-1">
                       {formatChange((p.totalCents.to ?? 0) - (p.totalCents.from ?? 0), true)}

@@ -1,3 +1,4 @@
+import { formatDollars } from '@quip/core';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -7,7 +8,6 @@ import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
-import { formatUsd } from '../format/format-money.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -142,7 +142,7 @@ export function RunPage() {
               <div key={k} className="rounded-md border border-slate-200 bg-white p-3">
                 <dt className="text-xs text-slate-600">{TOTAL_LABELS[k] ?? k}</dt>
                 <dd className="text-lg font-semibold">
-                  {k.endsWith('Cents') ? formatUsd(Number(v)) : Number(v).toLocaleString('en-US')}
+                  {k.endsWith('Cents') ? formatDollars(Number(v)) : Number(v).toLocaleString('en-US')}
                 </dd>
               </div>
             ))}

@@ -8,7 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatChange, formatDollars } from '../format/format-money.ts';
+import { formatChange, formatWholeDollars } from '../format/format-money.ts';
 import type { WhatIfState } from './use-what-if.ts';
 
 /** The live numbers beside the editor: who meets the target, the payout and its change. */
@@ -70,7 +70,7 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
             <div className="rounded-md bg-white p-3 shadow-sm">
               <dt className="text-xs text-slate-600">Total payout</dt>
               <dd className="text-xl font-semibold" data-testid="what-if-total">
-                {formatDollars(current.totalCents)}
+                {formatWholeDollars(current.totalCents)}
               </dd>
             </div>
             <div className="rounded-md bg-white p-3 shadow-sm">
