@@ -52,16 +52,6 @@ export {
 } from './repositories/payment-cycles.ts';
 export { listPrograms } from './repositories/programs.ts';
 export {
-  findCurrentDraft,
-  findPublishedRulebook,
-  hasAnyRulebook,
-  listRulebookRevisions,
-  publishCurrentDraft,
-  publishedVersions,
-  type RulebookRevision,
-  saveRulebookRevision,
-} from './repositories/rulebooks.ts';
-export {
   countOpenProgramRequests,
   countOpenReviewRequests,
   decideReviewRequest,
@@ -73,6 +63,16 @@ export {
   payeeRunSide,
   type ReviewRequestRecord,
 } from './repositories/review-requests.ts';
+export {
+  findCurrentDraft,
+  findPublishedRulebook,
+  hasAnyRulebook,
+  listRulebookRevisions,
+  publishCurrentDraft,
+  publishedVersions,
+  type RulebookRevision,
+  saveRulebookRevision,
+} from './repositories/rulebooks.ts';
 export { diffRuns } from './repositories/run-diff.ts';
 export {
   insertRunValues,
@@ -84,7 +84,6 @@ export {
   type RunPayee,
 } from './repositories/run-inputs.ts';
 export { copyRunOutput, RUN_RESULT_COPY_COLUMNS } from './repositories/run-output-copy.ts';
-export { claimRunResume, listIdleUnfinishedRuns, type UnfinishedRun } from './repositories/run-resumes.ts';
 export {
   insertRunPayments,
   listRunPayments,
@@ -97,6 +96,7 @@ export {
   listRunResults,
   type RunResultRow,
 } from './repositories/run-results.ts';
+export { claimRunResume, listIdleUnfinishedRuns, type UnfinishedRun } from './repositories/run-resumes.ts';
 export {
   cancelRun,
   createRun,
@@ -122,6 +122,9 @@ export {
   listSubmissions,
   submissionRowJson,
 } from './repositories/submissions.ts';
+export { expandResultJson } from './run-codecs/compact-result-json.ts';
+export { resultCopyBatches, runResultRow } from './run-codecs/run-result-rows.ts';
+export { encodeRunValues, placeRunValues } from './run-codecs/run-values-codec.ts';
 export type { ApiKeyRole, Database } from './schema.ts';
 export { loadCatalog } from './seed/load-catalog.ts';
 export { seedReferenceData } from './seed/reference-data.ts';

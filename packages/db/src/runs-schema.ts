@@ -48,8 +48,8 @@ export interface RunValueTable {
   payees: number;
   /**
    * The chunk's phase-1 values as one JSON document (json, not jsonb: stored and read back as
-   * text), written and read by @quip/jobs (run-values-codec): the chunk's distinct values and one
-   * number per payee x measure; older runs hold [[payee, measure, value], ...].
+   * text), written and read by run-codecs/run-values-codec.ts: the chunk's distinct values and one
+   * number per payee x measure; runs stored by the first release hold [[payee, measure, value], ...].
    */
   values: unknown;
 }

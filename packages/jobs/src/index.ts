@@ -6,7 +6,6 @@ export { pingJob } from './handlers/ping-job.ts';
 export { defineJob, type JobDefinition, type JobRunner } from './job-runner.ts';
 export { BullmqJobRunner, connectRedis } from './runners/bullmq-runner.ts';
 export { InlineJobRunner } from './runners/inline-runner.ts';
-export { expandResultJson } from './runs/compact-result-json.ts';
 export { explainRunPayee } from './runs/explain-run-payee.ts';
 export { recoverInterruptedRuns, recoverOrphanRuns } from './runs/recover-interrupted-runs.ts';
 export { enqueueRun, startRun } from './runs/start-run.ts';

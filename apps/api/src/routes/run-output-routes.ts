@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Database, listRunPayments, listRunResults, type RunRecord } from '@quip/db';
-import { expandResultJson, explainRunPayee } from '@quip/jobs';
+import { type Database, expandResultJson, listRunPayments, listRunResults, type RunRecord } from '@quip/db';
+import { explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';

@@ -1,6 +1,7 @@
 import { evaluateMeasureValues } from '@quip/core';
 import {
   type Database,
+  encodeRunValues,
   findRun,
   insertRunValues,
   loadRunPayees,
@@ -12,7 +13,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
-import { encodeRunValues } from '../runs/run-values-codec.ts';
 
 export const runChunkPayload = z.object({
   runId: z.number().int().positive(),

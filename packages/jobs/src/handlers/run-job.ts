@@ -9,17 +9,16 @@ import {
   insertRunResults,
   isRunActive,
   listRunChunks,
-  type RunResultRow,
+  resultCopyBatches,
   runPaymentTotals,
+  runResultRow,
   startRunning,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../job-runner.ts';
-import { compactResultJson } from '../runs/compact-result-json.ts';
 import { compiledRulebookOf } from '../runs/compiled-rulebook-cache.ts';
 import { loadRunValues } from '../runs/load-run-values.ts';
-import { resultCopyBatches } from '../runs/result-copy-lines.ts';
 
 export const runPayload = z.object({ runId: z.number().int().positive() });
 
@@ -74,7 +73,7 @@ export function runJob(db: Kysely<Database>) {
       const copied = copyRunOutput(db, runId, resultCopyBatches(runId, results), paid.payments);
       const stored = copied ? await copied : null;
       if (!copied) {
-        await insertRunResults(db, runId, results.map(resultRow));
+        await insertRunResults(db, runId, results.map(runResultRow));
         await insertRunPayments(db, runId, paid.payments);
       }
       // The count check: every payee of the run has its results and its payment stored. After
@@ -96,18 +95,4 @@ export function runJob(db: Kysely<Database>) {
       return { status: 'succeeded', totals };
     },
   });
-}
-
-/** A scored result as the keyed insert takes it (PGlite). */
-function resultRow(r: MeasureResult): RunResultRow {
-  return {
-    entityId: r.entityId,
-    measure: r.measure,
-    status: r.status,
-    value: r.value,
-    target: r.target,
-    met: r.met,
-    points: r.points,
-    json: compactResultJson(r),
-  };
 }

@@ -1,7 +1,6 @@
 import type { CompiledRulebook, MeasureResult } from '@quip/core';
-import { type Database, loadRunPayees, loadRunValueDocs, type RunPayee } from '@quip/db';
+import { type Database, loadRunPayees, loadRunValueDocs, placeRunValues, type RunPayee } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { placeRunValues } from './run-values-codec.ts';
 
 /**
  * The run's payees and every phase-1 value of the run, entity-major over them (payee e's measure

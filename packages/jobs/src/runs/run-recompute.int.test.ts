@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   cancelRun,
+  expandResultJson,
   findRun,
   listRunPayments,
   listRunResults,
@@ -20,7 +21,6 @@ import {
   TEN_SYNTHETIC_PAYEES,
   waitForRunEnd,
 } from '../testing/index.ts';
-import { expandResultJson } from './compact-result-json.ts';
 import { enqueueRun, startRun } from './start-run.ts';
 
 const backends: Record<'inline' | 'bullmq', () => JobRunner> = {

@@ -82,9 +82,9 @@ function resultOf(
 
 /**
  * Places one stored chunk document into `results` (entity-major over the run's payees: payee at
- * entityIndex e, measure m at e * M + m). Reads the compact tuples and the earlier form
- * [[payee, measure, {field: value}], ...] alike. Values of unknown payees or measures are skipped;
- * returns how many were placed.
+ * entityIndex e, measure m at e * M + m). Reads the compact tuples and, for runs stored by the
+ * first release (which explaining one of their payees still reads), [[payee, measure, {field:
+ * value}], ...]. Values of unknown payees or measures are skipped; returns how many were placed.
  */
 export function placeRunValues(
   doc: unknown,

@@ -1,7 +1,7 @@
 import { MeasureResult } from '@quip/core';
-import { RUN_RESULT_COPY_COLUMNS } from '@quip/db';
 import { describe, expect, it } from 'vitest';
-import { resultCopyBatches } from './result-copy-lines.ts';
+import { RUN_RESULT_COPY_COLUMNS } from '../repositories/run-output-copy.ts';
+import { resultCopyBatches } from './run-result-rows.ts';
 
 describe('result COPY lines', () => {
   it('fill the columns copyRunOutput names, nulls as \\N, backslashes and tabs escaped', () => {

@@ -1,11 +1,26 @@
 import type { MeasureResult } from '@quip/core';
-import { copyText } from '@quip/db';
+import type { RunResultRow } from '../repositories/run-results.ts';
+import { copyText } from '../repositories/submission-copy.ts';
 import { compactResultJson } from './compact-result-json.ts';
+
+/** A scored result as the keyed insert takes it (PGlite). */
+export function runResultRow(r: MeasureResult): RunResultRow {
+  return {
+    entityId: r.entityId,
+    measure: r.measure,
+    status: r.status,
+    value: r.value,
+    target: r.target,
+    met: r.met,
+    points: r.points,
+    json: compactResultJson(r),
+  };
+}
 
 const cell = (v: number | boolean | null) => (v === null ? '\\N' : String(v));
 
 /**
- * A run's scored results as COPY text for run_results (the columns of @quip/db's
+ * A run's scored results as COPY text for run_results (the columns of
  * RUN_RESULT_COPY_COLUMNS, in order), `rows` lines at a time: made while the
  * server takes the previous batches in, never as one string or one object per row held for the
  * whole population. Payee and measure cells are escaped once each, not once per row.
