@@ -1,4 +1,4 @@
-/** Architecture boundaries of DESIGN.md §3, checked in CI. */
+/** Architecture boundaries (README "Where things live"), checked in CI. */
 const io =
   '^(node:|fs$|path$|os$|child_process$|net$|http$|https$|crypto$|stream$|worker_threads$|kysely|hono|@hono|bullmq|ioredis|pg$|pg-|@electric-sql|react|react-dom|pino)';
 /** The files packages' export maps point at (`exports` in each package.json): the only way in. */

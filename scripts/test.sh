@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite, unit to browser: `npm test` (CONTRACT.md "Commands"; .ci/run calls exactly this).
+# The whole suite, unit to browser: `npm test` (README "The two commands"; .ci/run calls exactly this).
 # Starts PostgreSQL 15 and Redis on loopback (installing them, and Chromium, with apt-get when missing),
 # runs build, typecheck, lint, dependency rules and every Vitest project, stops what it started, and
 # ends with the line `N passed, N failed`.

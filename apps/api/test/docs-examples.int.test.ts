@@ -97,7 +97,7 @@ describe('doc examples are classified', () => {
           );
       }
       if (marker.kind === 'submissions') {
-        // A submitter's submittedOn is refused (CONTRACT: receipt and trust); an admin's historic load
+        // A submitter's submittedOn is refused (the server dates receipt); an admin's historic load
         // carries it on every row.
         if (marker.as === 'submitter')
           expect(sendsSubmittedOn(example), 'a submitter sends no submittedOn').toBe(false);

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
-// CONTRACT.md "Submissions: receipt and trust", against the catalog's DDS rulebook for 2026-27:
+// Receipt and trust (the server's clock dates a batch), against the catalog's DDS rulebook for 2026-27:
 // the provider directory is due 2026-09-30 in the program's time zone, America/Los_Angeles.
 const PROGRAM = '/api/v1/fiscal-years/2026-27/programs/dds-qip';
 const payee = (id: string, name: string) => ({

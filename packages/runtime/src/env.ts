@@ -11,8 +11,8 @@ const optionalUrl = (protocols: string[]) =>
     });
 
 /**
- * Every setting Quip reads, for the API and the worker alike, validated once at start-up (DESIGN.md
- * §5). The README's "Scaled mode" table documents each one.
+ * Every setting Quip reads, for the API and the worker alike, validated once at start-up. The
+ * README's "Scaled mode" table documents each one.
  */
 export const EnvSchema = z
   .object({

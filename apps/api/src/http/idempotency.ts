@@ -18,7 +18,7 @@ import type { AppEnv } from './app-env.ts';
 import { type Problem, problems } from './problem.ts';
 
 /**
- * Idempotency-Key for POSTs that create things (CONTRACT.md): the first request with a key is
+ * Idempotency-Key for POSTs that create things: the first request with a key is
  * answered and its answer stored; a replay (same API key, same Idempotency-Key, same method, path
  * and body) gets that answer and stores nothing; the same key with another body is 422.
  *

@@ -39,7 +39,7 @@ export interface SubmissionUpload {
   maxRows: number;
 }
 
-/** The answer to a batch (CONTRACT.md, "Submissions: receipt and trust"). */
+/** The answer to a batch: the 201 of a submissions POST, as /openapi.json describes it. */
 export interface SubmissionBatchAnswer {
   /** null for a dry run: nothing was stored. */
   batchId: number | null;

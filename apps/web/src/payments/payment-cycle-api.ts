@@ -5,7 +5,7 @@ import { fetchAllPages } from '../api/fetch-all-pages.ts';
 
 const cycle = (id: number) => ({ params: { path: { id: String(id) } } });
 
-/** The payment-cycle and ledger calls (CONTRACT.md "Payment cycles and the ledger"). */
+/** The payment-cycle and ledger calls (the API's "payment-cycles" routes in /openapi.json). */
 export const paymentCycleApi = {
   list: (api: ApiClient, fy: string, program: string, signal?: AbortSignal) =>
     fetchAllPages((cursor) =>

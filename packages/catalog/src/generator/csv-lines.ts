@@ -33,8 +33,8 @@ export function submissionDataColumns(
 }
 
 /**
- * Submission CSV (CONTRACT.md): `entityId,measure,period,submittedOn` and one `data.<field>`
- * column per data field; fields a row's measure does not have stay empty.
+ * Submission CSV (docs/programs/README.md "CSV conventions"): `entityId,measure,period,submittedOn`
+ * and one `data.<field>` column per data field; fields a row's measure does not have stay empty.
  */
 export function* submissionCsvLines(
   submissions: Iterable<Submission>,

@@ -22,7 +22,7 @@ const PRACTICE_KINDS = [
   'Community Clinic',
 ];
 
-/** Fields exactly as CONTRACT.md's EPT section and docs/programs/dhcs-ept.md list them. */
+/** Fields exactly as docs/programs/dhcs-ept.md section 4 lists them. */
 export const DHCS_EPT_SHAPE: ProgramShape = {
   entityFields: [
     'id',

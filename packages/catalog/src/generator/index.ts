@@ -1,5 +1,5 @@
 // Deterministic data generator (demo size and California scale): payees and submissions in the
-// shapes of CONTRACT.md and docs/programs/*.md, with CSV and NDJSON line writers.
+// shapes the API takes (/openapi.json, docs/programs/*.md), with CSV and NDJSON line writers.
 export {
   csvCell,
   entityCsvLines,

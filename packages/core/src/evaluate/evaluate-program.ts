@@ -9,7 +9,7 @@ import type { EvaluationIssue } from './evaluation-issue.ts';
 export interface EvaluateInput {
   /** The payees: `{ id, ...fields }` (service code, assigned members, milestone count, rate, ...). */
   entities: readonly Entity[];
-  /** Submissions as rows (CONTRACT.md objects) or as columns. */
+  /** Submissions as rows (the objects the API takes) or as columns. */
   submissions: SubmissionInput;
   /** The evaluation date 'YYYY-MM-DD': later submissions are left out; undated ones count as made on it. */
   asOf: string;

@@ -1,6 +1,6 @@
 import type { CompiledExpression } from '../expressions/expression-types.ts';
 
-/** A submission as CONTRACT.md defines it; person-level data arrives as one submission per record. */
+/** A submission as the API takes it; person-level data arrives as one submission per record. */
 export interface Submission {
   entityId: string;
   measure: string;

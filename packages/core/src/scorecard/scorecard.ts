@@ -5,7 +5,7 @@ export type { ReceivedBatch } from './received-records.ts';
 /** Which results a scorecard shows: a run's stage, or 'standing' for one computed now and stored nowhere. */
 export type ScorecardStage = 'draft' | 'preliminary' | 'final' | 'standing' | (string & {});
 
-/** One measure of a payee's scorecard (CONTRACT.md "Review and correction"), plus plain-words extras. */
+/** One measure of a payee's scorecard (review and correction), plus plain-words extras. */
 export interface ScorecardMeasure {
   measure: string;
   name: string;

@@ -2,7 +2,7 @@ import { parseFiscalYear } from '@quip/core';
 import type { Kysely } from 'kysely';
 import type { Database, ProgramTable } from '../schema.ts';
 
-/** The five programs of DESIGN.md §1. */
+/** The five programs of the catalog (docs/programs/README.md). */
 export const PROGRAMS: readonly ProgramTable[] = [
   {
     id: 'dds-qip',

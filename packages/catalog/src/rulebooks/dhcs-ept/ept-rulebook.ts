@@ -26,7 +26,7 @@ const MILESTONE_DOMAINS = [
 
 /**
  * DHCS Equity and Practice Transformation directed payments for one fiscal year. Payee fields and
- * the `ept-milestone` measure are exactly CONTRACT.md's EPT section; the application rubric is a
+ * the `ept-milestone` measure are exactly docs/programs/dhcs-ept.md's; the application rubric is a
  * second measure (results show who the rubric selects) and, once core allows several payment
  * parts, a `rubric-selection` part.
  */

@@ -160,7 +160,7 @@ function measures(y: QwiYear): MeasureInput[] {
       ...EARN_BACK_NO_DATA,
     },
     {
-      // DEFAULT — review (DESIGN.md, issue 4; not in the sources): unearned withhold funds an
+      // DEFAULT — review (not in the sources; docs/programs/dhcs-qwi.md): unearned withhold funds an
       // incentive for reducing disparities. Met when the largest race/ethnicity gap on one quality
       // measure shrank by at least 1 percentage point. Weight 0: eligibility for the pool only.
       key: 'qwi-disparity-reduction',

@@ -55,7 +55,7 @@ export const dhcsWpc202627: RulebookInput = {
   scoring: { kind: 'met-not-met', points: 1 },
   composite: { measures: WPC_INCENTIVE_MEASURES },
   payment: {
-    // Incentive payments for reported outcomes (DESIGN.md, issue 4; not in the source).
+    // Incentive payments for reported outcomes (a Quip default, not in the source; dhcs-wpc.md §1).
     method: 'pool-share',
     // DEFAULT — review: placeholder $10,000,000 pool; the amount must come from a budget act.
     pool: '10000000.00',
