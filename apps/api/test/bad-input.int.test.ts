@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createKeyRateLimiter } from '../src/limits/key-rate-limiter.ts';
 import { createLogger } from '../src/logger.ts';
-import { EPT_RULEBOOK, publishRulebook } from './submissions-rulebooks.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 /** Each kind of bad input the fuzz campaign of issue 14 answered with 500, one by one. */
@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       logger: createLogger('info', destination),
     });
     admin = await t.keyFor('admin');
-    await publishRulebook(t.database.db, EPT_RULEBOOK);
+    await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });
   afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPT_RULEBOOK, publishRulebook } from './submissions-rulebooks.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities';
@@ -11,7 +11,7 @@ describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
   beforeAll(async () => {
     t = await openTestApp(kind);
     admin = await t.keyFor('admin');
-    await publishRulebook(t.database.db, EPT_RULEBOOK);
+    await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });
   afterAll(() => t?.close());
 

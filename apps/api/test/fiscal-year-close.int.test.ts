@@ -1,9 +1,10 @@
 import { listAudit } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { publishSyntheticRulebook, SYNTHETIC_RULEBOOK, storeSyntheticData } from '@quip/jobs';
+import { rulebookFixture } from '@quip/fixtures';
+import { storeSyntheticProgram } from '@quip/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddsQipRulebook, json } from './rulebooks-fixture.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { ddsQipRulebook } from './rulebooks-fixture.ts';
+import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
 
 interface CloseRefused {
   status: number;
@@ -54,8 +55,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
     admin = await t.keyFor('admin');
     analyst = await t.keyFor('analyst');
     // dds-qip 2026-27: version 1 published (revision 1) and two payees with data.
-    await publishSyntheticRulebook(t.database.db);
-    await storeSyntheticData(t.database.db, [
+    await storeSyntheticProgram(t.database.db, [
       { id: 'P000001', serviceCode: '950', placed: 3 },
       { id: 'P000002', serviceCode: '096', placed: 0 },
     ]);
@@ -65,7 +65,14 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
   it('refuses to close while a program has an unpublished draft and no official run, listing each reason', async () => {
     const draft = await api(
       `${DDS}/rulebook`,
-      json(admin, { ...SYNTHETIC_RULEBOOK, name: 'DDS QIP, edited' }, 'PUT'),
+      json(
+        admin,
+        {
+          ...rulebookFixture('survey-and-cie-at-least-peer-median-earn-10-percent'),
+          name: 'DDS QIP, edited',
+        },
+        'PUT',
+      ),
     );
     expect(draft.status).toBe(200);
     const res = await close('2026-27');

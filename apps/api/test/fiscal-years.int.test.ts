@@ -1,11 +1,11 @@
 import { CATALOG } from '@quip/catalog';
 import { compileRulebook, contentHash, shiftRulebookYear, validateRulebook } from '@quip/core';
-import { listAudit, loadCatalog, saveRulebookRevision } from '@quip/db';
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { listAudit, loadCatalog } from '@quip/db';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonPath } from '../src/rulebooks/json-path.ts';
-import { ddsQipRulebook, json } from './rulebooks-fixture.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { ddsQipRulebook } from './rulebooks-fixture.ts';
+import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
 
 interface ClonedProgram {
   program: string;
@@ -184,15 +184,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
     expect((await api('/fiscal-years', json(admin, { fiscalYear: '2028-29' }))).status).toBe(201);
     // Written straight to the database, past validation: a measure without a name or compute.
     const broken = { ...ddsQipRulebook(), program: 'dhcs-wpc', measures: [{ key: 'x', kind: 'reporting' }] };
-    await saveRulebookRevision(t.database.db, {
-      fiscalYear: '2026-27',
-      programId: 'dhcs-wpc',
-      content: broken,
-      contentHash: contentHash(broken),
-      source: 'admin',
-      createdBy: null,
-      publish: true,
-    });
+    await publishRulebook(t.database.db, broken);
     const res = await api('/fiscal-years/2028-29/clone-from/2026-27', {
       method: 'POST',
       headers: bearer(admin),

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { rulebookFixture } from '@quip/fixtures';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
-import { EPT_RULEBOOK, publishRulebook, QIP_RULEBOOK } from './submissions-rulebooks.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 /**
@@ -128,8 +128,11 @@ describe.each(DATABASE_KINDS)('fuzzing every route that takes a body on %s', (ki
     });
     t = await openTestApp(kind, { bodyLimitBytes: 256 * 1024, logger: createLogger('info', destination) });
     admin = await t.keyFor('admin');
-    await publishRulebook(t.database.db, EPT_RULEBOOK);
-    await publishRulebook(t.database.db, QIP_RULEBOOK);
+    await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
+    await publishRulebook(
+      t.database.db,
+      rulebookFixture('directory-and-screening-at-least-half-earn-10-percent'),
+    );
     const doc = (await (await t.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, Json>>;
       components: { schemas: Record<string, Json> };

@@ -1,7 +1,7 @@
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { rulebookFixture } from '@quip/fixtures';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPT_RULEBOOK, publishRulebook } from './submissions-rulebooks.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/preview';
@@ -14,7 +14,7 @@ const milestone = (entityId: string, n: number) => ({
 });
 const entities = [
   { id: 'PR-1', name: 'Valley Family Clinic', assignedMembers: 920, milestoneCount: 25 },
-  // 5,000 members is beyond the test class table (1..1,000): an issue for PR-2 only.
+  // 5,000 members is beyond the fixture's class table (1..1,200): an issue for PR-2 only.
   { id: 'PR-2', name: 'Big Clinic', assignedMembers: 5000, milestoneCount: 25 },
 ];
 
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
     // The server's clock: 2026-11-23, 10:00 in Los Angeles.
     t = await openTestApp(kind, { clock: () => new Date('2026-11-23T18:00:00Z') });
     analyst = await t.keyFor('analyst');
-    await publishRulebook(t.database.db, EPT_RULEBOOK);
+    await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });
   afterAll(() => t?.close());
 
@@ -88,8 +88,8 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
   });
 
   it('evaluates a rulebook given in the request instead of the published one', async () => {
-    const rulebook = structuredClone(EPT_RULEBOOK);
-    rulebook.payment.classes[1]!.pmpy = '310.00';
+    const rulebook = rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone');
+    rulebook.payment.classes.find((c) => c.class === 'D')!.pmpy = '310.00';
     const res = await preview({
       entities: [entities[0]],
       submissions: [milestone('PR-1', 1)],
@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
 
   it('answers 422 with every problem of an invalid rulebook given', async () => {
     const rulebook = {
-      ...structuredClone(EPT_RULEBOOK),
+      ...rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'),
       payment: { method: 'no-such-method' },
       fiscalYear: '2030-31',
     };

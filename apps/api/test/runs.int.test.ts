@@ -10,16 +10,10 @@ import {
   submissionRowJson,
   upsertEntities,
 } from '@quip/db';
-import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
-import {
-  BullmqJobRunner,
-  InlineJobRunner,
-  type JobRunner,
-  jobDefinitions,
-  publishSyntheticRulebook,
-  SYNTHETIC_RULEBOOK,
-  storeSyntheticData,
-} from '@quip/jobs';
+import { DATABASE_KINDS, openTestDatabase, publishRulebook } from '@quip/db/testing';
+import { rulebookFixture } from '@quip/fixtures';
+import { BullmqJobRunner, InlineJobRunner, type JobRunner, jobDefinitions } from '@quip/jobs';
+import { storeSyntheticData, storeSyntheticProgram } from '@quip/jobs/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type QuipApp } from '../src/app.ts';
@@ -101,8 +95,7 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     jobs = new InlineJobRunner(10);
     const opened = await openRunsApp(kind, jobs);
     ({ app, database } = opened);
-    await publishSyntheticRulebook(database.db);
-    await storeSyntheticData(database.db, PAYEES);
+    await storeSyntheticProgram(database.db, PAYEES);
     admin = await opened.keyFor('admin');
     analyst = await opened.keyFor('analyst');
     submitter = await opened.keyFor('submitter', ['dds-qip:P000001']);
@@ -422,7 +415,10 @@ describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
     admin = await opened.keyFor('admin');
     analyst = await opened.keyFor('analyst');
     // Version 1: the DSP survey is due 2026-10-31, inside the year.
-    await publishSyntheticRulebook(database.db);
+    await publishRulebook(
+      database.db,
+      rulebookFixture('survey-and-cie-at-least-peer-median-earn-10-percent'),
+    );
     // Two residential homes ('096': cie does not apply, so the survey alone earns the 10 %).
     // Q1's survey arrived 2026-10-01; Q2's on 2027-07-15, after the fiscal year ended.
     const scope = { fiscalYear: '2026-27', programId: 'dds-qip' };
@@ -465,9 +461,10 @@ describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
   });
 
   it('defaults to the last due date when it falls after the year, so on-time filings count', async () => {
-    await publishSyntheticRulebook(database.db, {
-      ...SYNTHETIC_RULEBOOK,
-      measures: SYNTHETIC_RULEBOOK.measures.map((m) =>
+    const rulebook = rulebookFixture('survey-and-cie-at-least-peer-median-earn-10-percent');
+    await publishRulebook(database.db, {
+      ...rulebook,
+      measures: rulebook.measures.map((m) =>
         m.key === 'workforce-survey'
           ? { ...m, compute: { ...m.compute, timely: { dueDate: '2027-07-31' } } }
           : m,

@@ -81,3 +81,10 @@ export async function openTestApp(
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+/** A request with the key's bearer token and a JSON body. */
+export const json = (key: string, body: unknown, method = 'POST') => ({
+  method,
+  headers: { ...bearer(key), 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});

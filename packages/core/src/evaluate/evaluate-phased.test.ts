@@ -1,48 +1,13 @@
+import { rulebookFixture } from '@quip/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
 import { evaluateMeasureValues, scoreAndPay } from './evaluate-phased.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
-const compiled = compileRulebook({
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
-  payee: {
-    kind: 'provider-service-code',
-    fields: {
-      serviceCode: { type: 'string', required: true },
-      rateCents: { type: 'number', required: true },
-      units: { type: 'number', required: true },
-    },
-  },
-  measures: [
-    {
-      key: 'workforce-survey',
-      name: 'DSP survey participation',
-      domain: 'workforce',
-      kind: 'reporting',
-      fields: { participated: { type: 'boolean', required: true } },
-      compute: {
-        kind: 'reporting',
-        timely: { dueDate: '2026-10-31' },
-        accurate: { rules: [{ check: 'participated', message: 'did not take part' }] },
-      },
-    },
-    {
-      key: 'cie',
-      name: 'Internship to competitive integrated employment',
-      domain: 'employment',
-      kind: 'outcome',
-      appliesTo: { serviceCode: ['950', '952'] },
-      fields: { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } },
-      compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
-      // A population target: each chunk alone would get it wrong, phase 2 must see everyone.
-      target: { kind: 'peer-percentile', percentile: 50 },
-    },
-  ],
-  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
-});
+// Rulebook fixture: a survey, and cie held to the median of the scored peers (a population
+// target: each chunk alone would get it wrong, phase 2 must see everyone); all met earns 10 %.
+const compiled = compileRulebook(rulebookFixture('survey-and-cie-at-least-peer-median-earn-10-percent'));
 
 type Payee = { id: string; serviceCode: string; rateCents: number; units: number };
 

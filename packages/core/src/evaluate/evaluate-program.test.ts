@@ -1,3 +1,4 @@
+import { dataSetFixture, rulebookFixture } from '@quip/fixtures';
 import { describe, expect, it } from 'vitest';
 import { RulebookError } from '../errors.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
@@ -55,68 +56,13 @@ describe('peer-percentile targets', () => {
 });
 
 describe('end to end: DDS QIP (rate-incentive)', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dds-qip',
-    fiscalYear: '2026-27',
-    payee: {
-      kind: 'provider-service-code',
-      fields: {
-        serviceCode: { type: 'string', required: true },
-        rateCents: { type: 'number', required: true },
-        units: { type: 'number', required: true },
-      },
-    },
-    measures: [
-      {
-        key: 'workforce-survey',
-        name: 'DSP survey participation',
-        domain: 'workforce',
-        kind: 'reporting',
-        fields: { participated: { type: 'boolean', required: true } },
-        compute: {
-          kind: 'reporting',
-          timely: { dueDate: '2026-10-31' },
-          accurate: { rules: [{ check: 'participated', message: 'did not take part' }] },
-        },
-      },
-      {
-        key: 'cie',
-        name: 'Internship to competitive integrated employment',
-        domain: 'employment',
-        kind: 'outcome',
-        appliesTo: { serviceCode: ['950', '952'] },
-        fields: { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } },
-        compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
-        target: { kind: 'absolute', value: 0.3 },
-      },
-    ],
-    payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
-  });
-  const survey = (entityId: string) => ({
-    entityId,
-    measure: 'workforce-survey',
-    period: '2026-27',
-    submittedOn: '2026-10-01',
-    data: { participated: true },
-  });
-  const cie = (entityId: string, placed: number) => ({
-    entityId,
-    measure: 'cie',
-    period: '2026-27',
-    data: { placed, interns: 10 },
-  });
+  // Fixtures: a survey and cie at 30 % or more, all met earns 10 % of the rate; V1-950 and V2-950
+  // take the survey and place 4 and 2 of 10 interns, V3-096 (residential) takes the survey only.
+  const compiled = compileRulebook(rulebookFixture('survey-and-cie-at-least-30-percent-earn-10-percent'));
+  const dataSet = dataSetFixture('two-of-three-providers-earn-the-incentive');
 
   it('$50.00 rate: $45.00 base + $5.00 incentive when all measures are met, $45.00 when one is not', () => {
-    const { payments, results, issues } = evaluateProgram(compiled, {
-      entities: [
-        { id: 'V1-950', serviceCode: '950', rateCents: 5000, units: 1 },
-        { id: 'V2-950', serviceCode: '950', rateCents: 5000, units: 1 },
-        { id: 'V3-096', serviceCode: '096', rateCents: 5000, units: 1 },
-      ],
-      submissions: [survey('V1-950'), cie('V1-950', 4), survey('V2-950'), cie('V2-950', 2), survey('V3-096')],
-      asOf: '2026-11-23',
-    });
+    const { payments, results, issues } = evaluateProgram(compiled, dataSet);
     expect(issues).toEqual([]);
     // V1: survey met, cie 4/10 = 0.4 >= 0.3 met -> incentive = 5000 x 0.1 = 500; base 5000 - 500 = 4500.
     // V2: cie 2/10 = 0.2 < 0.3 -> all-met fails -> incentive 0.
@@ -155,66 +101,15 @@ describe('end to end: DDS QIP (rate-incentive)', () => {
   });
 });
 
-// The EPT class table rows around class D, typed from data/ept-pmpy-classes.csv.
-const classes = [
-  { class: 'A', membersFrom: 1, membersTo: 500, pmpy: '580.00' },
-  { class: 'B', membersFrom: 501, membersTo: 700, pmpy: '397.00' },
-  { class: 'C', membersFrom: 701, membersTo: 850, pmpy: '349.00' },
-  { class: 'D', membersFrom: 851, membersTo: 1000, pmpy: '305.00' },
-  { class: 'E', membersFrom: 1001, membersTo: 1200, pmpy: '300.00' },
-];
-
 describe('end to end: DHCS EPT (class-table-milestones)', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dhcs-ept',
-    fiscalYear: '2026-27',
-    payee: {
-      kind: 'practice',
-      fields: {
-        assignedMembers: { type: 'number', required: true },
-        milestoneCount: { type: 'number', required: true },
-      },
-    },
-    measures: [
-      {
-        key: 'ept-milestone',
-        name: 'EPT milestones completed',
-        domain: 'practice-transformation',
-        kind: 'milestone',
-        fields: {
-          milestone: { type: 'number', required: true },
-          completedOn: { type: 'date', required: true },
-        },
-        compute: { kind: 'milestone' },
-      },
-    ],
-    payment: { method: 'class-table-milestones', classes, milestoneCounts: [23, 25] },
-  });
-  const done = (entityId: string, milestone: number, completedOn: string, submittedOn = completedOn) => ({
-    entityId,
-    measure: 'ept-milestone',
-    period: '2026-27',
-    submittedOn,
-    data: { milestone, completedOn },
-  });
+  // Fixtures: the EPT class table rows A-E (1..1,200 members, from the catalog's
+  // ept-pmpy-classes.csv; D is 851..1,000 at $305.00); PR1 (920 members) completes milestones 1-3
+  // by the day of the run, PR2 has 140,000 members.
+  const compiled = compileRulebook(rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
+  const dataSet = dataSetFixture('three-milestones-paid-one-practice-beyond-the-table');
 
   it('920 members / 25 milestones -> class D, 28060000 potential, 1122400 each, 3 completed = 3367200', () => {
-    const { payments, results, issues } = evaluateProgram(compiled, {
-      entities: [
-        { id: 'PR1', name: 'Practice 1', assignedMembers: 920, milestoneCount: 25 },
-        { id: 'PR2', name: 'Practice 2', assignedMembers: 140000, milestoneCount: 25 },
-      ],
-      submissions: [
-        done('PR1', 1, '2026-08-15'),
-        done('PR1', 2, '2026-09-01'),
-        done('PR1', 3, '2026-09-30'),
-        done('PR1', 3, '2026-09-30', '2026-10-02'), // resubmitted: still one milestone 3
-        done('PR1', 4, '2026-12-15'), // after asOf: not yet
-        done('PR2', 1, '2026-08-15'),
-      ],
-      asOf: '2026-11-23',
-    });
+    const { payments, results, issues } = evaluateProgram(compiled, dataSet);
     // potential = 920 x $305.00 = $280,600.00 = 28060000 cents; / 25 = 1122400 each (exact).
     const pr1 = payments.find((p) => p.entityId === 'PR1');
     expect(pr1?.details).toMatchObject({ class: 'D', pmpyCents: 30500, potentialCents: 28060000 });

@@ -1,3 +1,4 @@
+export { publishRulebook } from './publish-rulebook.ts';
 export { insertCyclesProgram, insertSyntheticRun, type SyntheticRun } from './synthetic-run.ts';
 export {
   createScratchPostgresDatabase,
