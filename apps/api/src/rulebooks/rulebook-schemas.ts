@@ -1,32 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { rulebookFixture } from '@quip/fixtures';
 
 /** OpenAPI schemas of the rulebook routes. The rulebook itself is described by core's format (README). */
 
-const RULEBOOK_EXAMPLE = {
-  schemaVersion: 1,
-  program: 'dds-qip',
-  name: 'DDS Quality Incentive Program',
-  fiscalYear: '2026-27',
-  payee: {
-    kind: 'provider-service-code',
-    fields: {
-      serviceCode: { type: 'string', required: true },
-      rateCents: { type: 'number', required: true },
-      units: { type: 'number', required: true },
-    },
-  },
-  measures: [
-    {
-      key: 'provider-directory',
-      name: 'Provider directory complete, accurate and on time',
-      domain: 'provider-directory',
-      kind: 'reporting',
-      fields: { zipCodes: { type: 'list', required: true } },
-      compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' } },
-    },
-  ],
-  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
-};
+// The example is a shared fixture, so it is a rulebook the tests also validate and publish.
+const RULEBOOK_EXAMPLE = rulebookFixture('directory-and-cie-at-least-30-percent-earn-10-percent');
 
 export const RulebookJsonSchema = z.record(z.string(), z.unknown()).openapi('Rulebook', {
   description:
