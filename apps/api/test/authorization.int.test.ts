@@ -1,6 +1,4 @@
-import { contentHash } from '@quip/core';
-import { saveRulebookRevision } from '@quip/db';
-import { DATABASE_KINDS } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../src/auth/api-key-secret.ts';
 import { ddsQipRulebook } from './rulebooks-fixture.ts';
@@ -192,16 +190,7 @@ describe.each(DATABASE_KINDS)('authorization of every route on %s', (kind) => {
       .set({ revoked_at: '2026-07-01T00:00:00Z' })
       .where('key_hash', '=', hashApiKey(keys.revoked))
       .execute();
-    const rulebook = ddsQipRulebook();
-    await saveRulebookRevision(t.database.db, {
-      fiscalYear: '2026-27',
-      programId: 'dds-qip',
-      content: rulebook,
-      contentHash: contentHash(rulebook),
-      source: 'admin',
-      createdBy: null,
-      publish: true,
-    });
+    await publishRulebook(t.database.db, ddsQipRulebook());
     await t.database.db
       .insertInto('entities')
       .values(
