@@ -11,7 +11,7 @@ import {
   seedReferenceData,
 } from '@quip/db';
 import { createScratchPostgresDatabase } from '@quip/db/testing';
-import { BullmqJobRunner, jobDefinitions, startRun } from '@quip/jobs';
+import { BullmqJobRunner, connectRedis, jobDefinitions, startRun } from '@quip/jobs';
 import { storeSyntheticProgram, syntheticPayees } from '@quip/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -62,7 +62,7 @@ const ended = (db: QuipDatabase['db'], id: number) => async (): Promise<RunRecor
   return run && run.status !== 'queued' && run.status !== 'running' ? run : null;
 };
 
-describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)', () => {
+describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; issue 14, item 3)', () => {
   let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
   let database: QuipDatabase;
   beforeAll(async () => {
@@ -76,10 +76,10 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)',
     await scratch?.drop();
   });
 
-  it('is taken over by another worker and ends with the totals of a clean run', async () => {
-    // The clean run: an in-process worker on its own queues.
+  // The clean run: an in-process worker on its own queues.
+  let cleanRun: RunRecord;
+  beforeAll(async () => {
     const clean = new BullmqJobRunner(redisUrl(), `quip-clean-${randomBytes(4).toString('hex')}`);
-    let cleanRun: RunRecord;
     try {
       await clean.startWorker(jobDefinitions({ db: database.db }));
       const started = await startRun(database.db, clean, RUN);
@@ -89,7 +89,14 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)',
     }
     expect(cleanRun.status).toBe('succeeded');
     expect(cleanRun.totals?.payees).toBe(PAYEES);
+  }, 180_000);
 
+  /**
+   * Starts a run on a worker process, kills it (kill -9) once some chunks are done and others are
+   * not, lets `afterKill` do its damage, starts another worker and checks that the run ends with
+   * the clean run's totals and payments. Answers how often the run was resumed.
+   */
+  async function killWorkerMidRun(afterKill: (prefix: string) => Promise<void>): Promise<number> {
     const prefix = `quip-crash-${randomBytes(4).toString('hex')}`;
     const env = {
       DATABASE_URL: scratch.url,
@@ -103,7 +110,6 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)',
     try {
       const started = await startRun(database.db, producer, RUN);
       const runId = started!.run.id;
-      // Kill the worker once some chunks are done and others are not.
       const progress = await waitFor('some chunks done', 120_000, async () => {
         const p = await runProgress(database.db, runId);
         return p.done > 0 && p.done < p.total ? p : null;
@@ -112,19 +118,46 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9)',
       expect(await first.exited).toBe(null);
       expect(progress.done).toBeLessThan(PAYEES);
       expect((await findRun(database.db, runId))?.status).toBe('running');
+      await afterKill(prefix);
 
       second = spawnWorker(env);
       const run = await waitFor('the run taken over', 120_000, ended(database.db, runId));
-      expect(run.status).toBe('succeeded');
+      expect(run).toMatchObject({ status: 'succeeded', reason: null });
       expect(run.totals).toEqual(cleanRun.totals);
       expect(await runProgress(database.db, runId)).toEqual({ done: PAYEES, total: PAYEES });
       const page = (id: number) => listRunPayments(database.db, { runId: id, entityIds: null, limit: 500 });
       expect(await page(runId)).toEqual(await page(cleanRun.id));
+      const { resumes } = await database.db
+        .selectFrom('runs')
+        .select('resumes')
+        .where('id', '=', runId)
+        .executeTakeFirstOrThrow();
+      return resumes;
     } finally {
       first.child.kill('SIGKILL');
       second?.child.kill('SIGTERM');
       await second?.exited;
       await producer.close(1_000);
     }
+  }
+
+  it('is taken over by another worker (its jobs still queued) and ends with the totals of a clean run', async () => {
+    // BullMQ hands the dead worker's job to the next one once its lock lapses: no resume needed.
+    expect(await killWorkerMidRun(async () => {})).toBe(0);
+  }, 240_000);
+
+  it('is found as an orphan when the queue lost its jobs too, resumed once and ends with the totals of a clean run', async () => {
+    const resumes = await killWorkerMidRun(async (prefix) => {
+      // Redis loses the deployment's data, as a restart without persistence would: every key of its prefix.
+      const redis = connectRedis(redisUrl());
+      try {
+        const keys = await redis.keys(`${prefix}:*`);
+        expect(keys.length).toBeGreaterThan(0);
+        await redis.del(...keys);
+      } finally {
+        redis.disconnect();
+      }
+    });
+    expect(resumes).toBe(1);
   }, 240_000);
 });

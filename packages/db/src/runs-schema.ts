@@ -25,6 +25,9 @@ export interface RunTable {
   created_at: CreatedAt;
   started_at: string | null;
   finished_at: string | null;
+  /** Times the run was resumed after its process or queue was lost (migration 0014). */
+  resumes: ColumnType<number, number | undefined, number>;
+  resumed_at: string | null;
 }
 
 export interface RunPayeeTable {

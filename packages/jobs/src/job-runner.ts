@@ -60,6 +60,8 @@ export interface JobRunner {
    * BullMQ: a FlowProducer flow; inline: the same order in this process.
    */
   enqueueFlow(parent: FlowJob, children: readonly FlowJob[]): Promise<EnqueuedJob>;
+  /** Where a job is: waiting (for a worker or for its children), active, ended, or unknown (gone). */
+  jobState(job: EnqueuedJob): Promise<JobState>;
   /** Resolves with the handler's result, or rejects with its last error, once the job has ended. */
   waitForResult(job: EnqueuedJob, timeoutMs?: number): Promise<unknown>;
   /** Starts consuming the given job types in this process. */

@@ -10,6 +10,7 @@ import {
 import type pino from 'pino';
 import type { Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startOrphanRunSweep } from './orphan-run-sweep.ts';
 
 export interface RuntimeOptions {
   /** The `service` field of every log line: `quip` for the API, `quip-worker` for a worker process. */
@@ -31,7 +32,10 @@ export interface Runtime {
    * no other process can reach in-process queues.
    */
   readonly takesJobs: boolean;
-  /** Starts taking jobs (when this process does) and ends or resumes runs a dead process left. */
+  /**
+   * Starts taking jobs (when this process does) and ends or resumes the runs a dead process left:
+   * embedded, once now; scaled, by a sweep for orphan runs every QUIP_WORKER_LOCK_MS.
+   */
   startJobs(): Promise<void>;
   /** Lets running jobs finish for QUIP_WORKER_GRACE_SECONDS, hands back the rest, closes everything. */
   stop(): Promise<void>;
@@ -55,6 +59,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     logger.warn('QUIP_ROLE=api without REDIS_URL: jobs run in this process, as nothing else can take them');
   }
 
+  let sweep: { stop(): Promise<void> } | null = null;
   let stopping: Promise<void> | null = null;
   return {
     env,
@@ -72,10 +77,13 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
         const recovered = await recoverInterruptedRuns(database.db, jobs);
         if (recovered.resumed.length + recovered.failed.length > 0)
           logger.warn(recovered, 'runs interrupted when Quip last stopped: resumed or failed');
+      } else {
+        sweep = startOrphanRunSweep(database.db, jobs, logger, env.QUIP_WORKER_LOCK_MS);
       }
     },
     stop() {
       stopping ??= (async () => {
+        await sweep?.stop();
         await jobs.close(env.QUIP_WORKER_GRACE_SECONDS * 1000);
         await database.close();
       })();

@@ -7,6 +7,7 @@ import {
   type FlowJob,
   type JobDefinition,
   type JobRunner,
+  type JobState,
   parsePayload,
 } from '../job-runner.ts';
 
@@ -98,6 +99,12 @@ export class BullmqJobRunner implements JobRunner {
       })),
     });
     return { id: node.job.id ?? parent.jobId, queue: parent.definition.queue };
+  }
+
+  async jobState(job: EnqueuedJob): Promise<JobState> {
+    const state = await this.queue(job.queue).getJobState(job.id);
+    if (state === 'active' || state === 'completed' || state === 'failed' || state === 'unknown') return state;
+    return 'waiting'; // waiting, delayed, prioritized, or waiting for its children
   }
 
   async waitForResult(enqueued: EnqueuedJob, timeoutMs = 60_000): Promise<unknown> {

@@ -5,6 +5,7 @@ import {
   type FlowJob,
   type JobDefinition,
   type JobRunner,
+  type JobState,
   parsePayload,
 } from '../job-runner.ts';
 
@@ -90,6 +91,10 @@ export class InlineJobRunner implements JobRunner {
     };
     this.jobs.set(`${definition.queue}:${id}`, job);
     return job;
+  }
+
+  async jobState(job: EnqueuedJob): Promise<JobState> {
+    return this.jobs.get(`${job.queue}:${job.id}`)?.state ?? 'unknown';
   }
 
   async waitForResult(job: EnqueuedJob, timeoutMs = 60_000): Promise<unknown> {
