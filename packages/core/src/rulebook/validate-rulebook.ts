@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RuleIssue } from '../errors.ts';
 import type { FieldTypes } from '../expressions/expression-types.ts';
+import { checkClassTables } from './check-class-tables.ts';
 import {
   checkFields,
   checkMeasure,
@@ -109,6 +110,7 @@ export function validateRulebook(json: unknown): RulebookValidation {
   }
 
   checkPaymentParts(raw.additionalPayments, payeeTypes, new Set(byKey.keys()), issues);
+  checkClassTables(raw, issues);
 
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, rulebook: parsed.data };
