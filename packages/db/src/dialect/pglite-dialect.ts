@@ -81,6 +81,11 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // PGlite runs each statement on this thread and answers without passing through the event
+    // loop: a run's or an upload's statements, awaited one after another, would keep every other
+    // request (and timer) waiting until the last. One turn of the event loop before each statement
+    // lets them in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters], {
       parsers: TYPE_PARSERS,
     });
