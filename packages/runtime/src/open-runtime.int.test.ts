@@ -47,7 +47,7 @@ describe('the runtime the API and the worker share', () => {
     await runtime.startJobs();
     const job = await runtime.jobs.enqueue(pingJob(runtime.database.db), { key: 'embedded' });
     expect(await runtime.jobs.waitForResult(job, 10_000)).toEqual({ key: 'embedded', firstRun: true });
-  });
+  }, 120_000); // an embedded database on disk migrates from nothing: slow on a busy machine
 
   it('scaled (QUIP_ROLE=all, as the API runs it): takes jobs under QUIP_QUEUE_PREFIX with the QUIP_WORKER_LOCK_MS lock', async () => {
     const prefix = `quip-runtime-${randomBytes(4).toString('hex')}`;
