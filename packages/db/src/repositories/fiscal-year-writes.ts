@@ -1,16 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, FiscalYearStatus } from '../schema.ts';
-import type { FiscalYear } from './fiscal-years.ts';
+import { FISCAL_YEAR_COLUMNS, type FiscalYear } from './fiscal-years.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-const columns = [
-  'fiscal_year as fiscalYear',
-  'starts_on as startsOn',
-  'ends_on as endsOn',
-  'status',
-  'closed_at as closedAt',
-] as const;
 
 export interface NewFiscalYear {
   fiscalYear: string;
@@ -30,7 +22,7 @@ export async function insertFiscalYear(db: Db, year: NewFiscalYear): Promise<Fis
       status: year.status,
     })
     .onConflict((oc) => oc.column('fiscal_year').doNothing())
-    .returning(columns)
+    .returning(FISCAL_YEAR_COLUMNS)
     .executeTakeFirst();
   return row ?? null;
 }
@@ -44,7 +36,10 @@ export async function lockFiscalYear(
   fiscalYear: string,
   mode: 'share' | 'update',
 ): Promise<FiscalYear | null> {
-  const query = trx.selectFrom('fiscal_years').select(columns).where('fiscal_year', '=', fiscalYear);
+  const query = trx
+    .selectFrom('fiscal_years')
+    .select(FISCAL_YEAR_COLUMNS)
+    .where('fiscal_year', '=', fiscalYear);
   const row = await (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirst();
   return row ?? null;
 }
@@ -59,6 +54,6 @@ export async function setFiscalYearStatus(
     .updateTable('fiscal_years')
     .set({ status, closed_at: status === 'closed' ? sql<string>`now()` : null })
     .where('fiscal_year', '=', fiscalYear)
-    .returning(columns)
+    .returning(FISCAL_YEAR_COLUMNS)
     .executeTakeFirstOrThrow();
 }

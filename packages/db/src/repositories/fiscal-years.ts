@@ -9,7 +9,8 @@ export interface FiscalYear {
   closedAt: string | null;
 }
 
-const columns = [
+/** A fiscal year's columns as FiscalYear names them. */
+export const FISCAL_YEAR_COLUMNS = [
   'fiscal_year as fiscalYear',
   'starts_on as startsOn',
   'ends_on as endsOn',
@@ -18,13 +19,13 @@ const columns = [
 ] as const;
 
 export function listFiscalYears(db: Kysely<Database>): Promise<FiscalYear[]> {
-  return db.selectFrom('fiscal_years').select(columns).orderBy('fiscal_year').execute();
+  return db.selectFrom('fiscal_years').select(FISCAL_YEAR_COLUMNS).orderBy('fiscal_year').execute();
 }
 
 export async function findFiscalYear(db: Kysely<Database>, fiscalYear: string): Promise<FiscalYear | null> {
   const row = await db
     .selectFrom('fiscal_years')
-    .select(columns)
+    .select(FISCAL_YEAR_COLUMNS)
     .where('fiscal_year', '=', fiscalYear)
     .executeTakeFirst();
   return row ?? null;

@@ -1,20 +1,8 @@
+import type { CycleLine } from '@quip/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface PaymentCycleLineRecord {
-  entityId: string;
-  key: string;
-  kind: string;
-  lifetime: boolean;
-  entitledCents: number;
-  payableCents: number;
-  elsewhereCents: number;
-  paidBeforeCents: number;
-  deferredCents: number;
-  dueCents: number;
-}
 
 interface LineRow {
   entity_id: string;
@@ -29,7 +17,7 @@ interface LineRow {
   due_cents: number;
 }
 
-const lineOf = (r: LineRow): PaymentCycleLineRecord => ({
+const lineOf = (r: LineRow): CycleLine => ({
   entityId: r.entity_id,
   key: r.key,
   kind: r.kind,
@@ -51,7 +39,7 @@ export async function listPaymentCycleLines(
     after?: { entityId: string; key: string };
     limit: number;
   },
-): Promise<PaymentCycleLineRecord[]> {
+): Promise<CycleLine[]> {
   const result = await sql<LineRow>`
     select entity_id, key, kind, lifetime, entitled_cents, payable_cents, elsewhere_cents, paid_before_cents,
            deferred_cents, due_cents

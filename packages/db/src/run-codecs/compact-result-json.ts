@@ -1,4 +1,4 @@
-import type { MeasureResult } from '@quip/core';
+import { MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from '@quip/core';
 
 // JSON text of reason and status strings: a run has a handful of distinct ones and 1.8M results.
 const strings = new Map<string, string>();
@@ -58,20 +58,10 @@ export function compactResultJson(result: object): string {
   return out === '' ? '{}' : `{${out.slice(1)}}`;
 }
 
-const NULLS = [
-  'reason',
-  'value',
-  'numerator',
-  'denominator',
-  'baseline',
-  'target',
-  'floor',
-  'met',
-  'points',
-  'maxPoints',
-  'exact',
-  'baselineExact',
-] as const;
+/** A fresh result's value fields other than the undefined ones: what the short form leaves out. */
+const DEFAULTS: Record<string, unknown> = {};
+const fresh = new MeasureResult('', '', '', 0);
+for (const f of MEASURE_RESULT_VALUE_FIELDS) if (fresh[f] !== undefined) DEFAULTS[f] = fresh[f];
 
 /** The stored short form back as a full result object (nulls and status restored). */
 export function expandResultJson(
@@ -79,7 +69,5 @@ export function expandResultJson(
   measure: string,
   stored: Record<string, unknown>,
 ): Record<string, unknown> & { entityId: string; measure: string } {
-  const full: Record<string, unknown> = { status: 'scored', records: 0 };
-  for (const k of NULLS) full[k] = null;
-  return Object.assign(full, stored, { entityId, measure });
+  return Object.assign({ ...DEFAULTS }, stored, { entityId, measure });
 }

@@ -1,3 +1,4 @@
+import { countField } from '../count-field.ts';
 import type { MeasureInput } from '../rulebook-input.ts';
 
 interface McasMeasure {
@@ -134,15 +135,6 @@ export const MCAS_AUTO_ASSIGNMENT = MCAS_MEASURES.filter((m) => m.autoAssignment
 
 /** Rate-counts measures with the MPL as both the target (auto-assignment score) and the floor (sanctions). */
 export function mcasMeasures(measurementYear: number): MeasureInput[] {
-  const count = (field: string, max?: string) => ({
-    type: 'number' as const,
-    required: true,
-    min: 0,
-    rules: [
-      { check: `${field} == floor(${field})`, message: `${field} is a whole number` },
-      ...(max ? [{ check: `${field} <= ${max}`, message: `${field} is more than ${max}` }] : []),
-    ],
-  });
   return MCAS_MEASURES.map((m) => ({
     key: m.key,
     name: m.name,
@@ -159,8 +151,8 @@ export function mcasMeasures(measurementYear: number): MeasureInput[] {
           },
         ],
       },
-      numerator: count('numerator', 'denominator'),
-      denominator: count('denominator'),
+      numerator: countField('numerator', 'denominator'),
+      denominator: countField('denominator'),
     },
     compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
     // DEFAULT — review: not scored (so never sanctioned) below 30 in the denominator.

@@ -1,3 +1,4 @@
+import { countField } from '../count-field.ts';
 import type { MeasureInput, RulebookInput } from '../rulebook-input.ts';
 
 /** What differs between QWI fiscal years. */
@@ -84,15 +85,6 @@ function measures(y: QwiYear): MeasureInput[] {
       },
     ],
   };
-  const count = (field: string, max?: string) => ({
-    type: 'number' as const,
-    required: true,
-    min: 0,
-    rules: [
-      { check: `${field} == floor(${field})`, message: `${field} is a whole number` },
-      ...(max ? [{ check: `${field} <= ${max}`, message: `${field} is more than ${max}` }] : []),
-    ],
-  });
   const hedis = HEDIS.map(
     (m): MeasureInput => ({
       key: m.key,
@@ -101,8 +93,8 @@ function measures(y: QwiYear): MeasureInput[] {
       kind: 'performance',
       fields: {
         measurementYear,
-        numerator: count('numerator', 'denominator'),
-        denominator: count('denominator'),
+        numerator: countField('numerator', 'denominator'),
+        denominator: countField('denominator'),
       },
       compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
       // DEFAULT — review: the usual HEDIS reportability minimum.
@@ -123,8 +115,8 @@ function measures(y: QwiYear): MeasureInput[] {
       kind: 'performance',
       fields: {
         measurementYear,
-        respondents: count('respondents'),
-        topBoxResponses: count('topBoxResponses', 'respondents'),
+        respondents: countField('respondents'),
+        topBoxResponses: countField('topBoxResponses', 'respondents'),
       },
       compute: { kind: 'rate-counts', numeratorField: 'topBoxResponses', denominatorField: 'respondents' },
       minDenominator: 100,
@@ -141,8 +133,8 @@ function measures(y: QwiYear): MeasureInput[] {
       kind: 'performance',
       fields: {
         measurementYear,
-        indexStays: count('indexStays'),
-        observedReadmissions: count('observedReadmissions', 'indexStays'),
+        indexStays: countField('indexStays'),
+        observedReadmissions: countField('observedReadmissions', 'indexStays'),
         expectedReadmissions: {
           type: 'number',
           required: true,

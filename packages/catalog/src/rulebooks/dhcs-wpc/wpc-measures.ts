@@ -1,17 +1,9 @@
+import { countField } from '../count-field.ts';
 import type { MeasureInput } from '../rulebook-input.ts';
 
 /** Lead entity types that receive the $200,000 start-up grant (004-05: "for each county"). */
 export const START_UP_ELIGIBLE = "leadEntityType in ['county', 'city-and-county']";
 
-const whole = (field: string, max?: string) => ({
-  type: 'number' as const,
-  required: true,
-  min: 0,
-  rules: [
-    { check: `${field} == floor(${field})`, message: `${field} is a whole number` },
-    ...(max ? [{ check: `${field} <= ${max}`, message: `${field} is more than ${max}` }] : []),
-  ],
-});
 const metPoint = { kind: 'met-not-met' as const, points: 1 };
 
 /** An outcome measure from counts, targeted at closing 10% of the gap to the goal from the pilot's own baseline. */
@@ -34,7 +26,10 @@ function outcome(o: {
     domain: o.domain,
     kind: 'outcome',
     ...(o.appliesTo ? { appliesTo: o.appliesTo } : {}),
-    fields: { [o.numerator]: whole(o.numerator, o.denominator), [o.denominator]: whole(o.denominator) },
+    fields: {
+      [o.numerator]: countField(o.numerator, o.denominator),
+      [o.denominator]: countField(o.denominator),
+    },
     compute: {
       kind: 'rate-counts',
       numeratorField: o.numerator,
@@ -81,11 +76,11 @@ export function wpcMeasures(lastDay: string, dueDate: string): MeasureInput[] {
       kind: 'reporting',
       fields: {
         quarter: { type: 'number', required: true, enum: [1, 2, 3, 4], description: 'Q1 = July-September' },
-        enrolledMembers: whole('enrolledMembers'),
-        newEnrollees: whole('newEnrollees', 'enrolledMembers'),
-        disenrolledMembers: whole('disenrolledMembers'),
-        enrolleesExperiencingHomelessness: whole('enrolleesExperiencingHomelessness', 'enrolledMembers'),
-        enrolleesReceivingHousingServices: whole('enrolleesReceivingHousingServices', 'enrolledMembers'),
+        enrolledMembers: countField('enrolledMembers'),
+        newEnrollees: countField('newEnrollees', 'enrolledMembers'),
+        disenrolledMembers: countField('disenrolledMembers'),
+        enrolleesExperiencingHomelessness: countField('enrolleesExperiencingHomelessness', 'enrolledMembers'),
+        enrolleesReceivingHousingServices: countField('enrolleesReceivingHousingServices', 'enrolledMembers'),
       },
       recordKey: ['quarter'],
       compute: { kind: 'reporting', timely: { dueDate }, minRecords: 4 },
@@ -104,7 +99,7 @@ export function wpcMeasures(lastDay: string, dueDate: string): MeasureInput[] {
           required: true,
           description: 'reference of the report filed with DHCS',
         },
-        partnerOrganizations: { ...whole('partnerOrganizations'), min: 1 },
+        partnerOrganizations: { ...countField('partnerOrganizations'), min: 1 },
         // 004-04: pilots share data between systems.
         dataSharingLive: { type: 'boolean', required: true },
       },
