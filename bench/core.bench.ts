@@ -11,6 +11,7 @@ import {
   type Submission,
   type SubmissionColumns,
 } from '../packages/core/src/index.ts';
+import { rulebookFixture } from '../packages/fixtures/src/index.ts';
 import { formatExpressionBench, runExpressionBench } from './core/expression-bench.ts';
 
 /** `--entities=N` and `--rounds=N` on the command line (defaults 100,000 and 5). */
@@ -35,103 +36,9 @@ function prng(seed: number): () => number {
   };
 }
 
-const reporting = (key: string, domain: string, fields: Record<string, unknown>, rules: unknown[] = []) => ({
-  key,
-  name: key,
-  domain,
-  kind: 'reporting',
-  fields,
-  compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' }, accurate: { rules } },
-});
-
-const screening = (key: string, low: number, high: number) => ({
-  key,
-  name: key,
-  domain: 'prevention-wellness',
-  kind: 'performance',
-  appliesTo: `serviceCode in [${RESIDENTIAL.map((c) => `'${c}'`).join(', ')}]`,
-  fields: {
-    personId: { type: 'string', required: true },
-    age: { type: 'number', required: true },
-    dueDate: { type: 'date', required: true },
-    screenedOn: { type: 'date' },
-    exclusion: { type: 'string' },
-    missedReason: { type: 'string' },
-  },
-  recordKey: ['personId'],
-  compute: {
-    kind: 'rate-records',
-    denominator: `age >= ${low} and age <= ${high}`,
-    numerator: 'screenedOn <= dueDate',
-    exclusions: [{ when: "exclusion == 'hospice'", reason: 'hospice' }],
-    missedReason: { field: 'missedReason', required: false },
-  },
-  minDenominator: 2,
-  target: { kind: 'peer-percentile', percentile: 50 },
-});
-
-const counts = (key: string) => ({
-  key,
-  name: key,
-  domain: 'employment',
-  kind: 'outcome',
-  appliesTo: { serviceCode: EMPLOYMENT },
-  fields: { numerator: { type: 'number', required: true }, denominator: { type: 'number', required: true } },
-  compute: { kind: 'rate-counts', numeratorField: 'numerator', denominatorField: 'denominator' },
-  minDenominator: 5,
-  target: { kind: 'peer-percentile', percentile: 40 },
-});
-
-const value = (key: string, compute: Record<string, unknown>, target: number) => ({
-  key,
-  name: key,
-  domain: 'workforce',
-  kind: 'performance',
-  fields: { trained: { type: 'number', required: true }, staff: { type: 'number', required: true } },
-  compute: { kind: 'value', ...compute },
-  target: { kind: 'absolute', value: target },
-});
-
-const rulebook = {
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
-  payee: {
-    kind: 'provider-service-code',
-    fields: {
-      serviceCode: { type: 'string', required: true },
-      rateCents: { type: 'number', required: true },
-      units: { type: 'number', required: true },
-    },
-  },
-  measures: [
-    reporting('provider-directory', 'provider-directory', {
-      zipCodes: { type: 'list', required: true },
-      languages: { type: 'list', required: true },
-      agencyType: { type: 'string', required: true, enum: ['agency', 'independent'] },
-      acceptsReferrals: { type: 'boolean', required: true },
-    }),
-    reporting('workforce-survey', 'workforce', { participated: { type: 'boolean', required: true } }, [
-      { check: 'participated', message: 'did not take part' },
-    ]),
-    reporting('staffing-report', 'workforce', {
-      nonDspStaff: { type: 'number', required: true, min: 0 },
-      averageWageCents: { type: 'number', required: true, min: 0 },
-      benefits: { type: 'string', required: true },
-    }),
-    screening('colorectal-screening', 45, 75),
-    screening('mammogram', 50, 74),
-    screening('dental-visit', 18, 120),
-    counts('internship-to-cie'),
-    counts('group-to-individual'),
-    counts('job-retention-12m'),
-    value('acre-trained', { field: 'trained' }, 3),
-    value('cesp-share', { formula: 'trained / staff' }, 0.25),
-    value('trained-staff-total', { field: 'staff', aggregate: 'max' }, 10),
-  ],
-  scoring: { kind: 'met-not-met' },
-  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
-};
+// Three reporting measures, three person-level screenings (peer median, residential codes), three
+// employment counts (peer 40th percentile) and three values; weighted met/not-met rate incentive.
+const rulebook = rulebookFixture('bench-twelve-dds-measures');
 
 function synthesize(n: number) {
   const rand = prng(20261123);

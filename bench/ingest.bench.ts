@@ -38,6 +38,7 @@ import {
   seedReferenceData,
   upsertEntities,
 } from '../packages/db/src/index.ts';
+import { rulebookFixture } from '../packages/fixtures/src/index.ts';
 import { InlineJobRunner } from '../packages/jobs/src/index.ts';
 import { createLogger } from '../packages/runtime/src/index.ts';
 
@@ -49,6 +50,7 @@ const RECORDS = Number(
   process.argv.find((a) => a.startsWith('--records='))?.slice(10) ?? (PGLITE ? 100_000 : 1_000_000),
 );
 const PROVIDERS = 1000;
+// The values of the fixture rulebook's `screening` field, in its order.
 const SCREENINGS = ['primary-care', 'dental', 'colorectal', 'mammogram', 'cervical'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The API's own dependencies resolve from apps/api.
@@ -60,32 +62,8 @@ const { serve } = apiRequire('@hono/node-server') as {
   ): { close(): void };
 };
 
-const RULEBOOK = {
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
-  name: 'DDS QIP screenings (ingest benchmark)',
-  payee: { kind: 'provider-service-code', fields: { serviceCode: { type: 'string', required: true } } },
-  measures: [
-    {
-      key: 'residential-screenings',
-      name: 'Residents screened on time',
-      domain: 'prevention-wellness',
-      kind: 'performance',
-      fields: {
-        personId: { type: 'string', required: true },
-        age: { type: 'number', required: true, min: 0, max: 120 },
-        screening: { type: 'string', required: true, enum: [...SCREENINGS] },
-        dueDate: { type: 'date', required: true },
-        screenedOn: { type: 'date' },
-        missedReason: { type: 'string', enum: ['declined', 'unavailable', 'hospitalised'] },
-      },
-      recordKey: ['personId', 'screening'],
-      compute: { kind: 'rate-records', numerator: 'screenedOn <= dueDate' },
-    },
-  ],
-  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'all-met' },
-};
+// One measure, residential-screenings: a record per person and screening kind (SCREENINGS).
+const RULEBOOK = rulebookFixture('bench-screenings-by-person-and-kind');
 
 const providerId = (p: number) => `V${String(p).padStart(4, '0')}-096`;
 const day = (n: number) => {
