@@ -44,9 +44,21 @@ export {
   type UnshiftedReason,
 } from './rulebook/shift-rulebook-year.ts';
 export { validateRulebook } from './rulebook/validate-rulebook.ts';
+export { type MeasurePayRole, type MeasurePays, measurePays } from './rulebook-words/measure-pays.ts';
+export {
+  describeTarget,
+  formatMeasureValue,
+  fromTyped,
+  type MeasureUnit,
+  measureUnit,
+  toTyped,
+  typedTargetWarning,
+} from './rulebook-words/measure-unit.ts';
+export { paymentFormula, workedExample } from './rulebook-words/payment-in-words.ts';
+export { describeRulebookChanges, type RulebookChange } from './rulebook-words/rulebook-diff.ts';
 export { buildScorecard, type ScorecardInput } from './scorecard/build-scorecard.ts';
-export { formatDollars } from './scorecard/format-dollars.ts';
 export type { ScorecardPopulation } from './scorecard/counterfactual.ts';
+export { formatDollars } from './scorecard/format-dollars.ts';
 export type {
   ReceivedBatch,
   Scorecard,
