@@ -61,8 +61,10 @@ class DryRunDone extends Error {
 }
 
 /**
- * Streams a submission upload into ONE transaction: rows are read and checked as they arrive and
- * written in chunks while the next rows are read (COPY on PostgreSQL, INSERTs on PGlite). The first bad row
+ * Streams a submission upload into ONE transaction: rows are read and checked from the body's
+ * local copy (received whole before the route ran: ingest/receive-upload-bodies.ts, so the
+ * transaction never waits for the client) and written in chunks while the next rows are read
+ * (COPY on PostgreSQL, INSERTs on PGlite). The first bad row
  * stops the writing but not the checking, so the answer lists every bad row (up to a cap); then
  * the transaction rolls back and nothing is stored. The batch's audit entry and idempotency
  * answer are written in the same transaction.
