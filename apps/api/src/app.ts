@@ -21,14 +21,17 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { backupRoutes } from './routes/backup-routes.ts';
 import { docsRoutes } from './routes/docs-routes.ts';
 import { entityRoutes } from './routes/entity-routes.ts';
+import { eventRoutes } from './routes/event-routes.ts';
 import { fiscalYearRoutes } from './routes/fiscal-year-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { serveOpenApiDocument } from './routes/openapi-routes.ts';
 import { paymentCycleRoutes } from './routes/payment-cycle-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
+import { reviewRoutes } from './routes/review-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
+import { scorecardRoutes } from './routes/scorecard-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './runs/queue-dashboard.ts';
@@ -130,6 +133,9 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', backupRoutes(deps));
   app.route('/api/v1', runRoutes(deps));
   app.route('/api/v1', paymentCycleRoutes(deps.db));
+  app.route('/api/v1', reviewRoutes(bulk));
+  app.route('/api/v1', scorecardRoutes(deps.db, bulk.clock));
+  app.route('/api/v1', eventRoutes(deps.db));
   app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 
   serveOpenApiDocument(app, API_VERSION);

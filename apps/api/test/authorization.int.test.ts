@@ -73,10 +73,11 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/audit': { roles: ADMINS },
   // On PGlite a backup archive; on PostgreSQL 409 (pg_dump is the tool).
   'POST /api/v1/admin/backup': { roles: ADMINS },
-  [`GET ${PROGRAM}/runs`]: { roles: READERS },
+  // Submitters list and read published runs of their payees (review.int.test.ts).
+  [`GET ${PROGRAM}/runs`]: { roles: ALL },
   [`POST ${PROGRAM}/runs`]: { roles: ADMINS },
   // A run id that does not exist: allowed roles get past authorization to a 404.
-  'GET /api/v1/runs/{id}': { roles: READERS, params: { id: '999999' } },
+  'GET /api/v1/runs/{id}': { roles: ALL, params: { id: '999999' } },
   'GET /api/v1/runs/{id}/events': { roles: READERS, params: { id: '999999' } },
   'POST /api/v1/runs/{id}/cancel': { roles: ADMINS, params: { id: '999999' } },
   'POST /api/v1/runs/{id}/official': { roles: ADMINS, params: { id: '999999' } },
@@ -91,6 +92,18 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/payment-cycles/{id}/lines': { roles: READERS, params: { id: '999999' } },
   'POST /api/v1/payment-cycles/{id}/approve': { roles: ADMINS, params: { id: '999999' } },
   [`GET ${PROGRAM}/ledger`]: { roles: READERS },
+  // Review and correction (issue 16); scoping of runs, scorecards and requests in review.int.test.ts.
+  'POST /api/v1/runs/{id}/preliminary': { roles: ADMINS, params: { id: '999999' } },
+  'POST /api/v1/runs/{id}/requests': { roles: SUBMITTERS, params: { id: '999999' } },
+  'GET /api/v1/runs/{id}/scorecards/{entityId}': { roles: ALL, params: { id: '999999', entityId: 'PV-A' } },
+  [`GET ${PROGRAM}/entities/{entityId}/standing`]: {
+    roles: ALL,
+    foreign: { request: (p) => ({ params: { entityId: p } }) },
+  },
+  'GET /api/v1/requests': { roles: ALL },
+  'GET /api/v1/requests/{id}': { roles: ALL, params: { id: '999999' } },
+  'POST /api/v1/requests/{id}/decision': { roles: ADMINS, params: { id: '999999' } },
+  'GET /api/v1/events': { roles: ALL },
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

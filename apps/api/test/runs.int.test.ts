@@ -193,7 +193,18 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
   });
 
   it("keeps a submitter to its own payee's results and payments", async () => {
-    expect((await app.request(`/api/v1/runs/${runId}`, { headers: auth(submitter) })).status).toBe(403);
+    // Unpublished, the run does not exist for a submitter; published as preliminary, it does.
+    expect((await app.request(`/api/v1/runs/${runId}`, { headers: auth(submitter) })).status).toBe(404);
+    expect((await app.request(`/api/v1/runs/${runId}/results`, { headers: auth(submitter) })).status).toBe(
+      404,
+    );
+    const published = await app.request(`/api/v1/runs/${runId}/preliminary`, {
+      method: 'POST',
+      headers: auth(admin, { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ reviewUntil: '2099-12-31' }),
+    });
+    expect(published.status).toBe(200);
+    expect((await app.request(`/api/v1/runs/${runId}`, { headers: auth(submitter) })).status).toBe(200);
     const own = (await (
       await app.request(`/api/v1/runs/${runId}/results`, { headers: auth(submitter) })
     ).json()) as { items: { entityId: string }[] };

@@ -1,8 +1,35 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type CreatedAt = ColumnType<string, string | undefined, never>;
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** none: administrators and analysts only; preliminary: published for review; final: the official run. */
+export type RunStage = 'none' | 'preliminary' | 'final';
+
+export type ReviewRequestStatus = 'open' | 'accepted' | 'rejected';
+
+/** A payee's review-and-correction request on a preliminary run (migration 0015). */
+export interface ReviewRequestTable {
+  id: Generated<number>;
+  run_id: number;
+  program_id: string;
+  fiscal_year: string;
+  entity_id: string;
+  measure: string | null;
+  line_key: string | null;
+  reason: string;
+  proposed_value: unknown;
+  corrections: unknown;
+  status: ColumnType<ReviewRequestStatus, ReviewRequestStatus | undefined, ReviewRequestStatus>;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** The submission batch that stored the corrections of an accepted request. */
+  correction_batch_id: number | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
 
 export interface RunTable {
   id: Generated<number>;
@@ -17,7 +44,14 @@ export interface RunTable {
   as_of: string;
   payees: number;
   chunks: number;
-  official: ColumnType<boolean, boolean | undefined, boolean>;
+  /** stage = 'final', derived by the database (migration 0015): write the stage. */
+  official: GeneratedAlways<boolean>;
+  /** Who may see the run and whether it may still change (migration 0015). */
+  stage: ColumnType<RunStage, RunStage | undefined, RunStage>;
+  /** The last day of the review window of a preliminary run (the rulebook's time zone). */
+  review_until: string | null;
+  /** When the run was first published as preliminary or final. */
+  published_at: string | null;
   reason: string | null;
   totals: unknown;
   issues: unknown;
@@ -94,4 +128,5 @@ export interface RunTables {
   run_results: RunResultTable;
   run_payee_payments: RunPayeePaymentTable;
   run_payments: RunPaymentTable;
+  review_requests: ReviewRequestTable;
 }

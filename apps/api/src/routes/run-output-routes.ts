@@ -17,6 +17,7 @@ import {
   RunPaymentPageSchema,
   RunResultPageSchema,
 } from '../runs/run-schemas.ts';
+import { requireVisibleRun } from '../review/visible-run.ts';
 import { requireRun } from '../runs/run-view.ts';
 
 const tags = ['runs'];
@@ -54,7 +55,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       tags,
       summary: 'Results per payee and measure (value, target, met, points), a page at a time',
       description:
-        "With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees only.",
+        "With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.",
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       request: {
@@ -75,7 +76,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const run = await requireRun(db, c.req.valid('param').id);
+      const run = await requireVisibleRun(db, c.get('principal'), c.req.valid('param').id);
       const entityIds = scope(c.get('principal'), run, query.entityId);
       requireOutput(run);
       if (query.explain === '1') {
@@ -123,7 +124,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       tags,
       summary: 'Payments per payee with their lines; or the payment file (?format=csv or xlsx)',
       description:
-        'JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees only.',
+        'JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.',
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       request: {
@@ -155,7 +156,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const run = await requireRun(db, c.req.valid('param').id);
+      const run = await requireVisibleRun(db, c.get('principal'), c.req.valid('param').id);
       const entityIds = scope(c.get('principal'), run, query.entityId);
       requireOutput(run);
       const filter = {

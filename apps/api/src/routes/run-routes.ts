@@ -3,6 +3,7 @@ import { compileRulebook, defaultAsOf } from '@quip/core';
 import {
   appendAudit,
   cancelRun,
+  countOpenProgramRequests,
   createRun,
   type Database,
   findFiscalYear,
@@ -19,6 +20,7 @@ import { enqueueRun, type JobRunner } from '@quip/jobs';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
+import { scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
   authErrors,
@@ -30,6 +32,7 @@ import {
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { narrowForSubmitter, requireVisibleRun } from '../review/visible-run.ts';
 import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } from '../runs/run-schemas.ts';
 import { requireRun, runView } from '../runs/run-view.ts';
 import { runOutputRoutes } from './run-output-routes.ts';
@@ -130,8 +133,10 @@ export function runRoutes(deps: RunRouteDependencies) {
       operationId: 'listRuns',
       tags,
       summary: 'The runs of a program in a fiscal year, newest first',
+      description:
+        'A submitter sees the published runs only (stage preliminary or final) that have one of its payees, each with the totals of its own payees.',
       security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       request: {
         params: ProgramYearParams,
         query: z.object({
@@ -151,14 +156,21 @@ export function runRoutes(deps: RunRouteDependencies) {
     async (c) => {
       const { fy, program } = c.req.valid('param');
       const query = c.req.valid('query');
+      const principal = c.get('principal');
+      const submitter = principal.role === 'submitter';
+      if (submitter && scopedEntityIds(principal, { program, fiscalYear: fy })?.length === 0)
+        return c.json({ items: [], nextCursor: null }, 200);
       const rows = await listRuns(db, {
         fiscalYear: fy,
         programId: program,
         limit: query.limit + 1,
+        publishedOnly: submitter,
         ...(query.cursor ? { beforeId: decodeCursor(query.cursor, 'number') } : {}),
       });
       const page = rows.slice(0, query.limit);
-      const items = await Promise.all(page.map((r) => runView(db, r)));
+      const items = await Promise.all(
+        page.map(async (r) => narrowForSubmitter(db, principal, r, await runView(db, r))),
+      );
       const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.id) : null;
       return c.json({ items, nextCursor }, 200);
     },
@@ -171,8 +183,10 @@ export function runRoutes(deps: RunRouteDependencies) {
       operationId: 'getRun',
       tags,
       summary: 'A run: status, progress (payees done of total), totals, or why it failed',
+      description:
+        'A submitter sees a published run (stage preliminary or final) that has one of its payees, with the totals of its own payees only; any other run answers 404.',
       security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       request: { params: RunParams },
       responses: {
         200: { description: 'The run', content: json(RunSchema) },
@@ -182,8 +196,9 @@ export function runRoutes(deps: RunRouteDependencies) {
       },
     }),
     async (c) => {
-      const run = await requireRun(db, c.req.valid('param').id);
-      return c.json(await runView(db, run), 200);
+      const principal = c.get('principal');
+      const run = await requireVisibleRun(db, principal, c.req.valid('param').id);
+      return c.json(await narrowForSubmitter(db, principal, run, await runView(db, run)), 200);
     },
   );
 
@@ -283,7 +298,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       tags,
       summary: "Mark a succeeded run as the program's final (official) run of its fiscal year (admins)",
       description:
-        'One official run per program and fiscal year: marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed.',
+        "One official run per program and fiscal year: its stage becomes `final` (published to its payees, no longer open for review); marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed, and while a review request on the program's preliminary run of the year is open.",
       security: bearerSecurity,
       middleware: [requireRole('admin')] as const,
       request: { params: RunParams },
@@ -310,6 +325,12 @@ export function runRoutes(deps: RunRouteDependencies) {
         }
         const current = await findRun(trx, run.id);
         if (current?.official) return;
+        const open = await countOpenProgramRequests(trx, run.fiscalYear, run.programId);
+        if (open > 0) {
+          throw problems.conflict(
+            `${open} review request${open === 1 ? ' is' : 's are'} still open for ${run.programId} in ${run.fiscalYear}: decide ${open === 1 ? 'it' : 'them'} before marking a run official.`,
+          );
+        }
         const previous = await findOfficialRun(trx, run.fiscalYear, run.programId);
         await markRunOfficial(trx, run);
         await appendAudit(trx, {

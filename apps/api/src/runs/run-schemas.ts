@@ -45,6 +45,18 @@ export const RunSchema = z
     official: z.boolean().openapi({
       description: "The program's final run of the fiscal year: the one closing the year locks",
     }),
+    stage: z.enum(['none', 'preliminary', 'final']).openapi({
+      description:
+        "Who sees the run: `none` administrators and analysts only; `preliminary` published to its payees' submitters, who may file review requests until `reviewUntil`; `final` the official run",
+    }),
+    reviewUntil: z
+      .string()
+      .nullable()
+      .openapi({ format: 'date', description: 'The last day of the review window of a preliminary run' }),
+    publishedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the run was first published to its payees' }),
     issues: z.array(z.record(z.string(), z.unknown())).nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
@@ -64,6 +76,9 @@ export const RunSchema = z
       snapshot: { submissionId: 1841 },
       asOf: '2027-06-30',
       official: false,
+      stage: 'preliminary',
+      reviewUntil: '2027-09-30',
+      publishedAt: '2027-07-03T10:00:00.000Z',
       issues: [],
       createdAt: '2027-07-02T09:00:00.000Z',
       startedAt: '2027-07-02T09:00:00.120Z',

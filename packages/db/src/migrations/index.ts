@@ -10,6 +10,7 @@ import * as m0011 from './0011-key-scopes.ts';
 import * as m0012 from './0012-idempotency-owner.ts';
 import * as m0013 from './0013-payment-cycles.ts';
 import * as m0014 from './0014-run-resumes.ts';
+import * as m0015 from './0015-review-and-correction.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-idempotency-owner': m0012,
   '0013-payment-cycles': m0013,
   '0014-run-resumes': m0014,
+  '0015-review-and-correction': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

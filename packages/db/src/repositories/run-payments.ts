@@ -96,24 +96,35 @@ export async function listRunPayments(db: Db, query: RunPaymentQuery): Promise<R
   }));
 }
 
-/** Totals over the stored payments: payees paid, cents, cents per line kind. */
-export async function runPaymentTotals(db: Db, runId: number): Promise<RunTotals> {
-  const head = await db
+/**
+ * Totals over the stored payments: payees paid, cents, cents per line kind; over some payees only
+ * when `entityIds` is given (a submitter's own).
+ */
+export async function runPaymentTotals(
+  db: Db,
+  runId: number,
+  entityIds: readonly string[] | null = null,
+): Promise<RunTotals> {
+  if (entityIds !== null && entityIds.length === 0) return { payees: 0, totalCents: 0, byLineKind: {} };
+  let head = db
     .selectFrom('run_payee_payments')
     .select([
       sql<number>`count(*)::int`.as('payees'),
       sql<string>`coalesce(sum(total_cents), 0)::text`.as('cents'),
     ])
-    .where('run_id', '=', runId)
-    .executeTakeFirstOrThrow();
-  const kinds = await db
+    .where('run_id', '=', runId);
+  let kinds = db
     .selectFrom('run_payments')
     .select(['kind', sql<string>`sum(amount_cents)::text`.as('cents')])
     .where('run_id', '=', runId)
     .groupBy('kind')
-    .orderBy('kind')
-    .execute();
+    .orderBy('kind');
+  if (entityIds !== null) {
+    head = head.where('entity_id', 'in', entityIds);
+    kinds = kinds.where('entity_id', 'in', entityIds);
+  }
+  const [headRow, kindRows] = await Promise.all([head.executeTakeFirstOrThrow(), kinds.execute()]);
   const byLineKind: Record<string, number> = {};
-  for (const k of kinds) byLineKind[k.kind] = Number(k.cents);
-  return { payees: Number(head.payees), totalCents: Number(head.cents), byLineKind };
+  for (const k of kindRows) byLineKind[k.kind] = Number(k.cents);
+  return { payees: Number(headRow.payees), totalCents: Number(headRow.cents), byLineKind };
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { RunStatus } from '../runs-schema.ts';
+import type { RunStage, RunStatus } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
 import { lockFiscalYear } from './fiscal-year-writes.ts';
 import { findPublishedRulebook } from './rulebooks.ts';
@@ -25,6 +25,10 @@ export interface RunRecord {
   payees: number;
   chunks: number;
   official: boolean;
+  /** none, preliminary (published for review until reviewUntil) or final (the official run). */
+  stage: RunStage;
+  reviewUntil: string | null;
+  publishedAt: string | null;
   reason: string | null;
   totals: RunTotals | null;
   issues: unknown[] | null;
@@ -47,6 +51,9 @@ const columns = [
   'payees',
   'chunks',
   'official',
+  'stage',
+  'review_until as reviewUntil',
+  'published_at as publishedAt',
   'reason',
   'totals',
   'issues',
@@ -138,7 +145,14 @@ export async function findRun(db: Db, id: number): Promise<RunRecord | null> {
 
 export async function listRuns(
   db: Db,
-  query: { fiscalYear: string; programId: string; beforeId?: number; limit: number },
+  query: {
+    fiscalYear: string;
+    programId: string;
+    beforeId?: number;
+    limit: number;
+    /** Only runs published to payees (stage preliminary or final). */
+    publishedOnly?: boolean;
+  },
 ): Promise<RunRecord[]> {
   let q = db
     .selectFrom('runs')
@@ -148,6 +162,7 @@ export async function listRuns(
     .orderBy('id', 'desc')
     .limit(query.limit);
   if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
+  if (query.publishedOnly) q = q.where('stage', '<>', 'none');
   return (await q.execute()) as RunRecord[];
 }
 
@@ -210,7 +225,10 @@ export async function cancelRun(db: Db, id: number): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Marks a run official and the program's other runs of the year not: one official run per year. */
+/**
+ * Marks a run official (stage final) and the program's other final run of the year not (back to
+ * stage none): one official run per year.
+ */
 export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
   const work = async (trx: Transaction<Database>) => {
     // Two marks at once for one program and year would each clear the other's: take turns.
@@ -219,14 +237,32 @@ export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
     );
     await trx
       .updateTable('runs')
-      .set({ official: false })
+      .set({ stage: 'none' })
       .where('fiscal_year', '=', run.fiscalYear)
       .where('program_id', '=', run.programId)
-      .where('official', '=', true)
+      .where('stage', '=', 'final')
+      .where('id', '<>', run.id)
       .execute();
-    await trx.updateTable('runs').set({ official: true }).where('id', '=', run.id).execute();
+    await trx
+      .updateTable('runs')
+      .set({ stage: 'final', review_until: null, published_at: sql`coalesce(published_at, now())` })
+      .where('id', '=', run.id)
+      .execute();
   };
   await (db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work));
+}
+
+/** Publishes a run as preliminary, open for review requests until `reviewUntil` (inclusive). */
+export async function markRunPreliminary(db: Db, runId: number, reviewUntil: string): Promise<void> {
+  await db
+    .updateTable('runs')
+    .set({
+      stage: 'preliminary',
+      review_until: reviewUntil,
+      published_at: sql`coalesce(published_at, now())`,
+    })
+    .where('id', '=', runId)
+    .execute();
 }
 
 export async function isRunActive(db: Db, id: number): Promise<boolean> {

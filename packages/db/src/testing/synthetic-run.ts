@@ -36,7 +36,7 @@ export async function insertSyntheticRun(db: Kysely<Database>, run: SyntheticRun
       as_of: '2027-06-30',
       payees: run.payments.length,
       chunks: 0,
-      official: run.official ?? false,
+      stage: run.official ? 'final' : 'none',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
