@@ -1,70 +1,58 @@
 import { formatDollars } from '@quip/core';
-import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunPayment } from '../api/resources.ts';
-import { rowOrder, type SortValue } from './row-order.ts';
-import { VirtualTable } from './virtual-table.tsx';
-
-const col = createColumnHelper<RunPayment>();
-const SORT_VALUES: Record<string, (p: RunPayment) => SortValue> = {
-  entityId: (p) => p.entityId,
-  lines: (p) => p.lines.length,
-  totalCents: (p) => p.totalCents,
-};
+import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { DataTable } from '../ui/data-table/data-table.tsx';
+import { FilterSelect } from '../ui/data-table/filter-select.tsx';
 
 /** What the server says about the whole run (GET /runs/{id} `totals`), not just the loaded rows. */
 export interface RunPaymentTotals {
   payees?: number;
   totalCents?: number;
+  /** Per payment line kind: the run's total of that kind, in cents. */
+  byLineKind?: Record<string, number>;
 }
 
+const COLUMNS: DataColumn<RunPayment>[] = [
+  {
+    id: 'entityId',
+    header: 'Payee',
+    value: (p) => p.entityId,
+    render: (p) => <span className="font-mono text-xs">{p.entityId}</span>,
+  },
+  { id: 'name', header: 'Name', value: (p) => p.name ?? '' },
+  {
+    id: 'kinds',
+    header: 'Kinds',
+    value: (p) => [...new Set(p.lines.map((l) => l.kind))].join(', '),
+  },
+  { id: 'lines', header: 'Lines', kind: 'number', value: (p) => p.lines.length },
+  { id: 'totalCents', header: 'Total', kind: 'cents', value: (p) => p.totalCents },
+];
+
 /**
- * Every payee's payment, loaded page by page and virtualised like the results: a filter by payee,
- * sorting by payee, number of lines or total. The totals are the run's, from the server, so they
- * are right while pages are still arriving; only when the server gave none are the loaded rows
- * summed (and then only once all of them are in).
+ * Every payee's payment, loaded page by page, in the SPA's data table: search by payee or name,
+ * a filter by payment kind, the subtotal of what is shown, export. Above it the run's totals (by
+ * kind too) come from the server, so they are right while pages are still arriving.
  */
 export function PaymentsTable({
   payments,
   loaded,
   done,
   totals,
+  fileName,
 }: {
   payments: RunPayment[];
   /** Rows fetched so far (may run ahead of `payments`, which the table refreshes less often). */
   loaded: number;
   done: boolean;
   totals: RunPaymentTotals;
+  /** Base name of an export ("run-12-payments"). */
+  fileName: string;
 }) {
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [text, setText] = useState('');
-  const needle = useDeferredValue(text).trim().toLowerCase();
-  const order = useMemo(() => {
-    const by = sorting[0];
-    const value = by ? SORT_VALUES[by.id] : undefined;
-    return rowOrder(
-      payments,
-      needle ? (p) => p.entityId.toLowerCase().includes(needle) : null,
-      by && value ? { value, desc: by.desc } : null,
-    );
-  }, [payments, needle, sorting]);
-  const columns = useMemo(
-    () => [
-      col.accessor('entityId', {
-        header: 'Payee',
-        sortDescFirst: false,
-        cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span>,
-      }),
-      col.accessor((p) => p.lines.length, { id: 'lines', header: 'Lines', sortDescFirst: true }),
-      col.accessor('totalCents', {
-        header: 'Total',
-        sortDescFirst: true,
-        cell: (c) => <span className="font-mono">{formatDollars(c.getValue())}</span>,
-      }),
-    ],
-    [],
-  );
-  const shown = order.length;
+  const [kind, setKind] = useState('');
+  const kinds = useMemo(() => Object.keys(totals.byLineKind ?? {}).sort(), [totals.byLineKind]);
+  const keep = useMemo(() => (kind ? (p: RunPayment) => p.lines.some((l) => l.kind === kind) : null), [kind]);
   const payees = totals.payees ?? (done ? payments.length : null);
   const totalCents = totals.totalCents ?? (done ? payments.reduce((sum, p) => sum + p.totalCents, 0) : null);
   return (
@@ -75,39 +63,39 @@ export function PaymentsTable({
         </span>{' '}
         to {payees === null ? '…' : payees.toLocaleString('en-US')} payees in this run.
       </p>
-      <div className="flex flex-wrap items-end gap-4">
-        <label className="text-sm font-medium">
-          Filter by payee
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <p className="text-sm text-slate-700" aria-live="polite" data-testid="payments-count">
-          {shown.toLocaleString('en-US')} of {payments.length.toLocaleString('en-US')} payments listed
-          {done ? '' : ` (loading: ${loaded.toLocaleString('en-US')} so far)`}
-        </p>
-      </div>
-      <VirtualTable
-        columns={columns}
+      {kinds.length > 0 ? (
+        <dl
+          className="flex flex-wrap gap-x-6 gap-y-1 text-sm"
+          aria-label="Totals by kind"
+          data-testid="payments-by-kind"
+        >
+          {kinds.map((k) => (
+            <div key={k} className="flex gap-2">
+              <dt className="text-slate-600">{k}</dt>
+              <dd className="font-mono">{formatDollars(totals.byLineKind?.[k] ?? 0)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <DataTable
         rows={payments}
-        order={order}
-        sorting={sorting}
-        onSortingChange={setSorting}
+        columns={COLUMNS}
         caption="Payments"
-        testId="payments-scroller"
-        alignRight={['totalCents']}
-        footer={
-          <tr>
-            <th scope="row" colSpan={2} className="px-3 py-2 text-left">
-              Total of the run
-            </th>
-            <td className="px-3 py-2 text-right font-mono" data-testid="payments-footer-total">
-              {totalCents === null ? '…' : formatDollars(totalCents)}
-            </td>
-          </tr>
+        testId="payments"
+        exportName={fileName}
+        noun="payments"
+        searchLabel="Filter by payee"
+        keep={keep}
+        note={done ? undefined : `loading: ${loaded.toLocaleString('en-US')} so far`}
+        filters={
+          kinds.length > 1 ? (
+            <FilterSelect
+              label="Kind"
+              value={kind}
+              onChange={setKind}
+              options={[['', 'all kinds'], ...kinds.map((k) => [k, k] as const)]}
+            />
+          ) : null
         }
       />
     </div>

@@ -11,13 +11,14 @@ import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts'
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { saveBlob } from '../ui/save-blob.ts';
 import { FinalRunBadge } from './final-run-badge.tsx';
 import { MarkOfficialButton } from './mark-official-button.tsx';
 import { MeasureSelect } from './measure-select.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
 import { ResultsTable } from './results-table.tsx';
-import { runApi, saveBlob } from './run-api.ts';
+import { runApi } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { RunFacts } from './run-facts.tsx';
 import { isFinished } from './run-progress.ts';
@@ -215,6 +216,7 @@ export function RunPage() {
                 <ResultsTable
                   rows={results.results.rows}
                   measureNames={measureNames}
+                  fileName={`run-${runId}-results`}
                   onPayee={(id) => {
                     setPayee(id);
                     setTab('payee');
@@ -234,6 +236,7 @@ export function RunPage() {
                   loaded={payments.loaded}
                   done={payments.done}
                   totals={paymentTotals(totals)}
+                  fileName={`run-${runId}-payments`}
                 />
               )}
             </Tabs.Content>
@@ -259,5 +262,10 @@ function paymentTotals(totals: Record<string, unknown>): RunPaymentTotals {
   const out: RunPaymentTotals = {};
   if (typeof totals.payees === 'number') out.payees = totals.payees;
   if (typeof totals.totalCents === 'number') out.totalCents = totals.totalCents;
+  const byKind = totals.byLineKind;
+  if (byKind && typeof byKind === 'object') {
+    const kinds = Object.entries(byKind).filter((e): e is [string, number] => typeof e[1] === 'number');
+    out.byLineKind = Object.fromEntries(kinds);
+  }
   return out;
 }

@@ -4,7 +4,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { programInputsQueryOptions } from './program-inputs-query.ts';
 import type { WhatIfSummary } from './recompute-what-if.ts';
 import { whatIfAsOf } from './what-if-as-of.ts';
-import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
+import type { WhatIfByPayee, WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
 
 export interface WhatIfState {
   status: 'loading' | 'ready' | 'error';
@@ -13,8 +13,12 @@ export interface WhatIfState {
   baseline: WhatIfSummary | null;
   /** The edited draft; null until the first recompute answers. */
   current: WhatIfSummary | null;
+  /** Who gains and who loses under the draft; null until the first recompute answers, or while invalid. */
+  byPayee: WhatIfByPayee | null;
   /** Why the draft cannot be computed right now (it does not validate), or why loading failed. */
   message: string | null;
+  /** The draft does not validate: `current` and `byPayee` are cleared, never left stale. */
+  invalid: boolean;
   ms: number | null;
   /** The evaluation day. */
   asOf: string | null;
@@ -27,7 +31,9 @@ const initial: WhatIfState = {
   payees: 0,
   baseline: null,
   current: null,
+  byPayee: null,
   message: null,
+  invalid: false,
   ms: null,
   asOf: null,
   pending: false,
@@ -74,13 +80,30 @@ export function useWhatIf(args: {
               current: { ...(s.current ?? s.baseline), ...answer.scored },
               ms: answer.ms,
               message: null,
+              invalid: false,
             };
           case 'result':
             if (answer.id !== latest.current) return s;
-            return { ...s, current: answer.summary, ms: answer.ms, message: null, pending: false };
+            return {
+              ...s,
+              current: answer.summary,
+              byPayee: answer.byPayee,
+              ms: answer.ms,
+              message: null,
+              invalid: false,
+              pending: false,
+            };
           case 'invalid':
             if (answer.id !== latest.current) return s;
-            return { ...s, message: answer.message, pending: false };
+            // The numbers of the last valid draft are not this draft's: cleared, not shown stale.
+            return {
+              ...s,
+              current: null,
+              byPayee: null,
+              message: answer.message,
+              invalid: true,
+              pending: false,
+            };
           case 'failed':
             return {
               ...s,

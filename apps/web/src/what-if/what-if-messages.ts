@@ -1,3 +1,4 @@
+import type { PayeeChange, PayeeChanges } from '@quip/core';
 import type { EntityRecord, SubmissionRecord } from '../api/resources.ts';
 import type { WhatIfSummary } from './recompute-what-if.ts';
 
@@ -14,10 +15,16 @@ export type WhatIfRequest =
     }
   | { type: 'recompute'; id: number; rulebook: unknown; focus?: string };
 
+/** A payee whose payment the draft changes, named (core's payeeChanges). */
+export type PayeeChangeRow = PayeeChange & { name: string };
+
+/** Who gains and who loses under the draft against the published rulebook. */
+export type WhatIfByPayee = Omit<PayeeChanges, 'changes'> & { changes: PayeeChangeRow[] };
+
 /** What-if worker -> main thread. */
 export type WhatIfResponse =
   | { type: 'loaded'; payees: number; baseline: WhatIfSummary; ms: number; asOf: string }
-  | { type: 'result'; id: number; summary: WhatIfSummary; ms: number }
+  | { type: 'result'; id: number; summary: WhatIfSummary; byPayee: WhatIfByPayee; ms: number }
   | { type: 'scored'; id: number; scored: Pick<WhatIfSummary, 'measures' | 'histogram'>; ms: number }
   | { type: 'invalid'; id: number; message: string }
   | { type: 'failed'; message: string };

@@ -10,10 +10,12 @@ import {
 } from 'recharts';
 import { formatChange, formatWholeDollars } from '../format/format-money.ts';
 import type { WhatIfState } from './use-what-if.ts';
+import { WhatIfByPayeeTable } from './what-if-by-payee-table.tsx';
 
 /** The live numbers beside the editor: who meets the target, the payout and its change. */
 export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: string | undefined }) {
-  const current = state.current ?? state.baseline;
+  // An invalid draft has no numbers: the published ones would read as the draft's.
+  const current = state.invalid ? null : (state.current ?? state.baseline);
   const measure = current?.measures.find((m) => m.measure === focus) ?? current?.measures[0];
   const baseMeasure = state.baseline?.measures.find((m) => m.measure === measure?.measure);
   const change = current && state.baseline ? current.totalCents - state.baseline.totalCents : 0;
@@ -45,7 +47,11 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
         </p>
       </div>
       {state.message ? (
-        <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+        <p
+          role="alert"
+          className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+          data-testid="what-if-message"
+        >
           {state.message}
         </p>
       ) : null}
@@ -135,6 +141,7 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
               </ul>
             </details>
           ) : null}
+          {state.byPayee ? <WhatIfByPayeeTable byPayee={state.byPayee} fileName="what-if-by-payee" /> : null}
         </>
       ) : null}
     </section>

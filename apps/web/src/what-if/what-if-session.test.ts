@@ -80,6 +80,33 @@ describe('createWhatIfSession', () => {
       summary: { totalCents: 1_350_000, issueCount: 1 },
     });
     expect((edited as { summary: { issues: string[] } }).summary.issues[0]).toMatch(/^bonus: /);
+    // By payee: P2 and P3 were paid 450,000 + 50,000 + 45,000 = 545,000 and now 450,000, each
+    // -95,000 (-190,000 together); P1 stays at its base 450,000.
+    expect(edited).toMatchObject({
+      byPayee: {
+        changes: [
+          {
+            entityId: 'P2',
+            name: 'Provider P2',
+            beforeCents: 545_000,
+            afterCents: 450_000,
+            differenceCents: -95_000,
+            moved: ['trained-share'],
+          },
+          {
+            entityId: 'P3',
+            name: 'Provider P3',
+            beforeCents: 545_000,
+            afterCents: 450_000,
+            differenceCents: -95_000,
+            moved: ['trained-share'],
+          },
+        ],
+        gainers: { payees: 0, cents: 0 },
+        losers: { payees: 2, cents: -190_000 },
+        unchanged: 1,
+      },
+    });
   });
 
   it('says how an invalid draft is wrong instead of computing it', () => {

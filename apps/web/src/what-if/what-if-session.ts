@@ -1,6 +1,13 @@
-import { compileRulebook, createWhatIf, RulebookError, type WhatIf } from '@quip/core';
+import {
+  compileRulebook,
+  createWhatIf,
+  payeeChanges,
+  RulebookError,
+  type WhatIf,
+  type WhatIfPayees,
+} from '@quip/core';
 import { recomputeWhatIf, whatIfSummary } from './recompute-what-if.ts';
-import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
+import type { WhatIfByPayee, WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
 
 /**
  * The what-if state machine behind the worker (and usable without one, in tests), on core's
@@ -9,6 +16,13 @@ import type { WhatIfRequest, WhatIfResponse } from './what-if-messages.ts';
  */
 export function createWhatIfSession(now: () => number = () => performance.now()) {
   let whatIf: WhatIf | null = null;
+  /** Every payee's payment and outcomes under the published rulebook: what the draft is compared with. */
+  let published: WhatIfPayees | null = null;
+  let names = new Map<string, string>();
+  const byPayee = (draft: WhatIf): WhatIfByPayee => {
+    const { changes, ...counts } = payeeChanges(published as WhatIfPayees, draft.payees());
+    return { ...counts, changes: changes.map((c) => ({ ...c, name: names.get(c.entityId) ?? '' })) };
+  };
   /** `interim` receives the re-scored measures of a recompute before its payments are done. */
   return (request: WhatIfRequest, interim?: (answer: WhatIfResponse) => void): WhatIfResponse => {
     const started = now();
@@ -21,6 +35,8 @@ export function createWhatIfSession(now: () => number = () => performance.now())
         });
         const read = now();
         const result = whatIf.result();
+        published = whatIf.payees();
+        names = new Map(request.entities.map((e) => [e.id, typeof e.name === 'string' ? e.name : '']));
         const baseline = whatIfSummary(whatIf, result, request.focus, {
           score: read - started,
           pay: now() - read,
@@ -49,7 +65,7 @@ export function createWhatIfSession(now: () => number = () => performance.now())
       const summary = recomputeWhatIf(whatIf, compiled, request.focus, (scored) =>
         interim?.({ type: 'scored', id: request.id, scored, ms: now() - started }),
       );
-      return { type: 'result', id: request.id, summary, ms: now() - started };
+      return { type: 'result', id: request.id, summary, byPayee: byPayee(whatIf), ms: now() - started };
     } catch (error) {
       return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
     }

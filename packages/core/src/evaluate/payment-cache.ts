@@ -66,6 +66,11 @@ export class PaymentCache {
     this.index = new Map(entities.map((e, i) => [e.id, i]));
   }
 
+  /** Each payee's payment total in cents (by position), as of the last `pay`: a copy. */
+  totalsByPayee(): Float64Array {
+    return this.totals.slice();
+  }
+
   /** Forget every payment: the next `pay` pays everyone. */
   invalidate(): void {
     this.key = null;

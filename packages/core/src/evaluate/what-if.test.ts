@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
+import { payeeChanges } from './payee-changes.ts';
 import { createWhatIf } from './what-if.ts';
 
 /**
@@ -210,5 +211,43 @@ describe('createWhatIf', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('createWhatIf payees, compared by payeeChanges', () => {
+  it('lists who gains and who loses between the published rulebook and a draft, with the measure that moved', () => {
+    const whatIf = createWhatIf(compileRulebook(program()), input);
+    // Published: trained >= 0.6 met by P2, P3; retained >= 0.5 met by P1, P2.
+    // P1 1/2 -> 450,000 + 25,000 = 475,000; P2 2/2 -> 500,000; P3 1/2 -> 475,000.
+    const before = whatIf.payees();
+    expect(Array.from(before.totals)).toEqual([475_000, 500_000, 475_000]);
+    whatIf.edit(compileRulebook(program({ trained: 0.8, retained: 0.3 })));
+    // Draft: trained >= 0.8 met by P3 only; retained >= 0.3 met by all.
+    // P1: trained no -> no, retained yes -> yes: 475,000, unchanged.
+    // P2: trained yes -> no, retained yes: 1/2 -> 475,000, -25,000.
+    // P3: trained yes, retained no -> yes: 2/2 -> 500,000, +25,000.
+    expect(payeeChanges(before, whatIf.payees())).toEqual({
+      changes: [
+        {
+          entityId: 'P2',
+          beforeCents: 500_000,
+          afterCents: 475_000,
+          differenceCents: -25_000,
+          moved: ['trained'],
+        },
+        {
+          entityId: 'P3',
+          beforeCents: 475_000,
+          afterCents: 500_000,
+          differenceCents: 25_000,
+          moved: ['retained'],
+        },
+      ],
+      gainers: { payees: 1, cents: 25_000 },
+      losers: { payees: 1, cents: -25_000 },
+      unchanged: 1,
+    });
+    // The snapshots are copies: the first still holds the published payments.
+    expect(Array.from(before.totals)).toEqual([475_000, 500_000, 475_000]);
   });
 });

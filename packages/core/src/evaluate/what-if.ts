@@ -4,6 +4,7 @@ import type { SubmissionInput } from '../measures/record-reader.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { evaluateMeasureValues } from './evaluate-phased.ts';
 import type { EvaluationIssue } from './evaluation-issue.ts';
+import { payeeSnapshot, type WhatIfPayees } from './payee-changes.ts';
 import { PaymentCache } from './payment-cache.ts';
 import { PhaseOneColumns, rescoreMeasure, type WhatIfMeasure } from './rescore-measure.ts';
 
@@ -56,6 +57,8 @@ export interface WhatIf {
   result(): WhatIfResult;
   /** The values phase 1 computed for a measure, per payee (NaN where none); null for no such measure. */
   measureValues(measure: string): Float64Array | null;
+  /** Each payee's payment and outcomes under the current rulebook (pays first, as `result()`). */
+  payees(): WhatIfPayees;
 }
 
 /**
@@ -173,6 +176,11 @@ class IncrementalWhatIf implements WhatIf {
     if (this.scoringKeys.includes('')) this.edit(this.compiled);
     const paid = this.payments.pay(this.compiled, this.results, this.input.asOf, paymentKey(this.compiled));
     return { payees: this.entities.length, ...paid, ...this.scores() };
+  }
+
+  payees(): WhatIfPayees {
+    this.result();
+    return payeeSnapshot(this.compiled, this.entities, this.results, this.payments.totalsByPayee());
   }
 
   measureValues(measure: string): Float64Array | null {

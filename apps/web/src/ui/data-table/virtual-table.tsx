@@ -70,7 +70,7 @@ export function VirtualTable<T>({
   return (
     <div
       ref={scroller}
-      className="h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white"
+      className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white"
       data-testid={testId}
     >
       <table className="min-w-full text-sm" aria-rowcount={order.length + 1}>

@@ -1,0 +1,155 @@
+import { formatDollars } from '@quip/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { type ReactNode, useMemo, useState } from 'react';
+import { saveBlob } from '../save-blob.ts';
+import { cellText, type DataColumn } from './data-column.ts';
+import { tableCsv, tableXlsx } from './table-export.ts';
+import { type DataTableView, useDataTable } from './use-data-table.ts';
+import { VirtualTable } from './virtual-table.tsx';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The SPA's one table: a search box (and the caller's own filters), "n of m" shown, sortable
+ * headers, the subtotal of every amount column over what is shown (in the footer), and export of
+ * exactly what is shown, in that order, as CSV or XLSX. Virtualised (VirtualTable), so it holds
+ * 100k+ rows. Test ids: `{testId}-search`, `-count`, `-scroller`, `-subtotal-{column}`, `-csv`, `-xlsx`.
+ */
+export function DataTable<T>({
+  rows,
+  columns,
+  caption,
+  testId,
+  exportName,
+  noun,
+  searchLabel = 'Search',
+  keep,
+  filters,
+  note,
+  view: given,
+}: {
+  rows: readonly T[];
+  columns: readonly DataColumn<T>[];
+  caption: string;
+  testId: string;
+  /** File name of an export, without extension ("run-12-payments"). */
+  exportName: string;
+  /** What a row is, plural ("payments"). */
+  noun: string;
+  searchLabel?: string;
+  /** The caller's filters, applied with the search; memoise it. */
+  keep?: ((row: T, index: number) => boolean) | null;
+  /** The controls of the caller's filters, shown beside the search box. */
+  filters?: ReactNode;
+  /** Said after the count ("loading: 3,000 so far"). */
+  note?: string;
+  /** The table's state when the caller needs it too (from useDataTable); else the table keeps its own. */
+  view?: DataTableView;
+}) {
+  const own = useDataTable({ rows, columns, keep: keep ?? null });
+  const view = given ?? own;
+  const [exporting, setExporting] = useState(false);
+  const defs = useMemo<ColumnDef<T, unknown>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.header,
+        accessorFn: (row: T) => c.value(row),
+        sortDescFirst: c.sortDescFirst ?? (c.kind === 'cents' || c.kind === 'number'),
+        cell: (ctx) => {
+          const row = ctx.row.original;
+          if (c.render) return c.render(row);
+          const text = cellText(c, row);
+          return c.kind === 'cents' ? <span className="font-mono">{text}</span> : text;
+        },
+      })),
+    [columns],
+  );
+  const amounts = columns.filter((c) => c.kind === 'cents');
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      saveBlob(await tableXlsx(columns, rows, view.order, caption), `${exportName}.xlsx`);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="text-sm font-medium">
+          {searchLabel}
+          <input
+            type="search"
+            value={view.search}
+            onChange={(e) => view.setSearch(e.target.value)}
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+            data-testid={`${testId}-search`}
+          />
+        </label>
+        {filters}
+        <p className="text-sm text-slate-700" aria-live="polite" data-testid={`${testId}-count`}>
+          {count(view.order.length)} of {count(rows.length)} {noun} shown
+          {note ? ` (${note})` : ''}
+        </p>
+        <div className="ml-auto flex gap-2">
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            onClick={() =>
+              saveBlob(
+                new Blob([tableCsv(columns, rows, view.order)], { type: 'text/csv;charset=utf-8' }),
+                `${exportName}.csv`,
+              )
+            }
+            data-testid={`${testId}-csv`}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            onClick={() => void exportXlsx()}
+            disabled={exporting}
+            data-testid={`${testId}-xlsx`}
+          >
+            {exporting ? 'Exporting…' : 'Export XLSX'}
+          </button>
+        </div>
+      </div>
+      <VirtualTable
+        columns={defs}
+        rows={rows}
+        order={view.order}
+        sorting={view.sorting}
+        onSortingChange={view.setSorting}
+        caption={caption}
+        testId={`${testId}-scroller`}
+        alignRight={columns.filter((c) => c.kind === 'cents' || c.kind === 'number').map((c) => c.id)}
+        footer={
+          amounts.length > 0 ? (
+            <tr>
+              {columns.map((c, i) =>
+                c.kind === 'cents' ? (
+                  <td
+                    key={c.id}
+                    className="px-3 py-2 text-right font-mono"
+                    data-testid={`${testId}-subtotal-${c.id}`}
+                  >
+                    {formatDollars(view.subtotals.get(c.id) ?? 0)}
+                  </td>
+                ) : i === 0 ? (
+                  <th key={c.id} scope="row" className="px-3 py-2 text-left">
+                    Shown: {count(view.order.length)}
+                  </th>
+                ) : (
+                  <td key={c.id} />
+                ),
+              )}
+            </tr>
+          ) : undefined
+        }
+      />
+    </div>
+  );
+}

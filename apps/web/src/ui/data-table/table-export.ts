@@ -1,0 +1,73 @@
+import { formatCents } from '@quip/core';
+import { cellText, type DataColumn } from './data-column.ts';
+
+/** A column's header as exported: amounts say they are dollars. */
+function exportHeader<T>(column: DataColumn<T>): string {
+  return column.kind === 'cents' ? `${column.header} ($)` : column.header;
+}
+
+/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A cell as a CSV field: amounts as plain dollars with two decimals ('1234.56'), exactly. */
+function csvCell<T>(column: DataColumn<T>, row: T): string {
+  if (column.kind === 'cents') {
+    const v = column.value(row);
+    return typeof v === 'number' ? formatCents(v) : '';
+  }
+  return csvField(cellText(column, row));
+}
+
+/**
+ * The rows shown (`order`: indices into `rows`, filtered and sorted as on screen) as CSV with a
+ * header line; lines end in CRLF, as RFC 4180 says and spreadsheets expect.
+ */
+export function tableCsv<T>(
+  columns: readonly DataColumn<T>[],
+  rows: readonly T[],
+  order: ArrayLike<number>,
+): string {
+  const lines = [columns.map((c) => csvField(exportHeader(c))).join(',')];
+  for (let i = 0; i < order.length; i++) {
+    const row = rows[order[i] as number] as T;
+    lines.push(columns.map((c) => csvCell(c, row)).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The same rows as an XLSX workbook of one sheet: numbers stay numbers, amounts are dollar numbers
+ * formatted as currency. exceljs is loaded only when someone exports (it is not in the first load).
+ */
+export async function tableXlsx<T>(
+  columns: readonly DataColumn<T>[],
+  rows: readonly T[],
+  order: ArrayLike<number>,
+  sheetName: string,
+): Promise<Blob> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(sheetName.slice(0, 31) || 'Sheet1');
+  sheet.columns = columns.map((c) => ({
+    header: exportHeader(c),
+    key: c.id,
+    width: Math.max(10, c.header.length + 4),
+    ...(c.kind === 'cents' ? { style: { numFmt: '$#,##0.00' } } : {}),
+  }));
+  for (let i = 0; i < order.length; i++) {
+    const row = rows[order[i] as number] as T;
+    sheet.addRow(
+      columns.map((c) => {
+        const v = c.value(row);
+        if (c.kind === 'cents') return typeof v === 'number' ? Number(formatCents(v)) : null;
+        if (c.kind === 'number') return typeof v === 'number' ? v : null;
+        return cellText(c, row);
+      }),
+    );
+  }
+  sheet.getRow(1).font = { bold: true };
+  const buffer = await book.xlsx.writeBuffer();
+  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
