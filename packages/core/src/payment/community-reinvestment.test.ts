@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { flooredOutcome } from '../testing/measure-outcome.ts';
 import { type CommunityReinvestmentParams, computeCommunityReinvestment } from './community-reinvestment.ts';
 import type { EntityOutcome, MeasureOutcome } from './payment.ts';
 import { PaymentParamsSchema } from './payment-params.ts';
 
 const params = (json: Record<string, unknown> = {}) =>
   PaymentParamsSchema.parse({ method: 'community-reinvestment', ...json }) as CommunityReinvestmentParams;
-const m = (value: number | null, floor: number | null): MeasureOutcome => ({
-  scored: value !== null,
-  met: null,
-  value,
-  points: null,
-  maxPoints: null,
-  weight: 1,
-  floor,
-});
+const m = flooredOutcome;
 const plan = (
   entityId: string,
   netIncomeCents: unknown,

@@ -1,19 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { measureOutcome } from '../testing/measure-outcome.ts';
 import type { ComputeOptions, EntityOutcome, MeasureOutcome } from './payment.ts';
 import { PaymentParamsSchema } from './payment-params.ts';
 import { computeRateIncentive, type RateIncentiveParams } from './rate-incentive.ts';
 
 const params = (json: Record<string, unknown> = {}) =>
   PaymentParamsSchema.parse({ method: 'rate-incentive', ...json }) as RateIncentiveParams;
-const m = (met: boolean | null, weight = 1): MeasureOutcome => ({
-  scored: met !== null,
-  met,
-  value: null,
-  points: null,
-  maxPoints: null,
-  weight,
-});
+const m = measureOutcome;
 const provider = (
   units: unknown,
   rateCents: unknown,

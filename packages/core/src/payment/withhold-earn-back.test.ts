@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { measureOutcome } from '../testing/measure-outcome.ts';
 import type { EntityOutcome, MeasureOutcome } from './payment.ts';
 import { PaymentParamsSchema } from './payment-params.ts';
 import { computeWithholdEarnBack, type WithholdEarnBackParams } from './withhold-earn-back.ts';
 
 const params = (json: Record<string, unknown> = {}) =>
   PaymentParamsSchema.parse({ method: 'withhold-earn-back', ...json }) as WithholdEarnBackParams;
-const m = (met: boolean | null, weight = 1): MeasureOutcome => ({
-  scored: met !== null,
-  met,
-  value: null,
-  points: null,
-  maxPoints: null,
-  weight,
-});
+const m = measureOutcome;
 const plan = (
   entityId: string,
   capitationCents: number,
