@@ -89,7 +89,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
       const { fy, program, entityId } = c.req.valid('param');
       const query = c.req.valid('query');
       if (!canSeeEntity(c.get('principal'), { program, fiscalYear: fy }, entityId))
-        throw problems.notFound(`Payee ${entityId} does not exist.`);
+        throw problems.notFound('The program has no such payee.');
       const published = await findProgramRulebook(db, fy, program);
       if (!published) throw problems.conflict(`Program ${program} has no published rulebook for ${fy}.`);
       const today = todayIn(published.compiled, clock());
@@ -104,7 +104,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
         asOf,
         today,
       );
-      if (!standing) throw problems.notFound(`Payee ${entityId} does not exist.`);
+      if (!standing) throw problems.notFound('The program has no such payee.');
       return c.json(standing as never, 200);
     },
   );
