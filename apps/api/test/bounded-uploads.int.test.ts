@@ -4,17 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { contentHash } from '@quip/core';
-import { saveRulebookRevision, upsertEntities } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { rulebookFixture } from '@quip/fixtures';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
+import { publishScreeningProgram } from './rulebooks-fixture.ts';
 import { openTestApp, type TestApp } from './test-app.ts';
 
-const RULEBOOK = rulebookFixture('directory-and-screening-at-least-half-earn-10-percent');
 const PATH = '/api/v1/fiscal-years/2026-27/programs/dds-qip';
 const HEADER = 'entityId,measure,period,submittedOn,data.personId,data.age,data.dueDate,data.screenedOn\n';
 const line = (i: number) =>
@@ -69,19 +66,7 @@ describe.each(DATABASE_KINDS)(
     beforeAll(async () => {
       t = await openTestApp(kind);
       admin = await t.keyFor('admin');
-      await saveRulebookRevision(t.database.db, {
-        fiscalYear: '2026-27',
-        programId: 'dds-qip',
-        content: RULEBOOK,
-        contentHash: contentHash(RULEBOOK),
-        source: 'admin',
-        createdBy: null,
-        publish: true,
-      });
-      await upsertEntities(t.database.db, { fiscalYear: '2026-27', programId: 'dds-qip' }, [
-        { id: 'V1-096', name: 'Home One', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-        { id: 'V2-096', name: 'Home Two', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-      ]);
+      await publishScreeningProgram(t.database.db);
       tempDir = mkdtempSync(join(tmpdir(), 'quip-bounded-uploads-'));
       const app = createApp({
         db: t.database.db,

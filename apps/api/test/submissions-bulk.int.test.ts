@@ -1,8 +1,7 @@
-import { upsertEntities } from '@quip/db';
-import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
-import { rulebookFixture } from '@quip/fixtures';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishScreeningProgram } from './rulebooks-fixture.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions';
@@ -18,14 +17,7 @@ describe.each(DATABASE_KINDS)('large CSV batches on %s (COPY on PostgreSQL)', (k
   beforeAll(async () => {
     t = await openTestApp(kind);
     admin = await t.keyFor('admin');
-    await publishRulebook(
-      t.database.db,
-      rulebookFixture('directory-and-screening-at-least-half-earn-10-percent'),
-    );
-    await upsertEntities(t.database.db, { fiscalYear: '2026-27', programId: 'dds-qip' }, [
-      { id: 'V1-096', name: 'Home One', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-      { id: 'V2-096', name: 'Home Two', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-    ]);
+    await publishScreeningProgram(t.database.db);
   });
   afterAll(() => t?.close());
 

@@ -1,11 +1,11 @@
-import { listAudit, upsertEntities } from '@quip/db';
-import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
-import { rulebookFixture } from '@quip/fixtures';
+import { listAudit } from '@quip/db';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { InlineJobRunner } from '@quip/jobs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
+import { publishScreeningProgram } from './rulebooks-fixture.ts';
 import { bearer, openTestApp, type TestApp } from './test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions';
@@ -39,14 +39,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     t = await openTestApp(kind, { clock: () => NOW });
     admin = await t.keyFor('admin');
     submitter = await t.keyFor('submitter', ['V1-096']);
-    await publishRulebook(
-      t.database.db,
-      rulebookFixture('directory-and-screening-at-least-half-earn-10-percent'),
-    );
-    await upsertEntities(t.database.db, { fiscalYear: '2026-27', programId: 'dds-qip' }, [
-      { id: 'V1-096', name: 'Home One', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-      { id: 'V2-096', name: 'Home Two', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
-    ]);
+    await publishScreeningProgram(t.database.db);
     // The same database behind tight limits: 2 KB bodies, 3 rows per request.
     limited = createApp({
       db: t.database.db,
