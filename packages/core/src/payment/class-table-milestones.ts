@@ -6,14 +6,7 @@ import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { splitEvenly } from '../money/split-evenly.ts';
 import { completedMilestones } from './completed-milestones.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentLine,
-  PaymentRun,
-} from './payment.ts';
+import type { Payment, PaymentIssue, PaymentLine, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 export const ClassRowSchema = z.object({
@@ -60,11 +53,11 @@ export const ClassTableMilestonesParamsSchema = z.object({
 });
 export type ClassTableMilestonesParams = z.output<typeof ClassTableMilestonesParamsSchema>;
 
-export function computeClassTableMilestones(
-  params: ClassTableMilestonesParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeClassTableMilestones: PaymentMethod<ClassTableMilestonesParams> = (
+  params,
+  entities,
+  opts,
+) => {
   const issues: PaymentIssue[] = [];
   const payments: Payment[] = [];
   const rows = params.classes.map((r) => ({
@@ -152,4 +145,4 @@ export function computeClassTableMilestones(
     payments.push(p);
   }
   return { payments, issues };
-}
+};

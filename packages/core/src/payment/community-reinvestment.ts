@@ -6,7 +6,7 @@ import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { DirectionSchema } from '../targets/target-spec.ts';
 import { isBelowFloor } from './below-floor.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
-import type { ComputeOptions, EntityOutcome, Payment, PaymentIssue, PaymentRun } from './payment.ts';
+import type { Payment, PaymentIssue, PaymentMethod } from './payment.ts';
 
 /**
  * DHCS community reinvestment: a plan with net income must reinvest 7.5-15% of it in its
@@ -31,11 +31,11 @@ export const CommunityReinvestmentParamsSchema = z.object({
 });
 export type CommunityReinvestmentParams = z.output<typeof CommunityReinvestmentParamsSchema>;
 
-export function computeCommunityReinvestment(
-  params: CommunityReinvestmentParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeCommunityReinvestment: PaymentMethod<CommunityReinvestmentParams> = (
+  params,
+  entities,
+  opts,
+) => {
   const issues: PaymentIssue[] = [];
   const payments: Payment[] = [];
   for (const e of entities) {
@@ -85,4 +85,4 @@ export function computeCommunityReinvestment(
     payments.push(p);
   }
   return { payments, issues };
-}
+};

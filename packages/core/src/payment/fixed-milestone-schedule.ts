@@ -4,14 +4,7 @@ import { dollarsToCents } from '../money/cents.ts';
 import { NonNegativeDecimalSchema } from '../money/decimal.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { completedMilestones } from './completed-milestones.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentLine,
-  PaymentRun,
-} from './payment.ts';
+import type { EntityOutcome, Payment, PaymentIssue, PaymentLine, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /**
@@ -53,11 +46,11 @@ interface Claim {
   paid: number;
 }
 
-export function computeFixedMilestoneSchedule(
-  params: FixedMilestoneScheduleParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeFixedMilestoneSchedule: PaymentMethod<FixedMilestoneScheduleParams> = (
+  params,
+  entities,
+  opts,
+) => {
   const issues: PaymentIssue[] = [];
   const items = new Map(
     params.schedule.map((s) => [
@@ -168,7 +161,7 @@ export function computeFixedMilestoneSchedule(
     return p;
   });
   return { payments, issues };
-}
+};
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -97,6 +97,16 @@ export interface PaymentRun {
   issues: PaymentIssue[];
 }
 
+/**
+ * A payment method: payments for every entity at once (some methods need the whole population:
+ * pool share, share allocation, the withhold pool). `params` are the method's parsed parameters.
+ */
+export type PaymentMethod<P> = (
+  params: P,
+  entities: readonly EntityOutcome[],
+  opts: ComputeOptions,
+) => PaymentRun;
+
 /** Sum of line amounts: the only way totals are made, so lines and total cannot disagree. */
 export function sumLines(lines: readonly PaymentLine[]): number {
   let t = 0;

@@ -6,7 +6,7 @@ import { mul, ONE, type Rational, toNumber } from '../money/rational.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
 import { entityScore, ScoreBasisSchema } from './entity-score.ts';
-import type { ComputeOptions, EntityOutcome, Payment, PaymentIssue, PaymentRun } from './payment.ts';
+import type { Payment, PaymentIssue, PaymentMethod } from './payment.ts';
 
 /**
  * Budget-neutral pool: the whole pool is paid out, pro rata to score x size (score = composite or
@@ -25,11 +25,7 @@ export const PoolShareParamsSchema = z.object({
 });
 export type PoolShareParams = z.output<typeof PoolShareParamsSchema>;
 
-export function computePoolShare(
-  params: PoolShareParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computePoolShare: PaymentMethod<PoolShareParams> = (params, entities, opts) => {
   const issues: PaymentIssue[] = [];
   const poolCents = dollarsToCents(params.pool, params.rounding);
   const rows = entities.map((e) => {
@@ -101,7 +97,7 @@ export function computePoolShare(
     return p;
   });
   return { payments, issues };
-}
+};
 
 function cmpId(a: string | undefined, b: string | undefined): number {
   return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;

@@ -12,7 +12,7 @@ import {
 } from '../money/small-rational.ts';
 import { EarningSchema, earnedFraction, earnedFractionSmall } from './earned-fraction.ts';
 import { readNumericAttribute } from './entity-attribute.ts';
-import type { ComputeOptions, EntityOutcome, Payment, PaymentIssue, PaymentRun } from './payment.ts';
+import type { Payment, PaymentIssue, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /**
@@ -101,11 +101,7 @@ function smallAmounts(
   };
 }
 
-export function computeRateIncentive(
-  params: RateIncentiveParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeRateIncentive: PaymentMethod<RateIncentiveParams> = (params, entities, opts) => {
   const share = parseDecimal(params.incentiveShare);
   const smallShare = opts.exactArithmetic ? undefined : smallFromRational(share);
   const issues: PaymentIssue[] = [];
@@ -182,4 +178,4 @@ export function computeRateIncentive(
     payments.push(p);
   }
   return { payments, issues };
-}
+};

@@ -3,14 +3,7 @@ import { dollarsToCents } from '../money/cents.ts';
 import { NonNegativeDecimalSchema } from '../money/decimal.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { isYes } from './entity-attribute.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentLine,
-  PaymentRun,
-} from './payment.ts';
+import type { Payment, PaymentIssue, PaymentLine, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /**
@@ -36,11 +29,7 @@ export const RubricSelectionParamsSchema = z.object({
 });
 export type RubricSelectionParams = z.output<typeof RubricSelectionParamsSchema>;
 
-export function computeRubricSelection(
-  params: RubricSelectionParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeRubricSelection: PaymentMethod<RubricSelectionParams> = (params, entities, opts) => {
   const issues: PaymentIssue[] = [];
   const awardCents = dollarsToCents(params.award, params.rounding);
   const rows = entities.map((e) => {
@@ -133,4 +122,4 @@ export function computeRubricSelection(
     return p;
   });
   return { payments, issues };
-}
+};

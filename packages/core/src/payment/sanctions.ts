@@ -6,14 +6,7 @@ import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { DirectionSchema } from '../targets/target-spec.ts';
 import { isBelowFloor } from './below-floor.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentLine,
-  PaymentRun,
-} from './payment.ts';
+import type { Payment, PaymentIssue, PaymentLine, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /** What one measure below the floor costs. */
@@ -51,11 +44,7 @@ export const SanctionsParamsSchema = z.object({
 });
 export type SanctionsParams = z.output<typeof SanctionsParamsSchema>;
 
-export function computeSanctions(
-  params: SanctionsParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeSanctions: PaymentMethod<SanctionsParams> = (params, entities, opts) => {
   const issues: PaymentIssue[] = [];
   const amount = params.amount;
   const fixed = amount.kind === 'per-measure' ? dollarsToCents(amount.amount, params.rounding) : 0;
@@ -136,4 +125,4 @@ export function computeSanctions(
     return p;
   });
   return { payments, issues };
-}
+};

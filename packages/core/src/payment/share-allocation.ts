@@ -16,14 +16,7 @@ import {
 } from '../money/rational.ts';
 import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { entityScore, ScoreBasisSchema } from './entity-score.ts';
-import type {
-  ComputeOptions,
-  EntityOutcome,
-  Payment,
-  PaymentIssue,
-  PaymentLine,
-  PaymentRun,
-} from './payment.ts';
+import type { EntityOutcome, Payment, PaymentIssue, PaymentLine, PaymentMethod } from './payment.ts';
 import { sumLines } from './payment.ts';
 
 /**
@@ -57,11 +50,7 @@ export const ShareAllocationParamsSchema = z.object({
 });
 export type ShareAllocationParams = z.output<typeof ShareAllocationParamsSchema>;
 
-export function computeShareAllocation(
-  params: ShareAllocationParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeShareAllocation: PaymentMethod<ShareAllocationParams> = (params, entities, opts) => {
   const issues: PaymentIssue[] = [];
   const baseShare = parseDecimal(params.baseShare);
   const perUnit = parseDecimal(params.centsPerUnit);
@@ -169,7 +158,7 @@ export function computeShareAllocation(
     });
   }
   return { payments, issues };
-}
+};
 
 function groupQuantity(
   params: ShareAllocationParams,

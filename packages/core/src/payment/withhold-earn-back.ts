@@ -7,12 +7,11 @@ import { RoundingModeSchema } from '../money/rounding-mode.ts';
 import { EarningSchema, earnedFraction } from './earned-fraction.ts';
 import { readDecimalAttribute } from './entity-attribute.ts';
 import type {
-  ComputeOptions,
   EntityOutcome,
   Payment,
   PaymentIssue,
   PaymentLine,
-  PaymentRun,
+  PaymentMethod,
   TraceStep,
 } from './payment.ts';
 import { sumLines } from './payment.ts';
@@ -63,11 +62,7 @@ interface Row {
   trace: TraceStep[] | undefined;
 }
 
-export function computeWithholdEarnBack(
-  params: WithholdEarnBackParams,
-  entities: readonly EntityOutcome[],
-  opts: ComputeOptions,
-): PaymentRun {
+export const computeWithholdEarnBack: PaymentMethod<WithholdEarnBackParams> = (params, entities, opts) => {
   const rate = parseDecimal(params.withholdRate);
   const capRate = parseDecimal(params.capRate);
   const issues: PaymentIssue[] = [];
@@ -163,7 +158,7 @@ export function computeWithholdEarnBack(
     return p;
   });
   return { payments, issues };
-}
+};
 
 /** Fills eligible rows from the pool, respecting each row's cap headroom; returns what is left. */
 function distributePool(rows: Row[], pool: number, by: 'capitation' | 'equal' | 'composite'): number {
