@@ -1,11 +1,20 @@
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
+import type { CompiledCompute, CompiledMeasure } from './compile-measure.ts';
+import type { ComputeKind, MeasureContext, RecordSlice } from './measure-context.ts';
 import type { MeasureResult } from './measure-result.ts';
 import { computeMilestones } from './milestone-measure.ts';
 import { computeRateCounts } from './rate-counts-measure.ts';
 import { computeRateRecords } from './rate-records-measure.ts';
 import { computeReporting } from './reporting-measure.ts';
 import { computeValue } from './value-measure.ts';
+
+/** Each kind's computation by its name: the table type ties every kind to its own compute spec. */
+const COMPUTATIONS: { [K in CompiledCompute['kind']]: ComputeKind<K> } = {
+  reporting: computeReporting,
+  'rate-records': computeRateRecords,
+  'rate-counts': computeRateCounts,
+  value: computeValue,
+  milestone: computeMilestones,
+};
 
 /**
  * The entity-level part of a measure: value, numerator, denominator and (for reporting and
@@ -40,23 +49,8 @@ export function computeMeasure(
     if (ctx.explain) result.addTrace({ rule: 'records', inputs: { records: 0 }, value: result.reason });
     return;
   }
-  switch (kind) {
-    case 'reporting':
-      computeReporting(measure, slice, ctx, result);
-      break;
-    case 'rate-records':
-      computeRateRecords(measure, slice, ctx, result);
-      break;
-    case 'rate-counts':
-      computeRateCounts(measure, slice, ctx, result);
-      break;
-    case 'value':
-      computeValue(measure, slice, ctx, result);
-      break;
-    case 'milestone':
-      computeMilestones(measure, slice, ctx, result);
-      break;
-  }
+  // The table's type pairs each kind with its own compute spec; TypeScript cannot follow that through the lookup.
+  (COMPUTATIONS[kind] as ComputeKind<typeof kind>)(measure, measure.compute, slice, ctx, result);
   if (ctx.explain) explainValue(measure, result);
 }
 

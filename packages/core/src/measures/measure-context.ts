@@ -1,3 +1,5 @@
+import type { CompiledCompute, CompiledMeasure } from './compile-measure.ts';
+import type { MeasureResult } from './measure-result.ts';
 import type { RecordChecker } from './record-checker.ts';
 import type { RecordReader } from './record-reader.ts';
 
@@ -25,3 +27,15 @@ export interface MeasureContext {
   asOf: string;
   explain: boolean;
 }
+
+/**
+ * One kind of measure's entity-level computation into `result`: `compute` is `measure.compute`,
+ * already known to be of kind K (computeMeasure picks the computation by kind).
+ */
+export type ComputeKind<K extends CompiledCompute['kind']> = (
+  measure: CompiledMeasure,
+  compute: Extract<CompiledCompute, { kind: K }>,
+  slice: RecordSlice,
+  ctx: MeasureContext,
+  result: MeasureResult,
+) => void;

@@ -1,7 +1,5 @@
 import { isIsoDate } from '../rulebook/iso-date.ts';
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import type { ComputeKind } from './measure-context.ts';
 
 /**
  * Completed milestones (EPT: `{"milestone": 3, "completedOn": "2026-09-30"}`): a record counts
@@ -9,14 +7,7 @@ import type { MeasureResult } from './measure-result.ts';
  * measure's `by` date and the evaluation date. value = milestones counted; met = at least
  * minCompleted. The list (by milestone number) feeds milestone payments.
  */
-export function computeMilestones(
-  measure: CompiledMeasure,
-  slice: RecordSlice,
-  ctx: MeasureContext,
-  result: MeasureResult,
-): void {
-  const compute = measure.compute;
-  if (compute.kind !== 'milestone') return;
+export const computeMilestones: ComputeKind<'milestone'> = (_measure, compute, slice, ctx, result) => {
   const { reader, order, start, end } = slice;
   const until = compute.by !== null && compute.by < ctx.asOf ? compute.by : ctx.asOf;
   const done: { milestone: number; completedOn: string }[] = [];
@@ -33,4 +24,4 @@ export function computeMilestones(
   result.milestones = done;
   result.value = done.length;
   result.met = done.length >= compute.minCompleted;
-}
+};

@@ -6,9 +6,7 @@ import {
   exactMul,
   exactToNumber,
 } from '../money/exact-number.ts';
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import type { ComputeKind } from './measure-context.ts';
 
 function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -19,14 +17,7 @@ function count(value: unknown): number | null {
  * employment / people in an internship), summed over the entity's current records. A record
  * without both counts (or with a negative one) is left out; none left is not scored.
  */
-export function computeRateCounts(
-  measure: CompiledMeasure,
-  slice: RecordSlice,
-  _ctx: MeasureContext,
-  result: MeasureResult,
-): void {
-  const compute = measure.compute;
-  if (compute.kind !== 'rate-counts') return;
+export const computeRateCounts: ComputeKind<'rate-counts'> = (measure, compute, slice, _ctx, result) => {
   const { reader, order, start, end } = slice;
   // Whole counts add as numbers while the sums stay safe integers (exact); a fractional (weighted)
   // count or a huge sum moves both sums to exact arithmetic from there on.
@@ -76,4 +67,4 @@ export function computeRateCounts(
     result.notScored(`denominator ${den} is below the minimum of ${measure.minDenominator}`);
   } else if (whole) result.setRate(numerator, denominator, compute.per);
   else result.setValue(exactMul(exactDiv(exactNumerator, exactDenominator), compute.per));
-}
+};

@@ -1,6 +1,4 @@
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import type { ComputeKind } from './measure-context.ts';
 import { type StratumCounts, stratumGroupOf, stratumResult } from './strata.ts';
 
 /**
@@ -10,14 +8,7 @@ import { type StratumCounts, stratumGroupOf, stratumResult } from './strata.ts';
  * by the reason its missed-reason field gives, or as a miss without a reason.
  * value = numerator / denominator x per; a denominator below minDenominator (or 0) is not scored.
  */
-export function computeRateRecords(
-  measure: CompiledMeasure,
-  slice: RecordSlice,
-  _ctx: MeasureContext,
-  result: MeasureResult,
-): void {
-  const compute = measure.compute;
-  if (compute.kind !== 'rate-records') return;
+export const computeRateRecords: ComputeKind<'rate-records'> = (measure, compute, slice, _ctx, result) => {
   const { reader, order, start, end } = slice;
   const exclusions = compute.exclusions;
   const excluded: Record<string, number> | undefined = exclusions.length > 0 ? {} : undefined;
@@ -82,4 +73,4 @@ export function computeRateRecords(
   else if (denominator < measure.minDenominator) {
     result.notScored(`denominator ${denominator} is below the minimum of ${measure.minDenominator}`);
   } else result.setRate(numerator, denominator, compute.per);
-}
+};

@@ -1,6 +1,4 @@
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import type { ComputeKind } from './measure-context.ts';
 import { RECORD_INACCURATE, RECORD_INCOMPLETE, type RecordIssue } from './record-checker.ts';
 
 /**
@@ -11,14 +9,7 @@ import { RECORD_INACCURATE, RECORD_INCOMPLETE, type RecordIssue } from './record
  * checked part: not reporting is the failure this measure pays for.
  * value = parts passed / parts checked; met = all passed.
  */
-export function computeReporting(
-  measure: CompiledMeasure,
-  slice: RecordSlice,
-  ctx: MeasureContext,
-  result: MeasureResult,
-): void {
-  const compute = measure.compute;
-  if (compute.kind !== 'reporting') return;
+export const computeReporting: ComputeKind<'reporting'> = (_measure, compute, slice, ctx, result) => {
   const { reader, order, start, end } = slice;
   const count = end - start;
   const problems: string[] | null = ctx.explain ? [] : null;
@@ -61,4 +52,4 @@ export function computeReporting(
   else result.setRate(passed, checked, 1);
   result.met = checked === 0 ? enough : passed === checked;
   result.reporting = problems ? { timely, complete, accurate, problems } : { timely, complete, accurate };
-}
+};

@@ -1,8 +1,6 @@
 import { type ExactNumber, exactAdd, exactCompare, exactDiv, exactToNumber } from '../money/exact-number.ts';
 import type { Rational } from '../money/rational.ts';
-import type { CompiledMeasure } from './compile-measure.ts';
-import type { MeasureContext, RecordSlice } from './measure-context.ts';
-import type { MeasureResult } from './measure-result.ts';
+import type { ComputeKind } from './measure-context.ts';
 
 /** A value a record gives: a finite number, or an exact value an expression made (1/3). */
 function exactOfValue(v: unknown): ExactNumber | null {
@@ -17,14 +15,7 @@ function exactOfValue(v: unknown): ExactNumber | null {
  * whose value is not a finite number are left out; none left is not scored. A formula that divides
  * by zero on a record makes the measure not scored, with that reason (never NaN or Infinity).
  */
-export function computeValue(
-  measure: CompiledMeasure,
-  slice: RecordSlice,
-  ctx: MeasureContext,
-  result: MeasureResult,
-): void {
-  const compute = measure.compute;
-  if (compute.kind !== 'value') return;
+export const computeValue: ComputeKind<'value'> = (_measure, compute, slice, ctx, result) => {
   const { reader, order, start, end } = slice;
   const formula = compute.formula;
   let used = 0;
@@ -83,4 +74,4 @@ export function computeValue(
     return;
   }
   result.setValue(value);
-}
+};
