@@ -1,3 +1,4 @@
+import { csvText } from '@quip/core';
 import type { RunPayment } from '@quip/db';
 import ExcelJS from 'exceljs';
 
@@ -7,6 +8,9 @@ export interface PaymentFileContext {
   runId: number;
 }
 
+/** Core's CSV text cell (formula-safe, quoted when needed), as the cycle file writes it too. */
+export { csvText };
+
 const HEADER = ['payee_id', 'payee_name', 'program', 'fiscal_year', 'line_kind', 'amount_dollars'] as const;
 
 /** Cents as a dollars.cents number string, exactly (no float): 123456 -> "1234.56", -5 -> "-0.05". */
@@ -14,15 +18,6 @@ export function centsToDollars(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/**
- * A text cell a spreadsheet would read as a formula (= + - @, or a tab or carriage return first)
- * gets a leading apostrophe; then CSV quoting when needed.
- */
-export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One row per payment line, then a totals row; amounts are numbers in dollars.cents (the header says so). */

@@ -7,6 +7,8 @@ interface Props {
   /** A dry run (`?dryRun=1`): the same answer, but nothing was stored. */
   dryRun: boolean;
   timeZone: string;
+  /** Where each row starts in the file (recordLines), to name warnings by file line. */
+  lines?: readonly number[] | null;
 }
 
 const plural = (n: number, one: string, many: string) =>
@@ -17,7 +19,7 @@ const plural = (n: number, one: string, many: string) =>
  * when it was received, how many records it made a new version of, and its findings as warnings,
  * apart from errors: a warned row is stored, flagged, and scored incomplete or inaccurate.
  */
-export function BatchSummary({ batch, dryRun, timeZone }: Props) {
+export function BatchSummary({ batch, dryRun, timeZone, lines = null }: Props) {
   const received = formatReceivedAt(batch.receivedAt, timeZone);
   return (
     <section
@@ -63,6 +65,7 @@ export function BatchSummary({ batch, dryRun, timeZone }: Props) {
             caption="Warnings"
             testId="row-warnings"
             what="Finding"
+            lines={lines}
           />
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { dataOf } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
@@ -9,20 +9,25 @@ import { useQuip } from '../app/quip-context.tsx';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { Button } from '../ui/button.tsx';
 import { BatchSummary } from './batch-summary.tsx';
+import { recordLines } from './record-lines.ts';
 import { RowProblemsTable } from './row-problems-table.tsx';
 import { uploadContentType } from './upload-format.ts';
+import { UploadTemplates } from './upload-templates.tsx';
 
 type Kind = 'submissions' | 'entities';
 
 /** What the API answered, with what was asked: the radio may change after the answer. */
 type Answer =
-  | { kind: 'submissions'; dryRun: boolean; batch: SubmissionBatch }
+  /** `held`: Upload checked the file first and stopped to show its warnings and replacements. */
+  | { kind: 'submissions'; dryRun: boolean; batch: SubmissionBatch; held?: boolean }
   | { kind: 'entities'; counts: Record<string, number> };
 
 /**
- * Bulk upload of payees or submissions (CSV, JSON or NDJSON). A submissions file can be checked
- * first (`?dryRun=1`: the same answer, nothing stored); an answer shows what was stored, when it
- * was received, what it replaced and its warnings; a refused batch lists its bad rows.
+ * Bulk upload of payees or submissions (CSV, JSON or NDJSON), with a CSV template per measure. A
+ * submissions file is always checked before it is sent (`?dryRun=1`: the same answer, nothing
+ * stored): when the check finds warnings or records it would replace, Upload stops and shows them,
+ * and "Upload anyway" sends it; a file the check found clean is sent at once. Problems are named by
+ * the line of the file (the API's row numbers count records, converted in recordLines).
  */
 export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
@@ -33,7 +38,16 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
   const [kind, setKind] = useState<Kind>('submissions');
   const [text, setText] = useState('');
   const upload = useMutation({
-    mutationFn: async ({ kind, dryRun }: { kind: Kind; dryRun: boolean }): Promise<Answer> => {
+    mutationFn: async ({
+      kind,
+      dryRun,
+      confirmed = false,
+    }: {
+      kind: Kind;
+      dryRun: boolean;
+      /** The findings of a check were shown: send without checking again. */
+      confirmed?: boolean;
+    }): Promise<Answer> => {
       // The file goes as it is (CSV, JSON or NDJSON), under the content type its first character says.
       const file = {
         body: text,
@@ -41,17 +55,20 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
         headers: { 'Content-Type': uploadContentType(text) },
       };
       const path = { fy: fiscalYear, program };
+      const send = (check: boolean) =>
+        dataOf(
+          api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/submissions', {
+            params: { path, query: check ? { dryRun: '1' } : {} },
+            ...file,
+          }),
+        );
+      if (kind === 'submissions' && !dryRun && !confirmed) {
+        const check = await send(true);
+        if (check.warningCount > 0 || check.replaced > 0)
+          return { kind, dryRun: true, batch: check, held: true };
+      }
       return kind === 'submissions'
-        ? {
-            kind,
-            dryRun,
-            batch: await dataOf(
-              api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/submissions', {
-                params: { path, query: dryRun ? { dryRun: '1' } : {} },
-                ...file,
-              }),
-            ),
-          }
+        ? { kind, dryRun, batch: await send(dryRun) }
         : {
             kind,
             counts: await dataOf(
@@ -78,15 +95,29 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
   const rowErrors = upload.error instanceof ApiError ? (upload.error.problem.errors ?? []) : [];
   const checking = upload.isPending && upload.variables.dryRun;
   const answer = upload.data;
+  // Where each record starts in the file: rows the API names are shown as lines of it.
+  const lines = useMemo(
+    () => (text.trim() === '' ? null : recordLines(text, uploadContentType(text))),
+    [text],
+  );
   const said = upload.isError ? describeError(upload.error) : '';
   return (
     <form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        upload.mutate({ kind, dryRun: false });
+        // A check of this very file was shown: its findings were seen, send it.
+        const checked = answer?.kind === 'submissions' && answer.dryRun;
+        upload.mutate({ kind, dryRun: false, confirmed: checked });
       }}
     >
+      {kind === 'submissions' ? (
+        <UploadTemplates
+          fiscalYear={fiscalYear}
+          program={program}
+          rulebook={rulebook.data?.published?.rulebook}
+        />
+      ) : null}
       <fieldset className="flex gap-4 text-sm">
         <legend className="mb-1 font-medium">What to upload</legend>
         {(['submissions', 'entities'] as const).map((k) => (
@@ -134,8 +165,23 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
           </>
         ) : null}
       </div>
+      {answer?.kind === 'submissions' && answer.held ? (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="upload-held"
+        >
+          <p>
+            Not sent yet: the check found {answer.batch.warningCount.toLocaleString('en-US')} warning(s) and{' '}
+            {answer.batch.replaced.toLocaleString('en-US')} record(s) it would replace, listed below.
+          </p>
+          <Button onClick={() => upload.mutate({ kind: 'submissions', dryRun: false, confirmed: true })}>
+            Upload anyway
+          </Button>
+        </div>
+      ) : null}
       {answer?.kind === 'submissions' ? (
-        <BatchSummary batch={answer.batch} dryRun={answer.dryRun} timeZone={timeZone} />
+        <BatchSummary batch={answer.batch} dryRun={answer.dryRun} timeZone={timeZone} lines={lines} />
       ) : null}
       {answer?.kind === 'entities' ? (
         <p role="status" className="text-sm text-green-800">
@@ -160,6 +206,7 @@ export function BulkUpload({ fiscalYear, program }: { fiscalYear: string; progra
               caption="Rejected rows"
               testId="row-errors"
               what="Problem"
+              lines={lines}
             />
           ) : null}
         </div>

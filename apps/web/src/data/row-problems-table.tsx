@@ -1,4 +1,5 @@
 import type { RowProblem } from '../api/resources.ts';
+import { rowPlace } from './record-lines.ts';
 
 const LISTED = 200;
 
@@ -10,10 +11,15 @@ interface Props {
   testId: string;
   /** What one of them is called in the table header: a problem (error) or a finding (warning). */
   what: string;
+  /** Where each row starts in the file sent (recordLines): rows are then shown as file lines. */
+  lines?: readonly number[] | null;
 }
 
-/** Rows of a bulk file the API named, with the row number exactly as the API counts it. */
-export function RowProblemsTable({ problems, total, caption, testId, what }: Props) {
+/**
+ * Rows of a bulk file the API named: as lines of the file when the file is at hand (`lines`: line 3
+ * of a CSV is its second record), else with the row number as the API counts it.
+ */
+export function RowProblemsTable({ problems, total, caption, testId, what, lines = null }: Props) {
   const listed = problems.slice(0, LISTED);
   const more = total - listed.length;
   return (
@@ -22,8 +28,8 @@ export function RowProblemsTable({ problems, total, caption, testId, what }: Pro
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="w-16 text-left">
-              Row
+            <th scope="col" className="w-20 text-left">
+              {lines ? 'Where' : 'Row'}
             </th>
             <th scope="col" className="w-48 text-left">
               Field
@@ -36,7 +42,7 @@ export function RowProblemsTable({ problems, total, caption, testId, what }: Pro
         <tbody>
           {listed.map((p) => (
             <tr key={`${p.row}-${p.path}-${p.message}`} className="align-top">
-              <td className="pr-3 tabular-nums">{p.row}</td>
+              <td className="pr-3 tabular-nums">{lines ? rowPlace(p.row, lines) : p.row}</td>
               {/* An empty path: about the whole record (e.g. what it replaces). */}
               <td className="pr-3 font-mono">{p.path === '' ? '—' : p.path}</td>
               <td>{p.message}</td>
@@ -46,7 +52,9 @@ export function RowProblemsTable({ problems, total, caption, testId, what }: Pro
       </table>
       <p className="mt-2 text-xs opacity-80">
         {more > 0 ? `${more.toLocaleString('en-US')} more not listed. ` : ''}
-        Rows are counted from the first record: a CSV file's header line is not a row.
+        {lines
+          ? 'Lines are lines of the file sent: a CSV file’s header is line 1.'
+          : 'Rows are counted from the first record: a CSV file’s header line is not a row.'}
       </p>
     </>
   );

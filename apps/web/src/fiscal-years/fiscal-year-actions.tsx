@@ -7,6 +7,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { cloneOutcomeText } from './clone-outcome-text.ts';
 import { CloseRefusal, closeRefusalReasons } from './close-refusal.tsx';
 
 /** Admin actions on one year: open it, clone it into the next year, close it (after a warning). */
@@ -79,7 +80,7 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
       ) : null}
       {clone.isSuccess ? (
         <p role="status" className="text-sm text-green-800">
-          Cloned {clone.data.cloned.length} rulebook(s) into {next} as drafts.
+          {cloneOutcomeText(clone.data)}
         </p>
       ) : null}
       {error ? (

@@ -1,4 +1,4 @@
-import { formatCents } from '@quip/core';
+import { csvText, formatCents } from '@quip/core';
 import { cellText, type DataColumn } from './data-column.ts';
 
 /** A column's header as exported: amounts say they are dollars. */
@@ -6,18 +6,17 @@ function exportHeader<T>(column: DataColumn<T>): string {
   return column.kind === 'cents' ? `${column.header} ($)` : column.header;
 }
 
-/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A cell as a CSV field: amounts as plain dollars with two decimals ('1234.56'), exactly. */
+/** A cell as a CSV field: amounts as plain dollars with two decimals ('1234.56'), exactly; numbers as numbers. */
 function csvCell<T>(column: DataColumn<T>, row: T): string {
   if (column.kind === 'cents') {
     const v = column.value(row);
     return typeof v === 'number' ? formatCents(v) : '';
   }
-  return csvField(cellText(column, row));
+  if (column.kind === 'number') {
+    const v = column.value(row);
+    return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+  }
+  return csvText(cellText(column, row));
 }
 
 /**
@@ -29,7 +28,7 @@ export function tableCsv<T>(
   rows: readonly T[],
   order: ArrayLike<number>,
 ): string {
-  const lines = [columns.map((c) => csvField(exportHeader(c))).join(',')];
+  const lines = [columns.map((c) => csvText(exportHeader(c))).join(',')];
   for (let i = 0; i < order.length; i++) {
     const row = rows[order[i] as number] as T;
     lines.push(columns.map((c) => csvCell(c, row)).join(','));
