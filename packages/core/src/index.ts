@@ -1,5 +1,6 @@
 // Public surface of @quip/core: the names other packages, the SPA and the benchmarks use, each taken
 // straight from the file that defines it. Add a name here when another package needs it.
+export { csvText } from './csv-text.ts';
 export { type CycleBudgetOverrun, checkCycleBudget } from './cycles/cycle-budget.ts';
 export { type CycleLine, type CycleTotals, computeCycleLines, cycleTotals } from './cycles/cycle-lines.ts';
 export { type CyclesConfig, CyclesSchema, DEFAULT_CYCLES } from './cycles/cycles-schema.ts';
@@ -32,6 +33,7 @@ export type { CompiledMeasure } from './measures/compile-measure.ts';
 export { MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from './measures/measure-result.ts';
 export { valueProblem } from './measures/record-checker.ts';
 export type { Submission, SubmissionColumns } from './measures/record-reader.ts';
+export { type SubmissionCsvTemplate, submissionCsvTemplate } from './measures/submission-csv-template.ts';
 export { dollarsToCents, formatCents } from './money/cents.ts';
 export { ClassTableMilestonesParamsSchema } from './payment/class-table-milestones.ts';
 export { type Payment, type PaymentLine, paymentLineKey, type TraceStep } from './payment/payment.ts';
