@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PROBLEM_TYPES, type ProblemSlug, problemTypeUri } from './problem-types.ts';
 
 export interface RowError {
   row: number;
@@ -19,13 +20,14 @@ export interface ProblemDetails {
 
 /**
  * An error the API answers as RFC 9457 problem details. Messages are written by Quip, never copied
- * from submitted data, so no error echoes personal data.
+ * from submitted data, so no error echoes personal data. Its type is one of the catalog's
+ * (problem-types.ts), whose page the server serves at the `type` it answers.
  */
 export class Problem extends Error {
   override readonly name = 'Problem';
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly slug: string,
+    readonly slug: ProblemSlug,
     readonly title: string,
     detail: string,
     readonly extensions: Omit<Partial<ProblemDetails>, 'type' | 'title' | 'status' | 'detail'> = {},
@@ -35,7 +37,7 @@ export class Problem extends Error {
 
   toJSON(): ProblemDetails {
     return {
-      type: `https://quip.invalid/problems/${this.slug}`,
+      type: problemTypeUri(this.slug),
       title: this.title,
       status: this.status,
       detail: this.message,
@@ -44,26 +46,29 @@ export class Problem extends Error {
   }
 }
 
+/** A problem of a type of the catalog, with the type's status and title. */
+export function problem(
+  slug: ProblemSlug,
+  detail: string,
+  extensions: Omit<Partial<ProblemDetails>, 'type' | 'title' | 'status' | 'detail'> = {},
+): Problem {
+  const { status, title } = PROBLEM_TYPES[slug];
+  return new Problem(status, slug, title, detail, extensions);
+}
+
 export const problems = {
-  notFound: (detail: string) => new Problem(404, 'not-found', 'Not found', detail),
-  unauthorized: (detail: string) => new Problem(401, 'unauthorized', 'Unauthorized', detail),
-  forbidden: (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail),
+  notFound: (detail: string) => problem('not-found', detail),
+  unauthorized: (detail: string) => problem('unauthorized', detail),
+  forbidden: (detail: string) => problem('forbidden', detail),
   badRequest: (detail: string, errors?: RowError[]) =>
-    new Problem(400, 'bad-request', 'Bad request', detail, errors ? { errors } : {}),
+    problem('bad-request', detail, errors ? { errors } : {}),
   unprocessable: (detail: string, errors?: RowError[]) =>
-    new Problem(422, 'unprocessable', 'Unprocessable content', detail, errors ? { errors } : {}),
-  tooLarge: (detail: string) => new Problem(413, 'payload-too-large', 'Payload too large', detail),
-  conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
-  unsupportedMediaType: (detail: string) =>
-    new Problem(415, 'unsupported-media-type', 'Unsupported media type', detail),
-  tooManyRequests: (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail),
-  internal: () =>
-    new Problem(
-      500,
-      'internal',
-      'Internal server error',
-      'Something went wrong on our side; it has been logged.',
-    ),
+    problem('unprocessable', detail, errors ? { errors } : {}),
+  tooLarge: (detail: string) => problem('payload-too-large', detail),
+  conflict: (detail: string) => problem('conflict', detail),
+  unsupportedMediaType: (detail: string) => problem('unsupported-media-type', detail),
+  tooManyRequests: (detail: string) => problem('too-many-requests', detail),
+  internal: () => problem('internal', 'Something went wrong on our side; it has been logged.'),
 };
 
 /** PostgreSQL error codes caused by what a client sent, never by a fault of ours. */

@@ -17,14 +17,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret
 import { requireRole } from '../auth/authenticate.ts';
 import { resolveKeyScope, type ScopeItem, ScopeItemSchema } from '../auth/resolve-key-scope.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  authErrors,
-  badRequestError,
-  bearerSecurity,
-  conflictError,
-  notFoundError,
-  unprocessableError,
-} from '../http/common-schemas.ts';
+import { bearerSecurity, conflictError, notFoundError, unprocessableError } from '../http/common-schemas.ts';
 import {
   createRequestHasher,
   IdempotencyHeaders,
@@ -135,7 +128,6 @@ export function apiKeyRoutes(db: Kysely<Database>) {
           description: 'The keys, oldest first',
           content: json(z.object({ items: z.array(ApiKeySchema) })),
         },
-        ...authErrors,
       },
     }),
     async (c) => c.json({ items: await listApiKeys(db) }, 200),
@@ -153,8 +145,6 @@ export function apiKeyRoutes(db: Kysely<Database>) {
       request: { headers: IdempotencyHeaders, body: { required: true, content: json(NewApiKeySchema) } },
       responses: {
         201: { description: 'The key and its secret', content: json(CreatedApiKeySchema) },
-        ...badRequestError,
-        ...authErrors,
         ...unprocessableError,
       },
     }),
@@ -228,8 +218,6 @@ export function apiKeyRoutes(db: Kysely<Database>) {
       request: { params: IdParams },
       responses: {
         204: { description: 'Revoked; the key answers 401 from now on' },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },

@@ -3,7 +3,7 @@ import { type Database, listAudit, verifyAuditChain } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { authErrors, badRequestError, bearerSecurity } from '../http/common-schemas.ts';
+import { bearerSecurity } from '../http/common-schemas.ts';
 
 const AuditEntrySchema = z
   .object({
@@ -114,8 +114,6 @@ export function auditRoutes(db: Kysely<Database>) {
           description: 'One page of entries',
           content: { 'application/json': { schema: AuditPageSchema } },
         },
-        ...badRequestError,
-        ...authErrors,
       },
     }),
     async (c) => {

@@ -3,7 +3,7 @@ import type { Database, DatabaseKind } from '@quip/db';
 import { CompiledQuery, type DatabaseConnection, type Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { authErrors, bearerSecurity, conflictError } from '../http/common-schemas.ts';
+import { bearerSecurity, conflictError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 
 /** What the embedded database offers for a backup (PGlite's `dumpDataDir`). */
@@ -43,7 +43,6 @@ export function backupRoutes(deps: { db: Kysely<Database>; databaseKind: Databas
           description: 'The backup archive (Content-Disposition names a file)',
           content: { 'application/gzip': { schema: BackupArchiveSchema } },
         },
-        ...authErrors,
         ...conflictError,
       },
     }),

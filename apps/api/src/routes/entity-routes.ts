@@ -8,18 +8,16 @@ import { readEntityUpload } from '../entities/upload-entities.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
-  authErrors,
   bearerSecurity,
+  bulkErrors,
   conflictError,
   FiscalYearParam,
   notFoundError,
   ProgramParam,
-  unprocessableError,
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { bodyFormatOf } from '../ingest/body-format.ts';
-import { bulkErrors } from '../ingest/bulk-responses.ts';
 import { idempotentUpload } from '../ingest/idempotent-upload.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
@@ -91,7 +89,6 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
             },
           },
         },
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -144,7 +141,6 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
       },
       responses: {
         200: { description: 'The payee', content: { 'application/json': { schema: EntitySchema } } },
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -207,11 +203,9 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
           },
         },
       },
-      ...authErrors,
       ...notFoundError,
       ...conflictError,
       ...bulkErrors,
-      ...unprocessableError,
     },
   });
   app.post('/fiscal-years/:fy/programs/:program/entities', requireRole('admin'), async (c) => {

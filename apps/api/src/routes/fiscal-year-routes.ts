@@ -19,8 +19,6 @@ import { requireRole } from '../auth/authenticate.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
-  authErrors,
-  badRequestError,
   bearerSecurity,
   conflictError,
   FiscalYearParam,
@@ -29,7 +27,8 @@ import {
   unprocessableError,
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
-import { Problem, problems } from '../http/problem.ts';
+import { problem, problems } from '../http/problem.ts';
+import { problemTypeUri } from '../http/problem-types.ts';
 import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
 
 const FiscalYearSchema = z
@@ -82,7 +81,7 @@ const CloseRefusedSchema = ProblemSchema.extend({
   ),
 }).openapi('CloseRefused', {
   example: {
-    type: 'https://quip.invalid/problems/conflict',
+    type: problemTypeUri('conflict'),
     title: 'Conflict',
     status: 409,
     detail:
@@ -241,7 +240,6 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'All fiscal years, oldest first',
           content: { 'application/json': { schema: z.object({ items: z.array(FiscalYearSchema) }) } },
         },
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -266,8 +264,6 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: FiscalYearSchema } } },
-        ...badRequestError,
-        ...authErrors,
         ...conflictError,
         ...unprocessableError,
       },
@@ -311,8 +307,6 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'The fiscal year',
           content: { 'application/json': { schema: FiscalYearSchema } },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         409: {
           description:
@@ -343,10 +337,8 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           }));
           if (reasons.length > 0 && !force) {
             const count = `${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}`;
-            throw new Problem(
-              409,
+            throw problem(
               'conflict',
-              'Conflict',
               `Fiscal year ${fy} cannot be closed yet (${count}): ${reasons.map((r) => r.message).join('; ')}. Close it anyway with "force": true.`,
               { errors: reasons.map((r) => ({ row: 0, path: r.program, message: r.message })), reasons },
             );
@@ -389,8 +381,6 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'The drafts made',
           content: { 'application/json': { schema: CloneOutcomeSchema } },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
         ...unprocessableError,
@@ -441,7 +431,6 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'The programs',
           content: { 'application/json': { schema: z.object({ items: z.array(ProgramSchema) }) } },
         },
-        ...authErrors,
         ...notFoundError,
       },
     }),

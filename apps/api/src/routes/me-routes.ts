@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatScopeEntry } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { authErrors, bearerSecurity } from '../http/common-schemas.ts';
+import { bearerSecurity } from '../http/common-schemas.ts';
 
 const MeSchema = z
   .object({
@@ -27,7 +27,6 @@ export function meRoutes() {
       security: bearerSecurity,
       responses: {
         200: { description: 'The key', content: { 'application/json': { schema: MeSchema } } },
-        ...authErrors,
       },
     }),
     (c) => {

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.ts';
+import { documentStandardAnswers, registerProblemAnswers } from '../http/common-schemas.ts';
 
 /** The repository's license, by its SPDX identifier (OpenAPI 3.1; the config's type is 3.0's, without it). */
 const LICENSE = { name: 'Apache-2.0', identifier: 'Apache-2.0' };
@@ -39,8 +40,8 @@ const OpenApiDocumentSchema = z
 
 /**
  * `GET /openapi.json`: the description of every route of `app`, built from the routes themselves
- * (so it cannot drift from them), once, on first request. Registered last but for the pages that
- * document nothing (docs, SPA), so every route is in it.
+ * (so it cannot drift from them), once, on first request, with the answers their middleware gives
+ * (http/common-schemas.ts). Registered last but for the pages that document nothing (docs, SPA).
  */
 export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, version: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
@@ -48,6 +49,7 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, version: string):
     scheme: 'bearer',
     description: 'An API key: `Authorization: Bearer quip_...`',
   });
+  registerProblemAnswers(app.openAPIRegistry);
   let document: z.infer<typeof OpenApiDocumentSchema> | undefined;
   app.openapi(
     createRoute({
@@ -65,7 +67,11 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, version: string):
       },
     }),
     (c) => {
-      document ??= app.getOpenAPI31Document(documentConfig(version)) as unknown as typeof document;
+      if (!document) {
+        const built = app.getOpenAPI31Document(documentConfig(version));
+        documentStandardAnswers(built);
+        document = built as unknown as typeof document;
+      }
       return c.json(document!, 200);
     },
   );

@@ -18,16 +18,9 @@ import {
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  authErrors,
-  badRequestError,
-  bearerSecurity,
-  conflictError,
-  notFoundError,
-  unprocessableError,
-} from '../http/common-schemas.ts';
+import { bearerSecurity, conflictError, notFoundError, unprocessableError } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
-import { Problem, problems } from '../http/problem.ts';
+import { type Problem, problem, problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { cycleCsv, cycleXlsx } from '../payment-cycles/cycle-file.ts';
 import {
@@ -80,10 +73,8 @@ function refusal(outcome: Exclude<CreatePaymentCycleOutcome, { kind: 'created' }
     case 'over-budget': {
       const o = outcome.overrun;
       const which = o.budget === 'fiscalYear' ? 'fiscal-year' : 'lifetime';
-      return new Problem(
-        409,
+      return problem(
         'budget-exceeded',
-        'Budget exceeded',
         `The cycle would pay ${dollars(o.cycleCents)} net on top of ${dollars(o.paidCents)} already paid: ${dollars(o.overCents)} over the ${which} budget of ${dollars(o.limitCents)}. Nothing was stored. Correct the run's entitlements, or raise cycles.budgetCents.${o.budget} in the rulebook if the budget changed, then create the cycle again.`,
         {
           budget: o.budget,
@@ -119,8 +110,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         201: { description: 'The draft', content: json(CycleSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
         ...unprocessableError,
@@ -162,8 +151,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Cycles', content: json(CycleListSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -195,8 +182,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       request: { params: CycleParams },
       responses: {
         200: { description: 'The cycle', content: json(CycleSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -236,8 +221,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
             [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
           },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -304,8 +287,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       request: { params: CycleParams },
       responses: {
         200: { description: 'The approved cycle', content: json(CycleSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },
@@ -362,8 +343,6 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Ledger entries and balances', content: json(LedgerSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),

@@ -11,8 +11,6 @@ import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
-  authErrors,
-  badRequestError,
   bearerSecurity,
   conflictError,
   FiscalYearParam,
@@ -120,8 +118,6 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
           description: 'Results, payments and issues',
           content: { 'application/json': { schema: PreviewResponse } },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
         ...unprocessableError,

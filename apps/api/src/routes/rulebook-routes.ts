@@ -17,8 +17,6 @@ import { requireRole } from '../auth/authenticate.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
-  authErrors,
-  badRequestError,
   bearerSecurity,
   conflictError,
   FiscalYearParam,
@@ -86,8 +84,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
       request: { params },
       responses: {
         200: { description: 'Published and draft', content: json(RulebookStateSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -118,8 +114,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
       request: { params, body: { required: true, content: json(RulebookJsonSchema) } },
       responses: {
         200: { description: 'The draft', content: json(DraftRulebookSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
         ...unprocessableError,
@@ -171,8 +165,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
       request: { params, headers: IdempotencyHeaders },
       responses: {
         200: { description: 'The new published version', content: json(PublishedRulebookSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },
@@ -216,8 +208,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
           description: 'Revisions',
           content: json(z.object({ items: z.array(RulebookRevisionSchema) })),
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -258,8 +248,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'The version', content: json(PublishedRulebookSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -290,8 +278,6 @@ export function rulebookRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'The changes, as JSON paths', content: json(RulebookDiffSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),

@@ -5,9 +5,10 @@ import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { authErrors, badRequestError, bearerSecurity, notFoundError } from '../http/common-schemas.ts';
+import { bearerSecurity, conflictError, notFoundError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { requireVisibleRun } from '../review/visible-run.ts';
 import { paymentCsv, paymentXlsx } from '../runs/payment-file.ts';
 import { runDiff } from '../runs/run-diff.ts';
 import {
@@ -17,7 +18,6 @@ import {
   RunPaymentPageSchema,
   RunResultPageSchema,
 } from '../runs/run-schemas.ts';
-import { requireVisibleRun } from '../review/visible-run.ts';
 import { requireRun } from '../runs/run-view.ts';
 
 const tags = ['runs'];
@@ -69,9 +69,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Results', content: json(RunResultPageSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
+        ...conflictError,
       },
     }),
     async (c) => {
@@ -149,9 +148,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
             [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
           },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
+        ...conflictError,
       },
     }),
     async (c) => {
@@ -238,9 +236,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'What changed', content: json(RunDiffSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
+        ...conflictError,
       },
     }),
     async (c) => {

@@ -22,13 +22,7 @@ import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
 import { scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  authErrors,
-  badRequestError,
-  bearerSecurity,
-  conflictError,
-  notFoundError,
-} from '../http/common-schemas.ts';
+import { bearerSecurity, conflictError, notFoundError } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
@@ -74,8 +68,6 @@ export function runRoutes(deps: RunRouteDependencies) {
           description: 'Queued',
           content: json(z.object({ id: z.number().int() }).openapi({ example: { id: 12 } })),
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },
@@ -149,8 +141,6 @@ export function runRoutes(deps: RunRouteDependencies) {
       },
       responses: {
         200: { description: 'Runs', content: json(RunListSchema) },
-        ...badRequestError,
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -190,8 +180,6 @@ export function runRoutes(deps: RunRouteDependencies) {
       request: { params: RunParams },
       responses: {
         200: { description: 'The run', content: json(RunSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -226,8 +214,6 @@ export function runRoutes(deps: RunRouteDependencies) {
             },
           },
         },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -266,8 +252,6 @@ export function runRoutes(deps: RunRouteDependencies) {
       request: { params: RunParams },
       responses: {
         200: { description: 'The cancelled run', content: json(RunSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },
@@ -304,8 +288,6 @@ export function runRoutes(deps: RunRouteDependencies) {
       request: { params: RunParams },
       responses: {
         200: { description: 'The official run', content: json(RunSchema) },
-        ...badRequestError,
-        ...authErrors,
         ...notFoundError,
         ...conflictError,
       },

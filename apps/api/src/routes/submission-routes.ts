@@ -4,18 +4,16 @@ import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
-  authErrors,
   bearerSecurity,
+  bulkErrors,
   conflictError,
   FiscalYearParam,
   notFoundError,
   ProgramParam,
-  unprocessableError,
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { bodyFormatOf } from '../ingest/body-format.ts';
-import { bulkErrors } from '../ingest/bulk-responses.ts';
 import { idempotentUpload, type RecordAnswer } from '../ingest/idempotent-upload.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { findProgramRulebook, requireProgramRulebook } from '../ingest/published-rulebook.ts';
@@ -149,7 +147,6 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
             },
           },
         },
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -248,11 +245,9 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
           },
         },
       },
-      ...authErrors,
       ...notFoundError,
       ...conflictError,
       ...bulkErrors,
-      ...unprocessableError,
     },
   });
   app.post(
