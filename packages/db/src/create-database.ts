@@ -1,8 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import { EmbeddedDatabase } from './dialect/pglite-worker-client.ts';
 import { TYPE_PARSERS } from './dialect/type-parsers.ts';
 import { migrateToLatest } from './migrate.ts';
 import { registerPgPool } from './pg-client-transaction.ts';
@@ -24,6 +24,18 @@ export interface QuipDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+}
+
+const embeddedDatabases = new WeakMap<object, EmbeddedDatabase>();
+
+/**
+ * For the health check: when the embedded database last finished a statement (Date.now()), so a
+ * probe waiting behind other work can tell a busy database (statements keep ending) from a stuck
+ * one. Undefined on PostgreSQL, whose pool serves a probe beside the work.
+ */
+export function lastStatementEndedAt(db: Kysely<Database>): (() => number) | undefined {
+  const embedded = embeddedDatabases.get(db);
+  return embedded ? () => embedded.lastAnswerAt : undefined;
 }
 
 const pgTypes = {
@@ -60,6 +72,11 @@ function openPostgres(connectionString: string, max: number) {
   // An idle connection the server ends (a restart, a failover, an administrator) is dropped by the
   // pool, which opens a new one on the next query; unheard, its 'error' event would end the process.
   pool.on('error', () => {});
+  // The pool listens only while a connection is idle: one ended while checked out (between the
+  // statements of a transaction, during a COPY's set-up) emitted an unheard 'error' and the worker
+  // died on a PostgreSQL restart (scripts/faults). Heard, the connection turns unqueryable: its
+  // transaction fails, and the pool drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   registerPgPool(db, pool);
   return { db, kind: 'postgres' as const, cleanup: () => {} };
@@ -68,9 +85,11 @@ function openPostgres(connectionString: string, max: number) {
 async function openPGlite(dataDir: string | undefined) {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create(dataDir ? { dataDir } : {});
-    await pglite.exec(`set time zone 'UTC'`);
+    // On its own thread, so that its statements never block this thread's requests; the worker
+    // sets the session's time zone to UTC.
+    const pglite = await EmbeddedDatabase.open(dataDir);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    embeddedDatabases.set(db, pglite);
     return { db, kind: 'pglite' as const, cleanup: unlock };
   } catch (error) {
     unlock();
