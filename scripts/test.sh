@@ -36,12 +36,15 @@ check build pnpm exec turbo run build --output-logs=errors-only
 check typecheck pnpm exec turbo run typecheck --output-logs=errors-only
 check lint pnpm exec biome ci --colors=off .
 check dependency-rules pnpm exec depcruise apps packages bench --config .dependency-cruiser.cjs
+check openapi-lint pnpm run --silent lint:openapi
 
 echo "== vitest" >&2
 rm -f .tmp/vitest.json
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 vitest_status=$?
 read -r tests_passed tests_failed < <(node scripts/vitest-counts.mjs .tmp/vitest.json "$vitest_status")
+# Scaled mode on network-namespace hosts under kill -9, a partition and restarts (needs root).
+check faults-across-hosts bash scripts/faults/faults.sh
 
 passed=$((checks_passed + tests_passed))
 failed=$((checks_failed + tests_failed))
