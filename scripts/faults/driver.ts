@@ -278,7 +278,7 @@ function report(meta: string[]) {
   ];
   const text = `${lines.join('\n')}\n`;
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-  writeFileSync(join(ROOT, '.tmp', 'faults-report.md'), text);
+  writeFileSync(join(ROOT, '.tmp', `faults-report-scale-${SCALE}.md`), text);
   process.stdout.write(`\n${text}`);
 }
 
