@@ -28,6 +28,7 @@ import { meRoutes } from './routes/me-routes.ts';
 import { serveOpenApiDocument } from './routes/openapi-routes.ts';
 import { paymentCycleRoutes } from './routes/payment-cycle-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
+import { problemRoutes } from './routes/problem-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { rulebookRoutes } from './routes/rulebook-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', eventRoutes(deps.db));
   app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps));
 
+  app.route('/', problemRoutes());
   serveOpenApiDocument(app, API_VERSION);
   app.route('/', docsRoutes());
   app.route('/', spaRoutes(deps.webDist));

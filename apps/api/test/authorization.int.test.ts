@@ -41,6 +41,8 @@ const PROGRAM = '/api/v1/fiscal-years/{fy}/programs/{program}';
 const ACCESS: Record<string, Access> = {
   'GET /healthz': { roles: 'public' },
   'GET /openapi.json': { roles: 'public' },
+  'GET /problems': { roles: 'public' },
+  'GET /problems/{slug}': { roles: 'public', params: { slug: 'not-found' } },
   'GET /api/v1/me': { roles: ALL },
   'GET /api/v1/fiscal-years': { roles: ALL },
   'POST /api/v1/fiscal-years': { roles: ADMINS },

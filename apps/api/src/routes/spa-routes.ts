@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
 /** Paths the SPA never owns: unknown ones there answer problem+json 404, not the app shell. */
-const SERVER_PATHS = /^\/(api|healthz|openapi\.json|docs|admin)(\/|$)/;
+const SERVER_PATHS = /^\/(api|healthz|openapi\.json|docs|admin|problems)(\/|$)/;
 
 /**
  * Serves the built admin SPA: its files, and index.html for client-side routes. Without a build the
