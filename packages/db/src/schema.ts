@@ -62,6 +62,8 @@ export interface RulebookRevisionTable {
   created_by: string | null;
   published_at: string | null;
   published_by: string | null;
+  /** The change note given when the revision was published (migration 0016). */
+  publish_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EntityTable {

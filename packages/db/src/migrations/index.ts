@@ -11,6 +11,7 @@ import * as m0012 from './0012-idempotency-owner.ts';
 import * as m0013 from './0013-payment-cycles.ts';
 import * as m0014 from './0014-run-resumes.ts';
 import * as m0015 from './0015-review-and-correction.ts';
+import * as m0016 from './0016-rulebook-publish-note.ts';
 
 /** Migrations are listed in code (not read from a folder) so bundlers and tsx load them alike. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-payment-cycles': m0013,
   '0014-run-resumes': m0014,
   '0015-review-and-correction': m0015,
+  '0016-rulebook-publish-note': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ export interface RulebookRevision {
   createdAt: string;
   createdBy: string | null;
   publishedAt: string | null;
+  /** Why it was published: the administrator's change note (null for drafts and older versions). */
+  publishNote: string | null;
 }
 
 const columns = [
@@ -29,6 +31,7 @@ const columns = [
   'created_at as createdAt',
   'created_by as createdBy',
   'published_at as publishedAt',
+  'publish_note as publishNote',
 ] as const;
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -137,12 +140,13 @@ export function listRulebookRevisions(db: Db, fiscalYear: string, programId: str
     .execute();
 }
 
-/** Freezes the current draft as the next published version; null when there is no draft. */
+/** Freezes the current draft as the next published version, with its change note; null when there is no draft. */
 export async function publishCurrentDraft(
   db: Db,
   fiscalYear: string,
   programId: string,
   publishedBy: string | null,
+  note: string | null = null,
 ): Promise<RulebookRevision | null> {
   return inTransaction(db, async (trx) => {
     await lockRulebook(trx, fiscalYear, programId);
@@ -155,6 +159,7 @@ export async function publishCurrentDraft(
         version: (published?.version ?? 0) + 1,
         published_at: new Date().toISOString(),
         published_by: publishedBy,
+        publish_note: note,
       })
       .where('id', '=', draft.id)
       .returning(columns)
