@@ -1,6 +1,11 @@
 // Public surface of @quip/db: opening the database, the repositories and the row types other
 // packages use. Test helpers are at `@quip/db/testing`.
-export { createDatabase, type DatabaseKind, type QuipDatabase } from './create-database.ts';
+export {
+  createDatabase,
+  type DatabaseKind,
+  lastStatementEndedAt,
+  type QuipDatabase,
+} from './create-database.ts';
 export { type PgClient, pgClientTransaction } from './pg-client-transaction.ts';
 export {
   findApiKey,

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -13,14 +12,16 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
-import { TYPE_PARSERS } from './type-parsers.ts';
+import type { EmbeddedDatabase } from './pglite-worker-client.ts';
 
 /**
  * Kysely 0.28 has no PGlite dialect (it arrives in 0.29, which needs Node 22).
- * PGlite is a single connection, so the driver hands it out to one user at a time.
+ * PGlite is a single connection, so the driver hands it out to one user at a time; a transaction is
+ * its BEGIN, statements and COMMIT or ROLLBACK on that connection. The statements run on the
+ * embedded database's worker thread (pglite-worker-client.ts); the turns stay on this thread.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedDatabase) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
@@ -39,13 +40,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: EmbeddedDatabase) {
     this.connection = new PGliteConnection(pglite);
   }
 
-  async init(): Promise<void> {
-    await this.pglite.waitReady;
-  }
+  async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     // A promise chain as a mutex: each acquirer waits for the previous release.
@@ -78,17 +77,11 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pglite: PGlite) {}
+  /** Named `pglite` for the backup route, which packs the data folder with its `dumpDataDir`. */
+  constructor(readonly pglite: EmbeddedDatabase) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    // PGlite runs each statement on this thread and answers without passing through the event
-    // loop: a run's or an upload's statements, awaited one after another, would keep every other
-    // request (and timer) waiting until the last. One turn of the event loop before each statement
-    // lets them in between.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters], {
-      parsers: TYPE_PARSERS,
-    });
+    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters);
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
