@@ -35,6 +35,7 @@ import { runRoutes } from './routes/run-routes.ts';
 import { scorecardRoutes } from './routes/scorecard-routes.ts';
 import { spaRoutes } from './routes/spa-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
+import { submissionSchemaRoutes } from './routes/submission-schema-routes.ts';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './runs/queue-dashboard.ts';
 
 export interface AppDependencies {
@@ -127,6 +128,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/v1', fiscalYearRoutes(deps.db));
   app.route('/api/v1', entityRoutes(bulk));
   app.route('/api/v1', submissionRoutes(bulk));
+  app.route('/api/v1', submissionSchemaRoutes(deps.db));
   app.route('/api/v1', previewRoutes(bulk));
   app.route('/api/v1', rulebookRoutes(deps.db));
   app.route('/api/v1', apiKeyRoutes(deps.db));

@@ -59,6 +59,11 @@ const ACCESS: Record<string, Access> = {
     // A batch answers row by row: another's payee is the row error of an unknown payee (422).
     foreign: { request: (p) => ({ body: [directory(p)] }), status: 422 },
   },
+  // The JSON Schema of a measure's rows: what to send, so every role reads it.
+  [`GET ${PROGRAM}/measures/{measure}/submission-schema`]: {
+    roles: ALL,
+    params: { measure: 'provider-directory' },
+  },
   [`POST ${PROGRAM}/preview`]: {
     roles: ALL,
     foreign: { request: (p) => ({ body: { entities: [payee(p)], submissions: [] } }) },

@@ -34,6 +34,12 @@ export { MEASURE_RESULT_VALUE_FIELDS, MeasureResult } from './measures/measure-r
 export { valueProblem } from './measures/record-checker.ts';
 export type { Submission, SubmissionColumns } from './measures/record-reader.ts';
 export { type SubmissionCsvTemplate, submissionCsvTemplate } from './measures/submission-csv-template.ts';
+export {
+  JSON_SCHEMA_DIALECT,
+  type JsonSchema,
+  submissionDataJsonSchema,
+  submissionJsonSchema,
+} from './measures/submission-data-json-schema.ts';
 export { dollarsToCents, formatCents } from './money/cents.ts';
 export { ClassTableMilestonesParamsSchema } from './payment/class-table-milestones.ts';
 export { type Payment, type PaymentLine, paymentLineKey, type TraceStep } from './payment/payment.ts';
@@ -44,7 +50,7 @@ export { type CompiledRulebook, compileRulebook } from './rulebook/compile-ruleb
 export { contentHash } from './rulebook/content-hash.ts';
 export type { Fields, FieldType } from './rulebook/field-spec-schema.ts';
 export { isIsoDate } from './rulebook/iso-date.ts';
-export { MeasureSpecSchema } from './rulebook/measure-spec-schema.ts';
+export { MeasureKeySchema, MeasureSpecSchema } from './rulebook/measure-spec-schema.ts';
 export type { RulebookInput } from './rulebook/rulebook-schema.ts';
 export {
   shiftRulebookYear,

@@ -20,6 +20,20 @@ import { findProgramRulebook, requireProgramRulebook } from '../ingest/published
 import { ingestSubmissions } from '../submissions/ingest-submissions.ts';
 import { receiptTime } from '../submissions/receipt-time.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
+import { SUBMISSION_SCHEMA_PATH } from './submission-schema-routes.ts';
+
+const SubmissionFieldValueSchema = z
+  .union([z.number(), z.string(), z.boolean(), z.array(z.unknown()), z.null()])
+  .openapi('SubmissionFieldValue', {
+    description:
+      "A field's value, by the field's type in the rulebook: a number, a string, a boolean, a date (a string YYYY-MM-DD) or a list; null or '' is an absent field",
+    example: 3,
+  });
+
+const SubmissionDataSchema = z.record(z.string(), SubmissionFieldValueSchema).openapi('SubmissionData', {
+  description: `The record's fields, by the measure's field schema in the published rulebook (\`fields\`): no other field is taken. GET /api/v1${SUBMISSION_SCHEMA_PATH} answers the JSON Schema of a measure's rows, to validate them before sending.`,
+  example: { milestone: 3, completedOn: '2026-09-30' },
+});
 
 const SubmissionSchema = z
   .object({
@@ -31,7 +45,7 @@ const SubmissionSchema = z
       description:
         "Admins only, to load historic records: the day the record counts as received. A submitter's row with it is refused: the server records when it received each batch.",
     }),
-    data: z.record(z.string(), z.unknown()),
+    data: SubmissionDataSchema,
   })
   .openapi('Submission', {
     example: {
