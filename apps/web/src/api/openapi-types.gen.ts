@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Liveness and which database and queue this instance uses
-         * @description Answers at once, without waiting behind the database's work (a large upload or a run holds the embedded database's one connection for seconds): the database's health is the outcome of its last probe (`select 1`), taken in the background at most once a second. 503 when that probe failed, or when a probe has waited more than 30 s for the database.
+         * @description Answers at once, without waiting behind the database's work (a large upload or a run holds the embedded database's one connection for seconds; its statements run on a thread of their own, so this answer never waits for one): the database's health is the outcome of its last probe (`select 1`), taken in the background at most once a second. 503 when that probe failed, or when a probe has waited more than 30 s and the database is stuck: the embedded database finished no statement in those 30 s (one statement running that long, or its connection held without work); on PostgreSQL, a probe waiting 30 s is enough. A probe merely waiting behind work that progresses (an upload's or a run's transaction, statements ending one after another) answers 200: the database is busy, not down, and a restart would interrupt that work.
          */
         get: operations["getHealth"];
         put?: never;
@@ -187,6 +187,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fiscal-years/{fy}/programs/{program}/measures/{measure}/submission-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a measure's submission rows, from the published rulebook
+         * @description What POST .../submissions checks a row of this measure against, as a JSON Schema (draft 2020-12): `measure`, one of its periods, `data` with the measure's fields (typed, with their enums and bounds, no other field; the record's key fields and, unless a reporting measure scores them as completeness, its required fields present). A row the schema refuses is refused by the upload too. What a schema cannot check is in its descriptions: that the payee exists and the measure applies to it, date bounds, and the completeness and accuracy findings (a row with findings is stored, flagged). 404 for a measure the rulebook does not have, or one whose data is submitted under another measure (its `dataFrom`); 409 while the program has no published rulebook.
+         */
+        get: operations["getSubmissionSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fiscal-years/{fy}/programs/{program}/preview": {
         parameters: {
             query?: never;
@@ -242,7 +262,7 @@ export interface paths {
         put?: never;
         /**
          * Publish the current draft as the next version (admins)
-         * @description The published version is frozen for good (the database refuses changes). 409 when there is no draft.
+         * @description The published version is frozen for good (the database refuses changes). A change note is required (422 without one); it is kept in the version history and the audit log. 409 when there is no draft.
          */
         post: operations["publishRulebook"];
         delete?: never;
@@ -384,7 +404,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The runs of a program in a fiscal year, newest first */
+        /**
+         * The runs of a program in a fiscal year, newest first
+         * @description A submitter sees the published runs only (stage preliminary or final) that have one of its payees, each with the totals of its own payees.
+         */
         get: operations["listRuns"];
         put?: never;
         /**
@@ -405,7 +428,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A run: status, progress (payees done of total), totals, or why it failed */
+        /**
+         * A run: status, progress (payees done of total), totals, or why it failed
+         * @description A submitter sees a published run (stage preliminary or final) that has one of its payees, with the totals of its own payees only; any other run answers 404.
+         */
         get: operations["getRun"];
         put?: never;
         post?: never;
@@ -463,7 +489,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a succeeded run as the program's final (official) run of its fiscal year (admins)
-         * @description One official run per program and fiscal year: marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed.
+         * @description One official run per program and fiscal year: its stage becomes `final` (published to its payees, no longer open for review); marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed, and while a review request on the program's preliminary run of the year is open.
          */
         post: operations["markRunOfficial"];
         delete?: never;
@@ -481,7 +507,7 @@ export interface paths {
         };
         /**
          * Results per payee and measure (value, target, met, points), a page at a time
-         * @description With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees only.
+         * @description With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.
          */
         get: operations["listRunResults"];
         put?: never;
@@ -501,7 +527,7 @@ export interface paths {
         };
         /**
          * Payments per payee with their lines; or the payment file (?format=csv or xlsx)
-         * @description JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees only.
+         * @description JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.
          */
         get: operations["listRunPayments"];
         put?: never;
@@ -630,6 +656,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{id}/preliminary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a succeeded run to its payees as preliminary, open for review until a day (admins)
+         * @description The run's payees' submitters then see it (GET /runs/{id} with their own totals), its results, payments and scorecards, and may file review requests until `reviewUntil` inclusive (the rulebook's time zone). Publishing it again moves the date. 409 unless the run succeeded, is not final and its fiscal year is open; 422 when `reviewUntil` is before today.
+         */
+        post: operations["publishRunPreliminary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a review-and-correction request on a preliminary run (a submitter for its payees, or an admin)
+         * @description Names the disputed measure or payment line, the reason, and optionally the proposed value and corrected records (submission objects, checked exactly as an upload checks them: 422 with `errors` per row). Open until the run's `reviewUntil` inclusive, in the rulebook's time zone: after it, 409 naming the date. Another payee answers 404.
+         */
+        post: operations["fileReviewRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review requests, newest first (a submitter sees its own payees only) */
+        get: operations["listReviewRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A review request, its decision, and once a newer run exists the before and after
+         * @description `outcome` compares the request's run with the newest succeeded run of the program's year: the disputed measure's result and the payee's payment total on each side. Another payee's request answers 404.
+         */
+        get: operations["getReviewRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject an open review request (admins)
+         * @description Accepting stores the corrections (if any) as a submission batch received now, linked to the request (`correctionBatchId`) and audited; rejecting keeps the note the payee reads (a note is required to reject). 409 when the request was decided already or the fiscal year is closed.
+         */
+        post: operations["decideReviewRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/scorecards/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payee's scorecard of a run, in plain words: each measure, then the money
+         * @description Built from what the run stored and pinned (results, payment, the payee's submissions current at its snapshot, the rulebook version). `run.stage` says which results it shows: draft (not published), preliminary or final. Administrators and analysts read any payee of any run; a submitter its own payees of published runs; anything else answers 404. 409 while the run has no results.
+         */
+        get: operations["getRunScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal-years/{fy}/programs/{program}/entities/{entityId}/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payee's standing now: its scorecard from the data stored today, and its calendar
+         * @description Computed now from the stored payees and submissions with the published rulebook, stored nowhere (`run.id` null, `run.stage` 'standing'). `asOf` defaults to today in the rulebook's time zone, or the run's default as-of day when that is earlier. `calendar` lists what is due when: received (on time), late, missing (due and not received) or upcoming. A submitter reads its own payees only (another answers 404); 409 when nothing is published.
+         */
+        get: operations["getPayeeStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Run completions, publications and review decisions, pushed as server-sent events
+         * @description Events: `run.completed` (a run succeeded or failed; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Publication and request events carry an `id`: reconnect with `Last-Event-ID` to receive what was missed. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problem types the API answers, as a page */
+        get: operations["listProblemTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A problem type's page: what it means and what to do (a problem's `type` points here) */
+        get: operations["getProblemType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -651,6 +868,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description RFC 9457 problem details (`application/problem+json`). Some problems add members of their own, documented on their page: e.g. `retryAfter` (too-many-requests), `reasons` (a fiscal year that cannot close), `overCents` (budget-exceeded).
+         * @example {
+         *       "type": "/problems/not-found",
+         *       "title": "Not found",
+         *       "status": 404,
+         *       "detail": "Fiscal year 2031-32 does not exist."
+         *     }
+         */
+        Problem: {
+            /**
+             * @description The problem type: `/problems/<slug>`, a reference relative to this server (RFC 9457, 3.1.1) to the page that documents the problem and what to do about it
+             * @example /problems/not-found
+             */
+            type: string;
+            /** @description The problem type's title (the same for every problem of its type) */
+            title: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description What went wrong with this request, never echoing submitted data */
+            detail: string;
+            /** @description Every problem of the request: `row` 1 is the first data row of a bulk request (0: not a row), `path` the field */
+            errors?: {
+                row: number;
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * @example {
          *       "status": "ok",
@@ -681,26 +928,6 @@ export interface components {
             role: "admin" | "analyst" | "submitter";
             /** @description null = every payee; else each `program:entityId` or `program/fiscalYear:entityId` */
             entityIds: string[] | null;
-        };
-        /**
-         * @example {
-         *       "type": "https://quip.invalid/problems/not-found",
-         *       "title": "Not found",
-         *       "status": 404,
-         *       "detail": "Fiscal year 2031-32 does not exist."
-         *     }
-         */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            /** @description Row-level errors of a bulk request (row 1 = the first data row). */
-            errors?: {
-                row: number;
-                path: string;
-                message: string;
-            }[];
         };
         /**
          * @example {
@@ -736,8 +963,9 @@ export interface components {
             status: "draft" | "open";
         };
         /**
+         * @description RFC 9457 problem details (`application/problem+json`). Some problems add members of their own, documented on their page: e.g. `retryAfter` (too-many-requests), `reasons` (a fiscal year that cannot close), `overCents` (budget-exceeded).
          * @example {
-         *       "type": "https://quip.invalid/problems/conflict",
+         *       "type": "/problems/conflict",
          *       "title": "Conflict",
          *       "status": 409,
          *       "detail": "Fiscal year 2026-27 cannot be closed yet (1 reason): dds-qip has no official run: mark its final run official. Close it anyway with \"force\": true.",
@@ -757,14 +985,16 @@ export interface components {
          *       ]
          *     }
          */
-        CloseRefused: components["schemas"]["Problem"] & {
+        CloseRefused: components["schemas"]["Problem"] & ({
             reasons: {
                 program: string;
                 /** @enum {string} */
                 reason: "unpublished-draft" | "no-official-run" | "run-after-official";
                 message: string;
             }[];
-        };
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "status": "closed"
@@ -942,6 +1172,21 @@ export interface components {
             }[];
         };
         /**
+         * @description The record's fields, by the measure's field schema in the published rulebook (`fields`): no other field is taken. GET /api/v1/fiscal-years/{fy}/programs/{program}/measures/{measure}/submission-schema answers the JSON Schema of a measure's rows, to validate them before sending.
+         * @example {
+         *       "milestone": 3,
+         *       "completedOn": "2026-09-30"
+         *     }
+         */
+        SubmissionData: {
+            [key: string]: components["schemas"]["SubmissionFieldValue"];
+        };
+        /**
+         * @description A field's value, by the field's type in the rulebook: a number, a string, a boolean, a date (a string YYYY-MM-DD) or a list; null or '' is an absent field
+         * @example 3
+         */
+        SubmissionFieldValue: number | string | boolean | unknown[] | null;
+        /**
          * @example {
          *       "entityId": "PR-0042",
          *       "measure": "ept-milestone",
@@ -962,9 +1207,7 @@ export interface components {
              * @description Admins only, to load historic records: the day the record counts as received. A submitter's row with it is refused: the server records when it received each batch.
              */
             submittedOn?: string;
-            data: {
-                [key: string]: unknown;
-            };
+            data: components["schemas"]["SubmissionData"];
         };
         SubmissionBatch: {
             /** @description null for a dry run: nothing was stored */
@@ -983,6 +1226,69 @@ export interface components {
                 message: string;
             }[];
             warningCount: number;
+        };
+        /**
+         * @description A JSON Schema (draft 2020-12) of one submission row of a measure, derived from the published rulebook's field schema: validate rows with it before sending them.
+         * @example {
+         *       "$schema": "https://json-schema.org/draft/2020-12/schema",
+         *       "$comment": "dhcs-ept 2026-27, published rulebook version 1",
+         *       "title": "ept-milestone: one submission",
+         *       "type": "object",
+         *       "properties": {
+         *         "entityId": {
+         *           "type": "string",
+         *           "pattern": "\\S"
+         *         },
+         *         "measure": {
+         *           "const": "ept-milestone"
+         *         },
+         *         "period": {
+         *           "enum": [
+         *             "2026-27"
+         *           ]
+         *         },
+         *         "submittedOn": {
+         *           "type": "string",
+         *           "format": "date",
+         *           "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+         *         },
+         *         "data": {
+         *           "type": "object",
+         *           "properties": {
+         *             "milestone": {
+         *               "type": "number",
+         *               "minimum": 1,
+         *               "maximum": 25
+         *             },
+         *             "completedOn": {
+         *               "type": "string",
+         *               "format": "date",
+         *               "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+         *             }
+         *           },
+         *           "required": [
+         *             "milestone",
+         *             "completedOn"
+         *           ],
+         *           "additionalProperties": false
+         *         }
+         *       },
+         *       "required": [
+         *         "entityId",
+         *         "measure",
+         *         "period",
+         *         "data"
+         *       ],
+         *       "additionalProperties": false
+         *     }
+         */
+        SubmissionJsonSchema: {
+            /** @enum {string} */
+            $schema: "https://json-schema.org/draft/2020-12/schema";
+            /** @enum {string} */
+            type: "object";
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @example {
@@ -1482,11 +1788,21 @@ export interface components {
         } | null;
         /**
          * @example {
+         *       "note": "ACRE training target raised to the 75th percentile of peers (board decision of June 12)"
+         *     }
+         */
+        PublishRulebookRequest: {
+            /** @description required: why this version is published (422 without one); kept in the version history and the audit log */
+            note?: string;
+        };
+        /**
+         * @example {
          *       "revision": 5,
          *       "version": 2,
          *       "contentHash": "9d1c6a0f4e7b2c3d8e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d",
          *       "source": "admin",
          *       "note": null,
+         *       "publishNote": "ACRE training target raised to the 75th percentile of peers (board decision of June 12)",
          *       "savedAt": "2026-06-14T11:00:00.000Z",
          *       "savedBy": "0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17",
          *       "publishedAt": "2026-06-15T17:02:11.000Z"
@@ -1500,6 +1816,8 @@ export interface components {
             /** @enum {string} */
             source: "catalog" | "admin" | "clone";
             note: string | null;
+            /** @description the change note given when the revision was published */
+            publishNote: string | null;
             /** Format: date-time */
             savedAt: string;
             /** @description id of the API key that saved it */
@@ -1634,6 +1952,7 @@ export interface components {
          *           "id": 42,
          *           "at": "2026-06-15T17:02:11.000Z",
          *           "actor": "0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17",
+         *           "actorName": "Program office",
          *           "action": "rulebook.publish",
          *           "subject": "dhcs-ept/2026-27",
          *           "details": {
@@ -1661,6 +1980,7 @@ export interface components {
          *       "id": 42,
          *       "at": "2026-06-15T17:02:11.000Z",
          *       "actor": "0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17",
+         *       "actorName": "Program office",
          *       "action": "rulebook.publish",
          *       "subject": "dhcs-ept/2026-27",
          *       "details": {
@@ -1677,6 +1997,8 @@ export interface components {
             at: string;
             /** @description id of the API key; null for Quip itself */
             actor: string | null;
+            /** @description name of the API key that acted; null for Quip itself or a key not known */
+            actorName: string | null;
             action: string;
             subject: string;
             /** @description ids and counts only */
@@ -1737,6 +2059,9 @@ export interface components {
          *       },
          *       "asOf": "2027-06-30",
          *       "official": false,
+         *       "stage": "preliminary",
+         *       "reviewUntil": "2027-09-30",
+         *       "publishedAt": "2027-07-03T10:00:00.000Z",
          *       "issues": [],
          *       "createdAt": "2027-07-02T09:00:00.000Z",
          *       "startedAt": "2027-07-02T09:00:00.120Z",
@@ -1773,6 +2098,18 @@ export interface components {
             asOf: string;
             /** @description The program's final run of the fiscal year: the one closing the year locks */
             official: boolean;
+            /**
+             * @description Who sees the run: `none` administrators and analysts only; `preliminary` published to its payees' submitters, who may file review requests until `reviewUntil`; `final` the official run
+             * @enum {string}
+             */
+            stage: "none" | "preliminary" | "final";
+            /**
+             * Format: date
+             * @description The last day of the review window of a preliminary run
+             */
+            reviewUntil: string | null;
+            /** @description When the run was first published to its payees */
+            publishedAt: string | null;
             issues: {
                 [key: string]: unknown;
             }[] | null;
@@ -2132,6 +2469,280 @@ export interface components {
             nextCursor: string | null;
         };
         /**
+         * @example {
+         *       "reviewUntil": "2027-09-30"
+         *     }
+         */
+        Preliminary: {
+            /**
+             * Format: date
+             * @description The last day payees may file review requests (inclusive, in the rulebook's time zone); not before today
+             */
+            reviewUntil: string;
+        };
+        /**
+         * @example {
+         *       "entityId": "PV1234-950",
+         *       "measure": "qip-employment-outcomes",
+         *       "reason": "The outcomes file was sent on 2027-07-29 by email; the portal upload came later.",
+         *       "proposedValue": true
+         *     }
+         */
+        NewReviewRequest: {
+            /** @example PV1234-950 */
+            entityId: string;
+            /** @description The disputed measure */
+            measure?: string;
+            /** @description The disputed payment line (its key) */
+            lineKey?: string;
+            /** @description Why the payee disputes it */
+            reason: string;
+            /** @description The value the payee says is right */
+            proposedValue?: unknown;
+            corrections?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * @example {
+         *       "items": [],
+         *       "nextCursor": null
+         *     }
+         */
+        ReviewRequestList: {
+            items: components["schemas"]["ReviewRequest"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": 7,
+         *       "runId": 12,
+         *       "program": "dds-qip",
+         *       "fiscalYear": "2026-27",
+         *       "entityId": "PV1234-950",
+         *       "measure": "qip-employment-outcomes",
+         *       "lineKey": null,
+         *       "reason": "The outcomes file was sent on time.",
+         *       "proposedValue": true,
+         *       "corrections": null,
+         *       "status": "open",
+         *       "decisionNote": null,
+         *       "decidedAt": null,
+         *       "correctionBatchId": null,
+         *       "createdAt": "2027-09-02T16:00:00.000Z"
+         *     }
+         */
+        ReviewRequest: {
+            id: number;
+            runId: number;
+            program: string;
+            fiscalYear: string;
+            entityId: string;
+            measure: string | null;
+            lineKey: string | null;
+            reason: string;
+            proposedValue?: unknown;
+            corrections: {
+                [key: string]: unknown;
+            }[] | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            /** @description The reason of the decision, for the payee */
+            decisionNote: string | null;
+            decidedAt: string | null;
+            /** @description The submission batch that stored the corrections of an accepted request */
+            correctionBatchId: number | null;
+            createdAt: string;
+            /** @description Once a newer succeeded run of the program's year exists: the disputed measure's result and the payment in the request's run (before) and the newest run (after) */
+            outcome?: {
+                before: {
+                    runId: number;
+                    result: {
+                        [key: string]: unknown;
+                    } | null;
+                    totalCents: number | null;
+                };
+                after: {
+                    runId: number;
+                    result: {
+                        [key: string]: unknown;
+                    } | null;
+                    totalCents: number | null;
+                };
+            } | null;
+        };
+        /**
+         * @example {
+         *       "decision": "rejected",
+         *       "note": "The portal shows the file received on 2027-08-05."
+         *     }
+         */
+        ReviewDecision: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            /** @description Why; required to reject (the payee reads it) */
+            note?: string;
+            /**
+             * Format: date
+             * @description Accepting: the day the office finds the corrected records were received (e.g. sent on time by another channel), declared as an administrator declares a historic record's submittedOn and audited; default: received now
+             */
+            submittedOn?: string;
+        };
+        /**
+         * @example {
+         *       "entityId": "PV1234-950",
+         *       "name": "Bayview Supported Employment",
+         *       "run": {
+         *         "id": 12,
+         *         "asOf": "2027-08-31",
+         *         "stage": "preliminary"
+         *       },
+         *       "measures": [
+         *         {
+         *           "measure": "qip-employment-outcomes",
+         *           "name": "Employment: people's job moves and retention",
+         *           "applies": true,
+         *           "dueDate": "2027-07-31",
+         *           "received": [
+         *             {
+         *               "receivedOn": "2027-08-05",
+         *               "records": 1,
+         *               "onTime": false,
+         *               "findings": []
+         *             }
+         *           ],
+         *           "met": false,
+         *           "weight": 1,
+         *           "addedCents": 83333,
+         *           "explanation": "Received 1 record on 2027-08-05 (due 2027-07-31). Not met: the records were late."
+         *         }
+         *       ],
+         *       "payment": {
+         *         "totalCents": 4916667,
+         *         "potentialCents": 5000000,
+         *         "forgoneCents": 83333,
+         *         "lines": [
+         *           {
+         *             "lineKey": "base",
+         *             "kind": "base",
+         *             "amountCents": 4500000,
+         *             "text": "Base rate: 1,000 units at $45.00: $45,000.00"
+         *           }
+         *         ],
+         *         "rest": [],
+         *         "notes": [],
+         *         "explanation": "The payment is $49,166.67."
+         *       }
+         *     }
+         */
+        Scorecard: {
+            entityId: string;
+            name: string;
+            run: {
+                id: number | null;
+                /** Format: date */
+                asOf: string;
+                /** @description draft, preliminary, final, or standing (computed now) */
+                stage: string;
+            };
+            measures: components["schemas"]["ScorecardMeasure"][];
+            payment: {
+                totalCents: number;
+                potentialCents?: number;
+                forgoneCents?: number;
+                lines: {
+                    lineKey: string;
+                    kind: string;
+                    amountCents: number;
+                    part?: string;
+                    text: string;
+                }[];
+                rest: {
+                    measure: string;
+                    name: string;
+                    addedCents: number;
+                    text: string;
+                }[];
+                notes: string[];
+                explanation: string;
+            };
+        };
+        ScorecardMeasure: {
+            measure: string;
+            name: string;
+            applies: boolean;
+            /** Format: date */
+            dueDate?: string;
+            /** @description What is asked for, in plain words */
+            required?: string;
+            received: {
+                /** Format: date */
+                receivedOn: string;
+                records: number;
+                onTime: boolean | null;
+                findings: string[];
+            }[];
+            value?: number;
+            valueText?: string;
+            numerator?: number;
+            denominator?: number;
+            target?: number;
+            /** @description Where the target came from, e.g. '50th percentile of 31 peers = 62.5%' */
+            targetText?: string;
+            floor?: number;
+            met?: boolean;
+            points?: number;
+            maxPoints?: number;
+            weight: number;
+            /** @description What meeting it would have added */
+            addedCents?: number;
+            /** @description Plain words */
+            explanation: string;
+        };
+        /**
+         * @example {
+         *       "entityId": "PV1234-950",
+         *       "name": "Bayview Supported Employment",
+         *       "run": {
+         *         "id": null,
+         *         "asOf": "2027-03-31",
+         *         "stage": "standing"
+         *       },
+         *       "measures": [],
+         *       "payment": {
+         *         "totalCents": 4500000,
+         *         "lines": [],
+         *         "rest": [],
+         *         "notes": [],
+         *         "explanation": "The payment is $45,000.00."
+         *       },
+         *       "calendar": [
+         *         {
+         *           "measure": "qip-provider-directory",
+         *           "name": "Provider Directory",
+         *           "dueDate": "2026-09-30",
+         *           "status": "received"
+         *         },
+         *         {
+         *           "measure": "qip-employment-outcomes",
+         *           "name": "Employment: people's job moves and retention",
+         *           "dueDate": "2027-07-31",
+         *           "status": "upcoming"
+         *         }
+         *       ]
+         *     }
+         */
+        Standing: components["schemas"]["Scorecard"] & {
+            calendar: {
+                measure: string;
+                name: string;
+                /** Format: date */
+                dueDate: string;
+                /** @enum {string} */
+                status: "received" | "late" | "missing" | "upcoming";
+            }[];
+        };
+        /**
          * @description An OpenAPI 3.1 document: this one.
          * @example {
          *       "openapi": "3.1.0",
@@ -2152,10 +2763,129 @@ export interface components {
             [key: string]: unknown;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request does not match the API description (a path or query parameter, a header, a JSON body that is malformed or of the wrong shape); `errors` names each bad field */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid API key: send `Authorization: Bearer <api key>` */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The key's role or entity scope does not allow this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource; a payee outside the key's scope is answered exactly as one that does not exist */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body of a bulk upload stopped arriving, or took too long to arrive; nothing was stored */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflicts with the current state (e.g. the fiscal year is closed); nothing was changed */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the size limit, or a bulk upload has more rows than one request may carry */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not in a media type this operation takes */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Well-formed but invalid (or holding what cannot be stored: a NUL character, nesting deeper than 32 levels, a number beyond 2^53); `errors` lists every problem */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests for this API key (RateLimit-Limit a minute), or too many failed authentications from this address: retry after `Retry-After` seconds */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A fault of Quip's, logged under the request's X-Request-Id */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A request the HTTP server itself refuses before any route runs: malformed HTTP (400), headers too large (431) or too slow to arrive (408), without a body */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait before trying again */
+        RetryAfter: number;
+        /** @description Requests this API key may send a minute (sent with every answer that counted against the key's limit; a 429 for failed authentications has none) */
+        RateLimitLimit: number;
+        /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key (nothing new was stored); absent otherwise */
+        IdempotentReplayed: "true";
+        /** @description Requests this API key may still send in the current minute */
+        RateLimitRemaining: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2178,13 +2908,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The database does not answer (its last probe failed, or waits over 30 s) */
+            500: components["responses"]["InternalServerError"];
+            /** @description The database does not answer (its last probe failed, or it waits over 30 s while the database finishes no statement) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            "4XX": components["responses"]["MalformedRequest"];
         };
     };
     getMe: {
@@ -2199,30 +2931,18 @@ export interface operations {
             /** @description The key */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listFiscalYears: {
@@ -2237,6 +2957,8 @@ export interface operations {
             /** @description All fiscal years, oldest first */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2245,24 +2967,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     createFiscalYear: {
@@ -2284,57 +2992,24 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FiscalYear"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     changeFiscalYearStatus: {
@@ -2355,48 +3030,18 @@ export interface operations {
             /** @description The fiscal year */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FiscalYear"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The year is closed (read-only), or not ready to close: `reasons` lists why, program by program */
             409: {
                 headers: {
@@ -2406,6 +3051,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CloseRefused"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     cloneFiscalYearRulebooks: {
@@ -2426,66 +3076,23 @@ export interface operations {
             /** @description The drafts made */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CloneOutcome"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listPrograms: {
@@ -2502,6 +3109,8 @@ export interface operations {
             /** @description The programs */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2510,33 +3119,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listEntities: {
@@ -2560,6 +3148,8 @@ export interface operations {
             /** @description One page of payees */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2582,33 +3172,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     upsertEntities: {
@@ -2650,6 +3219,9 @@ export interface operations {
             /** @description The payees were stored */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2667,69 +3239,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the size limit, or has more rows than one request may carry */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not application/json, application/x-ndjson or text/csv */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getEntity: {
@@ -2748,39 +3268,20 @@ export interface operations {
             /** @description The payee */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Entity"];
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listSubmissions: {
@@ -2807,6 +3308,8 @@ export interface operations {
             /** @description One page of submissions, by id */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2839,33 +3342,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     uploadSubmissions: {
@@ -2913,6 +3395,9 @@ export interface operations {
             /** @description A dry run (`?dryRun=1`): what the upload would answer; nothing was stored */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2939,6 +3424,9 @@ export interface operations {
             /** @description The batch was stored */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2962,69 +3450,50 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionBatch"];
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubmissionSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fy: string;
+                program: string;
+                measure: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Schema of one submission row */
+            200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/schema+json": components["schemas"]["SubmissionJsonSchema"];
                 };
             };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the size limit, or has more rows than one request may carry */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not application/json, application/x-ndjson or text/csv */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     previewProgram: {
@@ -3046,66 +3515,24 @@ export interface operations {
             /** @description Results, payments and issues */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Preview"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getRulebook: {
@@ -3123,48 +3550,20 @@ export interface operations {
             /** @description Published and draft */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RulebookState"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     saveRulebookDraft: {
@@ -3186,66 +3585,24 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftRulebook"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     publishRulebook: {
@@ -3261,62 +3618,34 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishRulebookRequest"];
+            };
+        };
         responses: {
             /** @description The new published version */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedRulebook"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listRulebookVersions: {
@@ -3334,6 +3663,8 @@ export interface operations {
             /** @description Revisions */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3342,42 +3673,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getRulebookVersion: {
@@ -3396,48 +3697,20 @@ export interface operations {
             /** @description The version */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedRulebook"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     diffRulebookVersions: {
@@ -3458,48 +3731,20 @@ export interface operations {
             /** @description The changes, as JSON paths */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RulebookDiff"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listApiKeys: {
@@ -3514,6 +3759,8 @@ export interface operations {
             /** @description The keys, oldest first */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3522,24 +3769,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     createApiKey: {
@@ -3561,48 +3794,24 @@ export interface operations {
             /** @description The key and its secret */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     revokeApiKey: {
@@ -3619,55 +3828,19 @@ export interface operations {
             /** @description Revoked; the key answers 401 from now on */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listAuditEntries: {
@@ -3675,6 +3848,14 @@ export interface operations {
             query?: {
                 action?: string;
                 subject?: string;
+                /** @description part of the action, any case */
+                actionContains?: string;
+                /** @description part of the program of a `{program}/{fiscalYear}` subject, any case */
+                program?: string;
+                /** @description part of the fiscal year the subject names */
+                fiscalYear?: string;
+                /** @description part of the acting key's name or id, any case */
+                key?: string;
                 /** @description entries with a larger id */
                 after?: number | null;
                 limit?: number;
@@ -3690,39 +3871,19 @@ export interface operations {
             /** @description One page of entries */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     createBackup: {
@@ -3737,39 +3898,19 @@ export interface operations {
             /** @description The backup archive (Content-Disposition names a file) */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/gzip": string;
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listRuns: {
@@ -3791,39 +3932,19 @@ export interface operations {
             /** @description Runs */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RunList"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     startRun: {
@@ -3848,6 +3969,9 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3856,51 +3980,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getRun: {
@@ -3917,48 +4006,20 @@ export interface operations {
             /** @description The run */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     streamRunEvents: {
@@ -3975,48 +4036,20 @@ export interface operations {
             /** @description An event stream */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/event-stream": string;
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     cancelRun: {
@@ -4033,57 +4066,21 @@ export interface operations {
             /** @description The cancelled run */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     markRunOfficial: {
@@ -4100,57 +4097,21 @@ export interface operations {
             /** @description The official run */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listRunResults: {
@@ -4174,48 +4135,21 @@ export interface operations {
             /** @description Results */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RunResultPage"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listRunPayments: {
@@ -4238,6 +4172,8 @@ export interface operations {
             /** @description Payments, or the payment file */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4246,42 +4182,13 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     diffRuns: {
@@ -4305,48 +4212,21 @@ export interface operations {
             /** @description What changed */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RunDiff"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listPaymentCycles: {
@@ -4368,48 +4248,20 @@ export interface operations {
             /** @description Cycles */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentCycleList"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     createPaymentCycle: {
@@ -4434,66 +4286,25 @@ export interface operations {
             /** @description The draft */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentCycle"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but invalid; `errors` lists every problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getPaymentCycle: {
@@ -4510,48 +4321,20 @@ export interface operations {
             /** @description The cycle */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentCycle"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listPaymentCycleLines: {
@@ -4574,6 +4357,8 @@ export interface operations {
             /** @description Lines, or the payment file */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4582,42 +4367,12 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     approvePaymentCycle: {
@@ -4634,57 +4389,21 @@ export interface operations {
             /** @description The approved cycle */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentCycle"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. the fiscal year is closed) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listLedger: {
@@ -4709,48 +4428,349 @@ export interface operations {
             /** @description Ledger entries and balances */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Ledger"];
                 };
             };
-            /** @description Invalid request */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    publishRunPreliminary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preliminary"];
+            };
+        };
+        responses: {
+            /** @description The run, stage preliminary */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    fileReviewRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a replay with the same key and body returns the first answer and stores nothing; the same key with another body is 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "open";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listReviewRequests: {
+        parameters: {
+            query?: {
+                runId?: string;
+                status?: "open" | "accepted" | "rejected";
+                entityId?: string;
+                program?: string;
+                measure?: string;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRequestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getReviewRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    decideReviewRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description The decided request */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRunScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPayeeStanding: {
+        parameters: {
+            query?: {
+                /** @description The evaluation day */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                fy: string;
+                program: string;
+                entityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standing */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProblemTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description Missing or invalid API key */
-            401: {
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["MalformedRequest"];
+        };
+    };
+    getProblemType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description The key's role or entity scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getOpenApiDocument: {
@@ -4771,6 +4791,8 @@ export interface operations {
                     "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["MalformedRequest"];
         };
     };
 }

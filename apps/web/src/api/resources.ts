@@ -29,3 +29,9 @@ export type PaymentCycleLine = Schemas['PaymentCycleLine'];
 export type Ledger = Schemas['Ledger'];
 /** One approved line in the append-only ledger; `balanceCents` is the running balance of its payee and key. */
 export type LedgerEntry = Ledger['items'][number];
+/** A payee's scorecard of a run (`run.stage` draft, preliminary or final), every figure from the API. */
+export type Scorecard = Schemas['Scorecard'];
+export type ScorecardMeasure = Scorecard['measures'][number];
+/** A payee's standing now: a scorecard computed from stored data, with its calendar of due dates. */
+export type Standing = Schemas['Standing'];
+export type ReviewRequest = Schemas['ReviewRequest'];

@@ -18,6 +18,7 @@ import { AppUnavailable } from '../layout/app-unavailable.tsx';
 import { routeRoles } from '../layout/nav-items.ts';
 import { NotAllowedPage } from '../layout/not-allowed-page.tsx';
 import { NotFoundPage, StandaloneNotFoundPage } from '../layout/not-found-page.tsx';
+import { validatePrintScorecardsSearch } from '../scorecard/print-scorecards-search.ts';
 import type { Quip } from './quip-context.tsx';
 
 export interface RouterContext extends Quip {
@@ -51,7 +52,7 @@ const signInRoute = createRoute({
   // Already signed in: go on. A key the API has stopped accepting comes back here with
   // `reason=expired` after the app route has cleared it, so this cannot loop.
   beforeLoad: ({ context, search }) => {
-    if (context.session.getKey()) throw redirect({ href: safeRedirect(search.redirect, '/fiscal-years') });
+    if (context.session.getKey()) throw redirect({ href: safeRedirect(search.redirect, '/') });
   },
   component: SignInPage,
 });
@@ -76,11 +77,12 @@ const appRoute = createRoute({
   notFoundComponent: NotFoundPage,
 });
 
+// Home depends on the role: a submitter lands on its payees, the office on the fiscal years.
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/fiscal-years', replace: true });
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: context.me.role === 'submitter' ? '/portal' : '/fiscal-years', replace: true });
   },
 });
 
@@ -140,6 +142,38 @@ const runRoute = createRoute({
   component: lazyRouteComponent(() => import('../runs/run-page.tsx'), 'RunPage'),
 });
 
+const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'runs/$runId/scorecards/$entityId',
+  beforeLoad: allow(routeRoles.scorecards),
+  component: lazyRouteComponent(() => import('../scorecard/scorecard-page.tsx'), 'ScorecardPage'),
+});
+
+const printScorecardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'runs/$runId/scorecards',
+  validateSearch: validatePrintScorecardsSearch,
+  beforeLoad: allow(routeRoles.printScorecards),
+  component: lazyRouteComponent(
+    () => import('../scorecard/print-scorecards-page.tsx'),
+    'PrintScorecardsPage',
+  ),
+});
+
+const portalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'portal',
+  beforeLoad: allow(routeRoles.portal),
+  component: lazyRouteComponent(() => import('../portal/portal-page.tsx'), 'PortalPage'),
+});
+
+const requestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'requests',
+  beforeLoad: allow(routeRoles.requests),
+  component: lazyRouteComponent(() => import('../review/review-queue-page.tsx'), 'ReviewQueuePage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'audit',
@@ -165,6 +199,10 @@ const routeTree = rootRoute.addChildren([
     runsRoute,
     paymentsRoute,
     runRoute,
+    scorecardRoute,
+    printScorecardsRoute,
+    portalRoute,
+    requestsRoute,
     auditRoute,
     apiKeysRoute,
   ]),

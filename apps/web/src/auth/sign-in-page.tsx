@@ -26,7 +26,8 @@ export function SignInPage() {
       queryClient.clear();
       session.setKey(candidate);
       queryClient.setQueryData(meQueryOptions(api).queryKey, me);
-      await navigate({ to: safeRedirect(search.redirect, '/fiscal-years') });
+      // Home ('/') sends a submitter to its payees and the office to the fiscal years.
+      await navigate({ to: safeRedirect(search.redirect, '/') });
     },
   });
 

@@ -26,7 +26,7 @@ export function AppLayout() {
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <SkipLink />
-      <header className="bg-slate-900 text-white [&_:focus-visible]:outline-amber-300">
+      <header className="bg-slate-900 text-white print:hidden [&_:focus-visible]:outline-amber-300">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
           <Link to="/" className="rounded text-lg font-semibold">
             Quip <span className="font-normal text-slate-300">admin</span>
@@ -68,11 +68,11 @@ export function AppLayout() {
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6 print:max-w-none print:p-0"
       >
         <Outlet />
       </main>
-      <footer className="border-t border-slate-200 bg-white">
+      <footer className="border-t border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm text-slate-700 sm:px-6">
           {/* Served by the API itself, outside the SPA's routes: a plain link, not a router Link. */}
           <a href="/docs" className="underline underline-offset-2 hover:text-slate-900">

@@ -26,9 +26,14 @@ describe('navItemsFor', () => {
 });
 
 describe('the real navigation', () => {
-  it('gives admins the audit log and API keys, and nobody else', () => {
-    expect(navItemsFor('admin').map((i) => i.label)).toEqual(['Fiscal years', 'Audit log', 'API keys']);
-    expect(navItemsFor('analyst').map((i) => i.label)).toEqual(['Fiscal years']);
-    expect(navItemsFor('submitter').map((i) => i.label)).toEqual(['Fiscal years']);
+  it('gives admins the audit log and API keys, the office the review requests, submitters their payees', () => {
+    expect(navItemsFor('admin').map((i) => i.label)).toEqual([
+      'Fiscal years',
+      'Review requests',
+      'Audit log',
+      'API keys',
+    ]);
+    expect(navItemsFor('analyst').map((i) => i.label)).toEqual(['Fiscal years', 'Review requests']);
+    expect(navItemsFor('submitter').map((i) => i.label)).toEqual(['Your payees', 'Fiscal years']);
   });
 });

@@ -13,7 +13,9 @@ export interface NavItem {
  * Per-program pages (rulebook, data, runs) are reached from a fiscal year's program list.
  */
 export const navItems: readonly NavItem[] = [
+  { to: '/portal', label: 'Your payees', roles: ['submitter'] },
   { to: '/fiscal-years', label: 'Fiscal years', roles: ['admin', 'analyst', 'submitter'] },
+  { to: '/requests', label: 'Review requests', roles: ['admin', 'analyst'] },
   { to: '/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/api-keys', label: 'API keys', roles: ['admin'] },
 ];
@@ -28,6 +30,10 @@ export const routeRoles = {
   runs: ['admin', 'analyst'],
   payments: ['admin', 'analyst'],
   data: ['admin', 'analyst', 'submitter'],
+  scorecards: ['admin', 'analyst', 'submitter'],
+  printScorecards: ['admin', 'analyst'],
+  portal: ['submitter'],
+  requests: ['admin', 'analyst'],
   audit: ['admin'],
   apiKeys: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,7 +4,7 @@ import { parseSse } from './parse-sse.ts';
 describe('parseSse', () => {
   it('returns whole events and keeps a cut-off one for the next chunk', () => {
     const first = parseSse('event: progress\ndata: {"done":1}\nid: 0\n\nevent: progress\ndata: {"do');
-    expect(first.events).toEqual([{ event: 'progress', data: '{"done":1}' }]);
+    expect(first.events).toEqual([{ event: 'progress', data: '{"done":1}', id: '0' }]);
     const second = parseSse(`${first.rest}ne":2}\n\n`);
     expect(second.events).toEqual([{ event: 'progress', data: '{"done":2}' }]);
     expect(second.rest).toBe('');

@@ -1,9 +1,11 @@
 import { formatDollars } from '@quip/core';
 import { useMemo, useState } from 'react';
 import type { RunPayment } from '../api/resources.ts';
+import { PrintScorecardsLink, ScorecardLink } from '../scorecard/scorecard-links.tsx';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
 import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { useDataTable } from '../ui/data-table/use-data-table.ts';
 
 /** What the server says about the whole run (GET /runs/{id} `totals`), not just the loaded rows. */
 export interface RunPaymentTotals {
@@ -41,8 +43,11 @@ export function PaymentsTable({
   done,
   totals,
   fileName,
+  runId,
 }: {
   payments: RunPayment[];
+  /** The run, for a link to each payee's scorecard and to print the scorecards shown. */
+  runId?: string;
   /** Rows fetched so far (may run ahead of `payments`, which the table refreshes less often). */
   loaded: number;
   done: boolean;
@@ -53,6 +58,27 @@ export function PaymentsTable({
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => Object.keys(totals.byLineKind ?? {}).sort(), [totals.byLineKind]);
   const keep = useMemo(() => (kind ? (p: RunPayment) => p.lines.some((l) => l.kind === kind) : null), [kind]);
+  const columns = useMemo<DataColumn<RunPayment>[]>(
+    () =>
+      runId
+        ? [
+            ...COLUMNS,
+            {
+              id: 'scorecard',
+              header: 'Scorecard',
+              value: () => '',
+              searchable: false,
+              render: (p) => <ScorecardLink runId={runId} entityId={p.entityId} />,
+            },
+          ]
+        : COLUMNS,
+    [runId],
+  );
+  const view = useDataTable({ rows: payments, columns, keep });
+  const shown =
+    view.order.length === payments.length
+      ? null
+      : Array.from(view.order, (i) => (payments[i] as RunPayment).entityId);
   const payees = totals.payees ?? (done ? payments.length : null);
   const totalCents = totals.totalCents ?? (done ? payments.reduce((sum, p) => sum + p.totalCents, 0) : null);
   return (
@@ -77,9 +103,11 @@ export function PaymentsTable({
           ))}
         </dl>
       ) : null}
+      {runId && done ? <PrintScorecardsLink runId={runId} entityIds={shown} /> : null}
       <DataTable
         rows={payments}
-        columns={COLUMNS}
+        columns={columns}
+        view={view}
         caption="Payments"
         testId="payments"
         exportName={fileName}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { RunResult } from '../api/resources.ts';
+import { ScorecardLink } from '../scorecard/scorecard-links.tsx';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
 import { FilterSelect } from '../ui/data-table/filter-select.tsx';
@@ -19,8 +20,11 @@ export function ResultsTable({
   onPayee,
   measureNames,
   fileName = 'results',
+  runId,
 }: {
   rows: RunResult[];
+  /** The run, for a link to each payee's scorecard. */
+  runId?: string;
   onPayee: (entityId: string) => void;
   /** Measure key -> name from the run's rulebook, shown (and searchable) beside the key. */
   measureNames?: ReadonlyMap<string, string>;
@@ -36,13 +40,21 @@ export function ResultsTable({
         header: 'Payee',
         value: (r) => r.entityId,
         render: (r) => (
-          <button
-            type="button"
-            className="font-mono text-xs text-blue-800 underline"
-            onClick={() => onPayee(r.entityId)}
-          >
-            {r.entityId}
-          </button>
+          <>
+            <button
+              type="button"
+              className="font-mono text-xs text-blue-800 underline"
+              onClick={() => onPayee(r.entityId)}
+            >
+              {r.entityId}
+            </button>
+            {runId ? (
+              <>
+                {' '}
+                <ScorecardLink runId={runId} entityId={r.entityId} />
+              </>
+            ) : null}
+          </>
         ),
       },
       {
@@ -69,7 +81,7 @@ export function ResultsTable({
       { id: 'met', header: 'Met', value: (r) => metText(r.met), searchable: false },
       { id: 'points', header: 'Points', kind: 'number', value: (r) => r.points, text: (r) => num(r.points) },
     ],
-    [onPayee, measureNames],
+    [onPayee, measureNames, runId],
   );
   return (
     <DataTable

@@ -8,6 +8,7 @@ import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
+import { PublishPreliminary } from '../review/publish-preliminary.tsx';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -130,6 +131,9 @@ export function RunPage() {
           />
         </div>
       ) : null}
+      {done ? (
+        <PublishPreliminary run={run.data} canPublish={me?.role === 'admin' && yearStatus !== 'closed'} />
+      ) : null}
       {run.data.status === 'failed' ? (
         <p role="alert" className="mt-3 text-sm text-red-800">
           The run failed{typeof run.data.reason === 'string' ? `: ${run.data.reason}` : ''}.
@@ -217,6 +221,7 @@ export function RunPage() {
                   rows={results.results.rows}
                   measureNames={measureNames}
                   fileName={`run-${runId}-results`}
+                  runId={runId}
                   onPayee={(id) => {
                     setPayee(id);
                     setTab('payee');
@@ -237,6 +242,7 @@ export function RunPage() {
                   done={payments.done}
                   totals={paymentTotals(totals)}
                   fileName={`run-${runId}-payments`}
+                  runId={runId}
                 />
               )}
             </Tabs.Content>

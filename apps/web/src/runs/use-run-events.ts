@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { parseSse } from './parse-sse.ts';
+import { readEventStream } from './read-event-stream.ts';
 
 /**
  * Follows GET /runs/{id}/events while the run is going and writes each `progress` event into the
@@ -19,24 +19,14 @@ export function useRunEvents(runId: string, active: boolean): boolean {
     const abort = new AbortController();
     void (async () => {
       try {
-        const key = session.getKey();
-        const response = await fetch(`/api/v1/runs/${encodeURIComponent(runId)}/events`, {
-          headers: { Accept: 'text/event-stream', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
-          signal: abort.signal,
-        });
-        if (!response.ok || !response.body) return;
-        setLive(true);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          const { events, rest } = parseSse(buffer + value);
-          buffer = rest;
-          for (const e of events) {
+        await readEventStream(
+          `/api/v1/runs/${encodeURIComponent(runId)}/events`,
+          { key: session.getKey(), signal: abort.signal },
+          (e) => {
             if (e.event === 'progress') queryClient.setQueryData(['run', runId], JSON.parse(e.data) as Run);
-          }
-        }
+          },
+          () => setLive(true),
+        );
       } catch {
         // Aborted or the stream broke: polling carries on.
       } finally {

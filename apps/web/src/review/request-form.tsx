@@ -1,0 +1,150 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { describeError } from '../api/describe-error.ts';
+import type { Scorecard } from '../api/resources.ts';
+import { useQuip } from '../app/quip-context.tsx';
+import { formatIsoDate } from '../format/format-iso-date.ts';
+import { Button } from '../ui/button.tsx';
+import { parseCorrections, parseProposedValue } from './request-input.ts';
+import { type NewRequest, reviewApi } from './review-api.ts';
+
+/**
+ * Files a review request on a published run for one payee: the measure or payment line disputed
+ * (from the payee's scorecard), the reason, and optionally the proposed value and corrected
+ * records (JSON, checked by the API exactly as an upload). Open until the run's review end date.
+ */
+export function RequestForm({
+  runId,
+  card,
+  reviewUntil,
+}: {
+  runId: number;
+  card: Scorecard;
+  reviewUntil: string | null;
+}) {
+  const { api } = useQuip();
+  const queryClient = useQueryClient();
+  const ids = { disputed: useId(), reason: useId(), proposed: useId(), corrections: useId() };
+  const [disputed, setDisputed] = useState('');
+  const [reason, setReason] = useState('');
+  const [proposed, setProposed] = useState('');
+  const [corrections, setCorrections] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const file = useMutation({
+    mutationFn: (request: NewRequest) => reviewApi.file(api, runId, request),
+    onSuccess: () => {
+      setReason('');
+      setProposed('');
+      setCorrections('');
+      void queryClient.invalidateQueries({ queryKey: ['requests'] });
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setInputError(null);
+    const [kind, key] = [disputed.slice(0, disputed.indexOf(':')), disputed.slice(disputed.indexOf(':') + 1)];
+    const parsed = parseCorrections(corrections);
+    if ('error' in parsed) return setInputError(parsed.error);
+    const value = parseProposedValue(proposed);
+    file.mutate({
+      entityId: card.entityId,
+      ...(kind === 'measure' ? { measure: key } : { lineKey: key }),
+      reason: reason.trim(),
+      ...(value === undefined ? {} : { proposedValue: value }),
+      ...(parsed.rows.length > 0 ? { corrections: parsed.rows } : {}),
+    });
+  };
+  const field = 'mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm';
+  return (
+    <form
+      onSubmit={onSubmit}
+      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
+      aria-label={`Ask for a review of ${card.name}`}
+    >
+      <h3 className="font-semibold text-slate-900">Ask for a review of {card.name}</h3>
+      {reviewUntil ? (
+        <p className="text-sm text-slate-700">Requests are open until {formatIsoDate(reviewUntil)}.</p>
+      ) : null}
+      <div>
+        <label htmlFor={ids.disputed} className="block text-sm font-medium text-slate-900">
+          What you dispute
+        </label>
+        <select
+          id={ids.disputed}
+          required
+          value={disputed}
+          onChange={(e) => setDisputed(e.target.value)}
+          className={field}
+        >
+          <option value="">Choose a measure or a payment line</option>
+          <optgroup label="Measures">
+            {card.measures
+              .filter((m) => m.applies)
+              .map((m) => (
+                <option key={m.measure} value={`measure:${m.measure}`}>
+                  {m.name}
+                </option>
+              ))}
+          </optgroup>
+          <optgroup label="Payment lines">
+            {card.payment.lines.map((l) => (
+              <option key={l.lineKey} value={`line:${l.lineKey}`}>
+                {l.text}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      <div>
+        <label htmlFor={ids.reason} className="block text-sm font-medium text-slate-900">
+          Reason
+        </label>
+        <textarea
+          id={ids.reason}
+          required
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className={field}
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.proposed} className="block text-sm font-medium text-slate-900">
+          The value you say is right (optional)
+        </label>
+        <input
+          id={ids.proposed}
+          value={proposed}
+          onChange={(e) => setProposed(e.target.value)}
+          className={field}
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.corrections} className="block text-sm font-medium text-slate-900">
+          Corrected records (optional: JSON, one submission object or a list)
+        </label>
+        <textarea
+          id={ids.corrections}
+          rows={3}
+          value={corrections}
+          onChange={(e) => setCorrections(e.target.value)}
+          className={`${field} font-mono`}
+          spellCheck={false}
+        />
+      </div>
+      {inputError || file.isError ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {inputError ?? describeError(file.error)}
+        </p>
+      ) : null}
+      {file.isSuccess ? (
+        <p role="status" className="text-sm text-green-900">
+          Request {file.data.id} filed: it is {file.data.status}.
+        </p>
+      ) : null}
+      <Button type="submit" disabled={file.isPending || disputed === '' || reason.trim() === ''}>
+        {file.isPending ? 'Filing…' : 'File the request'}
+      </Button>
+    </form>
+  );
+}

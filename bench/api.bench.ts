@@ -1,0 +1,387 @@
+/**
+ * The read API under load (issue 16, speed): starts Quip as `npm start` does (a child process:
+ * apps/api/src/main.ts) and drives it with autocannon from another process (this file again,
+ * `--load=...`), printing p50 / p99 and throughput for three reads a deadline brings at once:
+ *   - a payee's scorecard (GET /runs/{id}/scorecards/{entityId}, a different payee each request);
+ *   - a page of 100 run results (GET /runs/{id}/results?limit=100, walking the run's first pages);
+ *   - a page of 100 payments (GET /runs/{id}/payments?limit=100, likewise).
+ * Each read is driven with 20 and with `--connections` (default 100) connections as fast as it
+ * answers, then at the goal's fixed rate with as many connections (autocannon's `overallRate`,
+ * latencies corrected for coordinated omission).
+ * Databases (`--db=pglite,postgres`, both by default):
+ *   - pglite: the embedded database with the demo data set (QUIP_DEMO=1), goal p99 < 250 ms at 100 req/s;
+ *   - postgres: a throw-away PostgreSQL 15 (scripts/services/postgres.sh) with the California-scale
+ *     dds-qip data (@quip/catalog/generator, seed 42; `--scale=0.1` for a tenth of the 100,000
+ *     payees), loaded through the API's own bulk uploads; goal p99 < 100 ms at 200 req/s.
+ * The bench key's rate limit is lifted (QUIP_RATE_LIMIT_PER_MINUTE=1000000): the limiter would
+ * otherwise answer 429 after 600 requests a minute.
+ * Run: `pnpm bench:api` (`--seconds=10` per measurement, `--scale=1`, `--db=pglite`).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
+import { catalogRulebook } from '../packages/catalog/src/index.ts';
+import { compileRulebook } from '../packages/core/src/index.ts';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const SCALE = Number(arg('scale') ?? 1);
+const SECONDS = Number(arg('seconds') ?? 10);
+const MANY = Number(arg('connections') ?? 100);
+const DATABASES = (arg('db') ?? 'pglite,postgres').split(',');
+const FY = '2026-27';
+const PROGRAM = 'dds-qip';
+const AS_OF = '2027-06-30';
+const ADMIN_KEY = `quip_bench_${'a'.repeat(32)}`;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const MAIN = fileURLToPath(new URL('../apps/api/src/main.ts', import.meta.url));
+const GOALS = {
+  pglite: { rate: 100, p99: 250, what: 'the demo data' },
+  postgres: { rate: 200, p99: 100, what: 'California scale' },
+} as const;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+// ---------------------------------------------------------------------------------------------
+// The load generator (`--load=JSON`): autocannon in this process, the figures as one JSON line.
+
+interface LoadSpec {
+  url: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  rate?: number;
+}
+
+interface LoadFigures {
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function generateLoad(spec: LoadSpec): Promise<void> {
+  // autocannon ships no types; the options and result fields used are those its README documents.
+  const { default: autocannon } = (await import('autocannon')) as {
+    default: (options: Record<string, unknown>) => Promise<{
+      latency: { p50: number; p99: number; max: number };
+      requests: { average: number; total: number };
+      non2xx: number;
+      errors: number;
+    }>;
+  };
+  let next = 0;
+  const result = await autocannon({
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.seconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
+    headers: { Authorization: `Bearer ${ADMIN_KEY}` },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request: Record<string, unknown>) => {
+          const path = spec.paths[next++ % spec.paths.length];
+          return { ...request, path };
+        },
+      },
+    ],
+  });
+  const figures: LoadFigures = {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    perSecond: result.requests.average,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Runs the load generator in a process of its own and returns its figures. */
+function driveLoad(spec: LoadSpec): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, `--load=${JSON.stringify(spec)}`], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (piece: string) => {
+      out += piece;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as LoadFigures);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quip, its data and the reads.
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startQuip(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      QUIP_ADMIN_KEY: ADMIN_KEY,
+      QUIP_LOG_LEVEL: 'warn',
+      QUIP_RATE_LIMIT_PER_MINUTE: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Quip exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+    } catch {}
+    await pause(250);
+  }
+}
+
+async function stopQuip(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function call<T>(url: string, method: string, path: string, body?: string, type = 'application/json') {
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': type },
+    ...(body === undefined ? {} : { body }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 400)}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * The California-scale payees and submissions through the API's bulk uploads (an administrator's
+ * historic load: each record keeps its generated receipt day). A record sent again (an interim
+ * report replaced by the final one) goes in the next upload, as one upload carries a record once.
+ */
+async function loadCaliforniaScale(url: string): Promise<{ payees: number; submissions: number }> {
+  const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear: FY });
+  const program = `/fiscal-years/${FY}/programs/${PROGRAM}`;
+  for (let s = 0; s < data.entities.length; s += 10_000) {
+    await call(url, 'POST', `${program}/entities`, JSON.stringify(data.entities.slice(s, s + 10_000)));
+  }
+  const recordKeys = new Map(
+    compileRulebook(catalogRulebook(FY, PROGRAM)).measures.map((m) => [m.key, m.recordKey]),
+  );
+  let lines: string[] = [];
+  let keys = new Set<string>();
+  let count = 0;
+  const flush = async () => {
+    if (lines.length === 0) return;
+    await call(url, 'POST', `${program}/submissions`, `${lines.join('\n')}\n`, 'application/x-ndjson');
+    lines = [];
+    keys = new Set();
+  };
+  for (const s of data.submissions()) {
+    const fields = recordKeys.get(s.measure) ?? [];
+    const key = JSON.stringify([s.entityId, s.measure, s.period, fields.map((f) => s.data[f] ?? null)]);
+    if (keys.has(key) || lines.length >= 100_000) await flush();
+    keys.add(key);
+    lines.push(JSON.stringify({ ...s, submittedOn: s.submittedOn ?? AS_OF }));
+    count++;
+  }
+  await flush();
+  return { payees: data.entities.length, submissions: count };
+}
+
+async function succeededRun(url: string): Promise<{ id: number; payees: number; ms: number }> {
+  const started = performance.now();
+  const { id } = await call<{ id: number }>(
+    url,
+    'POST',
+    `/fiscal-years/${FY}/programs/${PROGRAM}/runs`,
+    JSON.stringify({ asOf: AS_OF }),
+  );
+  for (;;) {
+    await pause(1000);
+    const run = await call<{ status: string; reason?: string; totals?: { payees?: number } }>(
+      url,
+      'GET',
+      `/runs/${id}`,
+    );
+    if (run.status === 'succeeded')
+      return { id, payees: run.totals?.payees ?? 0, ms: performance.now() - started };
+    if (run.status !== 'queued' && run.status !== 'running')
+      throw new Error(`run ${id} ended ${run.status}: ${run.reason ?? ''}`);
+  }
+}
+
+/** The paths each read walks: up to `pages` pages of results and payments, and their payees' scorecards. */
+async function readPaths(url: string, runId: number, pages = 50) {
+  const walk = async (kind: 'results' | 'payments') => {
+    const paths: string[] = [];
+    const payees: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < pages; i++) {
+      const path: string = `/api/v1/runs/${runId}/${kind}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      paths.push(path);
+      const page = await call<{ items: { entityId: string }[]; nextCursor: string | null }>(
+        url,
+        'GET',
+        path.slice('/api/v1'.length),
+      );
+      payees.push(...page.items.map((item) => item.entityId));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return { paths, payees };
+  };
+  const results = await walk('results');
+  const payments = await walk('payments');
+  const scorecards = payments.payees.map(
+    (entityId) => `/api/v1/runs/${runId}/scorecards/${encodeURIComponent(entityId)}`,
+  );
+  // One scorecard answers before the load starts: a broken route fails here, not as 5,000 non-2xx.
+  await call(url, 'GET', (scorecards[0] ?? '').slice('/api/v1'.length));
+  return { scorecards, results: results.paths, payments: payments.paths };
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+async function measure(database: 'pglite' | 'postgres', url: string, runId: number, rows: string[]) {
+  const reads = await readPaths(url, runId);
+  const goal = GOALS[database];
+  const verdicts: string[] = [];
+  for (const [name, paths] of Object.entries(reads)) {
+    for (const [connections, rate] of [
+      [20, undefined],
+      [MANY, undefined],
+      [MANY, goal.rate],
+    ] as const) {
+      const f = await driveLoad({ url, paths, connections, seconds: SECONDS, ...(rate ? { rate } : {}) });
+      const failed = f.non2xx + f.errors > 0 ? ` (${f.non2xx} non-2xx, ${f.errors} errors)` : '';
+      rows.push(
+        `| ${database} | ${name} | ${connections} | ${rate ? `${rate}/s` : 'as fast as it answers'} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.perSecond.toFixed(0)}/s${failed} | ${load()} |`,
+      );
+      log(rows[rows.length - 1] as string);
+      if (rate)
+        verdicts.push(
+          `${database} ${name}: p99 ${ms(f.p99)} at ${f.perSecond.toFixed(0)} of ${rate} req/s (goal p99 < ${goal.p99} ms at ${rate} req/s with ${goal.what}): ${f.p99 < goal.p99 && f.perSecond >= rate * 0.95 && failed === '' ? 'met' : 'not met'}`,
+        );
+    }
+  }
+  return verdicts;
+}
+
+async function benchPglite(rows: string[]): Promise<string[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'quip-api-bench-'));
+  let t = performance.now();
+  const quip = await startQuip({ QUIP_DATA_DIR: dataDir, QUIP_DEMO: '1' });
+  try {
+    log(`pglite: Quip with the demo data set up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    const run = await succeededRun(quip.url);
+    log(
+      `pglite: run ${run.id} of ${PROGRAM}, ${run.payees} payees, succeeded in ${(run.ms / 1000).toFixed(1)} s`,
+    );
+    return await measure('pglite', quip.url, run.id, rows);
+  } finally {
+    await stopQuip(quip.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(rows: string[]): Promise<string[]> {
+  const out = execFileSync(
+    'bash',
+    ['-c', 'source scripts/services/postgres.sh && start_postgres >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR"'],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [pgUrl, pgDir] = out.trim().split(' ') as [string, string];
+  const dataDir = mkdtempSync(join(tmpdir(), 'quip-api-bench-'));
+  let quip: { child: ChildProcess; url: string } | null = null;
+  try {
+    quip = await startQuip({ QUIP_DATA_DIR: dataDir, QUIP_DEMO: '0', DATABASE_URL: pgUrl });
+    let t = performance.now();
+    const loaded = await loadCaliforniaScale(quip.url);
+    log(
+      `postgres: loaded ${loaded.payees} payees and ${loaded.submissions} submissions through the API in ${((performance.now() - t) / 1000).toFixed(1)} s (scale ${SCALE})`,
+    );
+    t = performance.now();
+    const run = await succeededRun(quip.url);
+    log(`postgres: run ${run.id}, ${run.payees} payees, succeeded in ${(run.ms / 1000).toFixed(1)} s`);
+    return await measure('postgres', quip.url, run.id, rows);
+  } finally {
+    if (quip) await stopQuip(quip.child);
+    rmSync(dataDir, { recursive: true, force: true });
+    execFileSync(
+      'bash',
+      [
+        '-c',
+        'source scripts/services/postgres.sh && QUIP_PG_DIR=$1 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres',
+        'stop',
+        pgDir,
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+  }
+}
+
+async function main() {
+  log(
+    `bench:api ${new Date().toISOString()}: ${SECONDS} s per measurement, 20 and ${MANY} connections; load average ${load()}`,
+  );
+  const rows: string[] = [];
+  const verdicts: string[] = [];
+  log('| database | read | connections | rate asked | p50 | p99 | max | answered | load average |');
+  log('|---|---|---|---|---|---|---|---|---|');
+  if (DATABASES.includes('pglite')) verdicts.push(...(await benchPglite(rows)));
+  if (DATABASES.includes('postgres')) verdicts.push(...(await benchPostgres(rows)));
+  log('');
+  log('| database | read | connections | rate asked | p50 | p99 | max | answered | load average |');
+  log('|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) log(row);
+  log('');
+  for (const verdict of verdicts) log(verdict);
+}
+
+const spec = arg('load');
+if (spec) {
+  generateLoad(JSON.parse(spec) as LoadSpec).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
