@@ -16,9 +16,9 @@ import { BullmqJobRunner, InlineJobRunner, type JobRunner, jobDefinitions } from
 import { storeSyntheticData, storeSyntheticProgram } from '@quip/jobs/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type QuipApp } from '../src/app.ts';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/auth/api-key-secret.ts';
-import { createLogger } from '../src/logger.ts';
+import { createApp, type QuipApp } from '../app.ts';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
+import { createLogger } from '../logger.ts';
 
 /** The app with a job runner that takes jobs (the shared test app starts none). */
 async function openRunsApp(kind: DatabaseKind, jobs: JobRunner) {

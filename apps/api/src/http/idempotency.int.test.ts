@@ -4,16 +4,11 @@ import { DATABASE_KINDS } from '@quip/db/testing';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../src/auth/principal.ts';
-import type { AppEnv } from '../src/http/app-env.ts';
-import {
-  IDEMPOTENCY_HEADER,
-  idempotency,
-  PROCESS_INSTANCE_ID,
-  startIdempotent,
-} from '../src/http/idempotency.ts';
-import { Problem, problemResponse, problems } from '../src/http/problem.ts';
-import { openTestApp, type TestApp } from './test-app.ts';
+import type { Principal } from '../auth/principal.ts';
+import { openTestApp, type TestApp } from '../testing/test-app.ts';
+import type { AppEnv } from './app-env.ts';
+import { IDEMPOTENCY_HEADER, idempotency, PROCESS_INSTANCE_ID, startIdempotent } from './idempotency.ts';
+import { Problem, problemResponse, problems } from './problem.ts';
 
 /** A promise and its resolve (Node 20 has no Promise.withResolvers). */
 function signal(): { promise: Promise<void>; resolve: () => void } {

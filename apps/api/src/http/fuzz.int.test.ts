@@ -4,8 +4,8 @@ import { rulebookFixture } from '@quip/fixtures';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { createLogger } from '../logger.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
  * Property-based fuzzing of every operation of /openapi.json that takes a body. Each input is the

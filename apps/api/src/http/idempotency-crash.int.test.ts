@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScratchPostgresDatabase, DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, type QuipProcess, spawnQuip, waitForHealth } from './spawn-quip.ts';
+import { freePort, type QuipProcess, spawnQuip, waitForHealth } from '../testing/spawn-quip.ts';
 
 /**
  * Issue 14, item 4: a Quip process killed (SIGKILL) in the middle of an upload leaves its

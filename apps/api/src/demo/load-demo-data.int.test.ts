@@ -3,8 +3,8 @@ import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../src/demo/load-demo-data.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { loadDemoData } from './load-demo-data.ts';
 
 describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
   let t: TestApp;

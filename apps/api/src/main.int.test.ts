@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDatabase } from '@quip/db';
 import { createScratchPostgresDatabase } from '@quip/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, spawnQuip, waitForHealth } from './spawn-quip.ts';
+import { freePort, spawnQuip, waitForHealth } from './testing/spawn-quip.ts';
 
 // Each start of a real process migrates, loads the catalog and the demo data: give it room on a busy machine.
 const PROCESS_TIMEOUT_MS = 180_000;

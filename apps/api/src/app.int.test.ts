@@ -1,6 +1,6 @@
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, openTestApp, type TestApp } from './testing/test-app.ts';
 
 describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities';
 

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, type QuipProcess, spawnQuip, waitForHealth } from './spawn-quip.ts';
-import { bearer, openTestApp } from './test-app.ts';
+import { freePort, type QuipProcess, spawnQuip, waitForHealth } from '../testing/spawn-quip.ts';
+import { bearer, openTestApp } from '../testing/test-app.ts';
 
 /**
  * Issue 14, item 7: `pnpm backup` (scripts/backup.mjs -> POST /api/v1/admin/backup) copies the
@@ -18,7 +18,7 @@ import { bearer, openTestApp } from './test-app.ts';
 
 const PROCESS_TIMEOUT_MS = 420_000;
 const ADMIN_KEY = 'quip_test-admin-key-for-the-backup-test';
-const SCRIPTS = fileURLToPath(new URL('../../../scripts/', import.meta.url));
+const SCRIPTS = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
 const EPT = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept';
 const run = promisify(execFile);
 

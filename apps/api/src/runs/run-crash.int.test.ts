@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, type QuipProcess, spawnQuip, waitForHealth } from './spawn-quip.ts';
+import { freePort, type QuipProcess, spawnQuip, waitForHealth } from '../testing/spawn-quip.ts';
 
 /**
  * Issue 14, item 3: a Quip process killed (SIGKILL) during an embedded recompute left its run

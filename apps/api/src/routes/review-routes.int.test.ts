@@ -1,7 +1,7 @@
 import { catalogRulebook, docExample } from '@quip/catalog';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // The whole review-and-correction cycle through the API (issue 16), on the dds-qip worked
 // examples of docs/programs/dds-qip.md: the payees of section 4 and the records of section 6 as

@@ -2,7 +2,7 @@ import { upsertEntities } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
  * A submitter's scope names the program (and optionally the fiscal year) of each payee. Payee

@@ -7,10 +7,10 @@ import { serve } from '@hono/node-server';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { createLogger } from '../src/logger.ts';
-import { publishScreeningProgram } from './rulebooks-fixture.ts';
-import { openTestApp, type TestApp } from './test-app.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../logger.ts';
+import { publishScreeningProgram } from '../testing/rulebooks-fixture.ts';
+import { openTestApp, type TestApp } from '../testing/test-app.ts';
 
 const PATH = '/api/v1/fiscal-years/2026-27/programs/dds-qip';
 const HEADER = 'entityId,measure,period,submittedOn,data.personId,data.age,data.dueDate,data.screenedOn\n';

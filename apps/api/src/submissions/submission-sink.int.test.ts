@@ -1,8 +1,8 @@
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishScreeningProgram } from './rulebooks-fixture.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { publishScreeningProgram } from '../testing/rulebooks-fixture.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dds-qip/submissions';
 const HEADER = 'entityId,measure,period,submittedOn,data.personId,data.age,data.dueDate,data.screenedOn\n';

@@ -3,7 +3,7 @@ import { listAudit } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 interface CreatedKey {
   id: string;

@@ -3,11 +3,11 @@ import { insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
 import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
 import { InlineJobRunner } from '@quip/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type QuipApp } from '../src/app.ts';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/auth/api-key-secret.ts';
-import { createKeyRateLimiter, type KeyRateLimiter } from '../src/limits/key-rate-limiter.ts';
-import { createLogger } from '../src/logger.ts';
-import { bearer } from './test-app.ts';
+import { createApp, type QuipApp } from '../app.ts';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
+import { createLogger } from '../logger.ts';
+import { bearer } from '../testing/test-app.ts';
+import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.ts';
 
 describe.each(DATABASE_KINDS)('rate limit per API key on %s', (kind) => {
   let database: QuipDatabase;

@@ -2,7 +2,7 @@ import { DATABASE_KINDS, insertCyclesProgram, insertSyntheticRun } from '@quip/d
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON answers, inspected loosely
 type Json = any;

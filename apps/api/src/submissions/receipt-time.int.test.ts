@@ -3,7 +3,7 @@ import { listAudit, loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // Receipt and trust (the server's clock dates a batch), against the catalog's DDS rulebook for 2026-27:
 // the provider directory is due 2026-09-30 in the program's time zone, America/Los_Angeles.

@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { createKeyRateLimiter } from '../src/limits/key-rate-limiter.ts';
-import { createLogger } from '../src/logger.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { createApp } from '../app.ts';
+import { createKeyRateLimiter } from '../limits/key-rate-limiter.ts';
+import { createLogger } from '../logger.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /** Each kind of bad input the fuzz campaign of issue 14 answered with 500, one by one. */
 describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {

@@ -10,8 +10,8 @@ import {
   parseMarker,
   readDocExamples,
   sendsSubmittedOn,
-} from './doc-examples.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+} from './testing/doc-examples.ts';
+import { bearer, openTestApp, type TestApp } from './testing/test-app.ts';
 
 // Every ```json and ```csv block of docs/programs/*.md and README.md, with its marker (see
 // doc-examples.ts). Input examples are posted to a Quip loaded with the catalog's rulebooks; the
