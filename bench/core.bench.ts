@@ -12,6 +12,7 @@ import {
   type SubmissionColumns,
 } from '../packages/core/src/index.ts';
 import { rulebookFixture } from '../packages/fixtures/src/index.ts';
+import { prng } from './bench-support.ts';
 import { formatExpressionBench, runExpressionBench } from './core/expression-bench.ts';
 
 /** `--entities=N` and `--rounds=N` on the command line (defaults 100,000 and 5). */
@@ -23,18 +24,6 @@ const ENTITIES = arg('entities', 100_000);
 const ROUNDS = arg('rounds', 5);
 const RESIDENTIAL = ['096', '109', '113', '904', '905', '910', '915', '920'];
 const EMPLOYMENT = ['950', '952'];
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Three reporting measures, three person-level screenings (peer median, residential codes), three
 // employment counts (peer 40th percentile) and three values; weighted met/not-met rate incentive.

@@ -1,21 +1,5 @@
-/**
- * Payment cycle benchmark: starts its own PostgreSQL 15 (scripts/services/postgres.sh), generates
- * the California-scale dds-qip payees (@quip/catalog/generator: 100,000 payees) and stores two
- * succeeded runs of them directly (base and incentive lines from each payee's rate and units; the
- * second run a correction: incentives changed for about a third, 1% of payees gone, 1% new). The
- * first run's cycle is created and approved (200,000 ledger entries). Then, measured in the same
- * run: the floor = reading the second run's payment lines (the same query a cycle reads them with)
- * + COPY of as many rows into a table shaped like payment_cycle_lines; and creating the second
- * cycle (read the lines, key them, read the ledger balances, compute what is due in core, COPY
- * the lines that move money, audit). Each is timed twice, the faster counts. The last line printed is
- * `cycle/floor: R` (R = cycle time / floor time).
- * Run: `pnpm bench:cycle` (`--scale=0.1` for a tenth of the payees).
- */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
 import {
   approvePaymentCycle,
   createDatabase,
@@ -24,41 +8,14 @@ import {
   seedReferenceData,
 } from '../packages/db/src/index.ts';
 import { insertCyclesProgram, insertSyntheticRun } from '../packages/db/src/testing/index.ts';
+import { arg, californiaScale, FY, log, PROGRAM, startPostgres, stopPostgres } from './bench-support.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // kysely and pg-copy-streams are @quip/db's dependencies: loaded from there.
 const fromDb = createRequire(new URL('../packages/db/package.json', import.meta.url));
 const { sql } = fromDb('kysely') as typeof import('kysely');
 const copyStreams = fromDb('pg-copy-streams') as typeof import('pg-copy-streams');
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const SCALE = Number(arg('scale') ?? 1);
-const FY = '2026-27';
-const PROGRAM = 'dds-qip';
-const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-function startPostgres(): { url: string; dir: string } {
-  const out = execFileSync(
-    'bash',
-    ['-c', 'source scripts/services/postgres.sh && start_postgres >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR"'],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [url, dir] = out.trim().split(' ') as [string, string];
-  return { url, dir };
-}
-
-function stopPostgres(dir: string) {
-  execFileSync(
-    'bash',
-    [
-      '-c',
-      'source scripts/services/postgres.sh && QUIP_PG_DIR=$1 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres',
-      'stop',
-      dir,
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-}
 
 /** A deterministic 0..1 per payee and run. */
 function unit(id: string, salt: number): number {
@@ -99,7 +56,7 @@ function payments(entities: readonly Record<string, unknown>[], correction: bool
 }
 
 async function main() {
-  const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear: FY });
+  const data = californiaScale(SCALE);
   const pgServer = startPostgres();
   try {
     const database = await createDatabase({ databaseUrl: pgServer.url, maxConnections: 4 });
@@ -108,25 +65,20 @@ async function main() {
       await seedReferenceData(db);
       const revision = (await insertCyclesProgram(db, PROGRAM, { recoveries: 'line' }, [FY]))[FY] as number;
       let t = performance.now();
-      const first = payments(data.entities, false);
-      const run1 = await insertSyntheticRun(db, {
-        fiscalYear: FY,
-        programId: PROGRAM,
-        rulebookRevisionId: revision,
-        official: true,
-        payments: first,
-      });
-      const second = payments(data.entities, true);
-      const run2 = await insertSyntheticRun(db, {
-        fiscalYear: FY,
-        programId: PROGRAM,
-        rulebookRevisionId: revision,
-        official: true,
-        payments: second,
-      });
+      // The official run of the year, then its correction.
+      const storeRun = (correction: boolean) =>
+        insertSyntheticRun(db, {
+          fiscalYear: FY,
+          programId: PROGRAM,
+          rulebookRevisionId: revision,
+          official: true,
+          payments: payments(data.entities, correction),
+        });
+      const run1 = await storeRun(false);
+      const run2 = await storeRun(true);
       await sql`analyze`.execute(db);
       log(
-        `cycle benchmark: ${PROGRAM} ${FY}, ${first.length} payees, two runs stored in ${seconds(performance.now() - t)}`,
+        `cycle benchmark: ${PROGRAM} ${FY}, ${data.entities.length} payees, two runs stored in ${seconds(performance.now() - t)}`,
       );
 
       const create = async (runId: number) => {

@@ -20,39 +20,32 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { submissionCsvLines, submissionDataColumns } from '../packages/catalog/src/generator/index.ts';
+import { CATALOG } from '../packages/catalog/src/index.ts';
+import { createDatabase, loadCatalog, seedReferenceData } from '../packages/db/src/index.ts';
 import {
-  generateProgramData,
-  submissionCsvLines,
-  submissionDataColumns,
-} from '../packages/catalog/src/generator/index.ts';
-import { CATALOG, catalogRulebook } from '../packages/catalog/src/index.ts';
-import { compileRulebook } from '../packages/core/src/index.ts';
-import {
-  createDatabase,
-  createSubmissionBatch,
-  insertSubmissionRows,
-  loadCatalog,
-  seedReferenceData,
-  submissionRowJson,
-  upsertEntities,
-} from '../packages/db/src/index.ts';
+  AS_OF,
+  arg,
+  californiaScale,
+  FY,
+  log,
+  PROGRAM,
+  type ProgramData,
+  pause,
+  ROOT,
+  recordKeyFields,
+  storeProgram,
+} from './bench-support.ts';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const SCALE = Number(arg('scale') ?? 1);
 const UPLOAD_ROWS = Number(arg('rows') ?? 200_000);
 const IDLE_SECONDS = Number(arg('idle-seconds') ?? 10);
 const PROBE_EVERY_MS = 10;
-const FY = '2026-27';
-const PROGRAM = 'dds-qip';
-const AS_OF = '2027-06-30';
 const ADMIN_KEY = `quip_bench_${'h'.repeat(32)}`;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const MAIN = fileURLToPath(new URL('../apps/api/src/main.ts', import.meta.url));
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
 // The prober (`--probe=URL`): GET /healthz every 10 ms until SIGTERM, then the latencies as JSON.
@@ -138,8 +131,6 @@ async function startProber(url: string): Promise<{ stop(): Promise<PhaseFigures>
 // ---------------------------------------------------------------------------------------------
 // The bench.
 
-type ProgramData = ReturnType<typeof generateProgramData>;
-
 /** The embedded database as `npm start` would leave it, plus the program's payees and submissions. */
 async function prepareDataDir(dataDir: string, data: ProgramData) {
   const database = await createDatabase({ dataDir });
@@ -147,56 +138,8 @@ async function prepareDataDir(dataDir: string, data: ProgramData) {
     const db = database.db;
     await seedReferenceData(db);
     await loadCatalog(db, CATALOG);
-    const entities = data.entities.map(({ id, name, ...attributes }) => ({
-      id,
-      name: String(name),
-      attributes,
-    }));
-    for (let s = 0; s < entities.length; s += 10_000) {
-      await db
-        .transaction()
-        .execute((trx) =>
-          upsertEntities(trx, { fiscalYear: FY, programId: PROGRAM }, entities.slice(s, s + 10_000)),
-        );
-    }
-    const compiled = compileRulebook(catalogRulebook(FY, PROGRAM));
-    const recordKeys = new Map(compiled.measures.map((m) => [m.key, m.recordKey]));
-    const batchId = await db.transaction().execute((trx) =>
-      createSubmissionBatch(trx, {
-        fiscalYear: FY,
-        programId: PROGRAM,
-        keyId: null,
-        format: 'csv',
-        receivedOn: AS_OF,
-      }),
-    );
-    const batch = { id: batchId, fiscalYear: FY, programId: PROGRAM };
-    let rows: string[] = [];
-    let count = 0;
-    const flush = async () => {
-      const part = rows;
-      rows = [];
-      await db.transaction().execute((trx) => insertSubmissionRows(trx, batch, part));
-    };
-    for (const s of data.submissions()) {
-      const keys = recordKeys.get(s.measure) ?? [];
-      const recordKey = keys.length === 0 ? '' : JSON.stringify(keys.map((f) => s.data[f] ?? null));
-      rows.push(
-        submissionRowJson(
-          s.entityId,
-          s.measure,
-          s.period,
-          recordKey,
-          s.submittedOn ?? AS_OF,
-          s.data as Record<string, unknown>,
-        ),
-      );
-      count++;
-      if (rows.length === 10_000) await flush();
-    }
-    if (rows.length > 0) await flush();
     // No ANALYZE here: the upload of phase (b) refreshes the statistics, as every large batch does.
-    return { payees: entities.length, submissions: count };
+    return await storeProgram(db, data);
   } finally {
     await database.close();
   }
@@ -207,9 +150,7 @@ async function prepareDataDir(dataDir: string, data: ProgramData) {
  * batch may not repeat one), the receipt day left to the server.
  */
 async function writeUploadCsv(path: string, data: ProgramData, rows: number): Promise<void> {
-  const recordKeys = new Map(
-    compileRulebook(catalogRulebook(FY, PROGRAM)).measures.map((m) => [m.key, m.recordKey]),
-  );
+  const recordKeys = recordKeyFields();
   function* first() {
     const seen = new Set<string>();
     for (const s of data.submissions()) {
@@ -333,7 +274,7 @@ async function main() {
   let quip: ChildProcess | null = null;
   try {
     let t = performance.now();
-    const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear: FY });
+    const data = californiaScale(SCALE);
     const dataDir = join(work, 'quip');
     const loaded = await prepareDataDir(dataDir, data);
     log(

@@ -10,7 +10,7 @@
  * Run: `pnpm bench:ingest` (`pnpm bench:ingest --records=100000` for a quick run;
  * `pnpm bench:ingest --pglite` loads 100,000 records into the embedded database instead).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
   createWriteStream,
@@ -26,7 +26,6 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { apiKeyPrefix, createApp, generateApiKey, hashApiKey } from '../apps/api/src/index.ts';
 import { contentHash } from '../packages/core/src/index.ts';
 import {
@@ -41,6 +40,7 @@ import {
 import { rulebookFixture } from '../packages/fixtures/src/index.ts';
 import { InlineJobRunner } from '../packages/jobs/src/index.ts';
 import { createLogger } from '../packages/runtime/src/index.ts';
+import { startPostgres, stopPostgres } from './bench-support.ts';
 
 /** `--profile=file.cpuprofile`: a CPU profile of this process (the API) during the POST only. */
 const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
@@ -52,7 +52,6 @@ const RECORDS = Number(
 const PROVIDERS = 1000;
 // The values of the fixture rulebook's `screening` field, in its order.
 const SCREENINGS = ['primary-care', 'dental', 'colorectal', 'mammogram', 'cervical'] as const;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The API's own dependencies resolve from apps/api.
 const apiRequire = createRequire(new URL('../apps/api/package.json', import.meta.url));
 const { serve } = apiRequire('@hono/node-server') as {
@@ -92,29 +91,6 @@ async function writeCsv(path: string): Promise<void> {
   }
   out.end(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   await finished(out);
-}
-
-function startPostgres(): { url: string; dir: string } {
-  const out = execFileSync(
-    'bash',
-    ['-c', 'source scripts/services/postgres.sh && start_postgres >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR"'],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [url, dir] = out.trim().split(' ');
-  return { url: url as string, dir: dir as string };
-}
-
-function stopPostgres(dir: string) {
-  execFileSync(
-    'bash',
-    [
-      '-c',
-      'source scripts/services/postgres.sh && QUIP_PG_DIR=$1 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres',
-      'stop',
-      dir,
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
 }
 
 async function main() {

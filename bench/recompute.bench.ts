@@ -13,38 +13,48 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
 import { catalogRulebook } from '../packages/catalog/src/index.ts';
 import { compileRulebook, contentHash } from '../packages/core/src/index.ts';
 import {
   createDatabase,
-  createSubmissionBatch,
   findRun,
-  insertSubmissionRows,
   type QuipDatabase,
   type RunRecord,
   saveRulebookRevision,
   seedReferenceData,
-  submissionRowJson,
-  upsertEntities,
 } from '../packages/db/src/index.ts';
-import { BullmqJobRunner, InlineJobRunner, jobDefinitions, startRun } from '../packages/jobs/src/index.ts';
+import {
+  BullmqJobRunner,
+  InlineJobRunner,
+  type JobRunner,
+  jobDefinitions,
+  startRun,
+} from '../packages/jobs/src/index.ts';
+import {
+  AS_OF,
+  arg,
+  californiaScale,
+  FY,
+  log,
+  openBatch,
+  PROGRAM,
+  type ProgramData,
+  ROOT,
+  recordKeyFields,
+  recordKeyOf,
+  storePayees,
+  storeProgram,
+} from './bench-support.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKER = fileURLToPath(new URL('../apps/worker/src/main.ts', import.meta.url));
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const SCALE = Number(arg('scale') ?? 1);
 const EMBEDDED = !process.argv.includes('--no-embedded');
 // Iteration aids: skip the two-worker run; write the workers' CPU profiles to a folder.
 const TWO_WORKERS = !process.argv.includes('--one-worker');
 const PROFILE_DIR = arg('cpu-prof');
 const KEEP = process.argv.includes('--keep');
-const FY = '2026-27';
-const PROGRAM = 'dds-qip';
-const AS_OF = '2027-06-30';
 const PG_BIN = process.env.QUIP_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function services(): { pg: string; pgDir: string; redis: string; redisDir: string } {
@@ -105,15 +115,10 @@ function psql(url: string, command: string, input?: AsyncIterable<string>): Prom
 const csv = (v: string) => (v === '' || /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** The generated submissions as CSV rows of the submissions table (record keys as the API makes them). */
-async function* submissionCsv(
-  data: ReturnType<typeof generateProgramData>,
-  batchId: number,
-  recordKeys: Map<string, string[]>,
-) {
+async function* submissionCsv(data: ProgramData, batchId: number, recordKeys: Map<string, string[]>) {
   let lines: string[] = [];
   for (const s of data.submissions()) {
-    const keys = recordKeys.get(s.measure) ?? [];
-    const recordKey = keys.length === 0 ? '' : JSON.stringify(keys.map((f) => s.data[f] ?? null));
+    const recordKey = recordKeyOf(recordKeys.get(s.measure), s.data);
     lines.push(
       [
         batchId,
@@ -135,7 +140,8 @@ async function* submissionCsv(
   if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
-async function prepare(database: QuipDatabase, data: ReturnType<typeof generateProgramData>) {
+/** The reference data and the published catalog rulebook. */
+async function prepare(database: QuipDatabase) {
   await seedReferenceData(database.db);
   const rulebook = catalogRulebook(FY, PROGRAM);
   await saveRulebookRevision(database.db, {
@@ -147,33 +153,21 @@ async function prepare(database: QuipDatabase, data: ReturnType<typeof generateP
     createdBy: null,
     publish: true,
   });
-  const entities = data.entities.map(({ id, name, ...attributes }) => ({
-    id,
-    name: String(name),
-    attributes,
-  }));
-  for (let s = 0; s < entities.length; s += 10_000) {
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        upsertEntities(trx, { fiscalYear: FY, programId: PROGRAM }, entities.slice(s, s + 10_000)),
-      );
-  }
-  return database.db.transaction().execute((trx) =>
-    createSubmissionBatch(trx, {
-      fiscalYear: FY,
-      programId: PROGRAM,
-      keyId: null,
-      format: 'csv',
-      receivedOn: AS_OF,
-    }),
-  );
 }
 
-async function waitForEnd(database: QuipDatabase, id: number): Promise<RunRecord> {
+/** Starts the program's run on `jobs` and waits until it has ended: the run and the wall time. */
+async function timedRun(database: QuipDatabase, jobs: JobRunner): Promise<{ run: RunRecord; ms: number }> {
+  const started = performance.now();
+  const begun = await startRun(database.db, jobs, {
+    fiscalYear: FY,
+    programId: PROGRAM,
+    asOf: AS_OF,
+    createdBy: null,
+  });
   for (;;) {
-    const run = await findRun(database.db, id);
-    if (run && run.status !== 'queued' && run.status !== 'running') return run;
+    const run = await findRun(database.db, begun!.run.id);
+    if (run && run.status !== 'queued' && run.status !== 'running')
+      return { run, ms: performance.now() - started };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -243,15 +237,7 @@ async function scaledRun(
   await new Promise((resolve) => setTimeout(resolve, 3000)); // the workers connect
   try {
     const pgCpu = postgresCpuSeconds(urls.pgDir);
-    const started = performance.now();
-    const begun = await startRun(database.db, producer, {
-      fiscalYear: FY,
-      programId: PROGRAM,
-      asOf: AS_OF,
-      createdBy: null,
-    });
-    const run = await waitForEnd(database, begun!.run.id);
-    const ms = performance.now() - started;
+    const { run, ms } = await timedRun(database, producer);
     const cpu = `CPU: workers ${children.reduce((t, c) => t + cpuSeconds(c.pid ?? 0), 0).toFixed(1)} s, PostgreSQL ${(postgresCpuSeconds(urls.pgDir) - pgCpu).toFixed(1)} s`;
     return { run, ms, phases: `${await phases(database, run)}; ${cpu}` };
   } finally {
@@ -281,58 +267,25 @@ async function floor(url: string, run: RunRecord) {
   return { out: out1 + out2, into };
 }
 
-async function embedded(data: ReturnType<typeof generateProgramData>, recordKeys: Map<string, string[]>) {
+async function embedded(data: ProgramData) {
   const database = await createDatabase({});
   try {
-    const batchId = await prepare(database, data);
-    let rows: string[] = [];
-    const flush = async () => {
-      const part = rows;
-      rows = [];
-      await database.db
-        .transaction()
-        .execute((trx) =>
-          insertSubmissionRows(trx, { id: batchId, fiscalYear: FY, programId: PROGRAM }, part),
-        );
-    };
-    for (const s of data.submissions()) {
-      const keys = recordKeys.get(s.measure) ?? [];
-      const recordKey = keys.length === 0 ? '' : JSON.stringify(keys.map((f) => s.data[f] ?? null));
-      rows.push(
-        submissionRowJson(
-          s.entityId,
-          s.measure,
-          s.period,
-          recordKey,
-          s.submittedOn ?? AS_OF,
-          s.data as Record<string, unknown>,
-        ),
-      );
-      if (rows.length === 10_000) await flush();
-    }
-    if (rows.length > 0) await flush();
+    await prepare(database);
+    await storeProgram(database.db, data);
     const jobs = new InlineJobRunner();
     await jobs.startWorker(jobDefinitions({ db: database.db }));
-    const started = performance.now();
-    const begun = await startRun(database.db, jobs, {
-      fiscalYear: FY,
-      programId: PROGRAM,
-      asOf: AS_OF,
-      createdBy: null,
-    });
-    const run = await waitForEnd(database, begun!.run.id);
-    const ms = performance.now() - started;
+    const timed = await timedRun(database, jobs);
     await jobs.close(1000);
-    return { run, ms };
+    return timed;
   } finally {
     await database.close();
   }
 }
 
 async function main() {
-  const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear: FY });
+  const data = californiaScale(SCALE);
   const compiled = compileRulebook(catalogRulebook(FY, PROGRAM));
-  const recordKeys = new Map(compiled.measures.map((m) => [m.key, m.recordKey]));
+  const recordKeys = recordKeyFields();
   log(
     `recompute benchmark: ${PROGRAM} ${FY}, ${data.entities.length} payees, ${compiled.measures.length} measures`,
   );
@@ -341,11 +294,13 @@ async function main() {
     const database = await createDatabase({ databaseUrl: svc.pg, maxConnections: 4 });
     try {
       let t = performance.now();
-      const batchId = await prepare(database, data);
+      await prepare(database);
+      await storePayees(database.db, data);
+      const batch = await openBatch(database.db);
       await psql(
         svc.pg,
         '\\copy submissions (batch_id, fiscal_year, program_id, entity_id, measure, period, record_key, submitted_on, data) from stdin with (format csv)',
-        submissionCsv(data, batchId, recordKeys),
+        submissionCsv(data, batch.id, recordKeys),
       );
       await psql(svc.pg, 'analyze');
       const count = await database.db
@@ -378,7 +333,7 @@ async function main() {
         `floor: COPY inputs out ${seconds(f.out)} + COPY ${Number(results.n)} result rows in ${seconds(f.into)} = ${seconds(floorMs)}`,
       );
       if (EMBEDDED) {
-        const e = await embedded(data, recordKeys);
+        const e = await embedded(data);
         log(
           `embedded (PGlite + in-process): ${e.run.status} in ${seconds(e.ms)}; same totals: ${JSON.stringify(e.run.totals) === JSON.stringify(one.run.totals)}`,
         );

@@ -6,6 +6,7 @@
 import { CelScalar, celEnv, celFunc, parse, plan } from '@bufbuild/cel';
 import { compileExpression as filtrexCompile } from 'filtrex';
 import { compileExpression, type FieldTypes, yearsBetween } from '../../packages/core/src/index.ts';
+import { prng } from '../bench-support.ts';
 
 const RECORDS = 1_000_000;
 /** Rounds per variant; the best round counts, the least disturbed by other work on a shared machine. */
@@ -34,18 +35,6 @@ const FIELDS: FieldTypes = {
   denominator: 'number',
   rate: 'number',
 };
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** ISO dates of every day from 1930-01-01 on, built without Date so the data is the same everywhere. */
 function datePool(days: number): string[] {
