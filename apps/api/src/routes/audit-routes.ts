@@ -10,6 +10,10 @@ const AuditEntrySchema = z
     id: z.number().int(),
     at: z.string().openapi({ format: 'date-time' }),
     actor: z.string().nullable().openapi({ description: 'id of the API key; null for Quip itself' }),
+    actorName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'name of the API key that acted; null for Quip itself or a key not known' }),
     action: z.string(),
     subject: z.string(),
     details: z.record(z.string(), z.unknown()).openapi({ description: 'ids and counts only' }),
@@ -20,6 +24,7 @@ const AuditEntrySchema = z
       id: 42,
       at: '2026-06-15T17:02:11.000Z',
       actor: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
+      actorName: 'Program office',
       action: 'rulebook.publish',
       subject: 'dhcs-ept/2026-27',
       details: { version: 2, revision: 5, contentHash: '9d1c6a0f…' },
@@ -50,6 +55,7 @@ const AuditPageSchema = z
           id: 42,
           at: '2026-06-15T17:02:11.000Z',
           actor: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
+          actorName: 'Program office',
           action: 'rulebook.publish',
           subject: 'dhcs-ept/2026-27',
           details: { version: 2 },
@@ -73,6 +79,42 @@ const AuditQuery = z.object({
     .max(300)
     .optional()
     .openapi({ param: { name: 'subject', in: 'query' }, example: 'dhcs-ept/2026-27' }),
+  actionContains: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: 'actionContains', in: 'query' },
+      example: 'publish',
+      description: 'part of the action, any case',
+    }),
+  program: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: 'program', in: 'query' },
+      example: 'ept',
+      description: 'part of the program of a `{program}/{fiscalYear}` subject, any case',
+    }),
+  fiscalYear: z
+    .string()
+    .max(20)
+    .optional()
+    .openapi({
+      param: { name: 'fiscalYear', in: 'query' },
+      example: '2026',
+      description: 'part of the fiscal year the subject names',
+    }),
+  key: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'key', in: 'query' },
+      example: 'office',
+      description: "part of the acting key's name or id, any case",
+    }),
   after: z.coerce
     .number()
     .int()
@@ -117,8 +159,18 @@ export function auditRoutes(db: Kysely<Database>) {
       },
     }),
     async (c) => {
-      const { action, subject, after, limit, verify } = c.req.valid('query');
-      const rows = await listAudit(db, { afterId: after, limit, action, subject });
+      const { action, subject, after, limit, verify, actionContains, program, fiscalYear, key } =
+        c.req.valid('query');
+      const rows = await listAudit(db, {
+        afterId: after,
+        limit,
+        action,
+        subject,
+        actionContains,
+        program,
+        fiscalYear,
+        key,
+      });
       const items = rows.map(({ prevHash: _prevHash, ...row }) => row);
       const nextAfter = rows.length === limit ? (rows.at(-1)?.id ?? null) : null;
       if (verify !== '1') return c.json({ items, nextAfter }, 200);

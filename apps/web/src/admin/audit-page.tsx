@@ -1,26 +1,68 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { dataOf } from '../api/api-client.ts';
+import type { components } from '../api/openapi-types.gen.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
+import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { DataTable } from '../ui/data-table/data-table.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
-/** Who changed or submitted what, when; filter by action or subject, page on. */
+type AuditEntry = components['schemas']['AuditEntry'];
+
+const COLUMNS: DataColumn<AuditEntry>[] = [
+  { id: 'id', header: '#', kind: 'number', value: (e) => e.id },
+  { id: 'at', header: 'When', value: (e) => e.at, text: (e) => new Date(e.at).toLocaleString() },
+  {
+    id: 'who',
+    header: 'Who',
+    value: (e) => e.actorName ?? e.actor ?? 'Quip',
+    render: (e) => (
+      <span title={e.actor ?? undefined}>
+        {e.actorName ?? (e.actor ? <span className="font-mono text-xs">{e.actor}</span> : 'Quip')}
+      </span>
+    ),
+  },
+  { id: 'action', header: 'Action', value: (e) => e.action },
+  { id: 'subject', header: 'Subject', value: (e) => e.subject },
+  {
+    id: 'details',
+    header: 'Details',
+    value: (e) => JSON.stringify(e.details),
+    render: (e) => (
+      <span className="block max-w-md truncate font-mono text-xs" title={JSON.stringify(e.details)}>
+        {JSON.stringify(e.details)}
+      </span>
+    ),
+  },
+];
+
+/** The server's filters: parts of values, any case. */
+const FILTERS = [
+  ['program', 'Program', 'e.g. ept'],
+  ['fiscalYear', 'Fiscal year', 'e.g. 2026'],
+  ['actionContains', 'Action', 'e.g. publish'],
+  ['key', 'Key', 'name or id'],
+] as const;
+type FilterName = (typeof FILTERS)[number][0];
+
+/** Who changed or submitted what, when, by key name; filtered on the server by parts of values, page on. */
 export function AuditPage() {
   const { api } = useQuip();
-  const [action, setAction] = useState('');
-  const [subject, setSubject] = useState('');
+  const [typed, setTyped] = useState<Record<FilterName, string>>({
+    program: '',
+    fiscalYear: '',
+    actionContains: '',
+    key: '',
+  });
+  const filters = useDeferredValue(typed);
   const entries = useInfiniteQuery({
-    queryKey: ['audit', action, subject],
+    queryKey: ['audit', filters],
     initialPageParam: 0,
     queryFn: async ({ pageParam, signal }) => {
-      const query = {
-        limit: 100,
-        ...(pageParam ? { after: pageParam } : {}),
-        ...(action ? { action } : {}),
-        ...(subject ? { subject } : {}),
-      };
+      const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.trim() !== ''));
+      const query = { limit: 100, ...(pageParam ? { after: pageParam } : {}), ...given };
       return (await dataOf(api.GET('/api/v1/audit', { params: { query }, signal }))).items;
     },
     getNextPageParam: (last) => (last.length === 100 ? last[last.length - 1]?.id : undefined),
@@ -48,71 +90,44 @@ export function AuditPage() {
               : ''}
         </p>
       </div>
-      <div className="mb-4 flex flex-wrap gap-4">
-        <label className="text-sm font-medium">
-          Action
-          <input
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={action}
-            onChange={(e) => setAction(e.target.value)}
-            placeholder="e.g. rulebook.publish"
-          />
-        </label>
-        <label className="text-sm font-medium">
-          Subject
-          <input
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            placeholder="e.g. dhcs-ept/2026-27"
-          />
-        </label>
-      </div>
+      <fieldset className="mb-4 flex flex-wrap gap-4">
+        <legend className="sr-only">Filters (part of a value, any case)</legend>
+        {FILTERS.map(([name, label, hint]) => (
+          <label key={name} className="text-sm font-medium">
+            {label}
+            <input
+              className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+              value={typed[name]}
+              onChange={(e) => setTyped((t) => ({ ...t, [name]: e.target.value }))}
+              placeholder={hint}
+            />
+          </label>
+        ))}
+      </fieldset>
       {entries.isPending ? (
         <LoadingMessage>Loading the audit log…</LoadingMessage>
       ) : entries.isError ? (
         <ErrorMessage title="The audit log could not be loaded." error={entries.error} />
       ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Audit entries</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {['#', 'When', 'Who', 'Action', 'Subject', 'Details'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-left">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2">{e.id}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.actor ?? 'system'}</td>
-                  <td className="px-3 py-2">{e.action}</td>
-                  <td className="px-3 py-2">{e.subject}</td>
-                  <td
-                    className="max-w-md truncate px-3 py-2 font-mono text-xs"
-                    title={JSON.stringify(e.details)}
-                  >
-                    {JSON.stringify(e.details)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="space-y-3">
+          <DataTable
+            rows={rows}
+            columns={COLUMNS}
+            caption="Audit entries"
+            testId="audit"
+            exportName="audit-log"
+            noun="entries"
+            searchLabel="Search the entries loaded"
+            note={entries.hasNextPage ? 'more on the server' : undefined}
+          />
           {entries.hasNextPage ? (
-            <div className="p-3">
-              <Button
-                variant="secondary"
-                onClick={() => void entries.fetchNextPage()}
-                disabled={entries.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </div>
+            <Button
+              variant="secondary"
+              onClick={() => void entries.fetchNextPage()}
+              disabled={entries.isFetchingNextPage}
+            >
+              Load more
+            </Button>
           ) : null}
         </div>
       )}

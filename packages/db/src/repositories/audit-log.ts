@@ -16,9 +16,27 @@ export interface AuditEntry {
 export interface AuditRecord extends Required<AuditEntry> {
   id: number;
   at: string;
+  /** The name of the API key that acted (null for Quip itself or a key no longer known). */
+  actorName: string | null;
   prevHash: string;
   hash: string;
 }
+
+/** Filters that match part of a value, ignoring case (as people type them in a search box). */
+export interface AuditSearch {
+  /** Part of the action ('publish' finds rulebook.publish). */
+  actionContains?: string;
+  /** Part of the program of a `{program}/{fiscalYear}` subject. */
+  program?: string;
+  /** Part of the fiscal year named by the subject. */
+  fiscalYear?: string;
+  /** Part of the acting key's name or id. */
+  key?: string;
+}
+
+/** `needle` occurs in `haystack`, ignoring case (no LIKE: a typed % or _ is plain text). */
+const contains = (haystack: ReturnType<typeof sql>, needle: string) =>
+  sql<boolean>`position(${needle.toLowerCase()} in lower(${haystack})) > 0`;
 
 export function auditHash(prevHash: string, entry: { at: string } & AuditEntry): string {
   const body = canonicalJson({
@@ -62,16 +80,46 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
 
 export async function listAudit(
   db: Kysely<Database>,
-  options: { afterId?: number; limit: number; action?: string; subject?: string },
+  options: { afterId?: number; limit: number; action?: string; subject?: string } & AuditSearch,
 ): Promise<AuditRecord[]> {
   let query = db
     .selectFrom('audit_log')
-    .select(['id', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash as prevHash', 'hash'])
-    .orderBy('id')
+    .leftJoin('api_keys', 'api_keys.id', 'audit_log.actor')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.actor',
+      'api_keys.name as actorName',
+      'audit_log.action',
+      'audit_log.subject',
+      'audit_log.details',
+      'audit_log.prev_hash as prevHash',
+      'audit_log.hash',
+    ])
+    .orderBy('audit_log.id')
     .limit(options.limit);
-  if (options.afterId !== undefined) query = query.where('id', '>', options.afterId);
-  if (options.action) query = query.where('action', '=', options.action);
-  if (options.subject) query = query.where('subject', '=', options.subject);
+  if (options.afterId !== undefined) query = query.where('audit_log.id', '>', options.afterId);
+  if (options.action) query = query.where('audit_log.action', '=', options.action);
+  if (options.subject) query = query.where('audit_log.subject', '=', options.subject);
+  if (options.actionContains)
+    query = query.where(contains(sql.ref('audit_log.action'), options.actionContains));
+  if (options.program) {
+    const program = options.program;
+    query = query
+      .where('audit_log.subject', 'like', '%/%')
+      .where('audit_log.subject', 'not like', 'api-key/%')
+      .where(contains(sql`split_part(audit_log.subject, '/', 1)`, program));
+  }
+  if (options.fiscalYear) query = query.where(contains(sql.ref('audit_log.subject'), options.fiscalYear));
+  if (options.key) {
+    const key = options.key;
+    query = query.where((eb) =>
+      eb.or([
+        contains(sql`coalesce(api_keys.name, '')`, key),
+        contains(sql`coalesce(audit_log.actor, '')`, key),
+      ]),
+    );
+  }
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, details: (r.details ?? {}) as Record<string, unknown> }));
 }
