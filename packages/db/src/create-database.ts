@@ -54,7 +54,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<QuipData
     if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
-    cleanup();
+    await cleanup();
     throw error;
   }
   return {
@@ -62,7 +62,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<QuipData
     kind,
     async close() {
       await db.destroy();
-      cleanup();
+      await cleanup();
     },
   };
 }
@@ -79,7 +79,7 @@ function openPostgres(connectionString: string, max: number) {
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   registerPgPool(db, pool);
-  return { db, kind: 'postgres' as const, cleanup: () => {} };
+  return { db, kind: 'postgres' as const, cleanup: async () => {} };
 }
 
 async function openPGlite(dataDir: string | undefined) {
@@ -90,7 +90,15 @@ async function openPGlite(dataDir: string | undefined) {
     const pglite = await EmbeddedDatabase.open(dataDir);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     embeddedDatabases.set(db, pglite);
-    return { db, kind: 'pglite' as const, cleanup: unlock };
+    // Kysely closes its driver only if a statement started it: the worker is closed here as well.
+    const cleanup = async () => {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    };
+    return { db, kind: 'pglite' as const, cleanup };
   } catch (error) {
     unlock();
     throw error;
