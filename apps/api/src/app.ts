@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { isPlainName } from '@quip/core';
-import type { Database, DatabaseKind } from '@quip/db';
+import { type Database, type DatabaseKind, lastStatementEndedAt } from '@quip/db';
 import type { JobRunner } from '@quip/jobs';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Kysely, sql } from 'kysely';
@@ -116,6 +116,7 @@ export function createApp(deps: AppDependencies) {
       ping: async () => {
         await sql`select 1`.execute(deps.db);
       },
+      lastStatementEndedAt: lastStatementEndedAt(deps.db),
     }),
   );
 

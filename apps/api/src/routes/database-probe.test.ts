@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseProbe } from './database-probe.ts';
 
 /** A ping the test answers by hand, and a clock it moves by hand. */
-function harness() {
+function harness(lastStatementEndedAt?: () => number) {
   const pending: { resolve(): void; reject(error: Error): void }[] = [];
   const clock = { now: 0 };
   const probe = new DatabaseProbe(
     () => new Promise<void>((resolve, reject) => pending.push({ resolve, reject })),
-    { refreshMs: 1_000, stalledMs: 30_000 },
+    { refreshMs: 1_000, stalledMs: 30_000, lastStatementEndedAt },
     () => clock.now,
   );
   return { probe, pending, clock };
@@ -52,5 +52,24 @@ describe('DatabaseProbe', () => {
     expect(await probe.healthy()).toBe(true);
     clock.now = 2_000 + 30_001;
     expect(await probe.healthy()).toBe(false);
+  });
+
+  it('calls a database busy, not stalled, while a waiting probe sees statements keep ending', async () => {
+    let ended = 0;
+    const { probe, pending, clock } = harness(() => ended);
+    const first = probe.healthy();
+    pending[0]?.resolve();
+    await first;
+    clock.now = 2_000;
+    expect(await probe.healthy()).toBe(true); // the second probe waits behind a long transaction
+    clock.now = 2_000 + 60_000;
+    ended = clock.now - 500; // ... whose statements keep ending
+    expect(await probe.healthy()).toBe(true);
+    clock.now += 30_001; // then none ends for over 30 s: stuck
+    expect(await probe.healthy()).toBe(false);
+    ended = clock.now;
+    pending[1]?.resolve();
+    await settle();
+    expect(await probe.healthy()).toBe(true);
   });
 });
