@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from '../../test/test-app.ts';
 import { problems } from '../http/problem.ts';
 import { PROBLEM_TYPES, type ProblemSlug, problemTypeUri } from '../http/problem-types.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
  * Problem `type` URIs resolve: every problem type of the catalog (the only types a Problem can

@@ -4,9 +4,9 @@ import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRows, parseMarker, readDocExamples } from '../../test/doc-examples.ts';
-import { bearer, openTestApp, type TestApp } from '../../test/test-app.ts';
 import { parseCell } from '../ingest/parse-cell.ts';
+import { exampleRows, parseMarker, readDocExamples } from '../testing/doc-examples.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
  * The JSON Schema served for each measure's submission rows is the upload's own judgement, checked

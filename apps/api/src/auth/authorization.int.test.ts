@@ -1,8 +1,8 @@
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '../src/auth/api-key-secret.ts';
-import { ddsQipRulebook } from './rulebooks-fixture.ts';
-import { bearer, openTestApp, type TestApp } from './test-app.ts';
+import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { hashApiKey } from './api-key-secret.ts';
 
 /**
  * Every operation of /openapi.json x every role x a foreign payee. The table below says who may
