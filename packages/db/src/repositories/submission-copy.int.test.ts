@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuipDatabase } from '../create-database.ts';
-import { pgClientTransaction } from '../pg-client-transaction.ts';
+import { type PgClient, pgClientTransaction } from '../pg-client-transaction.ts';
+import type { Database } from '../schema.ts';
 import { seedReferenceData } from '../seed/reference-data.ts';
 import { openTestDatabase } from '../testing/test-databases.ts';
 import { appendAudit, verifyAuditChain } from './audit-log.ts';
@@ -16,6 +17,22 @@ const ROWS: [string, string, string, string, string, Record<string, unknown>][] 
   ['V1', 'm', '2026-27', '["P\\\\2"]', '2026-09-02', { personId: 'P\\2', note: 'line\nbreak\r\nand \\N' }],
   ['V\t2', 'm', 'Q\n1', '', '2026-09-03', { note: 'é ✓ "quoted" \\', list: ['a', 'b'], flag: true }],
 ];
+
+/** A new batch of SCOPE, as a CSV upload received on 2026-11-23: its id. */
+const openBatch = (trx: Transaction<Database>) =>
+  createSubmissionBatch(trx, { ...SCOPE, keyId: null, format: 'csv', receivedOn: '2026-11-23' });
+
+/** A new batch, and a COPY into it (on the transaction's connection) that has been sent `lines`. */
+async function copyIntoNewBatch(
+  trx: Transaction<Database>,
+  client: PgClient,
+  lines = ROWS.map((r) => submissionCopyLine(...r)),
+) {
+  const id = await openBatch(trx);
+  const copy = new SubmissionCopy(client, { id, ...SCOPE });
+  await copy.write(lines);
+  return { id, copy };
+}
 
 describe('COPY of submission rows on postgres', () => {
   let database: QuipDatabase;
@@ -37,6 +54,11 @@ describe('COPY of submission rows on postgres', () => {
       .execute(database.db)
       .then((r) => r.rows);
 
+  const counts = () =>
+    sql<{ s: number; a: number }>`
+      select (select count(*)::int from submissions) as s, (select count(*)::int from audit_log) as a
+    `.execute(database.db);
+
   it('escapes backslash, tab, newline and carriage return, and nothing else', () => {
     expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
     expect(copyText('plain "text" é')).toBe('plain "text" é');
@@ -44,25 +66,13 @@ describe('COPY of submission rows on postgres', () => {
 
   it('stores exactly the rows the INSERT path stores, in one transaction with the audit entry', async () => {
     const viaCopy = await pgClientTransaction(database.db, async (trx, client) => {
-      const id = await createSubmissionBatch(trx, {
-        ...SCOPE,
-        keyId: null,
-        format: 'csv',
-        receivedOn: '2026-11-23',
-      });
-      const copy = new SubmissionCopy(client, { id, ...SCOPE });
-      await copy.write(ROWS.map((r) => submissionCopyLine(...r)));
+      const { id, copy } = await copyIntoNewBatch(trx, client);
       expect(await copy.end()).toBe(3);
       await appendAudit(trx, { actor: null, action: 'test.copy', subject: 's', details: { batchId: id } });
       return id;
     });
     const viaInsert = await database.db.transaction().execute(async (trx) => {
-      const id = await createSubmissionBatch(trx, {
-        ...SCOPE,
-        keyId: null,
-        format: 'csv',
-        receivedOn: '2026-11-23',
-      });
+      const id = await openBatch(trx);
       await insertSubmissionRows(
         trx,
         { id, ...SCOPE },
@@ -82,19 +92,10 @@ describe('COPY of submission rows on postgres', () => {
   });
 
   it('rolls back the rows and the audit entry when the work fails after the COPY, or the COPY is aborted', async () => {
-    const before = await sql<{ s: number; a: number }>`
-      select (select count(*)::int from submissions) as s, (select count(*)::int from audit_log) as a
-    `.execute(database.db);
+    const before = await counts();
     await expect(
       pgClientTransaction(database.db, async (trx, client) => {
-        const id = await createSubmissionBatch(trx, {
-          ...SCOPE,
-          keyId: null,
-          format: 'csv',
-          receivedOn: '2026-11-23',
-        });
-        const copy = new SubmissionCopy(client, { id, ...SCOPE });
-        await copy.write(ROWS.map((r) => submissionCopyLine(...r)));
+        const { id, copy } = await copyIntoNewBatch(trx, client);
         await copy.end();
         await appendAudit(trx, { actor: null, action: 'test.copy', subject: 's', details: { batchId: id } });
         throw new Error('a bad row');
@@ -102,35 +103,21 @@ describe('COPY of submission rows on postgres', () => {
     ).rejects.toThrow('a bad row');
     await expect(
       pgClientTransaction(database.db, async (trx, client) => {
-        const id = await createSubmissionBatch(trx, {
-          ...SCOPE,
-          keyId: null,
-          format: 'csv',
-          receivedOn: '2026-11-23',
-        });
-        const copy = new SubmissionCopy(client, { id, ...SCOPE });
-        await copy.write(ROWS.map((r) => submissionCopyLine(...r)));
+        const { copy } = await copyIntoNewBatch(trx, client);
         await copy.abort();
         throw new Error('rejected');
       }),
     ).rejects.toThrow('rejected');
-    const after = await sql<{ s: number; a: number }>`
-      select (select count(*)::int from submissions) as s, (select count(*)::int from audit_log) as a
-    `.execute(database.db);
+    const after = await counts();
     expect(after.rows).toEqual(before.rows);
   });
 
   it('refuses a row of a payee that does not exist (the statement-level payee check)', async () => {
     await expect(
       pgClientTransaction(database.db, async (trx, client) => {
-        const id = await createSubmissionBatch(trx, {
-          ...SCOPE,
-          keyId: null,
-          format: 'csv',
-          receivedOn: '2026-11-23',
-        });
-        const copy = new SubmissionCopy(client, { id, ...SCOPE });
-        await copy.write([submissionCopyLine('V9', 'm', '2026-27', '', '2026-09-01', {})]);
+        const { copy } = await copyIntoNewBatch(trx, client, [
+          submissionCopyLine('V9', 'm', '2026-27', '', '2026-09-01', {}),
+        ]);
         await copy.end();
       }),
     ).rejects.toThrow(/payee that does not exist/);

@@ -2,30 +2,19 @@ import { once } from 'node:events';
 import type pg from 'pg';
 // A default import: dependency-cruiser cannot read `import { from as ... }`.
 import copyStreams from 'pg-copy-streams';
+import type { SubmissionRowFormat } from './submissions.ts';
 
 /**
- * One submission row, already checked, as a line of COPY text (tab-separated, `\n`-terminated):
- * entity id, measure, period, record key ('' when the measure has none), the day it counts as
- * received (YYYY-MM-DD), the data object's JSON (`data` is the object, or its JSON text when the
- * caller wrote it already), the admin-declared submittedOn and the findings' JSON text (`\N`, SQL
- * null, when there are none). Batch, fiscal year and program are the same for every row of a batch:
- * `SubmissionCopy` puts them in front.
+ * A row as a line of COPY text (tab-separated, `\n`-terminated): the arguments in order, the
+ * declared day and the findings `\N` (SQL null) when null. Batch, fiscal year and program are the
+ * same for every row of a batch: `SubmissionCopy` puts them in front.
  */
-export function submissionCopyLine(
-  entityId: string,
-  measure: string,
-  period: string,
-  recordKey: string,
-  submittedOn: string,
-  data: Record<string, unknown> | string,
-  declaredOn: string | null = null,
-  findings: string | null = null,
-): string {
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
-  const declared = declaredOn ?? '\\N';
-  const found = findings === null ? '\\N' : copyText(findings);
-  return `${copyText(entityId)}\t${copyText(measure)}\t${copyText(period)}\t${copyText(recordKey)}\t${submittedOn}\t${copyText(json)}\t${declared}\t${found}\n`;
-}
+export const submissionCopyLine: SubmissionRowFormat = (e, m, p, k, s, d, o = null, f = null) => {
+  const json = typeof d === 'string' ? d : JSON.stringify(d);
+  const declared = o ?? '\\N';
+  const found = f === null ? '\\N' : copyText(f);
+  return `${copyText(e)}\t${copyText(m)}\t${copyText(p)}\t${copyText(k)}\t${s}\t${copyText(json)}\t${declared}\t${found}\n`;
+};
 
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;

@@ -45,27 +45,34 @@ export async function finishSubmissionBatch(
 }
 
 /**
- * One submission row, already checked, as the JSON text of `{e, m, p, k, s, d, o?, f?}`: entity
- * id, measure, period, record key ('' when the measure has none), the day it counts as received,
- * the data object (or its JSON text when the caller wrote it already), and only when there are
- * any, the admin-declared submittedOn and the findings' JSON text. Writing the rows as one JSON
- * array lets PostgreSQL parse a whole chunk in one statement.
+ * How one submission row, already checked, is written for storage: entity id, measure, period,
+ * record key ('' when the measure has none), the day it counts as received (YYYY-MM-DD), the data
+ * object (or its JSON text when the caller wrote it already), and the admin-declared submittedOn
+ * and the findings' JSON text (null when there are none). Implemented by submissionRowJson (for
+ * insertSubmissionRows) and submissionCopyLine (for SubmissionCopy).
  */
-export function submissionRowJson(
+export type SubmissionRowFormat = (
   entityId: string,
   measure: string,
   period: string,
   recordKey: string,
   submittedOn: string,
   data: Record<string, unknown> | string,
-  declaredOn: string | null = null,
-  findings: string | null = null,
-): string {
-  const extra = `${declaredOn === null ? '' : `,"o":"${declaredOn}"`}${findings === null ? '' : `,"f":${findings}`}`;
-  const head = JSON.stringify({ e: entityId, m: measure, p: period, k: recordKey, s: submittedOn });
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  declaredOn?: string | null,
+  findings?: string | null,
+) => string;
+
+/**
+ * A row as the JSON text of `{e, m, p, k, s, d, o?, f?}` (the arguments in order; `o` and `f` only
+ * when not null). Writing the rows as one JSON array lets PostgreSQL parse a whole chunk in one
+ * statement.
+ */
+export const submissionRowJson: SubmissionRowFormat = (e, m, p, k, s, d, o = null, f = null) => {
+  const extra = `${o === null ? '' : `,"o":"${o}"`}${f === null ? '' : `,"f":${f}`}`;
+  const head = JSON.stringify({ e, m, p, k, s });
+  const json = typeof d === 'string' ? d : JSON.stringify(d);
   return `${head.slice(0, -1)},"d":${json}${extra}}`;
-}
+};
 
 /** Inserts a chunk of rows (texts from submissionRowJson) in one statement. */
 export async function insertSubmissionRows(
