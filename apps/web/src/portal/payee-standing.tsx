@@ -1,5 +1,6 @@
 import { formatDollars } from '@quip/core';
 import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../api/api-error.ts';
 import type { Standing } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
@@ -33,6 +34,12 @@ export function PayeeStanding({
   const { api } = useQuip();
   const standing = useQuery(standingQueryOptions(api, fiscalYear, program, entityId));
   if (standing.isPending) return <LoadingMessage>Loading the standing of {entityId}…</LoadingMessage>;
+  if (standing.error instanceof ApiError && standing.error.status === 404)
+    return (
+      <p className="text-sm text-slate-700">
+        {entityId} is not a payee of {program} in {fiscalYear}.
+      </p>
+    );
   if (standing.isError)
     return <ErrorMessage title={`The standing of ${entityId} could not be loaded.`} error={standing.error} />;
   const s = standing.data;
