@@ -37,10 +37,10 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     // Four changes, in this order: a fiscal year, a rulebook draft, its publication, a key.
     await api('/fiscal-years', json(admin, { fiscalYear: '2027-28' }));
     await api('/fiscal-years/2026-27/programs/dds-qip/rulebook', json(admin, ddsQipRulebook(), 'PUT'));
-    await api('/fiscal-years/2026-27/programs/dds-qip/rulebook/publish', {
-      method: 'POST',
-      headers: bearer(admin),
-    });
+    await api(
+      '/fiscal-years/2026-27/programs/dds-qip/rulebook/publish',
+      json(admin, { note: 'first version' }),
+    );
     await api(
       '/api-keys',
       json(admin, { name: 'Jane Roe at Sunrise Services', role: 'submitter', entityIds: ['dds-qip:PV-9'] }),

@@ -103,9 +103,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
   });
 
   it('marks a run official while the year is open, and refuses to close while a newer run exists', async () => {
-    expect((await api(`${DDS}/rulebook/publish`, { method: 'POST', headers: bearer(admin) })).status).toBe(
-      200,
-    );
+    expect((await api(`${DDS}/rulebook/publish`, json(admin, { note: 'first version' }))).status).toBe(200);
     first = await startRun();
     const marked = await markOfficial(first);
     expect(marked.status).toBe(200);

@@ -114,10 +114,10 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
 
   it('reports the published rulebook version of each program', async () => {
     await api('/fiscal-years/2026-27/programs/dds-qip/rulebook', json(admin, ddsQipRulebook(), 'PUT'));
-    await api('/fiscal-years/2026-27/programs/dds-qip/rulebook/publish', {
-      method: 'POST',
-      headers: bearer(admin),
-    });
+    await api(
+      '/fiscal-years/2026-27/programs/dds-qip/rulebook/publish',
+      json(admin, { note: 'first version' }),
+    );
     const res = await api('/fiscal-years/2026-27/programs', { headers: bearer(submitter) });
     const body = (await res.json()) as { items: { id: string; rulebookVersion: number | null }[] };
     expect(Object.fromEntries(body.items.map((p) => [p.id, p.rulebookVersion]))).toEqual({
@@ -235,10 +235,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
     const closed = 'Fiscal year 2025-26 is closed: it is read-only.';
     const writes = [
       api('/fiscal-years/2025-26/programs/dds-qip/rulebook', json(admin, ddsQipRulebook('2025-26'), 'PUT')),
-      api('/fiscal-years/2025-26/programs/dds-qip/rulebook/publish', {
-        method: 'POST',
-        headers: bearer(admin),
-      }),
+      api('/fiscal-years/2025-26/programs/dds-qip/rulebook/publish', json(admin, { note: 'too late' })),
       api('/fiscal-years/2025-26/clone-from/2026-27', { method: 'POST', headers: bearer(admin) }),
     ];
     for (const res of await Promise.all(writes)) {

@@ -31,6 +31,7 @@ import { diffJson } from '../rulebooks/json-diff.ts';
 import {
   DraftRulebookSchema,
   PublishedRulebookSchema,
+  PublishRulebookRequestSchema,
   RulebookDiffSchema,
   RulebookJsonSchema,
   RulebookRevisionSchema,
@@ -159,23 +160,34 @@ export function rulebookRoutes(db: Kysely<Database>) {
       tags,
       summary: 'Publish the current draft as the next version (admins)',
       description:
-        'The published version is frozen for good (the database refuses changes). 409 when there is no draft.',
+        'The published version is frozen for good (the database refuses changes). A change note is required ' +
+        '(422 without one); it is kept in the version history and the audit log. 409 when there is no draft.',
       security: bearerSecurity,
       middleware: [requireRole('admin'), idempotency(db)] as const,
-      request: { params, headers: IdempotencyHeaders },
+      request: {
+        params,
+        headers: IdempotencyHeaders,
+        body: { required: false, content: json(PublishRulebookRequestSchema) },
+      },
       responses: {
         200: { description: 'The new published version', content: json(PublishedRulebookSchema) },
         ...notFoundError,
         ...conflictError,
+        ...unprocessableError,
       },
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
+      const note = (c.req.valid('json') as { note?: string } | undefined)?.note?.trim() ?? '';
+      if (note === '') {
+        const message = 'a change note is required: say what changed and why';
+        throw problems.unprocessable('Publishing needs a change note.', [{ row: 0, path: 'note', message }]);
+      }
       const frozen = await db.transaction().execute(async (trx) => {
         await lockWritableFiscalYear(trx, fy);
         await requireProgram(trx, program);
         const actor = c.get('principal').keyId;
-        const revision = await publishCurrentDraft(trx, fy, program, actor);
+        const revision = await publishCurrentDraft(trx, fy, program, actor, note);
         if (!revision) throw problems.conflict(`There is no draft of ${program} in ${fy} to publish.`);
         await appendAudit(trx, {
           actor,
@@ -185,6 +197,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
             version: revision.version,
             revision: revision.revision,
             contentHash: revision.contentHash,
+            note,
           },
         });
         return revision;
@@ -221,6 +234,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
         contentHash: r.contentHash,
         source: r.source,
         note: r.note,
+        publishNote: r.publishNote,
         savedAt: r.createdAt,
         savedBy: r.createdBy,
         publishedAt: r.publishedAt,

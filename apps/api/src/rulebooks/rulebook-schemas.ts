@@ -32,6 +32,21 @@ export const PublishedRulebookSchema = z
     },
   });
 
+export const PublishRulebookRequestSchema = z
+  .object({
+    // Required, but checked by the route so that a missing or blank note is 422 with its message
+    // (the schema's own failures are 400: a request that does not match the description).
+    note: z.string().max(4000).optional().openapi({
+      description:
+        'required: why this version is published (422 without one); kept in the version history and the audit log',
+    }),
+  })
+  .openapi('PublishRulebookRequest', {
+    example: {
+      note: 'ACRE training target raised to the 75th percentile of peers (board decision of June 12)',
+    },
+  });
+
 export const DraftRulebookSchema = z
   .object({
     revision: z.number().int(),
@@ -71,6 +86,10 @@ export const RulebookRevisionSchema = z
     contentHash: z.string(),
     source: z.enum(['catalog', 'admin', 'clone']),
     note: z.string().nullable(),
+    publishNote: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the change note given when the revision was published' }),
     savedAt: z.string().openapi({ format: 'date-time' }),
     savedBy: z.string().nullable().openapi({ description: 'id of the API key that saved it' }),
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
@@ -82,6 +101,7 @@ export const RulebookRevisionSchema = z
       contentHash: HASH_EXAMPLE,
       source: 'admin',
       note: null,
+      publishNote: 'ACRE training target raised to the 75th percentile of peers (board decision of June 12)',
       savedAt: '2026-06-14T11:00:00.000Z',
       savedBy: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
       publishedAt: '2026-06-15T17:02:11.000Z',
