@@ -12,6 +12,8 @@ const usd = (v: unknown) => {
     return String(v);
   }
 };
+/** A fraction as a percent to two decimals: 1/6 -> '16.67%'. */
+const share = (v: unknown) => `${Number((Number(v) * 100).toFixed(2))}%`;
 const cents = (v: unknown) => (typeof v === 'number' ? formatDollars(v) : '?');
 const counted = (measures: unknown) =>
   Array.isArray(measures) ? `the measures ${measures.join(', ')}` : 'every measure of the payee';
@@ -120,7 +122,7 @@ export function workedExample(method: unknown, details: unknown): string[] {
       return [
         `Rate ${cents(d.rateCents)} = base rate ${cents(d.baseRateCents)} + incentive rate ${cents(d.incentiveRateCents)}.`,
         `Base: ${String(d.units)} units x ${cents(d.baseRateCents)} = ${cents(d.baseCents)}.`,
-        `Incentive: ${String(d.units)} units x ${cents(d.incentiveRateCents)} = ${cents(d.incentivePotentialCents)} potential x earned ${tidy(Number(d.earnedFraction) * 100)}% = ${cents(d.incentiveEarnedCents)}.`,
+        `Incentive: ${String(d.units)} units x ${cents(d.incentiveRateCents)} = ${cents(d.incentivePotentialCents)} potential x earned ${share(d.earnedFraction)} = ${cents(d.incentiveEarnedCents)}.`,
       ];
     case 'class-table-milestones': {
       const per = Array.isArray(d.perMilestoneCents) ? d.perMilestoneCents : [];
@@ -133,12 +135,12 @@ export function workedExample(method: unknown, details: unknown): string[] {
     case 'withhold-earn-back':
       return [
         `Capitation ${cents(d.capitationCents)}; withhold ${cents(d.withholdCents)}.`,
-        `Earned ${tidy(Number(d.earnedFraction) * 100)}% back: ${cents(d.earnedBackCents)}; ${cents(d.unearnedCents)} not earned.`,
+        `Earned ${share(d.earnedFraction)} back: ${cents(d.earnedBackCents)}; ${cents(d.unearnedCents)} not earned.`,
         `Incentive from the pool: ${cents(d.incentiveCents)}.`,
       ];
     case 'pool-share':
       return [
-        `Score ${String(d.score)}${d.size !== undefined && d.size !== null ? ` x size ${String(d.size)}` : ''} gives ${tidy(Number(d.shareOfPool) * 100)}% of the ${cents(d.poolCents)} pool.`,
+        `Score ${String(d.score)}${d.size !== undefined && d.size !== null ? ` x size ${String(d.size)}` : ''} gives ${share(d.shareOfPool)} of the ${cents(d.poolCents)} pool.`,
       ];
     case 'community-reinvestment':
       return [
