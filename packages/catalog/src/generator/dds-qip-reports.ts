@@ -1,4 +1,5 @@
 import type { Submission } from '@quip/core';
+import { JOB_CATEGORIES } from '../rulebooks/dds-qip/qip-reporting-measures.ts';
 import type { DdsPayee } from './dds-qip-payees.ts';
 import { dayOf, type FiscalYearSpan, isoDay } from './iso-day.ts';
 import { Prng } from './prng.ts';
@@ -36,15 +37,6 @@ export function ddsSchedule(year: FiscalYearSpan): DdsSchedule {
 
 const LANGUAGES = ['es', 'zh', 'vi', 'tl', 'ko', 'hy', 'ar', 'fa', 'ru', 'pa', 'km', 'hmn', 'ase'];
 const LANGUAGE_WEIGHTS = [50, 9, 8, 7, 5, 4, 3, 3, 3, 3, 2, 2, 6];
-const JOB_CATEGORIES = [
-  'administrator',
-  'supervisor',
-  'clinical-professional',
-  'licensed-nurse',
-  'behavior-professional',
-  'transportation',
-  'other',
-];
 /** Median hourly wage in cents by job category, before each payee's own spread. */
 const WAGE_CENTS: Record<string, number> = {
   administrator: 4200,

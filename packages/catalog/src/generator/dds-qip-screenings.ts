@@ -1,4 +1,9 @@
 import type { Submission } from '@quip/core';
+import {
+  CERVICAL_TESTS,
+  COLORECTAL_TESTS,
+  MISSED_REASONS,
+} from '../rulebooks/dds-qip/qip-reporting-measures.ts';
 import type { DdsPayee } from './dds-qip-payees.ts';
 import type { DdsSchedule } from './dds-qip-reports.ts';
 import { dayOf, type FiscalYearSpan, isoDay, shiftYears } from './iso-day.ts';
@@ -22,8 +27,7 @@ const ON_TIME: Record<Screening, number> = {
   'cervical-cancer-screening': 0.56,
   'well-child-visit': 0.88,
 };
-/** Test types with how many years back a test still counts (docs/programs/dds-qip.md, 5.6). */
-const COLORECTAL_TESTS = ['fobt', 'fit-dna', 'flexible-sigmoidoscopy', 'ct-colonography', 'colonoscopy'];
+/** Test types (the rulebook's lists) drawn by weight, with how many years back a test still counts (docs/programs/dds-qip.md, 5.6). */
 const COLORECTAL_WEIGHTS = [45, 15, 3, 2, 35];
 const COLORECTAL_YEARS: Record<string, number> = {
   fobt: 1,
@@ -32,18 +36,9 @@ const COLORECTAL_YEARS: Record<string, number> = {
   'ct-colonography': 5,
   colonoscopy: 10,
 };
-const CERVICAL_TESTS = ['cytology', 'hpv', 'co-test'];
 const CERVICAL_WEIGHTS = [55, 15, 30];
 const CERVICAL_YEARS: Record<string, number> = { cytology: 3, hpv: 5, 'co-test': 5 };
 const BREAST_YEARS = 2;
-const REASONS = [
-  'declined',
-  'not-clinically-indicated',
-  'appointment-unavailable',
-  'appointment-scheduled',
-  'new-resident',
-  'other',
-];
 const REASON_WEIGHTS = [30, 12, 15, 20, 10, 13];
 const OTHER_LANGUAGES = ['vi', 'zh', 'tl', 'ko', 'hy', 'ar', 'fa', 'ase'];
 
@@ -151,7 +146,8 @@ function screeningRecord(
     const overdue = prng.chance(0.35);
     if (overdue) screenedOn = countsFrom - (prng.chance(0.2) ? prng.int(1, 20) : prng.int(21, 700));
     // A reason for most misses; occasionally none, which the record rules must catch.
-    if (!prng.chance(overdue ? 0.15 : omitsReasons)) missedReason = prng.weighted(REASONS, REASON_WEIGHTS);
+    if (!prng.chance(overdue ? 0.15 : omitsReasons))
+      missedReason = prng.weighted(MISSED_REASONS, REASON_WEIGHTS);
   }
   const data: ScreeningData = { personId, screening, age };
   if (screenedOn !== undefined) {

@@ -6,6 +6,36 @@ import type { QipYear } from './qip-year.ts';
 export const EMPLOYMENT_CODES = "serviceCode in ['950', '952']";
 export const RESIDENTIAL_CODES = "serviceCode in ['096', '109', '113', '904', '905', '910', '915', '920']";
 
+// Value lists the rulebook's fields allow; the data generator (../../generator) draws from the same lists.
+/** Non-DSP staff job categories (000-27 names professionals, 000-28 professional and transportation providers). */
+export const JOB_CATEGORIES = [
+  'administrator',
+  'supervisor',
+  'clinical-professional',
+  'licensed-nurse',
+  'behavior-professional',
+  'transportation',
+  'other',
+] as const;
+/** Colorectal and cervical cancer screening test types (docs/programs/dds-qip.md, 5.6). */
+export const COLORECTAL_TESTS = [
+  'fobt',
+  'fit-dna',
+  'flexible-sigmoidoscopy',
+  'ct-colonography',
+  'colonoscopy',
+] as const;
+export const CERVICAL_TESTS = ['cytology', 'hpv', 'co-test'] as const;
+/** Why a screening was missed (000-34). DEFAULT — review: the list. */
+export const MISSED_REASONS = [
+  'declined',
+  'not-clinically-indicated',
+  'appointment-unavailable',
+  'appointment-scheduled',
+  'new-resident',
+  'other',
+] as const;
+
 const whole = (field: string) => ({
   check: `${field} == floor(${field})`,
   message: `${field} is a whole number`,
@@ -128,16 +158,7 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
         jobCategory: {
           type: 'string',
           required: true,
-          enum: [
-            'administrator',
-            'supervisor',
-            'clinical-professional',
-            'licensed-nurse',
-            'behavior-professional',
-            'transportation',
-            'other',
-            'none',
-          ],
+          enum: [...JOB_CATEGORIES, 'none'],
         },
         headcount: { ...count('staff in the category'), rules: [whole('headcount')] },
         fte: {
@@ -274,28 +295,12 @@ function screeningsReporting(y: QipYear): MeasureInput {
       screenedOn: { type: 'date' },
       testType: {
         type: 'string',
-        enum: [
-          'fobt',
-          'fit-dna',
-          'flexible-sigmoidoscopy',
-          'ct-colonography',
-          'colonoscopy',
-          'cytology',
-          'hpv',
-          'co-test',
-        ],
+        enum: [...COLORECTAL_TESTS, ...CERVICAL_TESTS],
       },
       // 000-34: the reason a screening was missed, e.g. the resident declined. DEFAULT — review: the list.
       missedReason: {
         type: 'string',
-        enum: [
-          'declined',
-          'not-clinically-indicated',
-          'appointment-unavailable',
-          'appointment-scheduled',
-          'new-resident',
-          'other',
-        ],
+        enum: [...MISSED_REASONS],
       },
       primaryLanguage: { type: 'string', description: 'ISO 639 code, for the equity view' },
     },
