@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuip } from '../app/quip-context.tsx';
+import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -12,15 +13,18 @@ export function ScorecardPage() {
   const { runId = '', entityId = '' } = useParams({ strict: false }) as { runId?: string; entityId?: string };
   const { api } = useQuip();
   const card = useQuery(scorecardQueryOptions(api, runId, entityId));
+  const me = useQuery(meQueryOptions(api)).data;
   return (
     <>
       <div className="print:hidden">
         <PageHeader title={`Scorecard: ${entityId}`}>
           <p>
             Run {runId}.{' '}
-            <Link to="/runs/$runId/scorecards" params={{ runId }} className="text-blue-800 underline">
-              Every payee of the run
-            </Link>
+            {me && me.role !== 'submitter' ? (
+              <Link to="/runs/$runId/scorecards" params={{ runId }} className="text-blue-800 underline">
+                Every payee of the run
+              </Link>
+            ) : null}
           </p>
         </PageHeader>
         <Button variant="secondary" className="mb-4" onClick={() => window.print()}>
