@@ -1,7 +1,8 @@
+import { describeTarget, measurePays, measureUnit } from '@quip/core';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { MeasureSummary } from '../what-if/recompute-what-if.ts';
-import { describeAppliesTo, describeTarget } from './describe-target.ts';
+import { describeAppliesTo } from './describe-target.ts';
 
 type Row = { index: number; measure: Record<string, unknown>; summary: MeasureSummary | undefined };
 const col = createColumnHelper<Row>();
@@ -12,7 +13,9 @@ export function MeasuresTable({
   selected,
   onSelect,
   summaries,
+  rulebook,
 }: {
+  rulebook: Record<string, unknown>;
   measures: Record<string, unknown>[];
   selected: number;
   onSelect: (index: number) => void;
@@ -61,7 +64,19 @@ export function MeasuresTable({
         id: 'weight',
         header: 'Weight',
       }),
-      col.accessor((r) => describeTarget(r.measure.target), { id: 'target', header: 'Target' }),
+      col.accessor((r) => describeTarget(r.measure.target, measureUnit(r.measure)), {
+        id: 'target',
+        header: 'Target',
+      }),
+      col.accessor((r) => measurePays(rulebook, String(r.measure.key)), {
+        id: 'pays',
+        header: 'Pays',
+        cell: (c) => {
+          const pays = c.getValue();
+          if (pays.weightIgnored) return <span className="text-amber-800">⚠ weight ignored</span>;
+          return pays.roles.length > 0 ? 'yes' : 'no';
+        },
+      }),
       col.accessor((r) => r.summary, {
         id: 'met',
         header: 'Meet (what-if)',
@@ -71,7 +86,7 @@ export function MeasuresTable({
         },
       }),
     ],
-    [onSelect, selected],
+    [onSelect, selected, rulebook],
   );
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
   return (

@@ -1,20 +1,21 @@
+import { describeRulebookChanges, validateRulebook } from '@quip/core';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { useWhatIf } from '../what-if/use-what-if.ts';
 import { WhatIfPanel } from '../what-if/what-if-panel.tsx';
 import { MeasureEditor } from './measure-editor.tsx';
 import { MeasuresTable } from './measures-table.tsx';
-import { PaymentParamsEditor } from './payment-params-editor.tsx';
+import { PaymentTab } from './payment-tab.tsx';
+import { PublishDialog } from './publish-dialog.tsx';
 import { publishDraft, rulebookQueryOptions, saveDraft } from './rulebook-queries.ts';
 import { VersionsPanel } from './versions-panel.tsx';
 
@@ -61,6 +62,29 @@ export function RulebookPage() {
       }),
     [selected],
   );
+  // Core's validation of the whole draft, shown where each problem is; the what-if and publishing
+  // refuse an invalid draft with the same messages.
+  const issues = useMemo(() => {
+    if (!doc) return [];
+    const checked = validateRulebook(doc);
+    return checked.ok ? [] : checked.issues;
+  }, [doc]);
+  const addMeasure = (measure: Record<string, unknown>) => {
+    if (!doc) return;
+    edit({ ...doc, measures: [...doc.measures, measure] });
+    setSelected(doc.measures.length);
+  };
+  const unusedKey = (base: string) => {
+    const keys = new Set(measures.map((m) => m.key));
+    let n = 1;
+    while (keys.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  };
+  const removeMeasure = (index: number) => {
+    if (!doc) return;
+    edit({ ...doc, measures: doc.measures.filter((_, i) => i !== index) });
+    setSelected((s) => Math.max(0, Math.min(s, doc.measures.length - 2)));
+  };
 
   const basisRulebook = state.data?.published?.rulebook ?? state.data?.draft?.rulebook;
   const whatIf = useWhatIf({ fiscalYear: fy, program, basisRulebook, edited: doc, focus });
@@ -84,9 +108,9 @@ export function RulebookPage() {
     },
   });
   const publish = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (note: string) => {
       if (dirty) await saveDoc();
-      return publishDraft(api, fy, program);
+      return publishDraft(api, fy, program, note);
     },
     onSuccess: async () => {
       setSaveErrors([]);
@@ -147,19 +171,23 @@ export function RulebookPage() {
           <Button onClick={() => save.mutate()} disabled={!dirty || save.isPending}>
             {save.isPending ? 'Saving…' : 'Save draft'}
           </Button>
-          <ConfirmDialog
-            trigger={<Button variant="secondary">Publish…</Button>}
-            title="Publish this draft?"
-            confirmLabel="Publish"
-            onConfirm={() => publish.mutate()}
+          <PublishDialog
+            nextVersion={(published?.version ?? 0) + 1}
+            publishedVersion={published?.version ?? null}
+            changes={doc ? describeRulebookChanges(published?.rulebook ?? {}, doc) : []}
+            whatIf={whatIf}
+            problems={issues.length}
+            dirty={dirty}
+            // Nothing to publish without a draft (saved, or unsaved changes that are saved first).
+            disabled={(!draft && !dirty) || publish.isPending}
             busy={publish.isPending}
-          >
-            <p>
-              Publishing freezes the draft as version {(published?.version ?? 0) + 1}. Runs started from now
-              on pay by it; earlier runs keep the version they pinned.
+            onPublish={(note) => publish.mutate(note)}
+          />
+          {!draft && !dirty ? (
+            <p className="self-center text-sm text-slate-600">
+              No draft to publish: edit the rulebook to start one.
             </p>
-            {dirty ? <p>Your unsaved changes are saved first.</p> : null}
-          </ConfirmDialog>
+          ) : null}
           <Button
             variant="secondary"
             disabled={!dirty}
@@ -210,7 +238,27 @@ export function RulebookPage() {
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="measures" className="space-y-6">
+          {issues.length > 0 ? (
+            <div
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+              data-testid="draft-problems"
+            >
+              <p className="font-medium">
+                The draft has {issues.length} problem(s); it cannot be saved, published or tried until they
+                are fixed.
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {issues.slice(0, 10).map((e) => (
+                  <li key={`${e.path.join('.')}-${e.message}`}>
+                    <code>{e.path.join('.')}</code> {e.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <MeasuresTable
+            rulebook={doc ?? {}}
             measures={measures}
             selected={selected}
             onSelect={setSelected}
@@ -218,15 +266,58 @@ export function RulebookPage() {
           />
           {/* The form and the live numbers side by side: each keystroke shows its effect in view. */}
           <div className="grid gap-6 lg:grid-cols-2">
-            {doc && measures[selected] ? (
-              <MeasureEditor
-                key={`${String(measures[selected]?.key)}-${epoch}`}
-                rulebook={doc}
-                measure={measures[selected] as Record<string, unknown>}
-                onChange={updateMeasure}
-                readOnly={me?.role !== 'admin' && me?.role !== 'analyst'}
-              />
-            ) : null}
+            <div className="space-y-3">
+              {doc && me?.role !== 'submitter' ? (
+                <div className="flex flex-wrap gap-2">
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      addMeasure({
+                        key: unusedKey('new-measure'),
+                        name: 'New measure',
+                        domain: 'other',
+                        kind: 'reporting',
+                        fields: { submitted: { type: 'boolean', required: true } },
+                        compute: { kind: 'reporting' },
+                      })
+                    }
+                  >
+                    Add measure
+                  </Button>
+                  {measures[selected] ? (
+                    <>
+                      <Button
+                        variant="secondary"
+                        onClick={() => {
+                          const m = measures[selected] as Record<string, unknown>;
+                          addMeasure({
+                            ...structuredClone(m),
+                            key: unusedKey(String(m.key)),
+                            name: `${String(m.name)} (copy)`,
+                          });
+                        }}
+                      >
+                        Duplicate measure
+                      </Button>
+                      <Button variant="secondary" onClick={() => removeMeasure(selected)}>
+                        Remove measure
+                      </Button>
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
+              {doc && measures[selected] ? (
+                <MeasureEditor
+                  key={`${selected}-${measures.length}-${epoch}`}
+                  rulebook={doc}
+                  measure={measures[selected] as Record<string, unknown>}
+                  index={selected}
+                  issues={issues}
+                  onChange={updateMeasure}
+                  readOnly={me?.role !== 'admin' && me?.role !== 'analyst'}
+                />
+              ) : null}
+            </div>
             <div className="lg:sticky lg:top-4 lg:self-start">
               <WhatIfPanel state={whatIf} focus={focus} />
             </div>
@@ -234,7 +325,13 @@ export function RulebookPage() {
         </Tabs.Content>
         <Tabs.Content value="payment" className="space-y-6">
           {doc ? (
-            <PaymentParamsEditor payment={doc.payment} onChange={(payment) => edit({ ...doc, payment })} />
+            <PaymentTab
+              fiscalYear={fy}
+              program={program}
+              rulebook={doc}
+              issues={issues}
+              onChange={(next) => edit(next as Doc)}
+            />
           ) : null}
           <WhatIfPanel state={whatIf} focus={focus} />
         </Tabs.Content>

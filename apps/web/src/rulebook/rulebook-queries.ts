@@ -78,10 +78,12 @@ export function saveDraft(
   );
 }
 
-export function publishDraft(api: ApiClient, fiscalYear: string, program: string) {
+/** Publishes the draft with its change note (required: kept in the history and the audit log). */
+export function publishDraft(api: ApiClient, fiscalYear: string, program: string, note: string) {
   return dataOf(
     api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/rulebook/publish', {
       params: { path: { fy: fiscalYear, program } },
+      body: { note },
     }),
   );
 }

@@ -1,0 +1,268 @@
+import type { FieldTypes, RuleIssue } from '@quip/core';
+import { Button } from '../ui/button.tsx';
+import { Field, inputClass, issuesUnder, NumberInput, withMember } from './editor-inputs.tsx';
+import { ExpressionEditor } from './expression-editor.tsx';
+
+type Compute = Record<string, unknown>;
+const KIND_WORDS: Record<string, string> = {
+  reporting: 'reporting: on time, complete and accurate',
+  'rate-records': 'a rate over person-level records',
+  'rate-counts': 'a rate from submitted counts',
+  value: 'a submitted or worked-out value',
+  milestone: 'completed milestones',
+};
+const SKELETONS: Record<string, Compute> = {
+  reporting: { kind: 'reporting' },
+  'rate-records': { kind: 'rate-records', numerator: 'true' },
+  'rate-counts': { kind: 'rate-counts', numeratorField: '', denominatorField: '' },
+  value: { kind: 'value', aggregate: 'sum' },
+  milestone: { kind: 'milestone' },
+};
+
+/**
+ * How a measure's value is computed, in the form of its kind: the due date of a reporting
+ * measure, a rate's numerator, denominator and exclusions (expressions type-checked as typed),
+ * the count fields of a rate from counts, a value's field or formula, a milestone's fields and
+ * last day. Core's messages appear beside the part they are about.
+ */
+export function ComputeEditor({
+  compute,
+  dataTypes,
+  issues,
+  path,
+  readOnly,
+  onChange,
+}: {
+  compute: Compute;
+  dataTypes: FieldTypes;
+  issues: readonly RuleIssue[];
+  path: (string | number)[];
+  readOnly: boolean;
+  onChange: (next: Compute) => void;
+}) {
+  const kind = String(compute.kind ?? '');
+  const at = (...p: (string | number)[]) => issuesUnder(issues, [...path, ...p]);
+  const set = (key: string, value: unknown) => onChange(withMember(compute, key, value));
+  const fieldNames = Object.keys(dataTypes);
+  const fieldSelect = (key: string, label: string, types: string[], optional = false) => (
+    <Field label={label} issues={at(key)}>
+      {(a) => (
+        <select
+          {...a}
+          className={inputClass}
+          value={String(compute[key] ?? '')}
+          onChange={(e) => set(key, e.target.value === '' && optional ? undefined : e.target.value)}
+        >
+          <option value="">{optional ? '(default)' : '(choose a field)'}</option>
+          {fieldNames
+            .filter((n) => types.includes(String(dataTypes[n])))
+            .map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+        </select>
+      )}
+    </Field>
+  );
+  const date = (key: string, label: string, value: unknown, write: (v: string) => void) => (
+    <Field label={label} issues={at(key)}>
+      {(a) => (
+        <input
+          {...a}
+          type="date"
+          className={inputClass}
+          value={String(value ?? '')}
+          onChange={(e) => write(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  const exclusions = Array.isArray(compute.exclusions)
+    ? (compute.exclusions as Record<string, unknown>[])
+    : [];
+  return (
+    <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-semibold text-slate-900">How the value is computed</legend>
+      <Field label="Computed as" issues={at('kind')}>
+        {(a) => (
+          <select
+            {...a}
+            className={inputClass}
+            value={kind}
+            onChange={(e) => onChange(SKELETONS[e.target.value] ?? { kind: e.target.value })}
+          >
+            {Object.entries(KIND_WORDS).map(([k, words]) => (
+              <option key={k} value={k}>
+                {words}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {kind === 'reporting' ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          {date(
+            'timely',
+            'Due date (records on time by)',
+            (compute.timely as { dueDate?: string } | undefined)?.dueDate,
+            (v) => set('timely', v ? { dueDate: v } : undefined),
+          )}
+          {(
+            [
+              ['complete', 'Checked complete (required fields)'],
+              ['accurate', 'Checked accurate (types, ranges, rules)'],
+            ] as const
+          ).map(([part, label]) => (
+            <Field key={part} label={label} issues={at(part)}>
+              {(a) => (
+                <select
+                  {...a}
+                  className={inputClass}
+                  value={compute[part] === false ? 'no' : 'yes'}
+                  // "yes" checks the part with its default settings; "no" turns the check off.
+                  onChange={(e) => set(part, e.target.value === 'no' ? false : undefined)}
+                >
+                  <option value="yes">yes</option>
+                  <option value="no">no</option>
+                </select>
+              )}
+            </Field>
+          ))}
+          <Field label="Fewest records (default 1)" issues={at('minRecords')}>
+            {(a) => <NumberInput {...a} value={compute.minRecords} onChange={(v) => set('minRecords', v)} />}
+          </Field>
+        </div>
+      ) : null}
+      {kind === 'rate-records' ? (
+        <>
+          <ExpressionEditor
+            label="Denominator: who is eligible (empty = every record)"
+            value={String(compute.denominator ?? '')}
+            fields={dataTypes}
+            hint="Record fields:"
+            onChange={(v) => set('denominator', v.trim() === '' ? undefined : v)}
+          />
+          <ExpressionEditor
+            label="Numerator: who meets the measure, among the eligible"
+            value={String(compute.numerator ?? '')}
+            fields={dataTypes}
+            hint="Record fields:"
+            onChange={(v) => set('numerator', v)}
+          />
+          <div>
+            <p className="text-sm font-medium text-slate-900">Exclusions (taken out of the denominator)</p>
+            {exclusions.map((ex, i) => (
+              <div
+                // biome-ignore lint/suspicious/noArrayIndexKey: exclusions are edited in place by position
+                key={i}
+                className="mt-2 grid gap-2 rounded border border-slate-200 p-2 sm:grid-cols-[1fr_12rem_auto]"
+              >
+                <ExpressionEditor
+                  label={`Exclusion ${i + 1} when`}
+                  value={String(ex.when ?? '')}
+                  fields={dataTypes}
+                  hint="Record fields:"
+                  onChange={(v) =>
+                    set(
+                      'exclusions',
+                      exclusions.map((e, j) => (j === i ? { ...e, when: v } : e)),
+                    )
+                  }
+                />
+                <Field label={`Exclusion ${i + 1} reason`} issues={at('exclusions', i, 'reason')}>
+                  {(a) => (
+                    <input
+                      {...a}
+                      className={inputClass}
+                      value={String(ex.reason ?? '')}
+                      onChange={(e) =>
+                        set(
+                          'exclusions',
+                          exclusions.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)),
+                        )
+                      }
+                    />
+                  )}
+                </Field>
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    className="self-center text-sm text-red-800 underline"
+                    onClick={() => {
+                      const rest = exclusions.filter((_, j) => j !== i);
+                      set('exclusions', rest.length > 0 ? rest : undefined);
+                    }}
+                  >
+                    Remove exclusion {i + 1}
+                  </button>
+                )}
+              </div>
+            ))}
+            {readOnly ? null : (
+              <Button
+                variant="secondary"
+                className="mt-2"
+                onClick={() => set('exclusions', [...exclusions, { when: 'false', reason: 'reason' }])}
+              >
+                Add exclusion
+              </Button>
+            )}
+          </div>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label="Rate per (default 1 = a percent)" issues={at('per')}>
+              {(a) => <NumberInput {...a} value={compute.per} onChange={(v) => set('per', v)} />}
+            </Field>
+          </div>
+        </>
+      ) : null}
+      {kind === 'rate-counts' ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          {fieldSelect('numeratorField', 'Numerator field', ['number'])}
+          {fieldSelect('denominatorField', 'Denominator field', ['number'])}
+          <Field label="Rate per (default 1 = a percent)" issues={at('per')}>
+            {(a) => <NumberInput {...a} value={compute.per} onChange={(v) => set('per', v)} />}
+          </Field>
+        </div>
+      ) : null}
+      {kind === 'value' ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          {fieldSelect('field', 'Value field', ['number'], true)}
+          <Field label="Over the records" issues={at('aggregate')}>
+            {(a) => (
+              <select
+                {...a}
+                className={inputClass}
+                value={String(compute.aggregate ?? 'sum')}
+                onChange={(e) => set('aggregate', e.target.value)}
+              >
+                {['sum', 'mean', 'min', 'max', 'latest'].map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="sm:col-span-2">
+            <ExpressionEditor
+              label="Or a formula over the record"
+              value={String(compute.formula ?? '')}
+              fields={dataTypes}
+              hint="Record fields:"
+              onChange={(v) => set('formula', v.trim() === '' ? undefined : v)}
+            />
+          </div>
+        </div>
+      ) : null}
+      {kind === 'milestone' ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          {fieldSelect('milestoneField', 'Milestone field', ['number', 'string'], true)}
+          {fieldSelect('dateField', 'Completion date field', ['date'], true)}
+          {date('by', 'Completed by (due date)', compute.by, (v) => set('by', v || undefined))}
+          <Field label="Milestones needed to meet (default 1)" issues={at('minCompleted')}>
+            {(a) => (
+              <NumberInput {...a} value={compute.minCompleted} onChange={(v) => set('minCompleted', v)} />
+            )}
+          </Field>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
