@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { listAudit } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { bearer, json, useTestApp } from '../testing/test-app.ts';
 
 interface CreatedKey {
   id: string;
@@ -20,30 +20,19 @@ interface Problem {
 }
 
 describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
-  let analyst: string;
-  let submitter: string;
-  const api = (path: string, init?: RequestInit) => t.app.request(`/api/v1${path}`, init);
-  const create = async (body: unknown, key = admin, headers: Record<string, string> = {}) => {
+  const t = useTestApp(kind);
+  const { api } = t;
+  const create = async (body: unknown, key = t.admin, headers: Record<string, string> = {}) => {
     const init = json(key, body);
     return api('/api-keys', { ...init, headers: { ...init.headers, ...headers } });
   };
-  const revoke = (id: string, key = admin) =>
+  const revoke = (id: string, key = t.admin) =>
     api(`/api-keys/${id}`, { method: 'DELETE', headers: bearer(key) });
   const keyCount = async () =>
     Number((await sql<{ n: string }>`select count(*) as n from api_keys`.execute(t.database.db)).rows[0]!.n);
 
-  beforeAll(async () => {
-    t = await openTestApp(kind);
-    admin = await t.keyFor('admin');
-    analyst = await t.keyFor('analyst');
-    submitter = await t.keyFor('submitter', ['PV-1']);
-  });
-  afterAll(() => t?.close());
-
   it('lets only admins list, create and revoke keys', async () => {
-    for (const key of [analyst, submitter]) {
+    for (const key of [t.analyst, t.submitter]) {
       expect((await api('/api-keys', { headers: bearer(key) })).status).toBe(403);
       expect((await create({ name: 'x', role: 'analyst' }, key)).status).toBe(403);
       expect((await revoke('whatever', key)).status).toBe(403);
@@ -84,7 +73,7 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect(row.key_hash).toBe(createHash('sha256').update(created.key!).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(created.key);
 
-    const list = await api('/api-keys', { headers: bearer(admin) });
+    const list = await api('/api-keys', { headers: bearer(t.admin) });
     const text = await list.text();
     expect(text).not.toContain(created.key);
     expect(text).not.toContain(row.key_hash);
@@ -128,13 +117,13 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
   it('replays an Idempotency-Key with the first answer minus the secret, and refuses its reuse', async () => {
     const before = await keyCount();
     const body = { name: 'nightly job', role: 'analyst' };
-    const first = (await (await create(body, admin, { 'Idempotency-Key': 'k-1' })).json()) as CreatedKey;
-    const replay = await create(body, admin, { 'Idempotency-Key': 'k-1' });
+    const first = (await (await create(body, t.admin, { 'Idempotency-Key': 'k-1' })).json()) as CreatedKey;
+    const replay = await create(body, t.admin, { 'Idempotency-Key': 'k-1' });
     expect(replay.status).toBe(201);
     expect(await replay.json()).toEqual({ ...first, key: null });
     expect(await keyCount()).toBe(before + 1);
     expect(
-      (await create({ name: 'other', role: 'analyst' }, admin, { 'Idempotency-Key': 'k-1' })).status,
+      (await create({ name: 'other', role: 'analyst' }, t.admin, { 'Idempotency-Key': 'k-1' })).status,
     ).toBe(422);
     expect(await keyCount()).toBe(before + 1);
   });
@@ -151,7 +140,7 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect((await revoke(created.id)).status).toBe(204);
     const revocations = await listAudit(t.database.db, { limit: 10, action: 'api-key.revoke' });
     expect(revocations.map((e) => e.subject)).toEqual([`api-key/${created.id}`]);
-    const listed = (await (await api('/api-keys', { headers: bearer(admin) })).json()) as {
+    const listed = (await (await api('/api-keys', { headers: bearer(t.admin) })).json()) as {
       items: CreatedKey[];
     };
     expect(listed.items.find((k) => k.id === created.id)?.revokedAt).not.toBeNull();

@@ -1,8 +1,8 @@
 import { listAudit } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
-import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { bearer, json, useTestApp } from '../testing/test-app.ts';
 
 interface Problem {
   status: number;
@@ -23,25 +23,14 @@ interface Published extends Omit<Draft, 'savedAt'> {
 const URL = '/fiscal-years/2026-27/programs/dds-qip/rulebook';
 
 describe.each(DATABASE_KINDS)('rulebooks on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
-  let analyst: string;
-  let submitter: string;
-  const api = (path: string, init?: RequestInit) => t.app.request(`/api/v1${path}`, init);
-  const get = async <T>(path: string, key = admin) =>
+  const t = useTestApp(kind);
+  const { api } = t;
+  const get = async <T>(path: string, key = t.admin) =>
     (await api(path, { headers: bearer(key) })).json() as Promise<T>;
-  const put = (body: unknown, path = URL, key = admin) => api(path, json(key, body, 'PUT'));
-  const publish = (path = URL, key = admin) =>
+  const put = (body: unknown, path = URL, key = t.admin) => api(path, json(key, body, 'PUT'));
+  const publish = (path = URL, key = t.admin) =>
     api(`${path}/publish`, { method: 'POST', headers: bearer(key) });
   const revisions = async () => (await get<{ items: unknown[] }>(`${URL}/versions`)).items.length;
-
-  beforeAll(async () => {
-    t = await openTestApp(kind);
-    admin = await t.keyFor('admin');
-    analyst = await t.keyFor('analyst');
-    submitter = await t.keyFor('submitter', ['PV-1']);
-  });
-  afterAll(() => t?.close());
 
   it('starts with neither a published rulebook nor a draft', async () => {
     expect(await get(URL)).toEqual({ published: null, draft: null });
@@ -103,7 +92,7 @@ describe.each(DATABASE_KINDS)('rulebooks on %s', (kind) => {
     ).toBe(404);
     expect((await put(ddsQipRulebook(), '/fiscal-years/2026-27/programs/DDS_QIP/rulebook')).status).toBe(400);
     expect(
-      (await api('/fiscal-years/2026-27/programs/nope/rulebook', { headers: bearer(admin) })).status,
+      (await api('/fiscal-years/2026-27/programs/nope/rulebook', { headers: bearer(t.admin) })).status,
     ).toBe(404);
     expect(await revisions()).toBe(1);
   });
@@ -158,7 +147,7 @@ describe.each(DATABASE_KINDS)('rulebooks on %s', (kind) => {
     const send = () =>
       api(`${url}/publish`, {
         method: 'POST',
-        headers: { ...bearer(admin), 'Idempotency-Key': 'publish-wpc-1' },
+        headers: { ...bearer(t.admin), 'Idempotency-Key': 'publish-wpc-1' },
       });
     const first = await send();
     const replay = await send();
@@ -169,32 +158,32 @@ describe.each(DATABASE_KINDS)('rulebooks on %s', (kind) => {
   });
 
   it('answers 404 for versions and drafts that do not exist and 400 for malformed ones', async () => {
-    expect((await api(`${URL}/versions/9`, { headers: bearer(admin) })).status).toBe(404);
-    expect((await api(`${URL}/versions/0`, { headers: bearer(admin) })).status).toBe(400);
-    expect((await api(`${URL}/versions/one`, { headers: bearer(admin) })).status).toBe(400);
-    const noDraft = await api(`${URL}/diff?from=1&to=draft`, { headers: bearer(admin) });
+    expect((await api(`${URL}/versions/9`, { headers: bearer(t.admin) })).status).toBe(404);
+    expect((await api(`${URL}/versions/0`, { headers: bearer(t.admin) })).status).toBe(400);
+    expect((await api(`${URL}/versions/one`, { headers: bearer(t.admin) })).status).toBe(400);
+    const noDraft = await api(`${URL}/diff?from=1&to=draft`, { headers: bearer(t.admin) });
     expect(noDraft.status).toBe(404);
     expect(((await noDraft.json()) as Problem).detail).toBe('dds-qip in 2026-27 has no draft.');
-    expect((await api(`${URL}/diff?from=1&to=latest`, { headers: bearer(admin) })).status).toBe(400);
-    expect((await api(`${URL}/diff?from=1`, { headers: bearer(admin) })).status).toBe(400);
+    expect((await api(`${URL}/diff?from=1&to=latest`, { headers: bearer(t.admin) })).status).toBe(400);
+    expect((await api(`${URL}/diff?from=1`, { headers: bearer(t.admin) })).status).toBe(400);
   });
 
   it('lets analysts read drafts and history but not write; submitters read published versions only', async () => {
     await put(ddsQipRulebook('2026-27', '0.15'));
-    const analystView = await get<{ draft: Draft | null }>(URL, analyst);
+    const analystView = await get<{ draft: Draft | null }>(URL, t.analyst);
     expect(analystView.draft?.rulebook.payment.incentiveShare).toBe('0.15');
-    expect((await put(ddsQipRulebook(), URL, analyst)).status).toBe(403);
-    expect((await publish(URL, analyst)).status).toBe(403);
-    expect((await api(`${URL}/versions`, { headers: bearer(analyst) })).status).toBe(200);
+    expect((await put(ddsQipRulebook(), URL, t.analyst)).status).toBe(403);
+    expect((await publish(URL, t.analyst)).status).toBe(403);
+    expect((await api(`${URL}/versions`, { headers: bearer(t.analyst) })).status).toBe(200);
 
-    const submitterView = await get<{ published: Published; draft: Draft | null }>(URL, submitter);
+    const submitterView = await get<{ published: Published; draft: Draft | null }>(URL, t.submitter);
     expect([submitterView.published.version, submitterView.draft]).toEqual([2, null]);
-    expect((await api(`${URL}/versions/1`, { headers: bearer(submitter) })).status).toBe(200);
+    expect((await api(`${URL}/versions/1`, { headers: bearer(t.submitter) })).status).toBe(200);
     for (const path of [`${URL}/versions`, `${URL}/diff?from=1&to=draft`]) {
-      expect((await api(path, { headers: bearer(submitter) })).status, path).toBe(403);
+      expect((await api(path, { headers: bearer(t.submitter) })).status, path).toBe(403);
     }
-    expect((await put(ddsQipRulebook(), URL, submitter)).status).toBe(403);
-    expect((await publish(URL, submitter)).status).toBe(403);
+    expect((await put(ddsQipRulebook(), URL, t.submitter)).status).toBe(403);
+    expect((await publish(URL, t.submitter)).status).toBe(403);
   });
 
   it('audits every save and publish with the key that made it, ids and hashes only', async () => {

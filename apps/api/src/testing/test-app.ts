@@ -8,6 +8,7 @@ import {
 } from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
 import { InlineJobRunner, jobDefinitions } from '@quip/jobs';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type QuipApp } from '../app.ts';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
 import { parseScopeEntry } from '../auth/principal.ts';
@@ -78,6 +79,42 @@ export async function openTestApp(
       await database.close();
     },
   };
+}
+
+/** The callers most API tests need: an admin, an analyst and a submitter for payee PV-1 (in every program). */
+export interface RoleKeys {
+  admin: string;
+  analyst: string;
+  submitter: string;
+}
+
+/** The suite's test app with a key of each role, and `api(path)` for a request under /api/v1. */
+export interface SuiteTestApp extends TestApp, RoleKeys {
+  api(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * Opens the test app with a key of each role before the suite's tests (`beforeAll`) and closes it
+ * after them (`afterAll`); call it in a `describe`. The object's fields are there once the suite has
+ * started: read them in tests and hooks (`api` may be taken at once, it reads the app when called).
+ */
+export function useTestApp(
+  kind: DatabaseKind,
+  options: Parameters<typeof openTestApp>[1] = {},
+): SuiteTestApp {
+  const suite = {
+    api: (path: string, init?: RequestInit) => suite.app.request(`/api/v1${path}`, init),
+  } as SuiteTestApp;
+  beforeAll(async () => {
+    const t = await openTestApp(kind, options);
+    Object.assign(suite, t, {
+      admin: await t.keyFor('admin'),
+      analyst: await t.keyFor('analyst'),
+      submitter: await t.keyFor('submitter', ['PV-1']),
+    });
+  });
+  afterAll(() => suite.close?.());
+  return suite;
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
