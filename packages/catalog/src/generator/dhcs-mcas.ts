@@ -1,30 +1,26 @@
 import type { Entity, Submission } from '@quip/core';
 import { dayOf, isoDay } from './iso-day.ts';
-import { type PlanCounty, planCoverage, rateNear } from './managed-care-plans.ts';
+import { HEDIS_COUNTS, hedisRates, type PlanCounty, planCoverage, rateNear } from './managed-care-plans.ts';
 import { Prng } from './prng.ts';
 import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
 
-/** The 14 held measures: placeholder MPL, direction, eligible share of the unit's members. */
-const MEASURES: readonly { key: string; mpl: number; lower: boolean; eligible: number }[] = [
-  { key: 'mcas-breast-cancer-screening', mpl: 0.52, lower: false, eligible: 0.04 },
-  { key: 'mcas-cervical-cancer-screening', mpl: 0.57, lower: false, eligible: 0.12 },
-  { key: 'mcas-childhood-immunizations', mpl: 0.3, lower: false, eligible: 0.008 },
-  { key: 'mcas-adolescent-immunizations', mpl: 0.35, lower: false, eligible: 0.012 },
-  { key: 'mcas-lead-screening', mpl: 0.63, lower: false, eligible: 0.008 },
-  { key: 'mcas-well-child-first-15-months', mpl: 0.58, lower: false, eligible: 0.006 },
-  { key: 'mcas-well-child-15-to-30-months', mpl: 0.66, lower: false, eligible: 0.007 },
-  { key: 'mcas-child-adolescent-well-care', mpl: 0.48, lower: false, eligible: 0.3 },
-  { key: 'mcas-prenatal-care', mpl: 0.85, lower: false, eligible: 0.012 },
-  { key: 'mcas-postpartum-care', mpl: 0.78, lower: false, eligible: 0.012 },
-  { key: 'mcas-controlling-blood-pressure', mpl: 0.6, lower: false, eligible: 0.035 },
-  { key: 'mcas-glycemic-status-above-9', mpl: 0.38, lower: true, eligible: 0.03 },
-  { key: 'mcas-follow-up-ed-mental-illness', mpl: 0.54, lower: false, eligible: 0.004 },
-  { key: 'mcas-follow-up-ed-substance-use', mpl: 0.37, lower: false, eligible: 0.005 },
-];
-const COUNTS = {
-  fields: ['measurementYear', 'numerator', 'denominator'],
-  required: ['measurementYear', 'numerator', 'denominator'],
-};
+/** The 14 held measures. */
+const MEASURES = hedisRates('mcas-', [
+  'breast-cancer-screening',
+  'cervical-cancer-screening',
+  'childhood-immunizations',
+  'adolescent-immunizations',
+  'lead-screening',
+  'well-child-first-15-months',
+  'well-child-15-to-30-months',
+  'child-adolescent-well-care',
+  'prenatal-care',
+  'postpartum-care',
+  'controlling-blood-pressure',
+  'glycemic-status-above-9',
+  'follow-up-ed-mental-illness',
+  'follow-up-ed-substance-use',
+]);
 
 /** Fields as docs/programs/dhcs-mcas.md sections 4 and 5 list them. */
 export const DHCS_MCAS_SHAPE: ProgramShape = {
@@ -37,7 +33,7 @@ export const DHCS_MCAS_SHAPE: ProgramShape = {
     'countyDefaultMembers',
     'netIncomeCents',
   ],
-  measures: Object.fromEntries(MEASURES.map((m) => [m.key, COUNTS])),
+  measures: Object.fromEntries(MEASURES.map((m) => [m.key, HEDIS_COUNTS])),
 };
 
 function slug(text: string): string {

@@ -1,29 +1,25 @@
 import type { Entity, Submission } from '@quip/core';
 import { dayOf, isoDay } from './iso-day.ts';
-import { type Plan, planCoverage, rateNear } from './managed-care-plans.ts';
+import { HEDIS_COUNTS, hedisRates, type Plan, planCoverage, rateNear } from './managed-care-plans.ts';
 import { Prng } from './prng.ts';
 import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
 
-/** The seven HEDIS rates: placeholder MPL, direction, and eligible share of a plan's members. */
-const HEDIS: readonly { key: string; mpl: number; lower: boolean; eligible: number }[] = [
-  { key: 'qwi-controlling-blood-pressure', mpl: 0.6, lower: false, eligible: 0.035 },
-  { key: 'qwi-glycemic-status-above-9', mpl: 0.38, lower: true, eligible: 0.03 },
-  { key: 'qwi-prenatal-care', mpl: 0.85, lower: false, eligible: 0.012 },
-  { key: 'qwi-postpartum-care', mpl: 0.78, lower: false, eligible: 0.012 },
-  { key: 'qwi-well-child-first-15-months', mpl: 0.58, lower: false, eligible: 0.006 },
-  { key: 'qwi-well-child-15-to-30-months', mpl: 0.66, lower: false, eligible: 0.007 },
-  { key: 'qwi-child-adolescent-well-care', mpl: 0.48, lower: false, eligible: 0.3 },
-];
-const COUNTS = {
-  fields: ['measurementYear', 'numerator', 'denominator'],
-  required: ['measurementYear', 'numerator', 'denominator'],
-};
+/** The seven HEDIS rates. */
+const HEDIS = hedisRates('qwi-', [
+  'controlling-blood-pressure',
+  'glycemic-status-above-9',
+  'prenatal-care',
+  'postpartum-care',
+  'well-child-first-15-months',
+  'well-child-15-to-30-months',
+  'child-adolescent-well-care',
+]);
 
 /** Fields as docs/programs/dhcs-qwi.md sections 4 and 5 list them. */
 export const DHCS_QWI_SHAPE: ProgramShape = {
   entityFields: ['id', 'name', 'capitationCents', 'counties'],
   measures: {
-    ...Object.fromEntries(HEDIS.map((m) => [m.key, COUNTS])),
+    ...Object.fromEntries(HEDIS.map((m) => [m.key, HEDIS_COUNTS])),
     'qwi-cahps-rating-of-plan': {
       fields: ['measurementYear', 'respondents', 'topBoxResponses'],
       required: ['measurementYear', 'respondents', 'topBoxResponses'],

@@ -113,3 +113,41 @@ export function rateNear(
   const shift = 0.035 * quality * (lowerIsBetter ? -1 : 1);
   return Math.min(0.99, Math.max(0.01, benchmark + shift + prng.normal(0, spread)));
 }
+
+/**
+ * A HEDIS rate as both DHCS managed-care programs (MCAS, QWI) generate it: placeholder MPL,
+ * direction, and the eligible share of the members.
+ */
+export interface HedisRate {
+  key: string;
+  mpl: number;
+  lower: boolean;
+  eligible: number;
+}
+
+const HEDIS_RATES: Readonly<Record<string, Omit<HedisRate, 'key'>>> = {
+  'breast-cancer-screening': { mpl: 0.52, lower: false, eligible: 0.04 },
+  'cervical-cancer-screening': { mpl: 0.57, lower: false, eligible: 0.12 },
+  'childhood-immunizations': { mpl: 0.3, lower: false, eligible: 0.008 },
+  'adolescent-immunizations': { mpl: 0.35, lower: false, eligible: 0.012 },
+  'lead-screening': { mpl: 0.63, lower: false, eligible: 0.008 },
+  'well-child-first-15-months': { mpl: 0.58, lower: false, eligible: 0.006 },
+  'well-child-15-to-30-months': { mpl: 0.66, lower: false, eligible: 0.007 },
+  'child-adolescent-well-care': { mpl: 0.48, lower: false, eligible: 0.3 },
+  'prenatal-care': { mpl: 0.85, lower: false, eligible: 0.012 },
+  'postpartum-care': { mpl: 0.78, lower: false, eligible: 0.012 },
+  'controlling-blood-pressure': { mpl: 0.6, lower: false, eligible: 0.035 },
+  'glycemic-status-above-9': { mpl: 0.38, lower: true, eligible: 0.03 },
+  'follow-up-ed-mental-illness': { mpl: 0.54, lower: false, eligible: 0.004 },
+  'follow-up-ed-substance-use': { mpl: 0.37, lower: false, eligible: 0.005 },
+};
+
+/** A program's HEDIS rates, in the order given, as its measure keys (`prefix` + the rate's name). */
+export const hedisRates = (prefix: string, names: readonly string[]): readonly HedisRate[] =>
+  names.map((name) => ({ key: `${prefix}${name}`, ...(HEDIS_RATES[name] as Omit<HedisRate, 'key'>) }));
+
+/** A HEDIS rate's data: the measurement year's counts, all required. */
+export const HEDIS_COUNTS = {
+  fields: ['measurementYear', 'numerator', 'denominator'],
+  required: ['measurementYear', 'numerator', 'denominator'],
+};
