@@ -2,6 +2,7 @@ import { dataSetFixture, rulebookFixture } from '@quip/fixtures';
 import { describe, expect, it } from 'vitest';
 import { RulebookError } from '../errors.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
 const countsMeasure = (key: string, target: Record<string, unknown>) => ({
@@ -15,16 +16,14 @@ const countsMeasure = (key: string, target: Record<string, unknown>) => ({
 });
 
 describe('peer-percentile targets', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dds-qip',
-    fiscalYear: '2026-27',
-    measures: [
-      countsMeasure('cie', { kind: 'peer-percentile', percentile: 50 }),
-      countsMeasure('turnover', { kind: 'peer-percentile', percentile: 75, direction: 'lower' }),
-    ],
-    payment: { method: 'rate-incentive' },
-  });
+  const compiled = compileRulebook(
+    testRulebook({
+      measures: [
+        countsMeasure('cie', { kind: 'peer-percentile', percentile: 50 }),
+        countsMeasure('turnover', { kind: 'peer-percentile', percentile: 75, direction: 'lower' }),
+      ],
+    }),
+  );
   const placed = { E1: 1, E2: 2, E3: 3, E4: 4, E5: 0 };
   const entities = Object.keys(placed).map((id) => ({ id, rateCents: 5000, units: 1 }));
   const submissions = Object.entries(placed).flatMap(([entityId, n]) =>
@@ -133,26 +132,24 @@ describe('end to end: DHCS EPT (class-table-milestones)', () => {
 
 describe('evaluateProgram input checks', () => {
   it('refuses an asOf that is not a day', () => {
-    const compiled = compileRulebook({
-      schemaVersion: 1,
-      program: 'x',
-      fiscalYear: '2026-27',
-      measures: [],
-      payment: { method: 'rate-incentive' },
-    });
+    const compiled = compileRulebook(
+      testRulebook({
+        program: 'x',
+        measures: [],
+      }),
+    );
     expect(() => evaluateProgram(compiled, { entities: [], submissions: [], asOf: '2026-13-01' })).toThrow(
       RulebookError,
     );
   });
 
   it('leaves out payees without an id or listed twice', () => {
-    const compiled = compileRulebook({
-      schemaVersion: 1,
-      program: 'x',
-      fiscalYear: '2026-27',
-      measures: [countsMeasure('cie', { kind: 'absolute', value: 0.5 })],
-      payment: { method: 'rate-incentive' },
-    });
+    const compiled = compileRulebook(
+      testRulebook({
+        program: 'x',
+        measures: [countsMeasure('cie', { kind: 'absolute', value: 0.5 })],
+      }),
+    );
     const { results, issues } = evaluateProgram(compiled, {
       entities: [
         { id: 'E1', rateCents: 100, units: 1 },
@@ -171,13 +168,12 @@ describe('evaluateProgram input checks', () => {
   });
 
   it('reports submissions it could not place, summarised', () => {
-    const compiled = compileRulebook({
-      schemaVersion: 1,
-      program: 'x',
-      fiscalYear: '2026-27',
-      measures: [countsMeasure('cie', { kind: 'absolute', value: 0.5 })],
-      payment: { method: 'rate-incentive' },
-    });
+    const compiled = compileRulebook(
+      testRulebook({
+        program: 'x',
+        measures: [countsMeasure('cie', { kind: 'absolute', value: 0.5 })],
+      }),
+    );
     const data = { placed: 1, interns: 2 };
     const { issues } = evaluateProgram(compiled, {
       entities: [{ id: 'E1', rateCents: 100, units: 1 }],

@@ -2,33 +2,32 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../measures/record-reader.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
-const compiled = compileRulebook({
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
-  measures: [
-    {
-      key: 'screening',
-      name: 'Screening',
-      domain: 'prevention-wellness',
-      kind: 'performance',
-      fields: { personId: { type: 'string' }, screened: { type: 'boolean' } },
-      recordKey: ['personId'],
-      compute: { kind: 'rate-records', numerator: 'screened' },
-    },
-    {
-      key: 'survey',
-      name: 'Survey',
-      domain: 'workforce',
-      kind: 'reporting',
-      fields: { participated: { type: 'boolean', required: true } },
-      compute: { kind: 'reporting', accurate: { rules: [{ check: 'participated', message: 'no' }] } },
-    },
-  ],
-  payment: { method: 'rate-incentive' },
-});
+const compiled = compileRulebook(
+  testRulebook({
+    measures: [
+      {
+        key: 'screening',
+        name: 'Screening',
+        domain: 'prevention-wellness',
+        kind: 'performance',
+        fields: { personId: { type: 'string' }, screened: { type: 'boolean' } },
+        recordKey: ['personId'],
+        compute: { kind: 'rate-records', numerator: 'screened' },
+      },
+      {
+        key: 'survey',
+        name: 'Survey',
+        domain: 'workforce',
+        kind: 'reporting',
+        fields: { participated: { type: 'boolean', required: true } },
+        compute: { kind: 'reporting', accurate: { rules: [{ check: 'participated', message: 'no' }] } },
+      },
+    ],
+  }),
+);
 
 const entities = [{ id: 'E1' }, { id: 'E2' }];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
 // Two plans in county A, one in county B; m1 and m2 are rates held to 0.5 (target and floor).
@@ -13,19 +14,18 @@ const rate = (key: string) => ({
   target: { kind: 'absolute', value: 0.5 },
   floor: { kind: 'absolute', value: 0.5 },
 });
-const rulebook = (extra: Record<string, unknown> = {}) => ({
-  schemaVersion: 1,
-  program: 'dhcs-mcas',
-  fiscalYear: '2026-27',
-  payee: {
-    kind: 'plan-county',
-    fields: { county: { type: 'string', required: true }, netIncomeCents: { type: 'number' } },
-  },
-  measures: [rate('m1'), rate('m2')],
-  scoring: { kind: 'met-not-met' },
-  payment: { method: 'sanctions', amount: { kind: 'per-measure', amount: '1000.00' } },
-  ...extra,
-});
+const rulebook = (extra: Record<string, unknown> = {}) =>
+  testRulebook({
+    program: 'dhcs-mcas',
+    payee: {
+      kind: 'plan-county',
+      fields: { county: { type: 'string', required: true }, netIncomeCents: { type: 'number' } },
+    },
+    measures: [rate('m1'), rate('m2')],
+    scoring: { kind: 'met-not-met' },
+    payment: { method: 'sanctions', amount: { kind: 'per-measure', amount: '1000.00' } },
+    ...extra,
+  });
 const parts = [
   {
     key: 'auto-assignment',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURE_RESULT_VALUE_FIELDS, type MeasureResult } from '../measures/measure-result.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateMeasureValues, scoreValues } from './evaluate-phased.ts';
 import { PhaseOneColumns, rescoreMeasure, SCORED_FIELDS } from './rescore-measure.ts';
 
@@ -10,57 +11,57 @@ import { PhaseOneColumns, rescoreMeasure, SCORED_FIELDS } from './rescore-measur
  * not-met scoring, and a reporting measure whose met phase 1 decides. Payees P1..P4 with shares
  * 2/10, 4/10, 6/10, 8/10, baselines 0.1, 0.5, 0.5, 0.9; P5 serves code 096 (no share measure).
  */
-const compiled = compileRulebook({
-  schemaVersion: 1,
-  program: 'test-qip',
-  fiscalYear: '2026-27',
-  payee: {
-    kind: 'provider',
-    fields: {
-      serviceCode: { type: 'string' },
-      base: { type: 'number' },
-      units: { type: 'number' },
-      rateCents: { type: 'number' },
+const compiled = compileRulebook(
+  testRulebook({
+    program: 'test-qip',
+    payee: {
+      kind: 'provider',
+      fields: {
+        serviceCode: { type: 'string' },
+        base: { type: 'number' },
+        units: { type: 'number' },
+        rateCents: { type: 'number' },
+      },
     },
-  },
-  scoring: { kind: 'met-not-met', points: 1 },
-  measures: [
-    {
-      key: 'survey',
-      name: 'survey',
-      domain: 'workforce',
-      kind: 'reporting',
-      fields: { done: { type: 'boolean' } },
-      compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' } },
-    },
-    ...(
-      [
-        ['absolute', { kind: 'absolute', value: 0.5 }],
-        ['peer', { kind: 'peer-percentile', percentile: 50 }],
-        ['improving', { kind: 'improvement', goal: 1, gapClosed: '0.5' }],
-        ['unresolved', { kind: 'baseline-percentile', percentile: 50 }],
-      ] as const
-    ).map(([key, target]) => ({
-      key,
-      name: key,
-      domain: 'employment',
-      kind: 'performance',
-      appliesTo: { serviceCode: ['950'] },
-      ...(key === 'absolute' ? {} : { dataFrom: 'absolute' }),
-      compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
-      ...(key === 'absolute' ? { fields: { n: { type: 'number' }, d: { type: 'number' } } } : {}),
-      ...(key === 'improving' ? { baseline: { payeeField: 'base' } } : {}),
-      ...(key === 'peer'
-        ? {
-            scoring: { kind: 'linear', threshold: 0.2, benchmark: 0.8 },
-            floor: { kind: 'absolute', value: 0.3 },
-          }
-        : {}),
-      target,
-    })),
-  ],
-  payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
-});
+    scoring: { kind: 'met-not-met', points: 1 },
+    measures: [
+      {
+        key: 'survey',
+        name: 'survey',
+        domain: 'workforce',
+        kind: 'reporting',
+        fields: { done: { type: 'boolean' } },
+        compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' } },
+      },
+      ...(
+        [
+          ['absolute', { kind: 'absolute', value: 0.5 }],
+          ['peer', { kind: 'peer-percentile', percentile: 50 }],
+          ['improving', { kind: 'improvement', goal: 1, gapClosed: '0.5' }],
+          ['unresolved', { kind: 'baseline-percentile', percentile: 50 }],
+        ] as const
+      ).map(([key, target]) => ({
+        key,
+        name: key,
+        domain: 'employment',
+        kind: 'performance',
+        appliesTo: { serviceCode: ['950'] },
+        ...(key === 'absolute' ? {} : { dataFrom: 'absolute' }),
+        compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
+        ...(key === 'absolute' ? { fields: { n: { type: 'number' }, d: { type: 'number' } } } : {}),
+        ...(key === 'improving' ? { baseline: { payeeField: 'base' } } : {}),
+        ...(key === 'peer'
+          ? {
+              scoring: { kind: 'linear', threshold: 0.2, benchmark: 0.8 },
+              floor: { kind: 'absolute', value: 0.3 },
+            }
+          : {}),
+        target,
+      })),
+    ],
+    payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
+  }),
+);
 
 const entities = [
   ...[0.1, 0.5, 0.5, 0.9].map((base, i) => ({

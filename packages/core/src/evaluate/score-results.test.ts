@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
 const fields = { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } };
@@ -13,31 +14,31 @@ const sub = (entityId: string, measure: string, period: string, placed: number) 
 });
 
 describe('targets that need a baseline, scoring and the composite', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dhcs-qwi',
-    fiscalYear: '2026-27',
-    measures: [
-      {
-        ...base,
-        key: 'cie',
-        baseline: { period: '2025-26' },
-        target: { kind: 'improvement', goal: 0.8, gapClosed: '0.25' },
-        scoring: { kind: 'met-not-met', points: 2 },
-        weight: 3,
-      },
-      {
-        ...base,
-        key: 'retention',
-        baseline: { payeeField: 'retentionBaseline' },
-        target: { kind: 'improvement', goal: 0.9, gapClosed: '0.5' },
-        noData: 'not-met',
-        weight: 1,
-      },
-    ],
-    scoring: { kind: 'met-not-met' },
-    payment: { method: 'rate-incentive', earning: 'composite' },
-  });
+  const compiled = compileRulebook(
+    testRulebook({
+      program: 'dhcs-qwi',
+      measures: [
+        {
+          ...base,
+          key: 'cie',
+          baseline: { period: '2025-26' },
+          target: { kind: 'improvement', goal: 0.8, gapClosed: '0.25' },
+          scoring: { kind: 'met-not-met', points: 2 },
+          weight: 3,
+        },
+        {
+          ...base,
+          key: 'retention',
+          baseline: { payeeField: 'retentionBaseline' },
+          target: { kind: 'improvement', goal: 0.9, gapClosed: '0.5' },
+          noData: 'not-met',
+          weight: 1,
+        },
+      ],
+      scoring: { kind: 'met-not-met' },
+      payment: { method: 'rate-incentive', earning: 'composite' },
+    }),
+  );
   const { results, payments } = evaluateProgram(compiled, {
     entities: [
       { id: 'A', retentionBaseline: 0.5, rateCents: 10000, units: 1 },
@@ -116,31 +117,31 @@ describe('floors (MCAS minimum performance levels) and sanctions', () => {
     compute: { kind: 'value', field: 'rate' },
     floor,
   });
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dhcs-mcas',
-    fiscalYear: '2026-27',
-    measures: [
-      // national distribution's 50th percentile: median of 0.4 0.5 0.6 = 0.5
-      rateMeasure('well-child', {
-        kind: 'baseline-percentile',
-        percentile: 50,
-        distribution: [0.4, 0.5, 0.6],
-      }),
-      // lower is better: the 50th percentile counted the better way is PERCENTILE.INC at 0.5 = 0.4
-      rateMeasure('poor-a1c', {
-        kind: 'baseline-percentile',
-        percentile: 50,
-        distribution: [0.3, 0.4, 0.5],
-        direction: 'lower',
-      }),
-    ],
-    payment: {
-      method: 'sanctions',
-      amount: { kind: 'per-measure', amount: '5000.00' },
-      directions: { 'poor-a1c': 'lower' },
-    },
-  });
+  const compiled = compileRulebook(
+    testRulebook({
+      program: 'dhcs-mcas',
+      measures: [
+        // national distribution's 50th percentile: median of 0.4 0.5 0.6 = 0.5
+        rateMeasure('well-child', {
+          kind: 'baseline-percentile',
+          percentile: 50,
+          distribution: [0.4, 0.5, 0.6],
+        }),
+        // lower is better: the 50th percentile counted the better way is PERCENTILE.INC at 0.5 = 0.4
+        rateMeasure('poor-a1c', {
+          kind: 'baseline-percentile',
+          percentile: 50,
+          distribution: [0.3, 0.4, 0.5],
+          direction: 'lower',
+        }),
+      ],
+      payment: {
+        method: 'sanctions',
+        amount: { kind: 'per-measure', amount: '5000.00' },
+        directions: { 'poor-a1c': 'lower' },
+      },
+    }),
+  );
   const rate = (entityId: string, measure: string, value: number) => ({
     entityId,
     measure,
@@ -175,14 +176,13 @@ describe('floors (MCAS minimum performance levels) and sanctions', () => {
 describe('exact values decide met: ties meet, whatever the doubles say', () => {
   /** One rate-counts measure per target, payees' rates placed / interns, every target met-not-met. */
   function evaluate(target: Record<string, unknown>, rates: Record<string, [number, number]>) {
-    const compiled = compileRulebook({
-      schemaVersion: 1,
-      program: 'dhcs-qwi',
-      fiscalYear: '2026-27',
-      measures: [{ ...base, key: 'cie', target }],
-      scoring: { kind: 'met-not-met' },
-      payment: { method: 'rate-incentive' },
-    });
+    const compiled = compileRulebook(
+      testRulebook({
+        program: 'dhcs-qwi',
+        measures: [{ ...base, key: 'cie', target }],
+        scoring: { kind: 'met-not-met' },
+      }),
+    );
     const { results } = evaluateProgram(compiled, {
       entities: Object.keys(rates).map((id) => ({ id, rateCents: 100, units: 1 })),
       submissions: Object.entries(rates).map(([id, [placed, interns]]) => ({
@@ -236,21 +236,20 @@ describe('exact values decide met: ties meet, whatever the doubles say', () => {
 
 describe('an improvement target over an exact baseline', () => {
   function improvement(target: Record<string, unknown>, last: [number, number], now: [number, number]) {
-    const compiled = compileRulebook({
-      schemaVersion: 1,
-      program: 'dhcs-qwi',
-      fiscalYear: '2026-27',
-      measures: [
-        {
-          ...base,
-          key: 'cie',
-          baseline: { period: '2025-26' },
-          target,
-        },
-      ],
-      scoring: { kind: 'met-not-met' },
-      payment: { method: 'rate-incentive' },
-    });
+    const compiled = compileRulebook(
+      testRulebook({
+        program: 'dhcs-qwi',
+        measures: [
+          {
+            ...base,
+            key: 'cie',
+            baseline: { period: '2025-26' },
+            target,
+          },
+        ],
+        scoring: { kind: 'met-not-met' },
+      }),
+    );
     const row = (period: string, placed: number, interns: number) => ({
       entityId: 'A',
       measure: 'cie',

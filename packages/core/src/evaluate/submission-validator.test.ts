@@ -1,57 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../measures/applies-to.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 import { type SubmissionProblem, SubmissionValidator } from './submission-validator.ts';
 
 // Staffing reported by employment providers (950): the reporting measure owns the data, a rate
 // reads it through dataFrom, and a counts measure owns data of its own.
-const compiled = compileRulebook({
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
-  payee: { kind: 'provider', fields: { serviceCode: { type: 'string' } } },
-  measures: [
-    {
-      key: 'staffing',
-      name: 'Staffing',
-      domain: 'workforce',
-      kind: 'reporting',
-      appliesTo: { serviceCode: ['950'] },
-      fields: {
-        staff: { type: 'number', required: true, min: 0 },
-        acre: {
-          type: 'number',
-          required: true,
-          min: 0,
-          rules: [{ check: 'acre <= staff', message: 'ACRE-trained staff are more than staff' }],
+const compiled = compileRulebook(
+  testRulebook({
+    payee: { kind: 'provider', fields: { serviceCode: { type: 'string' } } },
+    measures: [
+      {
+        key: 'staffing',
+        name: 'Staffing',
+        domain: 'workforce',
+        kind: 'reporting',
+        appliesTo: { serviceCode: ['950'] },
+        fields: {
+          staff: { type: 'number', required: true, min: 0 },
+          acre: {
+            type: 'number',
+            required: true,
+            min: 0,
+            rules: [{ check: 'acre <= staff', message: 'ACRE-trained staff are more than staff' }],
+          },
+          asOfDate: { type: 'date', required: true, min: '2026-07-01', max: '2027-06-30' },
+          agencyType: { type: 'string', enum: ['agency', 'independent'] },
         },
-        asOfDate: { type: 'date', required: true, min: '2026-07-01', max: '2027-06-30' },
-        agencyType: { type: 'string', enum: ['agency', 'independent'] },
+        compute: { kind: 'reporting', timely: { dueDate: '2026-09-30' } },
       },
-      compute: { kind: 'reporting', timely: { dueDate: '2026-09-30' } },
-    },
-    {
-      key: 'acre-share',
-      name: 'ACRE share',
-      domain: 'workforce',
-      kind: 'performance',
-      appliesTo: { serviceCode: ['950'] },
-      dataFrom: 'staffing',
-      compute: { kind: 'rate-counts', numeratorField: 'acre', denominatorField: 'staff' },
-      weight: 0,
-    },
-    {
-      key: 'placements',
-      name: 'Placements',
-      domain: 'employment',
-      kind: 'outcome',
-      fields: { placed: { type: 'number', required: true, min: 0 }, note: { type: 'string' } },
-      compute: { kind: 'value', field: 'placed' },
-    },
-  ],
-  payment: { method: 'rate-incentive' },
-});
+      {
+        key: 'acre-share',
+        name: 'ACRE share',
+        domain: 'workforce',
+        kind: 'performance',
+        appliesTo: { serviceCode: ['950'] },
+        dataFrom: 'staffing',
+        compute: { kind: 'rate-counts', numeratorField: 'acre', denominatorField: 'staff' },
+        weight: 0,
+      },
+      {
+        key: 'placements',
+        name: 'Placements',
+        domain: 'employment',
+        kind: 'outcome',
+        fields: { placed: { type: 'number', required: true, min: 0 }, note: { type: 'string' } },
+        compute: { kind: 'value', field: 'placed' },
+      },
+    ],
+  }),
+);
 
 const payees: Record<string, Entity> = {
   'PV-950': { id: 'PV-950', serviceCode: '950' },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 import { payeeChanges } from './payee-changes.ts';
 import { createWhatIf } from './what-if.ts';
@@ -25,10 +26,8 @@ function program(over: { trained?: number; retained?: number; weights?: [number,
     target: { kind: 'absolute', value: target },
     weight,
   });
-  return {
-    schemaVersion: 1,
+  return testRulebook({
     program: 'test-qip',
-    fiscalYear: '2026-27',
     payee: {
       kind: 'provider',
       fields: { units: { type: 'number', required: true }, rateCents: { type: 'number', required: true } },
@@ -38,7 +37,7 @@ function program(over: { trained?: number; retained?: number; weights?: [number,
       share('retained', 'kept', over.retained ?? 0.5, wr),
     ],
     payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
-  };
+  });
 }
 
 const entities = ['P1', 'P2', 'P3'].map((id) => ({ id, units: 100, rateCents: 5000 }));

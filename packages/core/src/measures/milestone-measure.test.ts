@@ -1,30 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProgram } from '../evaluate/evaluate-program.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 
 describe('milestone measure', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dhcs-ept',
-    fiscalYear: '2026-27',
-    measures: [
-      {
-        key: 'ept-milestone',
-        name: 'EPT milestones',
-        domain: 'practice-transformation',
-        kind: 'milestone',
-        fields: {
-          milestone: { type: 'number', required: true },
-          completedOn: { type: 'date', required: true },
+  const compiled = compileRulebook(
+    testRulebook({
+      program: 'dhcs-ept',
+      measures: [
+        {
+          key: 'ept-milestone',
+          name: 'EPT milestones',
+          domain: 'practice-transformation',
+          kind: 'milestone',
+          fields: {
+            milestone: { type: 'number', required: true },
+            completedOn: { type: 'date', required: true },
+          },
+          compute: { kind: 'milestone', by: '2026-12-31', minCompleted: 2 },
         },
-        compute: { kind: 'milestone', by: '2026-12-31', minCompleted: 2 },
+      ],
+      payment: {
+        method: 'class-table-milestones',
+        classes: [{ class: 'A', membersFrom: 1, membersTo: 500, pmpy: '580.00' }],
       },
-    ],
-    payment: {
-      method: 'class-table-milestones',
-      classes: [{ class: 'A', membersFrom: 1, membersTo: 500, pmpy: '580.00' }],
-    },
-  });
+    }),
+  );
   const done = (milestone: unknown, completedOn: unknown) => ({
     entityId: 'P1',
     measure: 'ept-milestone',

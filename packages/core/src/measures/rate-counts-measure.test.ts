@@ -1,35 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProgram } from '../evaluate/evaluate-program.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 
 describe('rate from submitted counts', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dds-qip',
-    fiscalYear: '2026-27',
-    measures: [
-      {
-        key: 'weighted',
-        name: 'weighted',
-        domain: 'employment',
-        kind: 'outcome',
-        fields: {
-          site: { type: 'string', required: true },
-          numerator: { type: 'number', required: true },
-          denominator: { type: 'number', required: true },
+  const compiled = compileRulebook(
+    testRulebook({
+      measures: [
+        {
+          key: 'weighted',
+          name: 'weighted',
+          domain: 'employment',
+          kind: 'outcome',
+          fields: {
+            site: { type: 'string', required: true },
+            numerator: { type: 'number', required: true },
+            denominator: { type: 'number', required: true },
+          },
+          recordKey: ['site'],
+          compute: {
+            kind: 'rate-counts',
+            numeratorField: 'numerator',
+            denominatorField: 'denominator',
+            per: 100,
+          },
+          target: { kind: 'absolute', value: 33.4, direction: 'lower' },
         },
-        recordKey: ['site'],
-        compute: {
-          kind: 'rate-counts',
-          numeratorField: 'numerator',
-          denominatorField: 'denominator',
-          per: 100,
-        },
-        target: { kind: 'absolute', value: 33.4, direction: 'lower' },
-      },
-    ],
-    payment: { method: 'rate-incentive' },
-  });
+      ],
+    }),
+  );
   const rate = (rows: [number, number][]) =>
     evaluateProgram(compiled, {
       entities: [{ id: 'E1' }],

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProgram } from '../evaluate/evaluate-program.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import type { Submission, SubmissionColumns } from './record-reader.ts';
 
-const rulebook = {
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
+const rulebook = testRulebook({
   payee: { kind: 'provider-service-code', fields: { serviceCode: { type: 'string', required: true } } },
   measures: [
     {
@@ -52,8 +50,7 @@ const rulebook = {
       target: { kind: 'absolute', value: 0.6 },
     },
   ],
-  payment: { method: 'rate-incentive' },
-};
+});
 
 type Data = Record<string, unknown>;
 const rec = (entityId: string, data: Data, submittedOn = '2026-10-01'): Submission => ({

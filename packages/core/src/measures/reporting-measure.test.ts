@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProgram } from '../evaluate/evaluate-program.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 
-const rulebook = {
-  schemaVersion: 1,
-  program: 'dds-qip',
-  fiscalYear: '2026-27',
+const rulebook = testRulebook({
   measures: [
     {
       key: 'provider-directory',
@@ -26,8 +24,7 @@ const rulebook = {
       compute: { kind: 'reporting', timely: { dueDate: '2026-10-31' } },
     },
   ],
-  payment: { method: 'rate-incentive' },
-};
+});
 
 const good = { zipCodes: ['95814'], languages: ['en', 'es'], agencyType: 'agency', staffCount: 12 };
 const sub = (entityId: string, submittedOn: string, data: Record<string, unknown>) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProgram } from '../evaluate/evaluate-program.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
+import { testRulebook } from '../testing/test-rulebook.ts';
 
 const measure = (key: string, compute: Record<string, unknown>) => ({
   key,
@@ -17,33 +18,31 @@ const measure = (key: string, compute: Record<string, unknown>) => ({
 });
 
 describe('value measure', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dds-qip',
-    fiscalYear: '2026-27',
-    measures: [
-      measure('trained-sum', { field: 'trained' }),
-      {
-        ...measure('trained-share', { formula: 'trained / staff', aggregate: 'mean' }),
-        dataFrom: 'trained-sum',
-        fields: undefined,
-        recordKey: undefined,
-      },
-      {
-        ...measure('latest', { field: 'trained', aggregate: 'latest' }),
-        dataFrom: 'trained-sum',
-        fields: undefined,
-        recordKey: undefined,
-      },
-      {
-        ...measure('fewest', { field: 'trained', aggregate: 'min' }),
-        dataFrom: 'trained-sum',
-        fields: undefined,
-        recordKey: undefined,
-      },
-    ],
-    payment: { method: 'rate-incentive' },
-  });
+  const compiled = compileRulebook(
+    testRulebook({
+      measures: [
+        measure('trained-sum', { field: 'trained' }),
+        {
+          ...measure('trained-share', { formula: 'trained / staff', aggregate: 'mean' }),
+          dataFrom: 'trained-sum',
+          fields: undefined,
+          recordKey: undefined,
+        },
+        {
+          ...measure('latest', { field: 'trained', aggregate: 'latest' }),
+          dataFrom: 'trained-sum',
+          fields: undefined,
+          recordKey: undefined,
+        },
+        {
+          ...measure('fewest', { field: 'trained', aggregate: 'min' }),
+          dataFrom: 'trained-sum',
+          fields: undefined,
+          recordKey: undefined,
+        },
+      ],
+    }),
+  );
   const row = (site: string, submittedOn: string, data: Record<string, unknown>) => ({
     entityId: 'E1',
     measure: 'trained-sum',
@@ -77,21 +76,19 @@ describe('value measure', () => {
 });
 
 describe('value measure: exact sums and named failures', () => {
-  const compiled = compileRulebook({
-    schemaVersion: 1,
-    program: 'dds-qip',
-    fiscalYear: '2026-27',
-    measures: [
-      measure('gap-closed', { formula: 'trained - staff', aggregate: 'sum' }),
-      {
-        ...measure('share', { formula: 'trained / staff', aggregate: 'latest' }),
-        dataFrom: 'gap-closed',
-        fields: undefined,
-        recordKey: undefined,
-      },
-    ],
-    payment: { method: 'rate-incentive' },
-  });
+  const compiled = compileRulebook(
+    testRulebook({
+      measures: [
+        measure('gap-closed', { formula: 'trained - staff', aggregate: 'sum' }),
+        {
+          ...measure('share', { formula: 'trained / staff', aggregate: 'latest' }),
+          dataFrom: 'gap-closed',
+          fields: undefined,
+          recordKey: undefined,
+        },
+      ],
+    }),
+  );
   const evaluate = (rows: Record<string, unknown>[]) =>
     evaluateProgram(compiled, {
       entities: [{ id: 'E1' }],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testRulebook } from '../testing/test-rulebook.ts';
 import { validateRulebook } from './validate-rulebook.ts';
 
 const payee = { kind: 'provider-service-code', fields: { serviceCode: { type: 'string', required: true } } };
@@ -25,41 +26,39 @@ const screening = {
 
 describe('validateRulebook', () => {
   it('accepts a well-formed rulebook', () => {
-    const result = validateRulebook({
-      schemaVersion: 1,
-      program: 'dds-qip',
-      fiscalYear: '2026-27',
-      payee,
-      measures: [screening],
-      payment: { method: 'rate-incentive' },
-    });
+    const result = validateRulebook(
+      testRulebook({
+        payee,
+        measures: [screening],
+      }),
+    );
     expect(result).toMatchObject({ ok: true });
   });
 
   it('reports every problem at once, each with its JSON path (and position inside an expression)', () => {
-    const result = validateRulebook({
-      schemaVersion: 1,
-      program: 'DDS QIP', // not an id
-      fiscalYear: '2026-28', // not consecutive years
-      payee,
-      measures: [
-        {
-          ...screening,
-          appliesTo: "serviceCod in ['096']", // typo in a payee field, at offset 0
-          compute: {
-            kind: 'rate-records',
-            // 'agee' starts at offset 14: 'age >= 45 and ' is 14 characters
-            denominator: 'age >= 45 and agee <= 75',
-            numerator: 'screenedOn <= dueDate',
+    const result = validateRulebook(
+      testRulebook({
+        program: 'DDS QIP', // not an id
+        fiscalYear: '2026-28', // not consecutive years
+        payee,
+        measures: [
+          {
+            ...screening,
+            appliesTo: "serviceCod in ['096']", // typo in a payee field, at offset 0
+            compute: {
+              kind: 'rate-records',
+              // 'agee' starts at offset 14: 'age >= 45 and ' is 14 characters
+              denominator: 'age >= 45 and agee <= 75',
+              numerator: 'screenedOn <= dueDate',
+            },
+            target: { kind: 'absolute', value: 'high' }, // not a number
           },
-          target: { kind: 'absolute', value: 'high' }, // not a number
-        },
-        { ...screening, name: 'again' }, // duplicate key
-        { ...screening, key: 'no-record-key', recordKey: undefined, kind: 'sometimes' },
-      ],
-      composite: { measures: ['missing-measure'] },
-      payment: { method: 'rate-incentive' },
-    });
+          { ...screening, name: 'again' }, // duplicate key
+          { ...screening, key: 'no-record-key', recordKey: undefined, kind: 'sometimes' },
+        ],
+        composite: { measures: ['missing-measure'] },
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const found = result.issues.map((i) => ({ path: i.path.join('.'), code: i.code, position: i.position }));
@@ -80,30 +79,28 @@ describe('validateRulebook', () => {
   });
 
   it('checks field references and expression result types', () => {
-    const result = validateRulebook({
-      schemaVersion: 1,
-      program: 'dds-qip',
-      fiscalYear: '2026-27',
-      measures: [
-        {
-          key: 'cie',
-          name: 'Internship to CIE',
-          domain: 'employment',
-          kind: 'outcome',
-          fields: { placed: { type: 'number' }, interns: { type: 'string' } },
-          compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
-        },
-        {
-          key: 'wage',
-          name: 'Wage',
-          domain: 'employment',
-          kind: 'outcome',
-          fields: { hours: { type: 'number' } },
-          compute: { kind: 'value', formula: 'hours > 20' }, // boolean, a number is needed
-        },
-      ],
-      payment: { method: 'rate-incentive' },
-    });
+    const result = validateRulebook(
+      testRulebook({
+        measures: [
+          {
+            key: 'cie',
+            name: 'Internship to CIE',
+            domain: 'employment',
+            kind: 'outcome',
+            fields: { placed: { type: 'number' }, interns: { type: 'string' } },
+            compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
+          },
+          {
+            key: 'wage',
+            name: 'Wage',
+            domain: 'employment',
+            kind: 'outcome',
+            fields: { hours: { type: 'number' } },
+            compute: { kind: 'value', formula: 'hours > 20' }, // boolean, a number is needed
+          },
+        ],
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
@@ -115,22 +112,21 @@ describe('validateRulebook', () => {
 
 describe('reserved field names', () => {
   const withMeasure = (fields: Record<string, unknown>, denominatorField: string) =>
-    validateRulebook({
-      schemaVersion: 1,
-      program: 'x',
-      fiscalYear: '2026-27',
-      measures: [
-        {
-          key: 'm',
-          name: 'M',
-          domain: 'd',
-          kind: 'outcome',
-          fields,
-          compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField },
-        },
-      ],
-      payment: { method: 'rate-incentive' },
-    });
+    validateRulebook(
+      testRulebook({
+        program: 'x',
+        measures: [
+          {
+            key: 'm',
+            name: 'M',
+            domain: 'd',
+            kind: 'outcome',
+            fields,
+            compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField },
+          },
+        ],
+      }),
+    );
   const found = (result: ReturnType<typeof validateRulebook>) =>
     result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`);
 
@@ -165,13 +161,12 @@ describe('dataFrom', () => {
       dataFrom,
       compute: { kind: 'rate-records', numerator: 'screened' },
     });
-    const result = validateRulebook({
-      schemaVersion: 1,
-      program: 'x',
-      fiscalYear: '2026-27',
-      measures: [owner, reader('rate', 'screenings'), reader('lost', 'nowhere')],
-      payment: { method: 'rate-incentive' },
-    });
+    const result = validateRulebook(
+      testRulebook({
+        program: 'x',
+        measures: [owner, reader('rate', 'screenings'), reader('lost', 'nowhere')],
+      }),
+    );
     expect(result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
       'measures.1.dataFrom:record-key-required',
       'measures.2.dataFrom:unknown-measure',
