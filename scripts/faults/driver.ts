@@ -126,6 +126,17 @@ async function restartPostgres(): Promise<string> {
   return `down and up in ${secs(performance.now() - started)}`;
 }
 
+/** Redis stopped and started by a hosts.sh command; the API and both workers must come back to it. */
+async function replaceRedis(command: 'redis_restart' | 'redis_lose'): Promise<string> {
+  const started = performance.now();
+  await hostCommand(command);
+  const down = performance.now() - started;
+  const back = await reconnected(['api', 'w1', 'w2']);
+  if (back === null)
+    problems.push(`the API and both workers did not all reconnect within 120 s (${command})`);
+  return `down and up in ${secs(down)}, API and workers reconnected ${back === null ? 'never' : `${secs(back)} after`}`;
+}
+
 const SCENARIOS: Scenario[] = [
   {
     fault: 'kill -9 of worker w1, a replacement started on w1',
@@ -158,15 +169,12 @@ const SCENARIOS: Scenario[] = [
   {
     fault: 'Redis restart (SIGTERM, append-only file kept, start)',
     share: 0.5,
-    async act() {
-      const started = performance.now();
-      await hostCommand('redis_restart');
-      const down = performance.now() - started;
-      const back = await reconnected(['api', 'w1', 'w2']);
-      if (back === null)
-        problems.push('the API and both workers did not all reconnect within 120 s of the Redis restart');
-      return `down and up in ${secs(down)}, API and workers reconnected ${back === null ? 'never' : `${secs(back)} after`}`;
-    },
+    act: () => replaceRedis('redis_restart'),
+  },
+  {
+    fault: 'Redis lost: SIGKILL, its files removed, an empty Redis started (every job gone)',
+    share: 0.5,
+    act: () => replaceRedis('redis_lose'),
   },
 ];
 

@@ -129,6 +129,19 @@ redis_restart() {
   redis_start
 }
 
+# A Redis host lost with its data: SIGKILL, its files removed, a new empty Redis started at the
+# same address (every queued and active job gone; runs are left to the workers' orphan sweep).
+redis_lose() {
+  local pid _; pid=$(cat "$QUIPF_DIR/redis/redis.pid")
+  kill -KILL "$pid"
+  for _ in $(seq 1 200); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  rm -rf "$QUIPF_DIR/redis"
+  redis_start
+}
+
 # partition <host> <peer> on|off: frames between the two hosts go to a MAC address nobody has, so
 # the bridge floods them and every host drops them (a silent partition, both directions; the host
 # still reaches everyone else). off removes the false entries; ARP finds the real ones again.
