@@ -117,30 +117,24 @@ redis_ping() {
   [ "$(ip netns exec "$(quipf_ns ctl)" redis-cli -h "$(quipf_addr redis)" -p "$QUIPF_REDIS_PORT" ping 2>/dev/null)" = PONG ]
 }
 
-# The operator's restart: SIGTERM (Redis writes its append-only file and exits), then a start.
-redis_restart() {
+# redis_stop SIGNAL: signals the Redis server and waits until it is gone.
+redis_stop() {
   local pid _; pid=$(cat "$QUIPF_DIR/redis/redis.pid")
-  kill -TERM "$pid"
+  kill "-$1" "$pid"
   for _ in $(seq 1 200); do
-    kill -0 "$pid" 2>/dev/null || break
+    kill -0 "$pid" 2>/dev/null || return 0
     sleep 0.05
   done
-  kill -0 "$pid" 2>/dev/null && { echo "Redis did not stop" >&2; return 1; }
-  redis_start
+  echo "Redis did not stop" >&2
+  return 1
 }
+
+# The operator's restart: SIGTERM (Redis writes its append-only file and exits), then a start.
+redis_restart() { redis_stop TERM && redis_start; }
 
 # A Redis host lost with its data: SIGKILL, its files removed, a new empty Redis started at the
 # same address (every queued and active job gone; runs are left to the workers' orphan sweep).
-redis_lose() {
-  local pid _; pid=$(cat "$QUIPF_DIR/redis/redis.pid")
-  kill -KILL "$pid"
-  for _ in $(seq 1 200); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  rm -rf "$QUIPF_DIR/redis"
-  redis_start
-}
+redis_lose() { redis_stop KILL && rm -rf "$QUIPF_DIR/redis" && redis_start; }
 
 # partition <host> <peer> on|off: frames between the two hosts go to a MAC address nobody has, so
 # the bridge floods them and every host drops them (a silent partition, both directions; the host
