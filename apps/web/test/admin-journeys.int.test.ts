@@ -103,8 +103,9 @@ describe('admin journeys in Chromium', () => {
     const before = await met.textContent();
     const totalBefore = await page.getByTestId('what-if-total').textContent();
     expect(await page.getByTestId('what-if-change').textContent()).toBe('no change');
-    // A lower bar: more plans meet it.
-    await page.getByLabel('Target value').fill('0.5');
+    // A lower bar: more plans meet it. A rate's target is typed as a percent (60 = 0.6).
+    expect(await page.getByLabel('Target value (%)').inputValue()).toBe('60');
+    await page.getByLabel('Target value (%)').fill('50');
     await expect.poll(() => met.textContent(), { timeout: 15_000 }).not.toBe(before);
     await shot('journey-what-if');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -124,13 +125,16 @@ describe('admin journeys in Chromium', () => {
   it('publishes the edited draft as version 2', async () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish this draft?' });
-    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await dialog.getByLabel('Change note (required)').fill('blood pressure target lowered to 50%');
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published version 2.').waitFor({ timeout: 20_000 });
     await page.getByRole('tab', { name: 'Versions' }).click();
     await page.getByTestId('diff').waitFor();
     await shot('journey-published-diff');
-    // Version 1 -> 2 changed the target value.
-    expect(await page.getByTestId('diff').textContent()).toContain('measures[0].target.value');
+    // Version 1 -> 2 changed the target value, said in words and in the measure's unit.
+    expect(await page.getByTestId('diff').textContent()).toContain(
+      'Controlling High Blood Pressure (CBP): target at least 60% -> at least 50%',
+    );
   });
 
   it('draws the EPT class table with the 500 -> 501 member cliff', async () => {

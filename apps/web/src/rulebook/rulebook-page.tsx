@@ -239,8 +239,9 @@ export function RulebookPage() {
         </Tabs.List>
         <Tabs.Content value="measures" className="space-y-6">
           {issues.length > 0 ? (
+            // A summary of what each field already shows: a status, so a problem is announced once.
             <div
-              role="alert"
+              role="status"
               className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
               data-testid="draft-problems"
             >
