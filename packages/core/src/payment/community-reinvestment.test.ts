@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { flooredOutcome } from '../testing/measure-outcome.ts';
+import { entityOutcome, flooredOutcome, methodParams } from '../testing/measure-outcome.ts';
 import { type CommunityReinvestmentParams, computeCommunityReinvestment } from './community-reinvestment.ts';
 import type { EntityOutcome, MeasureOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
 
-const params = (json: Record<string, unknown> = {}) =>
-  PaymentParamsSchema.parse({ method: 'community-reinvestment', ...json }) as CommunityReinvestmentParams;
+const params = methodParams<CommunityReinvestmentParams>('community-reinvestment');
 const m = flooredOutcome;
-const plan = (
-  entityId: string,
-  netIncomeCents: unknown,
-  measures: Record<string, MeasureOutcome>,
-): EntityOutcome => ({
-  entityId,
-  attributes: { netIncomeCents },
-  measures,
-  composite: null,
-});
+const plan = (entityId: string, netIncomeCents: unknown, measures: Record<string, MeasureOutcome>) =>
+  entityOutcome(entityId, { netIncomeCents }, measures);
 const required = (e: EntityOutcome, p = params()) =>
   computeCommunityReinvestment(p, [e], { explain: false }).payments[0]?.details.reinvestmentRequiredCents;
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { methodParams } from '../testing/measure-outcome.ts';
 import {
   computeFixedMilestoneSchedule,
   type FixedMilestoneScheduleParams,
 } from './fixed-milestone-schedule.ts';
 import type { EntityOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
 
-const params = (json: Record<string, unknown>) =>
-  PaymentParamsSchema.parse({ method: 'fixed-milestone-schedule', ...json }) as FixedMilestoneScheduleParams;
+const params = methodParams<FixedMilestoneScheduleParams>('fixed-milestone-schedule');
 const entity = (entityId: string, done: [number, string][]): EntityOutcome => ({
   entityId,
   attributes: {},

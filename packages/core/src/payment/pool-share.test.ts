@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { methodParams } from '../testing/measure-outcome.ts';
 import type { EntityOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
 import { computePoolShare, type PoolShareParams } from './pool-share.ts';
 
-const params = (json: Record<string, unknown>) =>
-  PaymentParamsSchema.parse({ method: 'pool-share', ...json }) as PoolShareParams;
+const params = methodParams<PoolShareParams>('pool-share');
 const entity = (entityId: string, composite: number | null, members?: number): EntityOutcome => ({
   entityId,
   attributes: members === undefined ? {} : { members },

@@ -1,23 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureOutcome } from '../testing/measure-outcome.ts';
+import { entityOutcome, measureOutcome, methodParams } from '../testing/measure-outcome.ts';
 import type { ComputeOptions, EntityOutcome, MeasureOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
 import { computeRateIncentive, type RateIncentiveParams } from './rate-incentive.ts';
 
-const params = (json: Record<string, unknown> = {}) =>
-  PaymentParamsSchema.parse({ method: 'rate-incentive', ...json }) as RateIncentiveParams;
+const params = methodParams<RateIncentiveParams>('rate-incentive');
 const m = measureOutcome;
-const provider = (
-  units: unknown,
-  rateCents: unknown,
-  measures: Record<string, MeasureOutcome>,
-): EntityOutcome => ({
-  entityId: 'v1',
-  attributes: { units, rateCents },
-  measures,
-  composite: null,
-});
+const provider = (units: unknown, rateCents: unknown, measures: Record<string, MeasureOutcome>) =>
+  entityOutcome('v1', { units, rateCents }, measures);
 
 describe('rate-incentive (DDS QIP)', () => {
   it('splits $50.00 into $45.00 base + $5.00 incentive when every measure is met', () => {

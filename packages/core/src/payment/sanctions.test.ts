@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { flooredOutcome } from '../testing/measure-outcome.ts';
+import { flooredOutcome, methodParams } from '../testing/measure-outcome.ts';
 import type { EntityOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
 import { computeSanctions, type SanctionsParams } from './sanctions.ts';
 
-const params = (json: Record<string, unknown>) =>
-  PaymentParamsSchema.parse({ method: 'sanctions', ...json }) as SanctionsParams;
+const params = methodParams<SanctionsParams>('sanctions');
 const m = flooredOutcome;
 // MCAS: m1 0.45 below its MPL 0.50; m2 0.70 above 0.60; m3 (lower is better) 0.35 above its 0.30 floor;
 // m4 not scored.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { methodParams } from '../testing/measure-outcome.ts';
 import type { EntityOutcome } from './payment.ts';
 import { PaymentParamsSchema } from './payment-params.ts';
 import { computeShareAllocation, type ShareAllocationParams } from './share-allocation.ts';
 
-const params = (json: Record<string, unknown>) =>
-  PaymentParamsSchema.parse({ method: 'share-allocation', ...json }) as ShareAllocationParams;
+const params = methodParams<ShareAllocationParams>('share-allocation');
 const plan = (entityId: string, county: string, composite: number | null): EntityOutcome => ({
   entityId,
   attributes: { county },

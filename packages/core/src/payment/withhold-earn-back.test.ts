@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { measureOutcome } from '../testing/measure-outcome.ts';
-import type { EntityOutcome, MeasureOutcome } from './payment.ts';
-import { PaymentParamsSchema } from './payment-params.ts';
+import { entityOutcome, measureOutcome, methodParams } from '../testing/measure-outcome.ts';
+import type { MeasureOutcome } from './payment.ts';
 import { computeWithholdEarnBack, type WithholdEarnBackParams } from './withhold-earn-back.ts';
 
-const params = (json: Record<string, unknown> = {}) =>
-  PaymentParamsSchema.parse({ method: 'withhold-earn-back', ...json }) as WithholdEarnBackParams;
+const params = methodParams<WithholdEarnBackParams>('withhold-earn-back');
 const m = measureOutcome;
-const plan = (
-  entityId: string,
-  capitationCents: number,
-  measures: Record<string, MeasureOutcome>,
-): EntityOutcome => ({
-  entityId,
-  attributes: { capitationCents },
-  measures,
-  composite: null,
-});
+const plan = (entityId: string, capitationCents: number, measures: Record<string, MeasureOutcome>) =>
+  entityOutcome(entityId, { capitationCents }, measures);
 
 describe('withhold-earn-back (DHCS QWI)', () => {
   const entities = [
