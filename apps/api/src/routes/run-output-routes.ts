@@ -3,12 +3,12 @@ import { type Database, expandResultJson, listRunPayments, listRunResults, type 
 import { explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
-import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { bearerSecurity, conflictError, notFoundError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
-import { requireVisibleRun } from '../review/visible-run.ts';
+import { requireVisiblePayee, requireVisibleRun, visiblePayees } from '../review/visible-run.ts';
 import { paymentCsv, paymentXlsx } from '../runs/payment-file.ts';
 import { runDiff } from '../runs/run-diff.ts';
 import {
@@ -25,23 +25,29 @@ const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema
 const EntityIdQuery = z.string().min(1).max(200).optional().openapi({ example: 'PV-00017-950' });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/**
- * A run's output as a principal may see it: a submitter sees its own payees only, and asking for
- * another's answers exactly as for a payee the run does not have (404, no hint).
- */
-function scope(principal: Principal, run: RunRecord, entityId: string | undefined): readonly string[] | null {
-  const where = { program: run.programId, fiscalYear: run.fiscalYear };
-  if (entityId !== undefined && !canSeeEntity(principal, where, entityId)) {
-    throw problems.notFound('The run has no such payee.');
-  }
-  return scopedEntityIds(principal, where);
-}
-
 /** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
 function requireOutput(run: RunRecord): void {
   if (run.status !== 'succeeded') {
     throw problems.conflict(`Run ${run.id} has no results: it is ${run.status}.`);
   }
+}
+
+/**
+ * A run's output as a principal may see it: the run (404 as for none when it may not see it), the
+ * payees it may see (null = all; asking for another's answers exactly as for a payee the run does not
+ * have: 404, no hint), then 409 unless the run has output.
+ */
+async function visibleOutput(
+  db: Kysely<Database>,
+  principal: Principal,
+  { id }: { id: string },
+  { entityId }: { entityId?: string | undefined },
+): Promise<{ run: RunRecord; entityIds: readonly string[] | null }> {
+  const run = await requireVisibleRun(db, principal, id);
+  if (entityId !== undefined) requireVisiblePayee(principal, run, entityId);
+  const entityIds = visiblePayees(principal, run);
+  requireOutput(run);
+  return { run, entityIds };
 }
 
 export function runOutputRoutes(db: Kysely<Database>) {
@@ -75,9 +81,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const run = await requireVisibleRun(db, c.get('principal'), c.req.valid('param').id);
-      const entityIds = scope(c.get('principal'), run, query.entityId);
-      requireOutput(run);
+      const { run, entityIds } = await visibleOutput(db, c.get('principal'), c.req.valid('param'), query);
       if (query.explain === '1') {
         if (query.entityId === undefined)
           throw problems.badRequest('explain=1 explains one payee: give its entityId.');
@@ -154,9 +158,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const run = await requireVisibleRun(db, c.get('principal'), c.req.valid('param').id);
-      const entityIds = scope(c.get('principal'), run, query.entityId);
-      requireOutput(run);
+      const { run, entityIds } = await visibleOutput(db, c.get('principal'), c.req.valid('param'), query);
       const filter = {
         runId: run.id,
         entityIds,
