@@ -3,21 +3,18 @@ import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../handlers/job-definitions.ts';
 import { runChunkJob } from '../handlers/run-chunk-job.ts';
-import type { JobContext } from '../job-runner.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
-import { storeSyntheticProgram, TEN_SYNTHETIC_PAYEES, waitForRunEnd } from '../testing/index.ts';
+import {
+  SYNTHETIC_RUN,
+  storeSyntheticProgram,
+  TEN_SYNTHETIC_PAYEES,
+  TEST_JOB_CONTEXT,
+  waitForRunEnd,
+} from '../testing/index.ts';
 import { INTERRUPTED_REASON, recoverInterruptedRuns } from './recover-interrupted-runs.ts';
 import { startRun } from './start-run.ts';
 
 /** Issue 14, item 3: runs a dead process left queued or running are resumed or failed at start-up. */
-
-const RUN = { fiscalYear: '2026-27', programId: 'dds-qip', asOf: '2026-11-23', createdBy: null };
-const context: JobContext = {
-  jobId: 'test',
-  attempt: 1,
-  signal: new AbortController().signal,
-  progress: async () => {},
-};
 
 describe.each(DATABASE_KINDS)('recovering interrupted runs on %s', (kind) => {
   let database: QuipDatabase;
@@ -36,21 +33,21 @@ describe.each(DATABASE_KINDS)('recovering interrupted runs on %s', (kind) => {
 
   /** A run as a killed process leaves it: running, one of its four chunks done, no job queued. */
   async function interruptedRun(): Promise<number> {
-    const run = await createRun(database.db, { ...RUN, chunkSize: 3 });
-    await runChunkJob(database.db).handle({ runId: run!.id, chunkNo: 1 }, context);
+    const run = await createRun(database.db, { ...SYNTHETIC_RUN, chunkSize: 3 });
+    await runChunkJob(database.db).handle({ runId: run!.id, chunkNo: 1 }, TEST_JOB_CONTEXT);
     expect(await findRun(database.db, run!.id)).toMatchObject({ status: 'running', finishedAt: null });
     return run!.id;
   }
 
   it('resumes an interrupted run from its stored chunks to the totals of a clean run', async () => {
     const interrupted = await interruptedRun();
-    const neverQueued = (await createRun(database.db, { ...RUN, chunkSize: 4 }))!.id;
+    const neverQueued = (await createRun(database.db, { ...SYNTHETIC_RUN, chunkSize: 4 }))!.id;
 
     runner = new InlineJobRunner(10);
     await runner.startWorker(jobDefinitions({ db: database.db }));
     const recovered = await recoverInterruptedRuns(database.db, runner);
     expect(recovered).toEqual({ resumed: [interrupted, neverQueued], failed: [] });
-    const clean = await startRun(database.db, runner, { ...RUN, chunkSize: 5 });
+    const clean = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 5 });
 
     const ends = await Promise.all(
       [interrupted, neverQueued, clean!.run.id].map((id) => waitForRunEnd(database.db, id)),
@@ -70,7 +67,7 @@ describe.each(DATABASE_KINDS)('recovering interrupted runs on %s', (kind) => {
 
   it('fails interrupted runs with the reason when asked to, and leaves ended runs alone', async () => {
     const interrupted = await interruptedRun();
-    const queued = (await createRun(database.db, { ...RUN, chunkSize: 4 }))!.id;
+    const queued = (await createRun(database.db, { ...SYNTHETIC_RUN, chunkSize: 4 }))!.id;
     runner = new InlineJobRunner(10);
     const recovered = await recoverInterruptedRuns(database.db, runner, { mode: 'fail' });
     expect(recovered).toEqual({ failed: [interrupted, queued], resumed: [] });

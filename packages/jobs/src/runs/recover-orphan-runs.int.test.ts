@@ -4,9 +4,14 @@ import { openTestDatabase } from '@quip/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../handlers/job-definitions.ts';
 import { runChunkJob } from '../handlers/run-chunk-job.ts';
-import type { JobContext } from '../job-runner.ts';
 import { BullmqJobRunner } from '../runners/bullmq-runner.ts';
-import { storeSyntheticProgram, TEN_SYNTHETIC_PAYEES, waitForRunEnd } from '../testing/index.ts';
+import {
+  SYNTHETIC_RUN,
+  storeSyntheticProgram,
+  TEN_SYNTHETIC_PAYEES,
+  TEST_JOB_CONTEXT,
+  waitForRunEnd,
+} from '../testing/index.ts';
 import {
   MAX_RUN_RESUMES,
   recoverOrphanRuns,
@@ -15,14 +20,6 @@ import {
 import { startRun } from './start-run.ts';
 
 /** Issue 14, item 3, scaled: a worker's sweep resumes or fails the runs whose jobs were lost. */
-
-const RUN = { fiscalYear: '2026-27', programId: 'dds-qip', asOf: '2026-11-23', createdBy: null };
-const context: JobContext = {
-  jobId: 'test',
-  attempt: 1,
-  signal: new AbortController().signal,
-  progress: async () => {},
-};
 
 function redisUrl(): string {
   const url = process.env.QUIP_TEST_REDIS_URL;
@@ -49,8 +46,8 @@ describe('orphan runs in scaled mode (PostgreSQL + BullMQ)', () => {
 
   /** A run whose queue lost its jobs: running, one of its four chunks done, nothing in Redis. */
   async function orphanRun(): Promise<number> {
-    const run = await createRun(database.db, { ...RUN, chunkSize: 3 });
-    await runChunkJob(database.db).handle({ runId: run!.id, chunkNo: 1 }, context);
+    const run = await createRun(database.db, { ...SYNTHETIC_RUN, chunkSize: 3 });
+    await runChunkJob(database.db).handle({ runId: run!.id, chunkNo: 1 }, TEST_JOB_CONTEXT);
     return run!.id;
   }
 
@@ -83,7 +80,7 @@ describe('orphan runs in scaled mode (PostgreSQL + BullMQ)', () => {
   it('leaves alone a run whose jobs are still queued, and a run created less than idleSeconds ago', async () => {
     const producer = runner(); // no worker: the flow stays queued
     runners.push(producer);
-    const queued = await startRun(database.db, producer, { ...RUN, chunkSize: 5 });
+    const queued = await startRun(database.db, producer, { ...SYNTHETIC_RUN, chunkSize: 5 });
     expect(await recoverOrphanRuns(database.db, producer, { idleSeconds: 0 })).toEqual({
       resumed: [],
       failed: [],

@@ -16,6 +16,7 @@ import type { JobRunner } from '../job-runner.ts';
 import { BullmqJobRunner } from '../runners/bullmq-runner.ts';
 import { InlineJobRunner } from '../runners/inline-runner.ts';
 import {
+  SYNTHETIC_RUN,
   storeSyntheticData,
   storeSyntheticProgram,
   TEN_SYNTHETIC_PAYEES,
@@ -33,8 +34,6 @@ const backends: Record<'inline' | 'bullmq', () => JobRunner> = {
   },
 };
 
-const RUN = { fiscalYear: '2026-27', programId: 'dds-qip', asOf: '2026-11-23', createdBy: null };
-
 describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   let database: QuipDatabase;
   let runner: JobRunner;
@@ -50,7 +49,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   it('scores chunks against the whole population and pays every payee', async () => {
     runner = backends[kind]();
     await runner.startWorker(jobDefinitions({ db: database.db }));
-    const started = await startRun(database.db, runner, { ...RUN, chunkSize: 3 });
+    const started = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 3 });
     expect(started?.run).toMatchObject({ status: 'queued', payees: 10, chunks: 4, rulebookVersion: 1 });
     const run = await waitForRunEnd(database.db, started!.run.id);
     // cie rates 0.1 .. 0.8 over the eight '950' payees; median (PERCENTILE.INC 0.5, rank 3.5) =
@@ -87,8 +86,8 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   it('gives identical payments for the same rulebook and snapshot, and writes nothing twice on a retry', async () => {
     runner = backends[kind]();
     await runner.startWorker(jobDefinitions({ db: database.db }));
-    const a = await startRun(database.db, runner, { ...RUN, chunkSize: 4 });
-    const b = await startRun(database.db, runner, { ...RUN, chunkSize: 7 });
+    const a = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 4 });
+    const b = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 7 });
     const runA = await waitForRunEnd(database.db, a!.run.id);
     const runB = await waitForRunEnd(database.db, b!.run.id);
     expect(runB.snapshotSubmissionId).toBe(runA.snapshotSubmissionId);
@@ -135,11 +134,17 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
   it('a later submission changes a new run but never an earlier one', async () => {
     runner = backends[kind]();
     await runner.startWorker(jobDefinitions({ db: database.db }));
-    const before = await waitForRunEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
+    const before = await waitForRunEnd(
+      database.db,
+      (await startRun(database.db, runner, SYNTHETIC_RUN))!.run.id,
+    );
     // P000001 now places 9 of 10: rates 0.2..0.9 with 0.9 -> median of 0.2,0.3,...,0.8,0.9 = 0.55;
     // P000001 (0.9), P000006..P000008 meet it: met = 4 + 2 '096' = 6 again, so 48000 again, but paid to others.
     await storeSyntheticData(database.db, [{ id: 'P000001', serviceCode: '950', placed: 9 }]);
-    const after = await waitForRunEnd(database.db, (await startRun(database.db, runner, RUN))!.run.id);
+    const after = await waitForRunEnd(
+      database.db,
+      (await startRun(database.db, runner, SYNTHETIC_RUN))!.run.id,
+    );
     expect(after.snapshotSubmissionId).toBeGreaterThan(before.snapshotSubmissionId);
     const first = (runId: number) =>
       listRunPayments(database.db, { runId, entityIds: null, entityId: 'P000001', limit: 1 });
@@ -152,7 +157,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
 
   it('fails with a reason, paying no one, when a chunk cannot be computed', async () => {
     runner = backends[kind]();
-    const started = await startRun(database.db, runner, { ...RUN, chunkSize: 5 });
+    const started = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 5 });
     // An as-of day core refuses makes every chunk fail for good.
     await database.db
       .updateTable('runs')
@@ -168,7 +173,7 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
 
   it('a cancelled run computes nothing more and stays cancelled', async () => {
     runner = backends[kind]();
-    const started = await startRun(database.db, runner, { ...RUN, chunkSize: 2 });
+    const started = await startRun(database.db, runner, { ...SYNTHETIC_RUN, chunkSize: 2 });
     expect(await cancelRun(database.db, started!.run.id)).toBe(true);
     await runner.startWorker(jobDefinitions({ db: database.db }));
     await runner.waitForResult(started!.job, 20_000);

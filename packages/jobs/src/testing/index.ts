@@ -1,4 +1,5 @@
 // Test helpers of @quip/jobs (`@quip/jobs/testing`): never part of the main export.
+export { SYNTHETIC_RUN, TEST_JOB_CONTEXT } from './job-context.ts';
 export {
   type SyntheticPayee,
   storeSyntheticData,
