@@ -160,8 +160,9 @@ export function rulebookRoutes(db: Kysely<Database>) {
       tags,
       summary: 'Publish the current draft as the next version (admins)',
       description:
-        'The published version is frozen for good (the database refuses changes). A change note is required ' +
-        '(422 without one); it is kept in the version history and the audit log. 409 when there is no draft.',
+        'The published version is frozen for good (the database refuses changes). A body must carry a change ' +
+        'note (422 when it is missing or blank); the note is kept in the version history and the audit log. ' +
+        'A request without a body still publishes, with no note (the form older clients send). 409 when there is no draft.',
       security: bearerSecurity,
       middleware: [requireRole('admin'), idempotency(db)] as const,
       request: {
@@ -178,7 +179,12 @@ export function rulebookRoutes(db: Kysely<Database>) {
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
-      const note = (c.req.valid('json') as { note?: string } | undefined)?.note?.trim() ?? '';
+      // A request without a body is the publish CONTRACT.md has always named: it still publishes
+      // (with no note) so existing clients keep working. A body must carry a real note; the SPA
+      // always sends one.
+      const sentBody = c.req.header('content-type') !== undefined;
+      const body = c.req.valid('json') as { note?: string } | undefined;
+      const note = sentBody ? (body?.note?.trim() ?? '') : null;
       if (note === '') {
         const message = 'a change note is required: say what changed and why';
         throw problems.unprocessable('Publishing needs a change note.', [{ row: 0, path: 'note', message }]);

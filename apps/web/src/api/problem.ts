@@ -4,7 +4,10 @@ import type { components } from './openapi-types.gen.ts';
  * RFC 9457 problem details, as the API answers every error (its `Problem` schema). One made here
  * from an answer that is not a problem (a proxy's page) has no `detail`.
  */
-export type Problem = Omit<components['schemas']['Problem'], 'detail'> & { detail?: string };
+type ProblemSchema = components['schemas']['Problem'];
+// Pick, not Omit: the schema allows extension members (an index signature), and Omit over an index
+// signature turns every named member into `unknown`.
+export type Problem = Pick<ProblemSchema, 'type' | 'title' | 'status' | 'errors'> & { detail?: string };
 
 /**
  * Reads a problem from an error response body. Anything that is not a problem object (a proxy's
