@@ -2,7 +2,12 @@ import type { Submission } from '@quip/core';
 import { generateDdsPayees } from './dds-qip-payees.ts';
 import { ddsPayeeReports, ddsSchedule } from './dds-qip-reports.ts';
 import { ddsScreenings } from './dds-qip-screenings.ts';
-import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import {
+  type ProgramContext,
+  type ProgramGenerator,
+  type ProgramShape,
+  requiredFields,
+} from './program-generator.ts';
 
 /** Fields as docs/programs/dds-qip.md sections 4 and 5 list them. */
 export const DDS_QIP_SHAPE: ProgramShape = {
@@ -33,9 +38,8 @@ export const DDS_QIP_SHAPE: ProgramShape = {
       required: ['businessName', 'phone', 'email', 'verifiedOn'],
     },
     'qip-dsp-survey': {
-      fields: ['surveyConfirmationId', 'completedOn', 'dspCount'],
+      ...requiredFields(['surveyConfirmationId', 'completedOn', 'dspCount']),
       scoresCompleteness: true,
-      required: ['surveyConfirmationId', 'completedOn', 'dspCount'],
     },
     'qip-non-dsp-workforce': {
       fields: [
@@ -60,12 +64,11 @@ export const DDS_QIP_SHAPE: ProgramShape = {
       ],
     },
     'qip-employment-staff': {
-      fields: ['asOfDate', 'employmentStaff', 'acreTrainedStaff', 'cespCertifiedStaff'],
+      ...requiredFields(['asOfDate', 'employmentStaff', 'acreTrainedStaff', 'cespCertifiedStaff']),
       scoresCompleteness: true,
-      required: ['asOfDate', 'employmentStaff', 'acreTrainedStaff', 'cespCertifiedStaff'],
     },
     'qip-employment-outcomes': {
-      fields: [
+      ...requiredFields([
         'internshipPeople',
         'internshipToCie',
         'groupPeople',
@@ -74,18 +77,8 @@ export const DDS_QIP_SHAPE: ProgramShape = {
         'dayProgramToPipOrCie',
         'jobStarters',
         'jobRetained12Months',
-      ],
+      ]),
       scoresCompleteness: true,
-      required: [
-        'internshipPeople',
-        'internshipToCie',
-        'groupPeople',
-        'groupToIndividual',
-        'dayProgramPeople',
-        'dayProgramToPipOrCie',
-        'jobStarters',
-        'jobRetained12Months',
-      ],
     },
     'qip-preventive-screenings': {
       fields: ['personId', 'screening', 'age', 'screenedOn', 'testType', 'missedReason', 'primaryLanguage'],

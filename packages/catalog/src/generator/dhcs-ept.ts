@@ -1,7 +1,12 @@
 import type { Entity, Submission } from '@quip/core';
 import { isoDay } from './iso-day.ts';
 import { Prng } from './prng.ts';
-import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import {
+  type ProgramContext,
+  type ProgramGenerator,
+  type ProgramShape,
+  requiredFields,
+} from './program-generator.ts';
 
 /** The `members_to` column of data/ept-pmpy-classes.csv (classes A..VV); class A starts at 1. */
 export const EPT_CLASS_UPPER_BOUNDS: readonly number[] = [
@@ -36,10 +41,12 @@ export const DHCS_EPT_SHAPE: ProgramShape = {
   ],
   measures: {
     'ept-milestone': { fields: ['milestone', 'completedOn'], required: ['milestone', 'completedOn'] },
-    'ept-application-score': {
-      fields: ['planScore', 'childrenYouthFocus', 'pregnantIndividualsFocus', 'tribalPractice'],
-      required: ['planScore', 'childrenYouthFocus', 'pregnantIndividualsFocus', 'tribalPractice'],
-    },
+    'ept-application-score': requiredFields([
+      'planScore',
+      'childrenYouthFocus',
+      'pregnantIndividualsFocus',
+      'tribalPractice',
+    ]),
   },
 };
 

@@ -2,7 +2,12 @@ import type { Entity, Submission } from '@quip/core';
 import { dayOf, isoDay } from './iso-day.ts';
 import { HEDIS_COUNTS, hedisRates, type Plan, planCoverage, rateNear } from './managed-care-plans.ts';
 import { Prng } from './prng.ts';
-import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import {
+  type ProgramContext,
+  type ProgramGenerator,
+  type ProgramShape,
+  requiredFields,
+} from './program-generator.ts';
 
 /** The seven HEDIS rates. */
 const HEDIS = hedisRates('qwi-', [
@@ -20,18 +25,14 @@ export const DHCS_QWI_SHAPE: ProgramShape = {
   entityFields: ['id', 'name', 'capitationCents', 'counties'],
   measures: {
     ...Object.fromEntries(HEDIS.map((m) => [m.key, HEDIS_COUNTS])),
-    'qwi-cahps-rating-of-plan': {
-      fields: ['measurementYear', 'respondents', 'topBoxResponses'],
-      required: ['measurementYear', 'respondents', 'topBoxResponses'],
-    },
-    'qwi-readmissions-oe-ratio': {
-      fields: ['measurementYear', 'indexStays', 'observedReadmissions', 'expectedReadmissions'],
-      required: ['measurementYear', 'indexStays', 'observedReadmissions', 'expectedReadmissions'],
-    },
-    'qwi-disparity-reduction': {
-      fields: ['baseMeasure', 'baselineGapPoints', 'currentGapPoints'],
-      required: ['baseMeasure', 'baselineGapPoints', 'currentGapPoints'],
-    },
+    'qwi-cahps-rating-of-plan': requiredFields(['measurementYear', 'respondents', 'topBoxResponses']),
+    'qwi-readmissions-oe-ratio': requiredFields([
+      'measurementYear',
+      'indexStays',
+      'observedReadmissions',
+      'expectedReadmissions',
+    ]),
+    'qwi-disparity-reduction': requiredFields(['baseMeasure', 'baselineGapPoints', 'currentGapPoints']),
   },
 };
 

@@ -2,7 +2,12 @@ import type { Entity, Submission } from '@quip/core';
 import { COUNTIES } from './california-geography.ts';
 import { dayOf, isoDay } from './iso-day.ts';
 import { Prng } from './prng.ts';
-import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import {
+  type ProgramContext,
+  type ProgramGenerator,
+  type ProgramShape,
+  requiredFields,
+} from './program-generator.ts';
 import { drawDiligence, drawSubmittedOn, punctuality } from './submission-timing.ts';
 
 /** 25 pilots (`004-07`): mostly counties, as the first rounds were. */
@@ -63,8 +68,7 @@ export const DHCS_WPC_SHAPE: ProgramShape = {
       recordKey: ['quarter'],
     },
     'wpc-progress-report': {
-      fields: ['documentId', 'partnerOrganizations', 'dataSharingLive'],
-      required: ['documentId', 'partnerOrganizations', 'dataSharingLive'],
+      ...requiredFields(['documentId', 'partnerOrganizations', 'dataSharingLive']),
       scoresCompleteness: true,
     },
     ...Object.fromEntries(

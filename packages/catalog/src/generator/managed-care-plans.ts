@@ -1,6 +1,6 @@
 import { COUNTIES } from './california-geography.ts';
 import { Prng } from './prng.ts';
-import type { ProgramContext } from './program-generator.ts';
+import { type ProgramContext, requiredFields } from './program-generator.ts';
 
 export const PLAN_COUNT = 25;
 const NAME_SUFFIXES = [
@@ -147,7 +147,4 @@ export const hedisRates = (prefix: string, names: readonly string[]): readonly H
   names.map((name) => ({ key: `${prefix}${name}`, ...(HEDIS_RATES[name] as Omit<HedisRate, 'key'>) }));
 
 /** A HEDIS rate's data: the measurement year's counts, all required. */
-export const HEDIS_COUNTS = {
-  fields: ['measurementYear', 'numerator', 'denominator'],
-  required: ['measurementYear', 'numerator', 'denominator'],
-};
+export const HEDIS_COUNTS = requiredFields(['measurementYear', 'numerator', 'denominator']);

@@ -81,3 +81,6 @@ export interface GeneratedProgramData {
   /** The same rows numbered, with the malformed ones marked. */
   rows(): Iterable<GeneratedRow>;
 }
+
+/** A measure's data fields in order, every one required in a valid row. */
+export const requiredFields = (fields: readonly string[]) => ({ fields, required: fields });
