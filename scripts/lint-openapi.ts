@@ -36,7 +36,9 @@ try {
   process.exit(1);
 }
 for (const problem of report.problems) {
-  console.error(`${problem.severity} ${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer})`);
+  console.error(
+    `${problem.severity} ${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer})`,
+  );
 }
 const { errors, warnings } = report.totals;
 console.log(`${file}: ${errors} errors, ${warnings} warnings (redocly lint, recommended rules)`);

@@ -1,4 +1,4 @@
-import { type MeasureResult, payScoredValues, scoreValues } from '@quip/core';
+import { payScoredValues, scoreValues } from '@quip/core';
 import {
   copyRunOutput,
   countRunResultPayees,

@@ -103,7 +103,8 @@ export class BullmqJobRunner implements JobRunner {
 
   async jobState(job: EnqueuedJob): Promise<JobState> {
     const state = await this.queue(job.queue).getJobState(job.id);
-    if (state === 'active' || state === 'completed' || state === 'failed' || state === 'unknown') return state;
+    if (state === 'active' || state === 'completed' || state === 'failed' || state === 'unknown')
+      return state;
     return 'waiting'; // waiting, delayed, prioritized, or waiting for its children
   }
 
