@@ -10,7 +10,8 @@
  *   (c) during a recompute of the program (POST /runs, until the run ends).
  * A probe still unanswered when a phase ends counts with the time it has waited so far.
  * Prints p50 / p99 / max per phase; the goal is p99 < 100 ms during (b) and (c).
- * Run: `pnpm bench:healthz` (`--scale=0.1` for a tenth of the payees, `--rows=N` for the upload).
+ * Run: `pnpm bench:healthz` (`--scale=0.1` for a tenth of the payees, `--rows=N` for the upload,
+ * `--cpu-prof=DIR` for CPU profiles of Quip's threads).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -41,6 +42,8 @@ const SCALE = Number(arg('scale') ?? 1);
 const UPLOAD_ROWS = Number(arg('rows') ?? 200_000);
 const IDLE_SECONDS = Number(arg('idle-seconds') ?? 10);
 const PROBE_EVERY_MS = 10;
+/** `--cpu-prof=DIR`: Quip's threads write CPU profiles there (what still blocks its event loop). */
+const CPU_PROF_DIR = arg('cpu-prof');
 const ADMIN_KEY = `quip_bench_${'h'.repeat(32)}`;
 const SELF = fileURLToPath(import.meta.url);
 const MAIN = fileURLToPath(new URL('../apps/api/src/main.ts', import.meta.url));
@@ -55,6 +58,7 @@ async function probe(url: string): Promise<void> {
   const done: number[] = [];
   const waiting = new Set<number>();
   let failures = 0;
+  let errors = 0;
   let ready = false;
   const once = () => {
     const sent = performance.now();
@@ -73,7 +77,7 @@ async function probe(url: string): Promise<void> {
     });
     req.on('error', () => {
       waiting.delete(sent);
-      failures++;
+      errors++;
     });
   };
   const timer = setInterval(once, PROBE_EVERY_MS);
@@ -81,7 +85,7 @@ async function probe(url: string): Promise<void> {
     clearInterval(timer);
     const now = performance.now();
     const latencies = [...done, ...[...waiting].map((sent) => now - sent)];
-    process.stdout.write(`${JSON.stringify({ latencies, failures, unanswered: waiting.size })}\n`);
+    process.stdout.write(`${JSON.stringify({ latencies, failures, errors, unanswered: waiting.size })}\n`);
     process.exit(0);
   });
 }
@@ -91,7 +95,10 @@ interface PhaseFigures {
   p50: number;
   p99: number;
   max: number;
+  /** Answers other than 200. */
   failures: number;
+  /** Connection errors (refused, reset). */
+  errors: number;
   unanswered: number;
 }
 
@@ -116,14 +123,23 @@ async function startProber(url: string): Promise<{ stop(): Promise<PhaseFigures>
       child.kill('SIGTERM');
       await exited;
       const last = out.trim().split('\n').pop() ?? '{}';
-      const { latencies, failures, unanswered } = JSON.parse(last) as {
+      const { latencies, failures, errors, unanswered } = JSON.parse(last) as {
         latencies: number[];
         failures: number;
+        errors: number;
         unanswered: number;
       };
       const sorted = latencies.sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? 0;
-      return { samples: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1), failures, unanswered };
+      return {
+        samples: sorted.length,
+        p50: at(0.5),
+        p99: at(0.99),
+        max: at(1),
+        failures,
+        errors,
+        unanswered,
+      };
     },
   };
 }
@@ -190,7 +206,8 @@ async function freePort(): Promise<number> {
 }
 
 async function startQuip(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -321,7 +338,8 @@ async function main() {
       ['upload', during],
       ['recompute', running],
     ] as const) {
-      if (f.failures > 0) log(`${name}: ${f.failures} probes failed (not 200)`);
+      if (f.failures > 0) log(`${name}: ${f.failures} probes answered other than 200`);
+      if (f.errors > 0) log(`${name}: ${f.errors} probes failed to connect (refused, reset)`);
     }
     log(
       `load average after: ${loadavg()
@@ -331,6 +349,10 @@ async function main() {
     log(
       `healthz p99: idle ${idle.p99.toFixed(1)} ms, upload ${during.p99.toFixed(1)} ms, recompute ${running.p99.toFixed(1)} ms (goal < 100 ms)`,
     );
+    // The machine's load moves every figure; the ratio to the idle baseline of the same run less so.
+    const ratio = (f: PhaseFigures) =>
+      `p50 ${(f.p50 / idle.p50).toFixed(1)}x, p99 ${(f.p99 / idle.p99).toFixed(1)}x`;
+    log(`against idle (same run): upload ${ratio(during)}; recompute ${ratio(running)}`);
   } finally {
     if (quip && quip.exitCode === null) {
       const exited = new Promise((resolve) => quip?.once('exit', resolve));
