@@ -1,7 +1,7 @@
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddsQipRulebook } from './rulebooks-fixture.ts';
-import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
+import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
+import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 interface Entry {
   actor: string | null;

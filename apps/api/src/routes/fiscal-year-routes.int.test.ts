@@ -3,9 +3,9 @@ import { compileRulebook, contentHash, shiftRulebookYear, validateRulebook } fro
 import { listAudit, loadCatalog } from '@quip/db';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonPath } from '../src/rulebooks/json-path.ts';
-import { ddsQipRulebook } from './rulebooks-fixture.ts';
-import { bearer, json, openTestApp, type TestApp } from './test-app.ts';
+import { jsonPath } from '../rulebooks/json-path.ts';
+import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
+import { bearer, json, openTestApp, type TestApp, useTestApp } from '../testing/test-app.ts';
 
 interface ClonedProgram {
   program: string;
@@ -29,29 +29,18 @@ interface Problem {
 }
 
 describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
-  let analyst: string;
-  let submitter: string;
-  const api = (path: string, init?: RequestInit) => t.app.request(`/api/v1${path}`, init);
+  const t = useTestApp(kind);
+  const { api } = t;
   const years = async () =>
     (
-      (await (await api('/fiscal-years', { headers: bearer(admin) })).json()) as {
+      (await (await api('/fiscal-years', { headers: bearer(t.admin) })).json()) as {
         items: { fiscalYear: string }[];
       }
     ).items;
   const audit = async (action: string) => listAudit(t.database.db, { limit: 100, action });
 
-  beforeAll(async () => {
-    t = await openTestApp(kind);
-    admin = await t.keyFor('admin');
-    analyst = await t.keyFor('analyst');
-    submitter = await t.keyFor('submitter', ['PV-1']);
-  });
-  afterAll(() => t?.close());
-
   it('creates a fiscal year as a draft with dates derived from its name, and audits it', async () => {
-    const res = await api('/fiscal-years', json(admin, { fiscalYear: '2027-28' }));
+    const res = await api('/fiscal-years', json(t.admin, { fiscalYear: '2027-28' }));
     expect(res.status).toBe(201);
     // 2027-28 runs from July 1 2027 to June 30 2028.
     expect(await res.json()).toEqual({
@@ -66,7 +55,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   });
 
   it('answers 409 problem+json for a fiscal year that exists', async () => {
-    const res = await api('/fiscal-years', json(admin, { fiscalYear: '2027-28', status: 'open' }));
+    const res = await api('/fiscal-years', json(t.admin, { fiscalYear: '2027-28', status: 'open' }));
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(((await res.json()) as Problem).detail).toBe('Fiscal year 2027-28 already exists.');
@@ -81,17 +70,17 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
       [{}, 'fiscalYear'],
     ];
     for (const [body, path] of bodies) {
-      const res = await api('/fiscal-years', json(admin, body));
+      const res = await api('/fiscal-years', json(t.admin, body));
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(((await res.json()) as Problem).errors?.map((e) => e.path)).toEqual([path]);
     }
-    const noBody = await api('/fiscal-years', { method: 'POST', headers: bearer(admin) });
+    const noBody = await api('/fiscal-years', { method: 'POST', headers: bearer(t.admin) });
     expect(noBody.status).toBe(400);
     expect(await years()).toHaveLength(3);
   });
 
   it('lets only admins create fiscal years', async () => {
-    for (const key of [analyst, submitter]) {
+    for (const key of [t.analyst, t.submitter]) {
       expect((await api('/fiscal-years', json(key, { fiscalYear: '2028-29' }))).status).toBe(403);
     }
     expect((await api('/fiscal-years', json('quip_nope', { fiscalYear: '2028-29' }))).status).toBe(401);
@@ -100,8 +89,8 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   it('answers a replayed Idempotency-Key with the first answer and a reused one with 422', async () => {
     const send = (body: unknown, key: string) =>
       api('/fiscal-years', {
-        ...json(admin, body),
-        headers: { ...bearer(admin), 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        ...json(t.admin, body),
+        headers: { ...bearer(t.admin), 'Content-Type': 'application/json', 'Idempotency-Key': key },
       });
     const first = await send({ fiscalYear: '2029-30' }, 'fy-2029');
     const replay = await send({ fiscalYear: '2029-30' }, 'fy-2029');
@@ -113,12 +102,12 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   });
 
   it('reports the published rulebook version of each program', async () => {
-    await api('/fiscal-years/2026-27/programs/dds-qip/rulebook', json(admin, ddsQipRulebook(), 'PUT'));
+    await api('/fiscal-years/2026-27/programs/dds-qip/rulebook', json(t.admin, ddsQipRulebook(), 'PUT'));
     await api(
       '/fiscal-years/2026-27/programs/dds-qip/rulebook/publish',
-      json(admin, { note: 'first version' }),
+      json(t.admin, { note: 'first version' }),
     );
-    const res = await api('/fiscal-years/2026-27/programs', { headers: bearer(submitter) });
+    const res = await api('/fiscal-years/2026-27/programs', { headers: bearer(t.submitter) });
     const body = (await res.json()) as { items: { id: string; rulebookVersion: number | null }[] };
     expect(Object.fromEntries(body.items.map((p) => [p.id, p.rulebookVersion]))).toEqual({
       'dds-qip': 1,
@@ -132,7 +121,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   it('clones the published rulebooks into the next year as validated drafts, once', async () => {
     const res = await api('/fiscal-years/2027-28/clone-from/2026-27', {
       method: 'POST',
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     expect(res.status).toBe(201);
     const body = (await res.json()) as {
@@ -159,7 +148,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
     expect(body.skipped.map((s) => s.reason)).toEqual(Array(4).fill('no-published-rulebook'));
 
     const state = (await (
-      await api('/fiscal-years/2027-28/programs/dds-qip/rulebook', { headers: bearer(admin) })
+      await api('/fiscal-years/2027-28/programs/dds-qip/rulebook', { headers: bearer(t.admin) })
     ).json()) as { published: unknown; draft: { revision: number; rulebook: Draft } };
     expect(state.published).toBeNull();
     expect(state.draft.revision).toBe(1);
@@ -168,7 +157,7 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
 
     const again = await api('/fiscal-years/2027-28/clone-from/2026-27', {
       method: 'POST',
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     const second = (await again.json()) as typeof body;
     expect(second.cloned).toEqual([]);
@@ -181,13 +170,13 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   });
 
   it('clones nothing when one published rulebook would be an invalid draft, and lists its problems', async () => {
-    expect((await api('/fiscal-years', json(admin, { fiscalYear: '2028-29' }))).status).toBe(201);
+    expect((await api('/fiscal-years', json(t.admin, { fiscalYear: '2028-29' }))).status).toBe(201);
     // Written straight to the database, past validation: a measure without a name or compute.
     const broken = { ...ddsQipRulebook(), program: 'dhcs-wpc', measures: [{ key: 'x', kind: 'reporting' }] };
     await publishRulebook(t.database.db, broken);
     const res = await api('/fiscal-years/2028-29/clone-from/2026-27', {
       method: 'POST',
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     expect(res.status).toBe(422);
     const problem = (await res.json()) as Problem;
@@ -195,26 +184,26 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
     expect(problem.errors?.map((e) => e.path)).toContain('measures[0].name');
     expect(problem.errors?.every((e) => e.message.startsWith('dhcs-wpc: '))).toBe(true);
     // dds-qip was valid, but the clone is all or nothing.
-    const state = await api('/fiscal-years/2028-29/programs/dds-qip/rulebook', { headers: bearer(admin) });
+    const state = await api('/fiscal-years/2028-29/programs/dds-qip/rulebook', { headers: bearer(t.admin) });
     expect(await state.json()).toEqual({ published: null, draft: null });
   });
 
   it('refuses to clone from an unknown year, into an unknown year or into itself', async () => {
-    const post = (path: string) => api(path, { method: 'POST', headers: bearer(admin) });
+    const post = (path: string) => api(path, { method: 'POST', headers: bearer(t.admin) });
     expect((await post('/fiscal-years/2027-28/clone-from/2019-20')).status).toBe(404);
     expect((await post('/fiscal-years/2031-32/clone-from/2026-27')).status).toBe(404);
     expect((await post('/fiscal-years/2026-27/clone-from/2026-27')).status).toBe(400);
     expect((await post('/fiscal-years/2026-27/clone-from/FY26')).status).toBe(400);
     expect(
-      (await api('/fiscal-years/2027-28/clone-from/2026-27', { method: 'POST', headers: bearer(analyst) }))
+      (await api('/fiscal-years/2027-28/clone-from/2026-27', { method: 'POST', headers: bearer(t.analyst) }))
         .status,
     ).toBe(403);
   });
 
   it('opens and closes a fiscal year, forward only', async () => {
-    const patch = (fy: string, status: unknown, key = admin) =>
+    const patch = (fy: string, status: unknown, key = t.admin) =>
       api(`/fiscal-years/${fy}`, json(key, { status }, 'PATCH'));
-    expect((await patch('2027-28', 'open', analyst)).status).toBe(403);
+    expect((await patch('2027-28', 'open', t.analyst)).status).toBe(403);
     const opened = await patch('2027-28', 'open');
     expect(opened.status).toBe(200);
     expect(((await opened.json()) as { status: string }).status).toBe('open');
@@ -234,16 +223,16 @@ describe.each(DATABASE_KINDS)('fiscal years on %s', (kind) => {
   it('refuses every write to a closed fiscal year with 409 and still serves its reads', async () => {
     const closed = 'Fiscal year 2025-26 is closed: it is read-only.';
     const writes = [
-      api('/fiscal-years/2025-26/programs/dds-qip/rulebook', json(admin, ddsQipRulebook('2025-26'), 'PUT')),
-      api('/fiscal-years/2025-26/programs/dds-qip/rulebook/publish', json(admin, { note: 'too late' })),
-      api('/fiscal-years/2025-26/clone-from/2026-27', { method: 'POST', headers: bearer(admin) }),
+      api('/fiscal-years/2025-26/programs/dds-qip/rulebook', json(t.admin, ddsQipRulebook('2025-26'), 'PUT')),
+      api('/fiscal-years/2025-26/programs/dds-qip/rulebook/publish', json(t.admin, { note: 'too late' })),
+      api('/fiscal-years/2025-26/clone-from/2026-27', { method: 'POST', headers: bearer(t.admin) }),
     ];
     for (const res of await Promise.all(writes)) {
       expect(res.status).toBe(409);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(((await res.json()) as Problem).detail).toBe(closed);
     }
-    const read = await api('/fiscal-years/2025-26/programs/dds-qip/rulebook', { headers: bearer(admin) });
+    const read = await api('/fiscal-years/2025-26/programs/dds-qip/rulebook', { headers: bearer(t.admin) });
     expect(await read.json()).toEqual({ published: null, draft: null });
   });
 });
