@@ -262,8 +262,8 @@ describe('admin journeys in Chromium', () => {
     const warnings = page.getByTestId('row-warnings');
     // The phone, and (the demo has a clean record for this payee) that it replaces a clean version.
     expect(await warnings.textContent()).toContain('data.phone');
-    // Row 1 is the first record: the CSV header is not counted.
-    expect(await warnings.getByRole('cell').first().textContent()).toBe('1');
+    // The record is line 2 of the file: the CSV header is line 1.
+    expect(await warnings.getByRole('cell').first().textContent()).toBe('line 2');
 
     await page.getByRole('tab', { name: 'Submissions inbox' }).click();
     const directory = page

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const webDir = resolve(import.meta.dirname, '..');
 export const resultsDir = join(webDir, 'test-results');
@@ -119,4 +119,20 @@ function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
+}
+
+/** Records the page's long tasks (> 50 ms of main-thread work) from its next load on: see longTasks. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The durations (ms) of the long tasks watchLongTasks recorded since the page loaded. */
+export function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }

@@ -6,7 +6,11 @@ import { Hono } from 'hono';
 
 const SCALAR_SCRIPT_PATH = '/docs/scalar.js';
 
-/** The API reference at /docs, with Scalar's script served from this server: no CDN, works offline. */
+/**
+ * The API reference at /docs, with Scalar's script served from this server: nothing is fetched off
+ * the machine (no CDN, no hosted fonts, no request proxy, no telemetry), and none of the hosted
+ * service's buttons show (its API client, "Test Request", developer tools) and its AI agent is off.
+ */
 export function docsRoutes() {
   const require = createRequire(import.meta.url);
   const scriptFile = join(dirname(require.resolve('@scalar/api-reference')), 'browser', 'standalone.js');
@@ -27,6 +31,13 @@ export function docsRoutes() {
       pageTitle: 'Quip API reference',
       withDefaultFonts: false,
       hideClientButton: true,
+      hideTestRequestButton: true,
+      showDeveloperTools: 'never',
+      telemetry: false,
+      // The hosted AI agent (on by default on localhost) fetches its registry through the hosted proxy.
+      agent: { disabled: true },
+      // No proxy: the reference sends nothing through a hosted proxy (it sends no requests at all).
+      proxyUrl: '',
     }),
   );
   return app;

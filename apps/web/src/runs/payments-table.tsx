@@ -68,6 +68,7 @@ export function PaymentsTable({
               header: 'Scorecard',
               value: () => '',
               searchable: false,
+              exported: false,
               render: (p) => <ScorecardLink runId={runId} entityId={p.entityId} />,
             },
           ]

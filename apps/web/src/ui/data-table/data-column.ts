@@ -22,6 +22,8 @@ export interface DataColumn<T> {
   searchable?: boolean;
   /** The first click sorts descending (default for amounts and numbers). */
   sortDescFirst?: boolean;
+  /** false: a column of links or buttons, left out of an export (default true). */
+  exported?: boolean;
 }
 
 /** The column's cell as text: what the search looks in and what a CSV writes for text. */

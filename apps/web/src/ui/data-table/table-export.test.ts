@@ -13,6 +13,8 @@ const columns: DataColumn<Row>[] = [
   { id: 'name', header: 'Name', value: (r) => r.name },
   { id: 'lines', header: 'Lines', kind: 'number', value: (r) => r.lines },
   { id: 'cents', header: 'Total', kind: 'cents', value: (r) => r.cents },
+  // A column of links: on screen only.
+  { id: 'open', header: 'Open', value: () => '', exported: false },
 ];
 const rows: Row[] = [
   { id: 'P1', name: 'Harbor, Inc.', lines: 2, cents: 123_456 },

@@ -1,6 +1,8 @@
 import { csvText, formatCents } from '@quip/core';
 import { cellText, type DataColumn } from './data-column.ts';
 
+const isExported = <T>(column: DataColumn<T>) => column.exported !== false;
+
 /** A column's header as exported: amounts say they are dollars. */
 function exportHeader<T>(column: DataColumn<T>): string {
   return column.kind === 'cents' ? `${column.header} ($)` : column.header;
@@ -24,10 +26,11 @@ function csvCell<T>(column: DataColumn<T>, row: T): string {
  * header line; lines end in CRLF, as RFC 4180 says and spreadsheets expect.
  */
 export function tableCsv<T>(
-  columns: readonly DataColumn<T>[],
+  all: readonly DataColumn<T>[],
   rows: readonly T[],
   order: ArrayLike<number>,
 ): string {
+  const columns = all.filter(isExported);
   const lines = [columns.map((c) => csvText(exportHeader(c))).join(',')];
   for (let i = 0; i < order.length; i++) {
     const row = rows[order[i] as number] as T;
@@ -41,11 +44,12 @@ export function tableCsv<T>(
  * formatted as currency. exceljs is loaded only when someone exports (it is not in the first load).
  */
 export async function tableXlsx<T>(
-  columns: readonly DataColumn<T>[],
+  all: readonly DataColumn<T>[],
   rows: readonly T[],
   order: ArrayLike<number>,
   sheetName: string,
 ): Promise<Blob> {
+  const columns = all.filter(isExported);
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName.slice(0, 31) || 'Sheet1');
