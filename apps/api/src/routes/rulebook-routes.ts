@@ -203,7 +203,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
             version: revision.version,
             revision: revision.revision,
             contentHash: revision.contentHash,
-            note,
+            ...(note === null ? {} : { note }),
           },
         });
         return revision;

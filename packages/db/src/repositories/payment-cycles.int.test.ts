@@ -21,6 +21,15 @@ const APPROVER = 'key-approver';
 
 /** Interim share 0.8 rounded down (toward zero) until the official run: 1,001 -> 800, -999 -> -799. */
 const payable = (cents: number, official: boolean) => (official ? cents : Math.trunc((cents * 8) / 10));
+interface RunModel {
+  id: number;
+  official: boolean;
+  amounts: Map<string, number>;
+}
+interface Approved {
+  runId: number;
+  official: boolean;
+}
 
 const amountArb = fc.option(fc.integer({ min: -300, max: 3000 }), { nil: undefined });
 const runArb = fc.record({
@@ -81,10 +90,11 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
           { interimShare: '0.8', lifetimeKeys: ['milestone:*'] },
           YEARS,
         );
-        // Per fiscal year: the runs made (id, official, payable by payee and key).
-        const runs: { id: number; official: boolean; payable: Map<string, number> }[][] = [[], []];
-        const lastApprovedRun: (number | null)[] = [null, null];
-        const drafts: { id: number; fy: number; runId: number }[] = [];
+        // Per fiscal year: the runs made (id, official now, amounts by payee and key). Marking a run
+        // official makes the year's earlier official run an ordinary one (one final run a year).
+        const runs: RunModel[][] = [[], []];
+        const lastApproved: (Approved | null)[] = [null, null];
+        const drafts: { id: number; fy: number; runId: number; official: boolean }[] = [];
         for (const step of steps) {
           if (step.t === 'run') {
             const payments: Lines = PAYEES.map((entityId, p) => ({
@@ -109,14 +119,15 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
               official: step.official,
               payments,
             });
-            const map = new Map<string, number>();
+            const amounts = new Map<string, number>();
             for (const p of payments)
               for (const l of p.lines)
-                map.set(
+                amounts.set(
                   `${p.entityId}|${l.milestone ? `milestone:${l.milestone}` : l.kind}`,
-                  payable(l.amountCents, step.official),
+                  l.amountCents,
                 );
-            runs[step.fy]!.push({ id, official: step.official, payable: map });
+            if (step.official) for (const earlier of runs[step.fy]!) earlier.official = false;
+            runs[step.fy]!.push({ id, official: step.official, amounts });
           } else if (step.t === 'create') {
             const list = runs[step.fy]!;
             const run = list[list.length - 1 - Math.min(step.back, list.length - 1)];
@@ -129,14 +140,14 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
               createdBy: CREATOR,
               createdByName: 'creator',
             });
-            const last = lastApprovedRun[step.fy];
-            if (last !== null && last !== undefined && run.id < last) {
+            const last = lastApproved[step.fy]?.runId;
+            if (last !== undefined && run.id < last) {
               expect(outcome.kind).toBe('run-older');
               seen.older++;
             } else {
               expect(outcome.kind).toBe('created');
               if (outcome.kind === 'created')
-                drafts.push({ id: outcome.cycle.id, fy: step.fy, runId: run.id });
+                drafts.push({ id: outcome.cycle.id, fy: step.fy, runId: run.id, official: run.official });
             }
           } else {
             const draft = drafts[drafts.length - 1 - Math.min(step.back, drafts.length - 1)];
@@ -151,11 +162,11 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
             if (outcome.kind === 'own-draft') seen.ownDraft++;
             else if (outcome.kind === 'stale') seen.stale++;
             else if (outcome.kind === 'approved') seen[outcome.replayed ? 'replayed' : 'approved']++;
-            if (outcome.kind === 'approved' && !outcome.replayed) lastApprovedRun[draft.fy] = draft.runId;
+            if (outcome.kind === 'approved' && !outcome.replayed) lastApproved[draft.fy] = draft;
             // Refused or replayed approvals write nothing.
             if (outcome.kind !== 'approved' || outcome.replayed) expect(await ledgerCount()).toBe(before);
           }
-          await checkInvariants(program, runs, lastApprovedRun);
+          await checkInvariants(program, runs, lastApproved);
         }
       }),
       { numRuns: kind === 'pglite' ? 40 : 25, seed: 1515 },
@@ -171,11 +182,7 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
     }
   }, 600_000);
 
-  async function checkInvariants(
-    program: string,
-    runs: { id: number; payable: Map<string, number> }[][],
-    lastApprovedRun: (number | null)[],
-  ) {
+  async function checkInvariants(program: string, runs: RunModel[][], lastApproved: (Approved | null)[]) {
     const db = database.db;
     const rows = await sql<{ fiscal_year: string; entity_id: string; key: string; paid: number }>`
       select fiscal_year, entity_id, key, sum(amount_cents)::int8 as paid from payment_ledger
@@ -188,9 +195,13 @@ describe.each(DATABASE_KINDS)('payment cycles on %s', (kind) => {
       const k = `${r.entity_id}|${r.key}`;
       paidLife.set(k, (paidLife.get(k) ?? 0) + Number(r.paid));
     }
+    // What the run behind the year's last approved cycle makes payable, official or interim as the
+    // run was when that cycle was drafted.
     const standing = (fy: number) => {
-      const id = lastApprovedRun[fy];
-      return id === null || id === undefined ? null : (runs[fy]!.find((r) => r.id === id)?.payable ?? null);
+      const last = lastApproved[fy];
+      const amounts = last ? runs[fy]!.find((r) => r.id === last.runId)?.amounts : undefined;
+      if (!last || !amounts) return null;
+      return new Map([...amounts].map(([k, cents]) => [k, payable(cents, last.official)]));
     };
     for (const [fy, year] of YEARS.entries()) {
       const s = standing(fy);

@@ -229,7 +229,10 @@ export async function cancelRun(db: Db, id: number): Promise<boolean> {
  * Marks a run official (stage final) and the program's other final run of the year not (back to
  * stage none): one official run per year.
  */
-export async function markRunOfficial(db: Db, run: RunRecord): Promise<void> {
+export async function markRunOfficial(
+  db: Db,
+  run: Pick<RunRecord, 'id' | 'fiscalYear' | 'programId'>,
+): Promise<void> {
   const work = async (trx: Transaction<Database>) => {
     // Two marks at once for one program and year would each clear the other's: take turns.
     await sql`select pg_advisory_xact_lock(hashtext(${`official:${run.fiscalYear}:${run.programId}`}))`.execute(

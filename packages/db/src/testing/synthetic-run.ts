@@ -1,6 +1,7 @@
 import { contentHash } from '@quip/core';
 import { type Kysely, sql } from 'kysely';
 import { insertRunPayments } from '../repositories/run-payments.ts';
+import { markRunOfficial } from '../repositories/runs.ts';
 import type { Database } from '../schema.ts';
 
 export interface SyntheticRun {
@@ -36,11 +37,14 @@ export async function insertSyntheticRun(db: Kysely<Database>, run: SyntheticRun
       as_of: '2027-06-30',
       payees: run.payments.length,
       chunks: 0,
-      stage: run.official ? 'final' : 'none',
+      stage: 'none',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const runId = Number(inserted.id);
+  // As the API marks one: the program year's earlier final run steps back (one final run each).
+  if (run.official)
+    await markRunOfficial(db, { id: runId, fiscalYear: run.fiscalYear, programId: run.programId });
   for (let i = 0; i < run.payments.length; i += 5000) {
     const part = run.payments.slice(i, i + 5000);
     await sql`
