@@ -262,7 +262,7 @@ export interface paths {
         put?: never;
         /**
          * Publish the current draft as the next version (admins)
-         * @description The published version is frozen for good (the database refuses changes). A change note is required (422 without one); it is kept in the version history and the audit log. 409 when there is no draft.
+         * @description The published version is frozen for good (the database refuses changes). A body must carry a change note (422 when it is missing or blank); the note is kept in the version history and the audit log. A request without a body still publishes, with no note (the form older clients send). 409 when there is no draft.
          */
         post: operations["publishRulebook"];
         delete?: never;
