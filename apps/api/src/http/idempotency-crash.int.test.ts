@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, type QuipProcess, spawnQuip, waitForHealth } from '../testing/spawn-quip.ts';
 
 /**
- * Issue 14, item 4: a Quip process killed (SIGKILL) in the middle of an upload leaves its
- * Idempotency-Key claimed. The retry, sent to the restarted process, must run at once and store
- * once; before, every retry waited 60 s and got 409 "still being processed" for 15 minutes.
+ * Issue 14, item 4: a Quip process killed (SIGKILL) in the middle of an upload must leave no
+ * Idempotency-Key claim behind. The retry, sent to the restarted process, replays a stored answer or
+ * runs afresh, at once, and stores once; before, every retry waited 60 s and got 409 "still being
+ * processed" for 15 minutes.
  */
 
 const PROCESS_TIMEOUT_MS = 240_000;
