@@ -19,7 +19,7 @@
  * Run: `pnpm bench:api` (`--seconds=10` per measurement, `--scale=1`, `--db=pglite`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,11 @@ const SELF = fileURLToPath(import.meta.url);
 const MAIN = fileURLToPath(new URL('../apps/api/src/main.ts', import.meta.url));
 const GOALS = {
   pglite: { rate: 100, p99: 250, what: 'the demo data' },
-  postgres: { rate: 200, p99: 100, what: 'California scale' },
+  postgres: {
+    rate: 200,
+    p99: 100,
+    what: `${(100_000 * SCALE).toLocaleString('en-US')} payees (--scale=${SCALE})`,
+  },
 } as const;
 
 const HEADER = [
@@ -60,7 +64,7 @@ const load = () =>
     .join(' ');
 
 // ---------------------------------------------------------------------------------------------
-// The load generator (`--load=JSON`): autocannon in this process, the figures as one JSON line.
+// The load generator (`--load=FILE`, the spec as JSON): autocannon in this process, the figures as one JSON line.
 
 interface LoadSpec {
   url: string;
@@ -119,10 +123,12 @@ async function generateLoad(spec: LoadSpec): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** Runs the load generator in a process of its own and returns its figures. */
+/** Runs the load generator in a process of its own (its paths in a file) and returns its figures. */
 function driveLoad(spec: LoadSpec): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, `--load=${JSON.stringify(spec)}`], {
+  const file = join(tmpdir(), `quip-api-bench-load-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(spec));
+  return new Promise<LoadFigures>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, `--load=${file}`], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -136,7 +142,7 @@ function driveLoad(spec: LoadSpec): Promise<LoadFigures> {
       if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
       resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as LoadFigures);
     });
-  });
+  }).finally(() => rmSync(file, { force: true }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +195,10 @@ async function call<T>(url: string, method: string, path: string, body?: string,
     method,
     headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': type },
     ...(body === undefined ? {} : { body }),
+  }).catch((error: unknown) => {
+    throw new Error(
+      `${method} ${path} got no answer: ${String((error as { cause?: unknown }).cause ?? error)}`,
+    );
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 400)}`);
@@ -197,8 +207,9 @@ async function call<T>(url: string, method: string, path: string, body?: string,
 
 /**
  * The California-scale payees and submissions through the API's bulk uploads (an administrator's
- * historic load: each record keeps its generated receipt day). A record sent again (an interim
- * report replaced by the final one) goes in the next upload, as one upload carries a record once.
+ * historic load: each record keeps its generated receipt day), in uploads of up to 5,000 rows. A
+ * record sent again (an interim report replaced by the final one) goes in a later upload, as one
+ * upload carries a record once.
  */
 async function loadCaliforniaScale(url: string): Promise<{ payees: number; submissions: number }> {
   const { fiscalYear, asOf } = LOADED;
@@ -210,24 +221,31 @@ async function loadCaliforniaScale(url: string): Promise<{ payees: number; submi
   const recordKeys = new Map(
     compileRulebook(catalogRulebook(fiscalYear, PROGRAM)).measures.map((m) => [m.key, m.recordKey]),
   );
-  let lines: string[] = [];
-  let keys = new Set<string>();
+  // Each record's first version goes in the first upload, its resubmission in the next, and so
+  // on: the versions keep their order and no upload carries a record twice.
+  const uploads: { lines: string[]; keys: Set<string> }[] = [];
   let count = 0;
-  const flush = async () => {
-    if (lines.length === 0) return;
-    await call(url, 'POST', `${program}/submissions`, `${lines.join('\n')}\n`, 'application/x-ndjson');
-    lines = [];
-    keys = new Set();
-  };
   for (const s of data.submissions()) {
     const fields = recordKeys.get(s.measure) ?? [];
     const key = JSON.stringify([s.entityId, s.measure, s.period, fields.map((f) => s.data[f] ?? null)]);
-    if (keys.has(key) || lines.length >= 100_000) await flush();
-    keys.add(key);
-    lines.push(JSON.stringify({ ...s, submittedOn: s.submittedOn ?? asOf }));
+    let upload = uploads.find((u) => !u.keys.has(key));
+    if (!upload) {
+      upload = { lines: [], keys: new Set() };
+      uploads.push(upload);
+    }
+    upload.keys.add(key);
+    upload.lines.push(JSON.stringify({ ...s, submittedOn: s.submittedOn ?? asOf }));
     count++;
   }
-  await flush();
+  let sent = 0;
+  for (const upload of uploads) {
+    for (let s = 0; s < upload.lines.length; s += 5_000) {
+      const body = `${upload.lines.slice(s, s + 5_000).join('\n')}\n`;
+      await call(url, 'POST', `${program}/submissions`, body, 'application/x-ndjson');
+      sent += Math.min(5_000, upload.lines.length - s);
+      if (sent % 50_000 < 5_000) log(`postgres: ${sent} of ${count} submissions sent`);
+    }
+  }
   return { payees: data.entities.length, submissions: count };
 }
 
@@ -398,7 +416,7 @@ async function main() {
 
 const spec = arg('load');
 if (spec) {
-  generateLoad(JSON.parse(spec) as LoadSpec).catch((error: unknown) => {
+  generateLoad(JSON.parse(readFileSync(spec, 'utf8')) as LoadSpec).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
