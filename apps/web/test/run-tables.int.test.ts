@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Run } from '../src/api/resources.ts';
 import { longTasks, type RunningQuip, resultsDir, startQuip, watchLongTasks } from './start-quip.ts';
 
 const RUN = '424242';
@@ -46,6 +47,27 @@ const payment = (i: number) => ({
 // Sum over i = 0..99,999 of (100,000 + i) = 100,000 x 100,000 + 99,999 x 100,000 / 2
 // = 10,000,000,000 + 4,999,950,000 = 14,999,950,000 cents = $149,999,500.00
 const RUN_TOTAL_CENTS = 14_999_950_000;
+/** The rulebook version the 100k run pinned. */
+const VERSION = 2;
+
+/** GET /runs/{id} as the API answers it (every field of its Run schema): a succeeded run, not published. */
+const runAnswer = (run: Pick<Run, 'id' | 'progress' | 'totals' | 'rulebook' | 'rulebookVersion'>): Run => ({
+  fiscalYear: '2026-27',
+  program: 'dds-qip',
+  status: 'succeeded',
+  reason: null,
+  snapshot: { submissionId: 1841 },
+  asOf: '2027-06-30',
+  official: false,
+  stage: 'none',
+  reviewUntil: null,
+  publishedAt: null,
+  issues: [],
+  createdAt: '2027-07-02T09:00:00.000Z',
+  startedAt: '2027-07-02T09:00:00.120Z',
+  finishedAt: '2027-07-02T09:00:03.400Z',
+  ...run,
+});
 
 /** The DDS-sized run: 100,000 payees x 18 measures = 1,800,000 results, too many to load at once. */
 const BIG_RUN = '525252';
@@ -104,19 +126,25 @@ beforeAll(async () => {
   const api = `${quip.baseUrl}/api/v1`;
   await page.route(`${api}/runs/${RUN}`, (route) =>
     route.fulfill({
-      json: {
-        id: RUN,
-        fiscalYear: '2026-27',
-        program: 'dds-qip',
-        status: 'succeeded',
+      json: runAnswer({
+        id: Number(RUN),
         progress: { done: PAYMENT_PAYEES, total: PAYMENT_PAYEES },
         totals: {
           payees: PAYMENT_PAYEES,
           totalCents: RUN_TOTAL_CENTS,
           byLineKind: { base: RUN_TOTAL_CENTS },
         },
-      },
+        rulebook: { version: VERSION, contentHash: 'sha256:small' },
+        rulebookVersion: VERSION,
+      }),
     }),
+  );
+  // Its rulebook version cannot be read, so the results tab loads every result at once, as for a
+  // run without a readable rulebook: 10,000 payees x 10 measures = 100,000 rows. (Its results and
+  // payments are two generated sets: 100,000 payees paid, 10,000 with results; with the rulebook's
+  // measures the tab would open on one measure, for 100,000 payees x 10 = 1,000,000 results.)
+  await page.route(`${api}/fiscal-years/2026-27/programs/dds-qip/rulebook/versions/${VERSION}`, (route) =>
+    route.fulfill({ status: 404, json: { title: 'Not Found', status: 404 } }),
   );
   await page.route(`${api}/runs/${RUN}/events`, (route) => route.fulfill({ status: 404, json: {} }));
   await page.route(/\/api\/v1\/runs\/424242\/results\?/, (route) => paged(route, ROWS, result));
@@ -127,15 +155,13 @@ beforeAll(async () => {
   });
   await page.route(`${api}/runs/${BIG_RUN}`, (route) =>
     route.fulfill({
-      json: {
-        id: BIG_RUN,
-        fiscalYear: '2026-27',
-        program: 'dds-qip',
-        status: 'succeeded',
+      json: runAnswer({
+        id: Number(BIG_RUN),
         progress: { done: BIG_PAYEES, total: BIG_PAYEES },
-        totals: { payees: BIG_PAYEES, totalCents: RUN_TOTAL_CENTS },
+        totals: { payees: BIG_PAYEES, totalCents: RUN_TOTAL_CENTS, byLineKind: { base: RUN_TOTAL_CENTS } },
         rulebook: { version: BIG_VERSION, contentHash: 'sha256:test' },
-      },
+        rulebookVersion: BIG_VERSION,
+      }),
     }),
   );
   await page.route(`${api}/runs/${BIG_RUN}/events`, (route) => route.fulfill({ status: 404, json: {} }));

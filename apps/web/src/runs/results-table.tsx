@@ -40,21 +40,13 @@ export function ResultsTable({
         header: 'Payee',
         value: (r) => r.entityId,
         render: (r) => (
-          <>
-            <button
-              type="button"
-              className="font-mono text-xs text-blue-800 underline"
-              onClick={() => onPayee(r.entityId)}
-            >
-              {r.entityId}
-            </button>
-            {runId ? (
-              <>
-                {' '}
-                <ScorecardLink runId={runId} entityId={r.entityId} />
-              </>
-            ) : null}
-          </>
+          <button
+            type="button"
+            className="font-mono text-xs text-blue-800 underline"
+            onClick={() => onPayee(r.entityId)}
+          >
+            {r.entityId}
+          </button>
         ),
       },
       {
@@ -80,6 +72,20 @@ export function ResultsTable({
       { id: 'target', header: 'Target', kind: 'number', value: (r) => r.target, text: (r) => num(r.target) },
       { id: 'met', header: 'Met', value: (r) => metText(r.met), searchable: false },
       { id: 'points', header: 'Points', kind: 'number', value: (r) => r.points, text: (r) => num(r.points) },
+      // The scorecard link in its own column, as in the payments table: the payee cell stays the
+      // payee, and the link is neither searched nor exported.
+      ...(runId
+        ? [
+            {
+              id: 'scorecard',
+              header: 'Scorecard',
+              value: () => '',
+              searchable: false,
+              exported: false,
+              render: (r: RunResult) => <ScorecardLink runId={runId} entityId={r.entityId} />,
+            } satisfies DataColumn<RunResult>,
+          ]
+        : []),
     ],
     [onPayee, measureNames, runId],
   );
