@@ -243,6 +243,7 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
       inputs: Record<string, { from: unknown; to: unknown }>;
       payees: {
         entityId: string;
+        name: string | null;
         totalCents: { from: number; to: number };
         measures: { changed: string[] }[];
       }[];
@@ -259,6 +260,9 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     expect(totals.P000005).toEqual({ from: 5000, to: 4500 });
     expect(totals.P000002).toEqual({ from: 4500, to: 4500 });
     expect(diff.payees[0]?.measures[0]?.changed).toEqual(['value', 'target', 'met']);
+    // Each payee beside its name, as the run copied it.
+    expect(diff.payees[0]?.name).toBe('Provider P000001');
+    expect(diff.payees.every((p) => p.name === `Provider ${p.entityId}`)).toBe(true);
   });
 
   it('pages the comparison by payee and keeps every changed measure of each payee', async () => {
@@ -513,6 +517,7 @@ describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
     expect(byDate.payees).toEqual([
       {
         entityId: 'Q2',
+        name: 'Home Q2',
         totalCents: { from: 5000, to: 4500 },
         measures: [expect.objectContaining({ measure: 'workforce-survey', changed: ['value', 'met'] })],
       },

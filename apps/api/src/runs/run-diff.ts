@@ -40,6 +40,7 @@ export async function runDiff(
     string,
     {
       entityId: string;
+      name: string | null;
       totalCents: { from: number | null; to: number | null };
       measures: {
         measure: string;
@@ -49,7 +50,10 @@ export async function runDiff(
       }[];
     }
   >(
-    entityIds.map((entityId) => [entityId, { entityId, totalCents: { from: null, to: null }, measures: [] }]),
+    entityIds.map((entityId) => [
+      entityId,
+      { entityId, name: null, totalCents: { from: null, to: null }, measures: [] },
+    ]),
   );
   for (const p of payments) {
     const entry = byPayee.get(p.entityId);
@@ -82,6 +86,19 @@ export async function runDiff(
     for (const t of totals) {
       const p = byPayee.get(t.entity_id);
       if (p) p.totalCents = { from: Number(t.total_cents), to: Number(t.total_cents) };
+    }
+  }
+  // Each payee's name as the run copied it (the other run's when this one no longer has the payee).
+  if (entityIds.length > 0) {
+    const names = await db
+      .selectFrom('run_payees')
+      .select(['run_id', 'entity_id', 'name'])
+      .where('run_id', 'in', [run.id, against.id])
+      .where('entity_id', 'in', entityIds)
+      .execute();
+    for (const n of names) {
+      const p = byPayee.get(n.entity_id);
+      if (p && (p.name === null || n.run_id === run.id)) p.name = n.name;
     }
   }
   const { inputs, changed } = runInputs(run, against);

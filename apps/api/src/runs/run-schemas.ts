@@ -216,6 +216,12 @@ export const RunDiffSchema = z
     payees: z.array(
       z.object({
         entityId: z.string(),
+        name: z
+          .string()
+          .nullable()
+          .openapi({
+            description: "The payee's name as the run copied it (the other run's, if only it has the payee)",
+          }),
         totalCents: z.object({ from: z.number().int().nullable(), to: z.number().int().nullable() }),
         measures: z.array(
           z.object({
@@ -250,6 +256,7 @@ export const RunDiffSchema = z
       payees: [
         {
           entityId: 'PV-00017-950',
+          name: 'Sunrise Supported Employment',
           totalCents: { from: 4500, to: 5000 },
           measures: [
             {

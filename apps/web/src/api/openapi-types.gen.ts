@@ -2260,6 +2260,7 @@ export interface components {
          *       "payees": [
          *         {
          *           "entityId": "PV-00017-950",
+         *           "name": "Sunrise Supported Employment",
          *           "totalCents": {
          *             "from": 4500,
          *             "to": 5000
@@ -2323,6 +2324,8 @@ export interface components {
             snapshotChanged: boolean;
             payees: {
                 entityId: string;
+                /** @description The payee's name as the run copied it (the other run's, if only it has the payee) */
+                name: string | null;
                 totalCents: {
                     from: number | null;
                     to: number | null;
