@@ -1,76 +1,134 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { useAllPages } from '../runs/use-all-pages.ts';
+import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { DataTable } from '../ui/data-table/data-table.tsx';
+import { FilterSelect } from '../ui/data-table/filter-select.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
-/** The program's payees, searched on the server (`?q=`), first 100 matches. */
+type Payee = { id: string; name: string } & Record<string, unknown>;
+
+/** At most this many attributes get a filter: those with a few distinct text values. */
+const FILTERS = 3;
+const FILTER_VALUES = 30;
+
+/** "rateCents" -> "Rate", "serviceCode" -> "Service code". */
+export function attributeHeader(key: string): string {
+  const words = key
+    .replace(/Cents$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function attributeColumn(key: string, rows: readonly Payee[]): DataColumn<Payee> {
+  const header = attributeHeader(key);
+  const values = rows.map((r) => r[key]).filter((v) => v !== undefined && v !== null);
+  const numeric = values.length > 0 && values.every((v) => typeof v === 'number');
+  if (numeric && /Cents$/.test(key) && values.every((v) => Number.isInteger(v)))
+    return { id: key, header, kind: 'cents', value: (r) => (r[key] as number | undefined) ?? null };
+  if (numeric)
+    return { id: key, header, kind: 'number', value: (r) => (r[key] as number | undefined) ?? null };
+  return {
+    id: key,
+    header,
+    value: (r) => {
+      const v = r[key];
+      if (v === undefined || v === null) return '';
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    },
+  };
+}
+
+/**
+ * The program's payees, every one (loaded page after page), in the SPA's data table: id and name,
+ * their attributes (amounts in dollars), search, a filter per attribute of a few values, the
+ * subtotal of the amounts shown, export of what is shown.
+ */
 export function PayeeList({ fiscalYear, program }: { fiscalYear: string; program: string }) {
   const { api } = useQuip();
-  const [q, setQ] = useState('');
-  const query = useDeferredValue(q);
-  const payees = useQuery({
-    queryKey: ['payees', fiscalYear, program, query],
-    queryFn: ({ signal }) =>
+  const payees = useAllPages<Payee>(
+    true,
+    (cursor, signal) =>
       dataOf(
         api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/entities', {
           params: {
             path: { fy: fiscalYear, program },
-            query: { limit: 100, ...(query ? { q: query } : {}) },
+            query: { limit: 1000, ...(cursor ? { cursor } : {}) },
           },
           signal,
         }),
       ),
-  });
-  const columns = Array.from(new Set((payees.data?.items ?? []).flatMap((p) => Object.keys(p)))).slice(0, 8);
+    `${fiscalYear}/${program}`,
+  );
+  const rows = payees.rows;
+  // The attribute columns of the first page (a program's payees share their attributes).
+  const keys = useMemo(
+    () =>
+      [...new Set(rows.slice(0, 1000).flatMap((p) => Object.keys(p)))].filter(
+        (k) => k !== 'id' && k !== 'name',
+      ),
+    [rows],
+  );
+  const columns = useMemo<DataColumn<Payee>[]>(
+    () => [
+      {
+        id: 'id',
+        header: 'Payee',
+        value: (p) => p.id,
+        render: (p) => <span className="font-mono text-xs">{p.id}</span>,
+      },
+      { id: 'name', header: 'Name', value: (p) => p.name },
+      ...keys.map((k) => attributeColumn(k, rows.slice(0, 1000))),
+    ],
+    [keys, rows],
+  );
+  // A filter for each text attribute of 2..30 distinct values (over every payee loaded).
+  const choices = useMemo(() => {
+    const found: { key: string; values: string[] }[] = [];
+    for (const c of columns.slice(2)) {
+      if (c.kind !== undefined || found.length === FILTERS) continue;
+      const values = new Set<string>();
+      for (const r of rows) {
+        values.add(String(c.value(r)));
+        if (values.size > FILTER_VALUES) break;
+      }
+      values.delete('');
+      if (values.size >= 2 && values.size <= FILTER_VALUES)
+        found.push({ key: c.id, values: [...values].sort() });
+    }
+    return found;
+  }, [columns, rows]);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const keep = useMemo(() => {
+    const active = Object.entries(chosen).filter(([, v]) => v !== '');
+    if (active.length === 0) return null;
+    const byKey = new Map(columns.map((c) => [c.id, c]));
+    return (p: Payee) => active.every(([k, v]) => String(byKey.get(k)?.value(p)) === v);
+  }, [chosen, columns]);
+  if (payees.error) return <ErrorMessage title="The payees could not be loaded." error={payees.error} />;
+  if (!payees.done && rows.length === 0) return <LoadingMessage>Loading payees…</LoadingMessage>;
   return (
-    <div className="space-y-4">
-      <label className="block max-w-sm text-sm font-medium">
-        Search payees
-        <input
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-          placeholder="id or name"
+    <DataTable
+      rows={rows}
+      columns={columns}
+      caption="Payees"
+      testId="payees"
+      exportName={`${program}-${fiscalYear}-payees`}
+      noun="payees"
+      searchLabel="Search payees"
+      keep={keep}
+      note={payees.done ? undefined : `loading: ${payees.loaded.toLocaleString('en-US')} so far`}
+      filters={choices.map(({ key, values }) => (
+        <FilterSelect
+          key={key}
+          label={attributeHeader(key)}
+          value={chosen[key] ?? ''}
+          onChange={(v) => setChosen((old) => ({ ...old, [key]: v }))}
+          options={[['', 'all'], ...values.map((v) => [v, v] as const)]}
         />
-      </label>
-      {payees.isPending ? (
-        <LoadingMessage>Loading payees…</LoadingMessage>
-      ) : payees.isError ? (
-        <ErrorMessage title="The payees could not be loaded." error={payees.error} />
-      ) : payees.data.items.length === 0 ? (
-        <p className="text-sm text-slate-700">No payees{query ? ` match “${query}”` : ''}.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Payees</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 text-left">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {payees.data.items.map((p) => (
-                <tr key={p.id} className="border-t border-slate-200">
-                  {columns.map((c) => (
-                    <td key={c} className="px-3 py-2">
-                      {p[c] === undefined ? '' : String(p[c])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {payees.data.nextCursor ? (
-            <p className="p-3 text-xs text-slate-600">First 100 shown; search to narrow down.</p>
-          ) : null}
-        </div>
-      )}
-    </div>
+      ))}
+    />
   );
 }

@@ -65,10 +65,20 @@ export const runApi = {
         }),
       ),
     ),
-  diff: (api: ApiClient, id: string, against: string, cursor?: string | null, signal?: AbortSignal) =>
+  diff: (
+    api: ApiClient,
+    id: string,
+    against: string,
+    cursor?: string | null,
+    signal?: AbortSignal,
+    limit?: number,
+  ) =>
     dataOf(
       api.GET('/api/v1/runs/{id}/diff', {
-        params: { path: { id }, query: { against, ...(cursor ? { cursor } : {}) } },
+        params: {
+          path: { id },
+          query: { against, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) },
+        },
         signal,
       }),
     ),

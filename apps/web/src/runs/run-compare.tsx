@@ -1,31 +1,33 @@
-import { formatDollars } from '@quip/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Run } from '../api/resources.ts';
+import type { Run, RunDiff } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { formatChange } from '../format/format-money.ts';
-import { Button } from '../ui/button.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { runApi } from './run-api.ts';
+import { type DiffPayee, RunDiffTable } from './run-diff-table.tsx';
 import { describeRunInputs } from './run-inputs.ts';
+import { useAllPages } from './use-all-pages.ts';
 
 /**
  * This run against another of the same program: which inputs differ (as-of date, rulebook, data),
- * then the payees whose total or results changed, a page at a time, each with all its measures.
+ * then every payee whose total or results changed (loaded page after page) in the SPA's data table.
  */
 export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
   const { api } = useQuip();
   const [against, setAgainst] = useState<string>('');
   const runId = String(run.id);
-  const diff = useInfiniteQuery({
-    queryKey: ['run', runId, 'diff', against],
-    queryFn: ({ pageParam, signal }) => runApi.diff(api, runId, against, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    enabled: against !== '',
-  });
-  const first = diff.data?.pages[0];
-  const payees = diff.data?.pages.flatMap((p) => p.payees) ?? [];
+  // The first page also says which inputs differ; it is kept for the runs it compares.
+  const [first, setFirst] = useState<(RunDiff & { key: string }) | null>(null);
+  const key = `${runId}:${against}`;
+  const diff = useAllPages<DiffPayee>(
+    against !== '',
+    async (cursor, signal) => {
+      const page = await runApi.diff(api, runId, against, cursor, signal, 5000);
+      if (cursor === null) setFirst({ ...page, key });
+      return { items: page.payees, nextCursor: page.nextCursor };
+    },
+    key,
+  );
+  const inputs = first?.key === key ? first : null;
   return (
     <div className="space-y-4">
       <label className="block text-sm font-medium">
@@ -46,12 +48,12 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
             ))}
         </select>
       </label>
-      {diff.isPending && against !== '' ? <LoadingMessage>Comparing…</LoadingMessage> : null}
-      {diff.isError ? <ErrorMessage title="The runs could not be compared." error={diff.error} /> : null}
-      {first ? (
+      {against !== '' && !inputs && !diff.error ? <LoadingMessage>Comparing…</LoadingMessage> : null}
+      {diff.error ? <ErrorMessage title="The runs could not be compared." error={diff.error} /> : null}
+      {inputs ? (
         <>
           <ul aria-label="Inputs compared" className="space-y-1 text-sm">
-            {describeRunInputs(first).map((line) => (
+            {describeRunInputs(inputs).map((line) => (
               <li key={line.input} className={line.changed ? 'font-medium text-amber-900' : 'text-slate-700'}>
                 {line.changed ? '● ' : '○ '}
                 {line.text}
@@ -59,53 +61,16 @@ export function RunCompare({ run, others }: { run: Run; others: Run[] }) {
             ))}
           </ul>
           <p className="text-sm text-slate-700">
-            {payees.length.toLocaleString('en-US')} payee(s) differ
-            {diff.hasNextPage ? ' so far' : ''}.
+            {diff.loaded.toLocaleString('en-US')} payee(s) differ
+            {diff.done ? '' : ' so far'}.
           </p>
-          <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-white">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">Differences by payee</caption>
-              <thead className="sticky top-0 bg-slate-100">
-                <tr>
-                  {['Payee', `Run ${first.against}`, `Run ${first.run}`, 'Change', 'Measures changed'].map(
-                    (h) => (
-                      <th key={h} scope="col" className="px-3 py-2 text-left">
-                        {h}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {payees.map((p) => (
-                  <tr key={p.entityId} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap px-3 py-1 font-mono text-xs">{p.entityId}</td>
-                    <td className="px-3 py-1 font-mono">
-                      {p.totalCents.from === null ? '—' : formatDollars(p.totalCents.from)}
-                    </td>
-                    <td className="px-3 py-1 font-mono">
-                      {p.totalCents.to === null ? '—' : formatDollars(p.totalCents.to)}
-                    </td>
-                    <td className="px-3 py-1">
-                      {formatChange((p.totalCents.to ?? 0) - (p.totalCents.from ?? 0), true)}
-                    </td>
-                    <td className="px-3 py-1 text-xs">
-                      {p.measures.map((m) => `${m.measure} (${m.changed.join(', ')})`).join('; ') || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {diff.hasNextPage ? (
-            <Button
-              variant="secondary"
-              onClick={() => void diff.fetchNextPage()}
-              disabled={diff.isFetchingNextPage}
-            >
-              {diff.isFetchingNextPage ? 'Loading…' : 'Show more payees'}
-            </Button>
-          ) : null}
+          <RunDiffTable
+            payees={diff.rows}
+            run={inputs.run}
+            against={inputs.against}
+            loaded={diff.loaded}
+            done={diff.done}
+          />
         </>
       ) : null}
     </div>
