@@ -5,6 +5,15 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { LedgerEntry } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatWholeDollars } from '../format/format-money.ts';
+import {
+  ChartTable,
+  captionClass,
+  rowThClass,
+  tableClass,
+  tdNumClass,
+  thClass,
+  thNumClass,
+} from '../ui/chart-table.tsx';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { type HistoryPoint, historySummary, payeeHistory } from './cycle-summary.ts';
 import { paymentCycleApi } from './payment-cycle-api.ts';
@@ -66,13 +75,18 @@ function HistoryChart({ entityId, points }: { entityId: string; points: HistoryP
       <figcaption id={captionId} className="text-sm font-semibold text-slate-900">
         {entityId}: entitled vs paid over cycles
       </figcaption>
-      <div className="h-56" aria-hidden="true">
+      <div
+        className="h-56"
+        role="img"
+        aria-label={`Bar chart of what ${entityId} was entitled to and was paid in each of ${points.length} cycle(s), in dollars.`}
+        data-testid="payee-history-chart"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 20 }} barCategoryGap="30%">
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={(v: number) => formatWholeDollars(v)} tick={{ fontSize: 12 }} width={90} />
-            <Tooltip formatter={(v) => formatDollars(Number(v))} />
+            <Tooltip formatter={(v, name) => [formatDollars(Number(v)), name]} />
             <Legend formatter={(value) => <span style={{ color: '#0f172a' }}>{value}</span>} />
             <Bar
               dataKey="entitledCents"
@@ -91,6 +105,37 @@ function HistoryChart({ entityId, points }: { entityId: string; points: HistoryP
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <ChartTable>
+        <table className={tableClass}>
+          <caption className={captionClass}>{entityId}: entitled and paid by cycle</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>
+                Cycle
+              </th>
+              <th scope="col" className={thNumClass}>
+                Entitled by the cycle's run
+              </th>
+              <th scope="col" className={thNumClass}>
+                Paid so far
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((p) => (
+              <tr key={p.cycleId} className="border-t border-slate-100">
+                <th scope="row" className={rowThClass}>
+                  {p.name}
+                </th>
+                <td className={tdNumClass}>
+                  {p.entitledCents === null ? 'unknown' : formatDollars(p.entitledCents)}
+                </td>
+                <td className={tdNumClass}>{formatDollars(p.paidCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartTable>
       <div className="mt-2 text-sm" data-testid="payee-history-summary">
         <p className="font-medium text-slate-900">{summary[0]}</p>
         <ul className="mt-1 list-disc pl-5 text-slate-700">

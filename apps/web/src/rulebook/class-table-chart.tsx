@@ -1,4 +1,5 @@
 import { formatDollars } from '@quip/core';
+import { useId, useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -10,46 +11,222 @@ import {
   YAxis,
 } from 'recharts';
 import { formatWholeDollars } from '../format/format-money.ts';
-import { type ClassRow, classTableCurve } from './class-table-curve.ts';
+import {
+  ChartTable,
+  captionClass,
+  rowThClass,
+  tableClass,
+  tdNumClass,
+  thClass,
+  thNumClass,
+} from '../ui/chart-table.tsx';
+import {
+  type ClassRow,
+  type CurvePoint,
+  classTableCurve,
+  logCurvePoints,
+  type PracticeMark,
+  potentialCents,
+} from './class-table-curve.ts';
 
-/** Potential payment against assigned members, with each cliff marked and listed in words. */
-export function ClassTableChart({ rows }: { rows: ClassRow[] }) {
-  const { points, cliffs } = classTableCurve(rows);
+interface ChartPoint extends CurvePoint {
+  /** The program's practices with exactly this member count. */
+  practices: PracticeMark[];
+}
+
+const members = (n: number) => n.toLocaleString('en-US');
+
+/** Tick values for a log axis over [from, to]: powers of ten, or 1-2-5 steps when the range is narrow. */
+export function logTicks(from: number, to: number): number[] {
+  const steps: number[][] = [[1], [1, 2, 5], [1, 1.5, 2, 3, 5, 7]];
+  for (const step of steps) {
+    const ticks: number[] = [];
+    for (let d = 10 ** Math.floor(Math.log10(from)); d <= to; d *= 10)
+      for (const s of step) if (d * s >= from && d * s <= to) ticks.push(d * s);
+    if (ticks.length >= 3) return ticks;
+  }
+  return [from, Math.round(Math.sqrt(from * to)), to];
+}
+
+/**
+ * Potential payment (members x PMPY) against assigned members on a logarithmic member axis, with
+ * each cliff and each of the program's practices marked, a zoom on the member range, and the
+ * same numbers as a table.
+ */
+export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; practices?: PracticeMark[] }) {
+  const captionId = useId();
+  const { cliffs } = classTableCurve(rows);
+  const first = Math.max(1, rows[0]?.membersFrom ?? 1);
+  const last = Math.max(first + 1, ...rows.map((r) => r.membersTo).filter(Number.isFinite));
+  const [zoom, setZoom] = useState<{ from: string; to: string }>({ from: '', to: '' });
+  const parsed = (raw: string, fallback: number) => {
+    const n = Number(raw);
+    return raw.trim() === '' || !Number.isFinite(n)
+      ? fallback
+      : Math.min(last, Math.max(first, Math.round(n)));
+  };
+  let from = parsed(zoom.from, first);
+  let to = parsed(zoom.to, last);
+  if (to <= from) [from, to] = [first, last];
+
+  const byMembers = new Map<number, ChartPoint>();
+  for (const p of logCurvePoints(rows)) byMembers.set(p.members, { ...p, practices: [] });
+  for (const c of cliffs) {
+    for (const [m, cents] of [
+      [c.fromMembers, c.fromCents],
+      [c.toMembers, c.toCents],
+    ] as const) {
+      const row = rows.find((r) => r.membersFrom <= m && m <= r.membersTo);
+      if (row && !byMembers.has(m))
+        byMembers.set(m, { members: m, potentialCents: cents, class: row.class, practices: [] });
+    }
+  }
+  // A practice's point is what the tooltip should find under the mouse: the curve's in-between
+  // points right beside it (a pixel or two away on a log axis) are dropped; class ends stay.
+  const ends = new Set(rows.flatMap((r) => [r.membersFrom, r.membersTo]));
+  for (const mark of practices)
+    for (const m of byMembers.keys())
+      if (m !== mark.members && !ends.has(m) && Math.abs(Math.log10(m / mark.members)) < 0.02)
+        byMembers.delete(m);
+  for (const mark of practices) {
+    const point = byMembers.get(mark.members);
+    if (point) point.practices.push(mark);
+    else
+      byMembers.set(mark.members, {
+        members: mark.members,
+        potentialCents: mark.potentialCents,
+        class: mark.class,
+        practices: [mark],
+      });
+  }
+  const data = [...byMembers.values()].sort((a, b) => a.members - b.members);
+  const shown = data.filter((p) => p.members >= from && p.members <= to);
+  const top = Math.max(1, ...shown.map((p) => p.potentialCents));
+  const zoomed = from !== first || to !== last;
+  const label = `Line chart of potential payment (members times PMPY) by members assigned, on a logarithmic member axis from ${members(from)} to ${members(to)}: ${rows.length} classes, ${cliffs.length} cliff(s) where one more member pays less, ${practices.length} practice(s) of the program marked.`;
+
   return (
-    <figure className="rounded-md border border-slate-200 bg-white p-3">
-      <figcaption className="text-sm font-semibold text-slate-900">
-        Potential payment by assigned members
+    <figure aria-labelledby={captionId} className="rounded-md border border-slate-200 bg-white p-3">
+      <figcaption id={captionId} className="text-sm font-semibold text-slate-900">
+        Potential payment by members assigned
       </figcaption>
-      <div className="h-64" aria-hidden="true">
+      <fieldset className="mt-2 flex flex-wrap items-end gap-2 text-xs text-slate-700">
+        <legend className="sr-only">Zoom on the member axis</legend>
+        <label className="flex flex-col">
+          Zoom from (members)
+          <input
+            type="number"
+            min={first}
+            max={last}
+            className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
+            placeholder={members(first)}
+            value={zoom.from}
+            onChange={(e) => setZoom((z) => ({ ...z, from: e.target.value }))}
+          />
+        </label>
+        <label className="flex flex-col">
+          to (members)
+          <input
+            type="number"
+            min={first}
+            max={last}
+            className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
+            placeholder={members(last)}
+            value={zoom.to}
+            onChange={(e) => setZoom((z) => ({ ...z, to: e.target.value }))}
+          />
+        </label>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-50"
+          disabled={!zoomed}
+          onClick={() => setZoom({ from: '', to: '' })}
+        >
+          Show all
+        </button>
+      </fieldset>
+      <div className="mt-2 h-80" role="img" aria-label={label} data-testid="class-table-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 10, right: 20, bottom: 10, left: 20 }}>
+          <LineChart data={data} margin={{ top: 10, right: 16, bottom: 24, left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="members" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={(v: number) => formatWholeDollars(v)} tick={{ fontSize: 12 }} width={80} />
-            <Tooltip
-              formatter={(v) => formatDollars(Number(v))}
-              labelFormatter={(m) => `${Number(m).toLocaleString('en-US')} members`}
+            <XAxis
+              dataKey="members"
+              type="number"
+              scale="log"
+              domain={[from, to]}
+              allowDataOverflow
+              ticks={logTicks(from, to)}
+              tickFormatter={(v: number) => members(v)}
+              tick={{ fontSize: 12 }}
+              label={{ value: 'Members assigned', position: 'insideBottom', offset: -14, fontSize: 12 }}
             />
+            <YAxis
+              type="number"
+              domain={[0, Math.ceil(top * 1.05)]}
+              allowDataOverflow
+              tickFormatter={(v: number) => formatWholeDollars(v)}
+              tick={{ fontSize: 12 }}
+              width={84}
+              label={{
+                value: 'Potential payment',
+                angle: -90,
+                position: 'insideLeft',
+                offset: -14,
+                style: { textAnchor: 'middle' },
+                fontSize: 12,
+              }}
+            />
+            <Tooltip content={(props) => <PointTooltip active={props.active} payload={props.payload} />} />
             <Line
               type="linear"
               dataKey="potentialCents"
+              name="Potential payment"
               stroke="#1d4ed8"
-              dot={false}
               isAnimationActive={false}
+              dot={(props: { cx?: number; cy?: number; index?: number; payload?: ChartPoint }) =>
+                props.payload && props.payload.practices.length > 0 ? (
+                  <circle
+                    key={`p-${props.index}`}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={6}
+                    fill="#15803d"
+                    stroke="#fff"
+                    strokeWidth={2}
+                    data-testid="practice-mark"
+                    data-members={props.payload.members}
+                  />
+                ) : (
+                  <g key={`n-${props.index}`} />
+                )
+              }
+              activeDot={{ r: 4 }}
             />
-            {cliffs.map((c) => (
-              <ReferenceDot
-                key={c.toMembers}
-                x={c.toMembers}
-                y={c.toCents}
-                r={5}
-                fill="#b91c1c"
-                stroke="none"
-              />
-            ))}
+            {cliffs
+              .filter((c) => c.toMembers >= from && c.toMembers <= to)
+              .map((c) => (
+                <ReferenceDot
+                  key={c.toMembers}
+                  x={c.toMembers}
+                  y={c.toCents}
+                  r={3}
+                  fill="#b91c1c"
+                  stroke="none"
+                />
+              ))}
           </LineChart>
         </ResponsiveContainer>
       </div>
+      <p className="mt-1 flex flex-wrap gap-4 text-xs text-slate-700" aria-hidden="true">
+        <span>
+          <span className="mr-1 inline-block h-3 w-3 rounded-full bg-green-700 align-middle" />a practice of
+          the program
+        </span>
+        <span>
+          <span className="mr-1 inline-block h-2 w-2 rounded-full bg-red-700 align-middle" />a cliff: one more
+          member pays less
+        </span>
+      </p>
       <div className="mt-2 text-sm">
         <p className="font-medium text-slate-900">
           {cliffs.length === 0
@@ -59,12 +236,119 @@ export function ClassTableChart({ rows }: { rows: ClassRow[] }) {
         <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5 text-slate-700" data-testid="cliffs">
           {cliffs.map((c) => (
             <li key={c.toMembers}>
-              {c.fromMembers.toLocaleString('en-US')} → {c.toMembers.toLocaleString('en-US')} members:{' '}
-              {formatDollars(c.fromCents)} → {formatDollars(c.toCents)}
+              {members(c.fromMembers)} → {members(c.toMembers)} members: {formatDollars(c.fromCents)} →{' '}
+              {formatDollars(c.toCents)}
             </li>
           ))}
         </ul>
       </div>
+      <ChartTable>
+        <table className={tableClass} data-testid="class-table-chart-classes">
+          <caption className={captionClass}>
+            Potential payment of each class, at its fewest and most members
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>
+                Class
+              </th>
+              <th scope="col" className={thNumClass}>
+                Members assigned
+              </th>
+              <th scope="col" className={thNumClass}>
+                Per member (PMPY)
+              </th>
+              <th scope="col" className={thNumClass}>
+                Potential at fewest
+              </th>
+              <th scope="col" className={thNumClass}>
+                Potential at most
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.class} className="border-t border-slate-100">
+                <th scope="row" className={rowThClass}>
+                  {r.class}
+                </th>
+                <td className={tdNumClass}>
+                  {members(r.membersFrom)}–{members(r.membersTo)}
+                </td>
+                <td className={tdNumClass}>{formatDollars(potentialCents(1, r.pmpy))}</td>
+                <td className={tdNumClass}>{formatDollars(potentialCents(r.membersFrom, r.pmpy))}</td>
+                <td className={tdNumClass}>{formatDollars(potentialCents(r.membersTo, r.pmpy))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {practices.length > 0 ? (
+          <table className={tableClass} data-testid="class-table-chart-practices">
+            <caption className={captionClass}>The program's practices</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={thClass}>
+                  Practice
+                </th>
+                <th scope="col" className={thNumClass}>
+                  Members assigned
+                </th>
+                <th scope="col" className={thClass}>
+                  Class
+                </th>
+                <th scope="col" className={thNumClass}>
+                  Potential payment
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {practices.map((p) => (
+                <tr key={p.id} className="border-t border-slate-100">
+                  <th scope="row" className={rowThClass}>
+                    {p.name} ({p.id})
+                  </th>
+                  <td className={tdNumClass}>{members(p.members)}</td>
+                  <td className="px-2 py-1">{p.class}</td>
+                  <td className={tdNumClass}>{formatDollars(p.potentialCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </ChartTable>
     </figure>
+  );
+}
+
+/** The hovered point in words: members, class, potential in dollars, and the practices there. */
+function PointTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean | undefined;
+  payload?: readonly { payload?: unknown }[] | undefined;
+}) {
+  const point = payload?.[0]?.payload as ChartPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div
+      className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow"
+      data-testid="chart-tooltip"
+    >
+      <p className="font-semibold text-slate-900">
+        {members(point.members)} members assigned, class {point.class}
+      </p>
+      <p>Potential payment: {formatDollars(point.potentialCents)}</p>
+      {point.practices.length > 0 ? (
+        <ul className="mt-1 list-disc pl-4 text-green-900">
+          {point.practices.slice(0, 5).map((p) => (
+            <li key={p.id}>
+              {p.name} ({p.id})
+            </li>
+          ))}
+          {point.practices.length > 5 ? <li>and {point.practices.length - 5} more</li> : null}
+        </ul>
+      ) : null}
+    </div>
   );
 }

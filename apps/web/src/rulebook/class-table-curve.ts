@@ -58,3 +58,60 @@ export function classTableCurve(rows: readonly ClassRow[]): { points: CurvePoint
   });
   return { points, cliffs };
 }
+
+/** The class whose member range holds `members`, or undefined outside the table. */
+export function classOf(rows: readonly ClassRow[], members: number): ClassRow | undefined {
+  return rows.find((r) => r.membersFrom <= members && members <= r.membersTo);
+}
+
+/**
+ * The curve for a logarithmic member axis: inside a class the potential is straight in members
+ * but bends on a log axis, so each class gets points spread evenly in log(members) between its
+ * two ends (each exact: members x PMPY in cents).
+ */
+export function logCurvePoints(rows: readonly ClassRow[], perClass = 8): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  for (const row of rows) {
+    const from = Math.max(1, row.membersFrom);
+    const to = Math.max(from, row.membersTo);
+    const seen = new Set<number>();
+    for (let i = 0; i <= perClass; i++) {
+      const members = Math.round(from * (to / from) ** (i / perClass));
+      if (seen.has(members)) continue;
+      seen.add(members);
+      points.push({ members, potentialCents: potentialCents(members, row.pmpy), class: row.class });
+    }
+  }
+  return points;
+}
+
+export interface PracticeMark {
+  id: string;
+  name: string;
+  members: number;
+  class: string;
+  potentialCents: number;
+}
+
+/** The program's practices on the curve: their member count, class and potential; those outside the table left out. */
+export function practiceMarks(
+  rows: readonly ClassRow[],
+  payees: readonly { id: string; name: string; [key: string]: unknown }[],
+  membersAttribute = 'assignedMembers',
+): PracticeMark[] {
+  const marks: PracticeMark[] = [];
+  for (const p of payees) {
+    const members = Number(p[membersAttribute]);
+    if (!Number.isInteger(members) || members < 1) continue;
+    const row = classOf(rows, members);
+    if (!row) continue;
+    marks.push({
+      id: p.id,
+      name: p.name,
+      members,
+      class: row.class,
+      potentialCents: potentialCents(members, row.pmpy),
+    });
+  }
+  return marks.sort((a, b) => a.members - b.members || a.id.localeCompare(b.id));
+}

@@ -1,6 +1,6 @@
 import type { RuleIssue } from '@quip/core';
 import { ClassTableChart } from './class-table-chart.tsx';
-import type { ClassRow } from './class-table-curve.ts';
+import type { ClassRow, PracticeMark } from './class-table-curve.ts';
 import { issuesUnder } from './editor-inputs.tsx';
 
 const cell = 'w-full rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600';
@@ -14,9 +14,12 @@ export function ClassTableEditor({
   payment,
   issues,
   path,
+  practices = [],
   onChange,
 }: {
   payment: Record<string, unknown>;
+  /** The program's practices of the latest stored payee data, marked on the chart. */
+  practices?: PracticeMark[];
   issues: readonly RuleIssue[];
   path: (string | number)[];
   onChange: (next: Record<string, unknown>) => void;
@@ -86,7 +89,7 @@ export function ClassTableEditor({
           </table>
         </div>
       </div>
-      <ClassTableChart rows={rows} />
+      <ClassTableChart rows={rows} practices={practices} />
     </div>
   );
 }

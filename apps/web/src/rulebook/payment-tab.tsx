@@ -8,6 +8,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useQuip } from '../app/quip-context.tsx';
 import { runApi } from '../runs/run-api.ts';
+import { programInputsQueryOptions } from '../what-if/program-inputs-query.ts';
+import { type ClassRow, practiceMarks } from './class-table-curve.ts';
 import { ClassTableEditor } from './class-table-editor.tsx';
 import { Field, inputClass, issuesUnder, withMember } from './editor-inputs.tsx';
 
@@ -29,6 +31,9 @@ export function PaymentTab({
   onChange: (next: Raw) => void;
 }) {
   const example = useLatestRunExample(fiscalYear, program);
+  // The payees the what-if reads (the same query, so one fetch): the practices marked on the class chart.
+  const { api } = useQuip();
+  const payees = useQuery(programInputsQueryOptions(api, fiscalYear, program)).data?.entities;
   const parts = Array.isArray(rulebook.additionalPayments) ? (rulebook.additionalPayments as Raw[]) : [];
   return (
     <div className="space-y-6">
@@ -38,6 +43,7 @@ export function PaymentTab({
         path={['payment']}
         issues={issues}
         example={example}
+        payees={payees}
         part="primary"
         onChange={(payment) => onChange({ ...rulebook, payment })}
       />
@@ -103,9 +109,11 @@ function PaymentMethodForm({
   path,
   issues,
   example,
+  payees,
   part,
   onChange,
 }: {
+  payees?: readonly { id: string; name: string; [key: string]: unknown }[] | undefined;
   title: string;
   params: Raw;
   path: (string | number)[];
@@ -208,7 +216,17 @@ function PaymentMethodForm({
         })}
       </div>
       {method === 'class-table-milestones' ? (
-        <ClassTableEditor payment={params} issues={issues} path={path} onChange={onChange} />
+        <ClassTableEditor
+          payment={params}
+          issues={issues}
+          path={path}
+          practices={practiceMarks(
+            (params.classes as ClassRow[] | undefined) ?? [],
+            payees ?? [],
+            typeof params.membersAttribute === 'string' ? params.membersAttribute : undefined,
+          )}
+          onChange={onChange}
+        />
       ) : null}
       <WorkedExample method={method} example={example} part={part} />
     </section>

@@ -9,6 +9,15 @@ import {
   YAxis,
 } from 'recharts';
 import { formatChange, formatWholeDollars } from '../format/format-money.ts';
+import {
+  ChartTable,
+  captionClass,
+  rowThClass,
+  tableClass,
+  tdNumClass,
+  thClass,
+  thNumClass,
+} from '../ui/chart-table.tsx';
 import type { WhatIfState } from './use-what-if.ts';
 import { WhatIfByPayeeTable } from './what-if-by-payee-table.tsx';
 
@@ -101,7 +110,12 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
                 Payee values of {current.histogram?.measure}
                 {target !== null ? `, target ${pct(target)}` : ''}
               </figcaption>
-              <div className="h-48" aria-hidden="true">
+              <div
+                className="h-48"
+                role="img"
+                aria-label={`Bar chart of how many payees have each value of ${current.histogram?.measure}, in ${bins.length} ranges from ${pct(bins[0]?.from ?? 0)} to ${pct(bins[bins.length - 1]?.to ?? 0)}${target !== null ? `, target ${pct(target)} marked` : ''}.`}
+                data-testid="what-if-histogram"
+              >
                 <ResponsiveContainer width="100%" height="100%">
                   <BarChart
                     data={bins.map((b) => ({ ...b, mid: (b.from + b.to) / 2 }))}
@@ -117,7 +131,7 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
                     />
                     <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
                     <Tooltip labelFormatter={(v) => `around ${pct(Number(v))}`} />
-                    <Bar dataKey="count" fill="#3b82f6" isAnimationActive={false} />
+                    <Bar dataKey="count" name="Payees" fill="#3b82f6" isAnimationActive={false} />
                     {target !== null ? (
                       <ReferenceLine
                         x={target}
@@ -129,6 +143,31 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
                   </BarChart>
                 </ResponsiveContainer>
               </div>
+              <ChartTable>
+                <table className={tableClass}>
+                  <caption className={captionClass}>Payees by value of {current.histogram?.measure}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={thClass}>
+                        Value
+                      </th>
+                      <th scope="col" className={thNumClass}>
+                        Payees
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {bins.map((b) => (
+                      <tr key={`${b.from}-${b.to}`} className="border-t border-slate-100">
+                        <th scope="row" className={rowThClass}>
+                          {pct(b.from)} to {pct(b.to)}
+                        </th>
+                        <td className={tdNumClass}>{b.count.toLocaleString('en-US')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ChartTable>
             </figure>
           ) : null}
           {current.issueCount > 0 ? (
