@@ -276,7 +276,7 @@ describe('admin journeys in Chromium', () => {
     const payee = page
       .getByRole('table', { name: 'Payees of qip-provider-directory' })
       .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: 'HR-000001-096' }) });
+      .filter({ hasText: 'HR-000001-096' });
     await payee.waitFor();
     expect(await payee.getByTestId('received').textContent()).toMatch(stamp);
     await payee.getByRole('button', { name: 'History of HR-000001-096' }).click();

@@ -1,6 +1,6 @@
 /**
- * Issue 17's spreadsheet basics on the run diff and the payee list, in Chromium against the real
- * API with the demo data (the diff's and the payee list's answers made by page.route from
+ * Issue 17's spreadsheet basics on the run diff, the data inbox's lists and the payee list, in Chromium against the real
+ * API with the demo data (the inbox from it; the diff's and the payee list's answers made by page.route from
  * generated rows, so every amount below is worked by hand): names beside ids, dollars not cents,
  * a filter and a search narrowing the rows, the subtotal of what is shown, and the CSV export of
  * exactly what is shown. Screenshots go to apps/web/test-results/.
@@ -105,13 +105,6 @@ beforeAll(async () => {
       },
     });
   });
-  await page.route(/\/api\/v1\/fiscal-years\/2026-27\/programs\/dds-qip\/entities\?/, (route) => {
-    const url = new URL(route.request().url());
-    const from = Number(url.searchParams.get('cursor') ?? 0);
-    const to = Math.min(PAYEES, from + Number(url.searchParams.get('limit') ?? 100));
-    const items = Array.from({ length: to - from }, (_, j) => payee(from + j));
-    return route.fulfill({ json: { items, nextCursor: to < PAYEES ? String(to) : null } });
-  });
   await page.goto(`${quip.baseUrl}/sign-in`);
   await page.getByLabel('API key').fill(quip.adminKey);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -175,7 +168,57 @@ describe('spreadsheet basics on the run diff and the payee list, in Chromium', (
     expect(lines.slice(1, 40).reduce((sum, line) => sum + cents(line, 4), 0)).toBe(3_900);
   }, 120_000);
 
+  it('lists the payees of an inbox box by name, searches them and exports what is shown', async () => {
+    await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dds-qip/data`);
+    const directory = page
+      .getByRole('table', { name: 'Submissions by measure' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'qip-provider-directory' }) });
+    await directory.getByRole('button', { name: /On time/ }).click();
+    const count = page.getByTestId('inbox-payees-count');
+    await expect
+      .poll(() => count.textContent(), { timeout: 60_000 })
+      .toMatch(/^[1-9][\d,]* of [\d,]+ payees shown$/);
+    const all = Number((await count.textContent())?.split(' ')[0]?.replace(/,/g, ''));
+    // The first payee's name, as the API names it, beside its id.
+    const [id, name] = await firstRow('inbox-payees').locator('td').allTextContents();
+    const entity = (await (
+      await fetch(`${quip.baseUrl}/api/v1/fiscal-years/2026-27/programs/dds-qip/entities/${id}`, {
+        headers: { Authorization: `Bearer ${quip.adminKey}` },
+      })
+    ).json()) as { name: string };
+    expect(name).toBe(entity.name);
+    // The demo's records are a historic load: every one on time is declared; none is missing a record.
+    await page.getByRole('combobox', { name: 'Record' }).selectOption('declared');
+    await expect
+      .poll(() => count.textContent())
+      .toBe(`${all.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} payees shown`);
+    await page.getByRole('combobox', { name: 'Record' }).selectOption('none');
+    await expect.poll(() => count.textContent()).toBe(`0 of ${all.toLocaleString('en-US')} payees shown`);
+    await page.getByRole('combobox', { name: 'Record' }).selectOption('');
+    // A search by the payee's id narrows to that payee; the export is that one line.
+    await page.getByTestId('inbox-payees-search').fill(id as string);
+    await expect.poll(() => count.textContent()).toBe(`1 of ${all.toLocaleString('en-US')} payees shown`);
+    await shot('tables-inbox-search');
+    const csv = await download(() => page.getByTestId('inbox-payees-csv').click());
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Payee,Name,Received,Why');
+    expect(lines.length).toBe(3);
+    expect(
+      lines[1]?.startsWith(`${id},${entity.name.includes(',') ? `"${entity.name}"` : entity.name},`),
+    ).toBe(true);
+    expect(lines[1]).toMatch(/declared \d{4}-\d{2}-\d{2}/);
+  }, 120_000);
+
   it('lists every payee by name with rates in dollars, filters by service code, subtotals and exports', async () => {
+    await page.route(/\/api\/v1\/fiscal-years\/2026-27\/programs\/dds-qip\/entities\?/, (route) => {
+      const url = new URL(route.request().url());
+      const from = Number(url.searchParams.get('cursor') ?? 0);
+      const to = Math.min(PAYEES, from + Number(url.searchParams.get('limit') ?? 100));
+      const items = Array.from({ length: to - from }, (_, j) => payee(from + j));
+      return route.fulfill({ json: { items, nextCursor: to < PAYEES ? String(to) : null } });
+    });
+    // From here on the program's payees are the generated ones (the inbox above read the demo's).
     await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dds-qip/data`);
     await page.getByRole('tab', { name: 'Payees' }).click();
     const count = page.getByTestId('payees-count');

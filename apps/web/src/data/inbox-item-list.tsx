@@ -1,10 +1,11 @@
-import { Fragment, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatReceivedAt } from '../format/format-received-at.ts';
+import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { DataTable } from '../ui/data-table/data-table.tsx';
+import { FilterSelect } from '../ui/data-table/filter-select.tsx';
 import { type Receipt, receiptKey } from './current-receipts.ts';
 import { SubmissionHistory } from './submission-history.tsx';
 import type { InboxItem } from './submission-inbox.ts';
-
-const SHOWN = 500;
 
 interface Props {
   fiscalYear: string;
@@ -12,88 +13,120 @@ interface Props {
   measure: { key: string; dataKey: string };
   items: readonly InboxItem[];
   receipts: ReadonlyMap<string, Receipt>;
+  /** Each payee's name, by id. */
+  names: ReadonlyMap<string, string>;
   timeZone: string;
 }
 
+type Received = '' | 'received' | 'declared' | 'none';
+
 /**
- * The payees of one measure in one inbox state: when their current record(s) came in (the
- * server's receipt in the program's zone, and a declared day beside it for a historic load),
- * core's reasons, and each payee's version history on demand.
+ * The payees of one measure in one inbox state, in the SPA's data table: id and name, when their
+ * current record(s) came in (the server's receipt in the program's zone, and a declared day
+ * beside it for a historic load), core's reasons; search, a filter by receipt, export of what is
+ * shown; each payee's version history on demand, below the table.
  */
-export function InboxItemList({ fiscalYear, program, measure, items, receipts, timeZone }: Props) {
+export function InboxItemList({ fiscalYear, program, measure, items, receipts, names, timeZone }: Props) {
   const [history, setHistory] = useState<string | null>(null);
+  const [received, setReceived] = useState<Received>('');
+  const columns = useMemo<DataColumn<InboxItem>[]>(() => {
+    const receipt = (i: InboxItem) => receipts.get(receiptKey(i.entityId, measure.key));
+    return [
+      {
+        id: 'entityId',
+        header: 'Payee',
+        value: (i) => i.entityId,
+        render: (i) => <span className="font-mono text-xs">{i.entityId}</span>,
+      },
+      { id: 'name', header: 'Name', value: (i) => names.get(i.entityId) ?? '' },
+      {
+        id: 'received',
+        header: 'Received',
+        // Sorted by the instant; shown and exported on the program's clock.
+        value: (i) => receipt(i)?.receivedAt ?? null,
+        text: (i) => {
+          const r = receipt(i);
+          if (!r) return '';
+          return [
+            formatReceivedAt(r.receivedAt, timeZone),
+            r.declaredOn ? `declared ${r.declaredOn}` : '',
+            r.records > 1 ? `(latest of ${r.records} records)` : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+        },
+        searchable: false,
+        render: (i) => {
+          const r = receipt(i);
+          return (
+            <span data-testid="received">{r ? <ReceiptText receipt={r} timeZone={timeZone} /> : '—'}</span>
+          );
+        },
+      },
+      { id: 'why', header: 'Why', value: (i) => i.reasons.join('; ') },
+      {
+        id: 'history',
+        header: 'History',
+        value: () => '',
+        searchable: false,
+        exported: false,
+        render: (i) =>
+          receipt(i) ? (
+            <button
+              type="button"
+              aria-expanded={history === i.entityId}
+              onClick={() => setHistory(history === i.entityId ? null : i.entityId)}
+              className="whitespace-nowrap rounded px-1 text-blue-800 underline hover:text-blue-950"
+            >
+              {history === i.entityId ? 'Hide history' : 'History'}
+              <span className="sr-only"> of {i.entityId}</span>
+            </button>
+          ) : null,
+      },
+    ];
+  }, [receipts, measure.key, names, timeZone, history]);
+  const keep = useMemo(() => {
+    if (!received) return null;
+    return (i: InboxItem) => {
+      const r = receipts.get(receiptKey(i.entityId, measure.key));
+      if (received === 'none') return !r;
+      if (received === 'declared') return Boolean(r?.declaredOn);
+      return Boolean(r);
+    };
+  }, [received, receipts, measure.key]);
   return (
-    // relative: the sr-only labels (absolutely placed) stay inside the scroll box; without it the
-    // hidden rows' labels would stretch the page below the table.
-    <div className="relative max-h-96 overflow-y-auto">
-      <table className="min-w-full text-xs">
-        <caption className="sr-only">Payees of {measure.key}</caption>
-        <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">
-              Payee
-            </th>
-            <th scope="col" className="py-1 pr-4 font-medium">
-              Received
-            </th>
-            <th scope="col" className="py-1 pr-4 font-medium">
-              Why
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              <span className="sr-only">History</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.slice(0, SHOWN).map((i) => {
-            const receipt = receipts.get(receiptKey(i.entityId, measure.key));
-            const open = history === i.entityId;
-            return (
-              <Fragment key={i.entityId}>
-                <tr className="border-t border-slate-200 align-top">
-                  <th scope="row" className="py-1 pr-4 text-left font-mono font-normal">
-                    {i.entityId}
-                  </th>
-                  <td className="py-1 pr-4" data-testid="received">
-                    {receipt ? <ReceiptText receipt={receipt} timeZone={timeZone} /> : '—'}
-                  </td>
-                  <td className="py-1 pr-4">{i.reasons.length > 0 ? i.reasons.join('; ') : '—'}</td>
-                  <td className="py-1 text-right">
-                    {receipt ? (
-                      <button
-                        type="button"
-                        aria-expanded={open}
-                        onClick={() => setHistory(open ? null : i.entityId)}
-                        className="whitespace-nowrap rounded px-1 text-blue-800 underline hover:text-blue-950"
-                      >
-                        {open ? 'Hide history' : 'History'}
-                        <span className="sr-only"> of {i.entityId}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-                {open ? (
-                  <tr>
-                    <td colSpan={4} className="pb-3">
-                      <SubmissionHistory
-                        fiscalYear={fiscalYear}
-                        program={program}
-                        entityId={i.entityId}
-                        dataKey={measure.dataKey}
-                        timeZone={timeZone}
-                      />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-      {items.length > SHOWN ? (
-        <p className="mt-1 text-slate-700">
-          {(items.length - SHOWN).toLocaleString('en-US')} more not listed.
-        </p>
+    <div className="space-y-3">
+      <DataTable
+        rows={items}
+        columns={columns}
+        caption={`Payees of ${measure.key}`}
+        testId="inbox-payees"
+        exportName={`${program}-${fiscalYear}-${measure.key}-inbox`}
+        noun="payees"
+        searchLabel="Search payees"
+        keep={keep}
+        filters={
+          <FilterSelect
+            label="Record"
+            value={received}
+            onChange={setReceived}
+            options={[
+              ['', 'any'],
+              ['received', 'received'],
+              ['declared', 'declared (historic load)'],
+              ['none', 'none received'],
+            ]}
+          />
+        }
+      />
+      {history ? (
+        <SubmissionHistory
+          fiscalYear={fiscalYear}
+          program={program}
+          entityId={history}
+          dataKey={measure.dataKey}
+          timeZone={timeZone}
+        />
       ) : null}
     </div>
   );

@@ -53,6 +53,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
       ),
       measures: new Map(compiled.measures.map((m) => [m.key, m])),
       receipts: currentReceipts(compiled.measures, data.data.submissions),
+      names: new Map(data.data.entities.map((e) => [e.id, e.name])),
       // Receipt times are shown on the program's clock, where timeliness is judged.
       timeZone: compiled.rulebook.timeZone ?? DEFAULT_TIME_ZONE,
     };
@@ -118,6 +119,7 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
                       measure={inbox.measures.get(box.measure) ?? { key: box.measure, dataKey: box.measure }}
                       items={box.items.filter((i) => i.state === open.state)}
                       receipts={inbox.receipts}
+                      names={inbox.names}
                       timeZone={inbox.timeZone}
                     />
                   </td>
