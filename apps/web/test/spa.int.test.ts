@@ -88,6 +88,23 @@ describe('admin SPA in Chromium against the API', () => {
     await page.getByRole('heading', { level: 1, name: 'Fiscal years' }).waitFor();
   });
 
+  it('says a page broke in its place, keeping the navigation, not that Quip is unavailable', async () => {
+    // A run answer the run page cannot read (no rulebook): the page breaks while rendering.
+    const runUrl = `${baseUrl}/api/v1/runs/424242`;
+    await page.route(runUrl, (route) =>
+      route.fulfill({ json: { id: 424242, fiscalYear: '2026-27', program: 'dds-qip', status: 'succeeded' } }),
+    );
+    await page.route(`${runUrl}/events`, (route) => route.fulfill({ status: 404, json: {} }));
+    await page.goto(`${baseUrl}/runs/424242`);
+    await page.getByRole('heading', { level: 1, name: 'This page could not be shown' }).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'page-error.png'), fullPage: true });
+    expect(await page.getByRole('heading', { name: 'Quip is not available' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fiscal years' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fiscal years' }).waitFor();
+    await page.unroute(runUrl);
+    await page.unroute(`${runUrl}/events`);
+  });
+
   it('signs out, forgets the key and guards the pages again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);

@@ -18,6 +18,7 @@ import { AppUnavailable } from '../layout/app-unavailable.tsx';
 import { routeRoles } from '../layout/nav-items.ts';
 import { NotAllowedPage } from '../layout/not-allowed-page.tsx';
 import { NotFoundPage, StandaloneNotFoundPage } from '../layout/not-found-page.tsx';
+import { PageError } from '../layout/page-error.tsx';
 import { validatePrintScorecardsSearch } from '../scorecard/print-scorecards-search.ts';
 import type { Quip } from './quip-context.tsx';
 
@@ -213,6 +214,9 @@ export function createAppRouter(context: RouterContext) {
     routeTree,
     context,
     defaultPreload: 'intent',
+    // A page that breaks says so in its place, within the app's frame; the app route's own
+    // AppUnavailable stays for a session that cannot start.
+    defaultErrorComponent: PageError,
     // react-query owns data freshness; the router must not cache loader results on top.
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
