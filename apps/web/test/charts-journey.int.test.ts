@@ -205,7 +205,9 @@ describe('charts people read, in Chromium', () => {
     const chart = page.getByRole('img', { name: /from 400 to 1,500/ });
     await chart.waitFor();
     expect(
-      await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents(),
+      await chart
+        .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
+        .allTextContents(),
     ).toEqual(['500', '700', '1,000', '1,500']);
     expect(await page.getByTestId('practice-mark').count()).toBe(3);
     await shot('ept-zoomed');

@@ -216,12 +216,9 @@ export const RunDiffSchema = z
     payees: z.array(
       z.object({
         entityId: z.string(),
-        name: z
-          .string()
-          .nullable()
-          .openapi({
-            description: "The payee's name as the run copied it (the other run's, if only it has the payee)",
-          }),
+        name: z.string().nullable().openapi({
+          description: "The payee's name as the run copied it (the other run's, if only it has the payee)",
+        }),
         totalCents: z.object({ from: z.number().int().nullable(), to: z.number().int().nullable() }),
         measures: z.array(
           z.object({
