@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { type RunningQuip, resultsDir, signIn as signInWith, startQuip } from './start-quip.ts';
 
 let quip: RunningQuip;
 let context: BrowserContext;
@@ -38,12 +38,7 @@ afterAll(async () => {
 }, 30_000);
 
 /** Signs in; an admin lands on the fiscal years, a submitter on its payees' portal. */
-async function signIn(p: Page, key: string, landing = /\/fiscal-years$/) {
-  await p.goto(`${quip.baseUrl}/sign-in`);
-  await p.getByLabel('API key').fill(key);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL(landing);
-}
+const signIn = (p: Page, key: string, landing?: RegExp) => signInWith(p, quip.baseUrl, key, landing);
 
 describe('admin journeys in Chromium', () => {
   it('signs in as an admin and sees the admin navigation and program pages', async () => {

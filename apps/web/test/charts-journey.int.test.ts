@@ -20,7 +20,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
 
 let quip: RunningQuip;
 let page: Page;
@@ -119,14 +119,7 @@ beforeAll(async () => {
     body: [staff('QIP-1', 10, 4), staff('QIP-2', 20, 11), staff('QIP-3', 10, 7)],
   });
 
-  const context = await quip.browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(quip.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
+  page = await openSignedInPage(quip, pageErrors, { context: { viewport: { width: 1400, height: 1000 } } });
 }, 240_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
 
 let quip: RunningQuip;
 let page: Page;
@@ -21,14 +21,7 @@ const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}
 
 beforeAll(async () => {
   quip = await startQuip({ demo: true });
-  const context = await quip.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(quip.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
+  page = await openSignedInPage(quip, pageErrors);
 }, 120_000);
 
 afterAll(async () => {

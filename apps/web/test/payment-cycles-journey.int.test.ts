@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, startQuip, webDir } from './start-quip.ts';
+import { openSignedInPage, type RunningQuip, startQuip, webDir } from './start-quip.ts';
 
 const shots = join(webDir, '.tmp', 'payment-cycles');
 const paymentsPath = '/fiscal-years/2026-27/programs/dhcs-wpc/payments';
@@ -52,18 +52,10 @@ async function succeededRun(asOf?: string): Promise<number> {
 }
 
 async function signIn(key: string): Promise<Page> {
-  const context = await quip.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
+  return openSignedInPage(quip, pageErrors, {
+    key,
+    context: { viewport: { width: 1280, height: 900 }, acceptDownloads: true },
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
-  return page;
 }
 
 beforeAll(async () => {

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The catalog's export-map entry (the SPA's package does not depend on the catalog): the worked
 // example's payees and records, as the API's own review test loads them.
 import { docExample } from '../../../packages/catalog/src/index.ts';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
 
 const PROGRAM = '/fiscal-years/2026-27/programs/dds-qip';
 const BAYVIEW = 'PV1234-950';
@@ -73,17 +73,8 @@ function receivedBy(day: string) {
 /** The submitter portal's section of dds-qip 2026-27. */
 const year = () => submitter.getByRole('region', { name: 'dds-qip 2026-27' });
 
-async function signIn(key: string, lands: RegExp): Promise<Page> {
-  const context = await quip.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(lands);
-  return page;
-}
+const signIn = (key: string, lands: RegExp): Promise<Page> =>
+  openSignedInPage(quip, pageErrors, { key, lands });
 
 beforeAll(async () => {
   quip = await startQuip({ demo: false });

@@ -22,7 +22,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
 
 let quip: RunningQuip;
 let page: Page;
@@ -73,14 +73,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 500));
   }
 
-  const context = await quip.browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(quip.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
+  page = await openSignedInPage(quip, pageErrors, { context: { viewport: { width: 1400, height: 1000 } } });
 }, 180_000);
 
 afterAll(async () => {

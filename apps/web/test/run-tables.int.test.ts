@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../src/api/resources.ts';
-import { longTasks, type RunningQuip, resultsDir, startQuip, watchLongTasks } from './start-quip.ts';
+import { longTasks, type RunningQuip, resultsDir, signIn, startQuip, watchLongTasks } from './start-quip.ts';
 
 const RUN = '424242';
 const PAYEES = 10_000;
@@ -190,10 +190,7 @@ beforeAll(async () => {
   await page.route(/\/programs\/dds-qip\/runs/, (route) =>
     route.fulfill({ json: { items: [], nextCursor: null } }),
   );
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(quip.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
+  await signIn(page, quip.baseUrl, quip.adminKey);
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longTasks, type RunningQuip, resultsDir, startQuip, watchLongTasks } from './start-quip.ts';
+import { longTasks, type RunningQuip, resultsDir, signIn, startQuip, watchLongTasks } from './start-quip.ts';
 
 let quip: RunningQuip;
 let context: BrowserContext;
@@ -117,10 +117,7 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
   });
 
   it('signs in', async () => {
-    await page.goto(`${quip.baseUrl}/sign-in`);
-    await page.getByLabel('API key').fill(quip.adminKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/fiscal-years$/);
+    await signIn(page, quip.baseUrl, quip.adminKey);
   });
 
   it('lists the audit log by key name and finds a key by part of its name', async () => {

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const webDir = resolve(import.meta.dirname, '..');
 export const resultsDir = join(webDir, 'test-results');
@@ -135,4 +135,44 @@ export async function watchLongTasks(page: Page): Promise<void> {
 /** The durations (ms) of the long tasks watchLongTasks recorded since the page loaded. */
 export function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+/** Signs in with a key on the sign-in page and waits for where that key's role lands. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  key: string,
+  lands = /\/fiscal-years$/,
+): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(lands);
+}
+
+/**
+ * A page in a new browser context: 30 s default timeout, its page errors pushed to `pageErrors`,
+ * `prepare` run before it signs in (request routes, init scripts), then signed in with `key`.
+ */
+export async function openSignedInPage(
+  quip: RunningQuip,
+  pageErrors: string[],
+  {
+    key = quip.adminKey,
+    lands,
+    context = { viewport: { width: 1280, height: 900 } },
+    prepare,
+  }: {
+    key?: string;
+    lands?: RegExp;
+    context?: BrowserContextOptions;
+    prepare?: (page: Page) => Promise<void>;
+  } = {},
+): Promise<Page> {
+  const page = await (await quip.browser.newContext(context)).newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await prepare?.(page);
+  await signIn(page, quip.baseUrl, key, lands);
+  return page;
 }

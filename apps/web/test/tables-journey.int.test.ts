@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { type RunningQuip, resultsDir, signIn, startQuip } from './start-quip.ts';
 
 let quip: RunningQuip;
 let context: BrowserContext;
@@ -105,10 +105,7 @@ beforeAll(async () => {
       },
     });
   });
-  await page.goto(`${quip.baseUrl}/sign-in`);
-  await page.getByLabel('API key').fill(quip.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fiscal-years$/);
+  await signIn(page, quip.baseUrl, quip.adminKey);
 }, 180_000);
 
 afterAll(async () => {
