@@ -112,30 +112,20 @@ export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; pr
       </figcaption>
       <fieldset className="mt-2 flex flex-wrap items-end gap-2 text-xs text-slate-700">
         <legend className="sr-only">Zoom on the member axis</legend>
-        <label className="flex flex-col">
-          Zoom from (members)
-          <input
-            type="number"
-            min={first}
-            max={last}
-            className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
-            placeholder={members(first)}
-            value={zoom.from}
-            onChange={(e) => setZoom((z) => ({ ...z, from: e.target.value }))}
-          />
-        </label>
-        <label className="flex flex-col">
-          to (members)
-          <input
-            type="number"
-            min={first}
-            max={last}
-            className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
-            placeholder={members(last)}
-            value={zoom.to}
-            onChange={(e) => setZoom((z) => ({ ...z, to: e.target.value }))}
-          />
-        </label>
+        <MemberBoundInput
+          label="Zoom from (members)"
+          range={[first, last]}
+          placeholder={first}
+          value={zoom.from}
+          onChange={(from) => setZoom((z) => ({ ...z, from }))}
+        />
+        <MemberBoundInput
+          label="to (members)"
+          range={[first, last]}
+          placeholder={last}
+          value={zoom.to}
+          onChange={(to) => setZoom((z) => ({ ...z, to }))}
+        />
         <button
           type="button"
           className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-50"
@@ -321,6 +311,36 @@ export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; pr
 }
 
 /** The hovered point in words: members, class, potential in dollars, and the practices there. */
+/** One end of the member-axis zoom: a member count within the table's range, empty for the table's own end. */
+function MemberBoundInput({
+  label,
+  range: [min, max],
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  range: [number, number];
+  placeholder: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
+        placeholder={members(placeholder)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 function PointTooltip({
   active,
   payload,
