@@ -18,70 +18,64 @@ const exportedFiles = [
     ),
   ),
 ];
+/** Core's own sources (its tests may use Node). */
+const coreSources = { path: '^packages/core/src', pathNot: '\\.test\\.ts$' };
 module.exports = {
+  /** Every rule is an error: a boundary crossed fails the check. */
   forbidden: [
     {
       name: 'no-circular',
-      severity: 'error',
       comment: 'Import cycles make modules load half-initialised and hide layering mistakes.',
       from: {},
       to: { circular: true },
     },
     {
       name: 'core-has-no-io',
-      severity: 'error',
       comment: 'packages/core is pure: it runs in the browser, the API and the worker alike.',
-      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
+      from: coreSources,
       to: { path: io },
     },
     {
       name: 'core-core-only',
-      severity: 'error',
       comment: 'packages/core imports nothing from the rest of the workspace.',
       from: { path: '^packages/core' },
       to: { path: '^(packages/(db|jobs)|apps/|@quip/(db|jobs|api|worker|web))' },
     },
     {
       name: 'core-no-builtins',
-      severity: 'error',
-      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
+      from: coreSources,
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'no-unresolvable',
-      severity: 'error',
       comment: 'An import that does not resolve is a missing dependency in package.json.',
       from: {},
       to: { couldNotResolve: true },
     },
     {
       name: 'packages-never-import-apps',
-      severity: 'error',
       from: { path: '^packages/' },
       to: { path: '^apps/' },
     },
     {
       name: 'apps-do-not-import-each-other',
-      severity: 'error',
       comment: 'The SPA may take the API types only (type-only imports are not followed here).',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
       name: 'no-deep-imports',
-      severity: 'error',
       comment: "Another package's sources are reached only through its export map, never its internals.",
       from: { path: '^((apps|packages)/[^/]+)/' },
       to: { path: '^(apps|packages)/[^/]+/', pathNot: ['^$1/', ...exportedFiles] },
     },
     {
       name: 'bench-and-scripts-use-export-maps',
-      severity: 'error',
       comment: 'Benchmarks and scripts use the packages as any consumer would: through their export maps.',
       from: { path: '^(bench|scripts)/' },
       to: { path: '^(apps|packages)/[^/]+/', pathNot: exportedFiles },
     },
-  ],
+  ].map((rule) => ({ severity: 'error', ...rule })),
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(node_modules|dist|\\.quip)' },
