@@ -5,6 +5,7 @@ import { describeError } from '../api/describe-error.ts';
 import type { Role } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -114,15 +115,11 @@ export function ApiKeysPage() {
         <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <caption className="sr-only">API keys</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {['Name', 'Role', 'Payees', 'Starts with', 'Created', 'Status', ''].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-left">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={['Name', 'Role', 'Payees', 'Starts with', 'Created', 'Status', '']}
+              className="bg-slate-100"
+              cellClassName="px-3 py-2"
+            />
             <tbody>
               {keys.data.map((k) => (
                 <tr key={k.id} className="border-t border-slate-200">

@@ -1,4 +1,5 @@
 import type { RowProblem } from '../api/resources.ts';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { rowPlace } from './record-lines.ts';
 
 const LISTED = 200;
@@ -26,19 +27,13 @@ export function RowProblemsTable({ problems, total, caption, testId, what, lines
     <>
       <table className="mt-2 min-w-full text-xs" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="w-20 text-left">
-              {lines ? 'Where' : 'Row'}
-            </th>
-            <th scope="col" className="w-48 text-left">
-              Field
-            </th>
-            <th scope="col" className="text-left">
-              {what}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={[
+            { label: lines ? 'Where' : 'Row', className: 'w-20' },
+            { label: 'Field', className: 'w-48' },
+            what,
+          ]}
+        />
         <tbody>
           {listed.map((p) => (
             <tr key={`${p.row}-${p.path}-${p.message}`} className="align-top">

@@ -3,6 +3,7 @@ import { dataOf } from '../api/api-client.ts';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatReceivedAt } from '../format/format-received-at.ts';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
 interface Props {
@@ -45,31 +46,11 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
       <caption className="px-2 py-1 text-left font-medium text-slate-800">
         Versions of {entityId} / {dataKey}, oldest first
       </caption>
-      <thead className="whitespace-nowrap bg-slate-100 text-left">
-        <tr>
-          <th scope="col" className="px-2 py-1">
-            Version
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Batch
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Period
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Received
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Declared
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Sent with key
-          </th>
-          <th scope="col" className="px-2 py-1">
-            Findings
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders
+        columns={['Version', 'Batch', 'Period', 'Received', 'Declared', 'Sent with key', 'Findings']}
+        className="whitespace-nowrap bg-slate-100"
+        cellClassName="px-2 py-1"
+      />
       <tbody>
         {versions.data.map((v, n) => (
           <tr key={v.id} className="border-t border-slate-200 align-top">

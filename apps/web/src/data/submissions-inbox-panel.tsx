@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { programInputsQueryOptions } from '../what-if/program-inputs-query.ts';
 import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
@@ -70,18 +71,11 @@ export function SubmissionsInboxPanel({ fiscalYear, program }: { fiscalYear: str
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Submissions by measure</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              Measure
-            </th>
-            {STATES.map((s) => (
-              <th key={s} scope="col" className="px-3 py-2 text-right">
-                {LABEL[s]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={['Measure', ...STATES.map((s) => ({ label: LABEL[s], align: 'right' as const }))]}
+          className="bg-slate-100"
+          cellClassName="px-3 py-2"
+        />
         <tbody>
           {inbox.boxes.map((box) => (
             <Fragment key={box.measure}>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { saveBlob } from '../ui/save-blob.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -52,19 +53,7 @@ export function UploadTemplates({
       <summary className="cursor-pointer font-medium">Templates: the columns each measure takes</summary>
       <table className="mt-2 min-w-full text-xs">
         <caption className="sr-only">Upload templates by measure</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="text-left">
-              Measure
-            </th>
-            <th scope="col" className="text-left">
-              Columns
-            </th>
-            <th scope="col" className="text-left">
-              Template
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={['Measure', 'Columns', 'Template']} />
         <tbody>
           {templates.map(({ measure, template }) =>
             template ? (

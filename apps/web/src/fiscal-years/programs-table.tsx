@@ -1,4 +1,5 @@
 import type { Program } from '../api/resources.ts';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ProgramLinks } from './program-links.tsx';
 import { PublishedRulebook } from './published-rulebook.tsx';
 
@@ -15,25 +16,17 @@ export function ProgramsTable({
     <div className={`overflow-x-auto rounded-md border border-slate-200 ${className}`}>
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">Programs in fiscal year {fiscalYear}</caption>
-        <thead className="bg-slate-100 text-slate-800">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Program
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Agency
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Payees
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold whitespace-nowrap">
-              Published rulebook
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              <span className="sr-only">Pages</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={[
+            'Program',
+            'Agency',
+            'Payees',
+            { label: 'Published rulebook', className: 'whitespace-nowrap' },
+            { label: 'Pages', srOnly: true },
+          ]}
+          className="bg-slate-100 text-slate-800"
+          cellClassName="px-4 py-2 font-semibold"
+        />
         <tbody className="divide-y divide-slate-200 bg-white">
           {programs.map((program) => (
             <tr key={program.id} className="align-top">

@@ -1,29 +1,24 @@
-/** A column heading; `numeric` right-aligns it over its amounts. */
-export type Column = string | { label: string; numeric: true };
+import { ColumnHeaders, type ColumnHeading } from '../ui/column-headers.tsx';
 
 /** The header row of the payment tables: one `th scope="col"` per column. */
-export function TableHead({ columns, sticky = false }: { columns: readonly Column[]; sticky?: boolean }) {
+export function TableHead({
+  columns,
+  sticky = false,
+}: {
+  columns: readonly ColumnHeading[];
+  sticky?: boolean;
+}) {
   return (
-    <thead className={`bg-slate-50 text-slate-700 ${sticky ? 'sticky top-0' : ''}`}>
-      <tr>
-        {columns.map((c) => {
-          const label = typeof c === 'string' ? c : c.label;
-          return (
-            <th
-              key={label}
-              scope="col"
-              className={`px-3 py-2 font-medium ${typeof c === 'string' ? 'text-left' : 'text-right'}`}
-            >
-              {label}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
+    <ColumnHeaders
+      columns={columns}
+      className={`bg-slate-50 text-slate-700 ${sticky ? 'sticky top-0' : ''}`}
+      cellClassName="px-3 py-2 font-medium"
+    />
   );
 }
 
-export const amount = (label: string): Column => ({ label, numeric: true });
+/** A column heading right-aligned over its amounts. */
+export const amount = (label: string): ColumnHeading => ({ label, align: 'right' });
 
 /** A right-aligned amount cell's classes. */
 export const numCell = 'whitespace-nowrap px-3 py-2 text-right tabular-nums';

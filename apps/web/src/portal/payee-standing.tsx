@@ -6,6 +6,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { standingQueryOptions } from '../scorecard/scorecard-api.ts';
 import { ScorecardView } from '../scorecard/scorecard-view.tsx';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
 const CALENDAR_WORDS: Record<Standing['calendar'][number]['status'], string> = {
@@ -62,19 +63,11 @@ export function PayeeStanding({
       {s.calendar.length > 0 ? (
         <table className="mt-3 w-full text-left text-sm" data-testid="standing-calendar">
           <caption className="text-left font-medium text-slate-900">What is due when</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-slate-600">
-              <th scope="col" className="py-1 font-medium">
-                Measure
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Due
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            columns={['Measure', 'Due', 'Status']}
+            rowClassName="border-b border-slate-300 text-slate-600"
+            cellClassName="py-1 font-medium"
+          />
           <tbody>
             {s.calendar.map((c) => (
               <tr key={c.measure} className="border-b border-slate-100">

@@ -1,6 +1,7 @@
 import { formatDollars } from '@quip/core';
 import type { Scorecard, ScorecardMeasure } from '../api/resources.ts';
 import { formatIsoDate } from '../format/format-iso-date.ts';
+import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { stageWords } from './stage-words.ts';
 
 const figure = (v: number | undefined) =>
@@ -63,16 +64,11 @@ export function ScorecardView({ card }: { card: Scorecard }) {
         {payment.lines.length > 0 ? (
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">Payment lines</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-600">
-                <th scope="col" className="py-1 font-medium">
-                  Line
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  Amount
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={['Line', { label: 'Amount', align: 'right' }]}
+              rowClassName="border-b border-slate-300 text-slate-600"
+              cellClassName="py-1 font-medium"
+            />
             <tbody>
               {payment.lines.map((line) => (
                 <tr key={line.lineKey} className="border-b border-slate-100 align-top">
