@@ -287,7 +287,10 @@ function WorkedExample({ method, example, part }: { method: string; example: Exa
   if (!payee)
     return <p className="text-sm text-slate-600">No payee of run #{example.run.id} is paid by this part.</p>;
   const lines = linesOf(payee);
-  const arithmetic = part === 'primary' ? workedExample(method, payee.details) : [];
+  // The primary payment's details are the payment's own; a part's are under details.parts[key].
+  const parts = isRecord(payee.details) ? payee.details.parts : undefined;
+  const details = part === 'primary' ? payee.details : isRecord(parts) ? parts[part] : undefined;
+  const arithmetic = workedExample(method, details, lines);
   const total = lines.reduce((t, l) => t + l.amountCents, 0);
   return (
     <div className="rounded-md border border-emerald-200 bg-emerald-50/50 p-3" data-testid="worked-example">

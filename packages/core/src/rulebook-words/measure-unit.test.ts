@@ -8,7 +8,6 @@ import {
   toTyped,
   typedTargetWarning,
 } from './measure-unit.ts';
-import { workedExample } from './payment-in-words.ts';
 
 const rate = { compute: { kind: 'rate-counts', numeratorField: 'a', denominatorField: 'b' } };
 const per1000 = { compute: { kind: 'rate-records', numerator: 'x', per: 1000 } };
@@ -55,25 +54,5 @@ describe('measure units', () => {
     expect([1, 2, 3, 11, 12, 13, 21, 22, 50].map(ordinal).join(' ')).toBe(
       '1st 2nd 3rd 11th 12th 13th 21st 22nd 50th',
     );
-  });
-
-  it('works a rate-incentive payment through from its details', () => {
-    // 120 units at $50.00: incentive rate $5.00, base $45.00; base 120 x $45 = $5,400.00;
-    // potential 120 x $5 = $600.00, half earned = $300.00.
-    const details = {
-      units: 120,
-      rateCents: 5000,
-      baseRateCents: 4500,
-      incentiveRateCents: 500,
-      baseCents: 540_000,
-      incentivePotentialCents: 60_000,
-      earnedFraction: 0.5,
-      incentiveEarnedCents: 30_000,
-    };
-    expect(workedExample('rate-incentive', details)).toEqual([
-      'Rate $50.00 = base rate $45.00 + incentive rate $5.00.',
-      'Base: 120 units x $45.00 = $5,400.00.',
-      'Incentive: 120 units x $5.00 = $600.00 potential x earned 50% = $300.00.',
-    ]);
   });
 });

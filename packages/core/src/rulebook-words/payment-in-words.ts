@@ -2,6 +2,8 @@ import { dollarsToCents } from '../money/cents.ts';
 import { formatDollars } from '../scorecard/format-dollars.ts';
 import { tidy } from './measure-unit.ts';
 
+export { workedExample } from './worked-example.ts';
+
 type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const pct = (v: unknown, fallback: string) => `${tidy(Number(v ?? fallback) * 100)}%`;
@@ -12,9 +14,6 @@ const usd = (v: unknown) => {
     return String(v);
   }
 };
-/** A fraction as a percent to two decimals: 1/6 -> '16.67%'. */
-const share = (v: unknown) => `${Number((Number(v) * 100).toFixed(2))}%`;
-const cents = (v: unknown) => (typeof v === 'number' ? formatDollars(v) : '?');
 const counted = (measures: unknown) =>
   Array.isArray(measures) ? `the measures ${measures.join(', ')}` : 'every measure of the payee';
 
@@ -108,45 +107,4 @@ function sanctionWords(amount: unknown): string {
     return `${usd(amount.rate)} per member (${String(amount.attribute ?? 'enrolledMembers')})`;
   if (amount.kind === 'tiered') return 'by tier (the more measures below, the more per measure)';
   return String(amount.kind);
-}
-
-/**
- * The arithmetic of one payee's payment in a run, from the payment's details, for the methods
- * whose details carry every input ("units 120 x incentive rate $5.00 = $600.00 potential ...");
- * an empty list for the others (their lines and details tell it).
- */
-export function workedExample(method: unknown, details: unknown): string[] {
-  const d = isRecord(details) ? details : {};
-  switch (method) {
-    case 'rate-incentive':
-      return [
-        `Rate ${cents(d.rateCents)} = base rate ${cents(d.baseRateCents)} + incentive rate ${cents(d.incentiveRateCents)}.`,
-        `Base: ${String(d.units)} units x ${cents(d.baseRateCents)} = ${cents(d.baseCents)}.`,
-        `Incentive: ${String(d.units)} units x ${cents(d.incentiveRateCents)} = ${cents(d.incentivePotentialCents)} potential x earned ${share(d.earnedFraction)} = ${cents(d.incentiveEarnedCents)}.`,
-      ];
-    case 'class-table-milestones': {
-      const per = Array.isArray(d.perMilestoneCents) ? d.perMilestoneCents : [];
-      return [
-        `${String(d.assignedMembers)} members fall in class ${String(d.class)} at ${cents(d.pmpyCents)}: potential ${String(d.assignedMembers)} x ${cents(d.pmpyCents)} = ${cents(d.potentialCents)}.`,
-        `${cents(d.potentialCents)} / ${String(d.milestoneCount)} milestones = ${cents(per[per.length - 1])} each${per[0] !== per[per.length - 1] ? ` (${cents(per[0])} for the first ones)` : ''}.`,
-        `${String(d.milestonesPaid)} milestone(s) completed and paid; ${cents(d.remainingCents)} of the potential remains.`,
-      ];
-    }
-    case 'withhold-earn-back':
-      return [
-        `Capitation ${cents(d.capitationCents)}; withhold ${cents(d.withholdCents)}.`,
-        `Earned ${share(d.earnedFraction)} back: ${cents(d.earnedBackCents)}; ${cents(d.unearnedCents)} not earned.`,
-        `Incentive from the pool: ${cents(d.incentiveCents)}.`,
-      ];
-    case 'pool-share':
-      return [
-        `Score ${String(d.score)}${d.size !== undefined && d.size !== null ? ` x size ${String(d.size)}` : ''} gives ${share(d.shareOfPool)} of the ${cents(d.poolCents)} pool.`,
-      ];
-    case 'community-reinvestment':
-      return [
-        `Net income ${cents(d.netIncomeCents)} x ${tidy(Number(d.reinvestmentRate) * 100)}% = ${cents(d.reinvestmentRequiredCents)} to reinvest.`,
-      ];
-    default:
-      return [];
-  }
 }
