@@ -73,6 +73,7 @@ export { describeRulebookChanges, type RulebookChange } from './rulebook-words/r
 export { buildScorecard, type ScorecardInput } from './scorecard/build-scorecard.ts';
 export type { ScorecardPopulation } from './scorecard/counterfactual.ts';
 export { formatDollars } from './scorecard/format-dollars.ts';
+export { paysEveryPayeeAlone, storedPopulation } from './scorecard/stored-population.ts';
 export type {
   ReceivedBatch,
   Scorecard,

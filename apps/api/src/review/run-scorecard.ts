@@ -1,4 +1,13 @@
-import { buildScorecard, type Payment, type Scorecard, type Submission } from '@quip/core';
+import {
+  buildScorecard,
+  type CompiledRulebook,
+  type Payment,
+  paysEveryPayeeAlone,
+  type Scorecard,
+  type ScorecardPopulation,
+  type Submission,
+  storedPopulation,
+} from '@quip/core';
 import {
   type Database,
   expandResultJson,
@@ -32,22 +41,61 @@ function runPeers(db: Kysely<Database>, runId: number): Promise<Record<string, n
   return hit;
 }
 
+// A pooled program's population, loaded once per run and process (such programs pay tens of plans
+// or pilots, not a hundred thousand payees; above POPULATION_LIMIT payees it is not loaded).
+const populationsByRun = new Map<number, Promise<ScorecardPopulation | null>>();
+const POPULATION_LIMIT = 50_000;
+
+/** Every payee of the run with its stored results, for "what would have earned the rest" of a pooled payment. */
+function runPopulation(
+  db: Kysely<Database>,
+  runId: number,
+  compiled: CompiledRulebook,
+): Promise<ScorecardPopulation | null> {
+  let hit = populationsByRun.get(runId);
+  if (!hit) {
+    hit = (async () => {
+      const payees = await db
+        .selectFrom('run_payees')
+        .select(['entity_id', 'name', 'attributes'])
+        .where('run_id', '=', runId)
+        .orderBy('entity_id')
+        .limit(POPULATION_LIMIT + 1)
+        .execute();
+      if (payees.length > POPULATION_LIMIT) return null;
+      const stored = await listRunResults(db, {
+        runId,
+        entityIds: null,
+        limit: payees.length * compiled.measures.length,
+      });
+      return storedPopulation(
+        compiled,
+        payees.map((p) => ({ ...(p.attributes as Record<string, unknown>), id: p.entity_id, name: p.name })),
+        stored.map((r) => expandResultJson(r.entityId, r.measure, r.result)),
+      );
+    })();
+    hit.catch(() => populationsByRun.delete(runId));
+    if (populationsByRun.size >= 8) populationsByRun.clear();
+    populationsByRun.set(runId, hit);
+  }
+  return hit;
+}
+
 /**
  * One payee's scorecard of a stored run, by core's buildScorecard (the one implementation) from
  * what the run stored and pinned: the payee's results and payment, its submissions current at the
- * run's snapshot, the pinned rulebook, and the peer counts of the run. Reads only the payee's rows
- * (primary-key lookups) and, once per run, the peer counts. The population is not loaded: when the
- * rulebook pays payees from a shared pool or by rank, "what would have earned the rest" needs
- * every payee paid again and the card says it is not shown (the live standing, which evaluates the
- * population anyway, shows it).
+ * run's snapshot, the pinned rulebook, and the peer counts of the run. When every payee is paid
+ * from its own results alone, only the payee's rows are read (primary-key lookups); when the
+ * rulebook pays from a shared pool or by rank, "what would have earned the rest" pays every payee
+ * again, so the run's population (its payees and stored results) is read once per run and kept.
  */
 export async function runScorecard(
   db: Kysely<Database>,
   run: RunRecord,
   entityId: string,
 ): Promise<Scorecard> {
-  const [compiled, payee, stored, payments, submissions, peers] = await Promise.all([
-    runRulebook(db, run),
+  const compiled = await runRulebook(db, run);
+  const [payee, stored, payments, submissions, peers, population] = await Promise.all([
     db
       .selectFrom('run_payees')
       .select(['name', 'attributes'])
@@ -58,6 +106,7 @@ export async function runScorecard(
     listRunPayments(db, { runId: run.id, entityIds: null, entityId, limit: 1 }),
     loadSnapshotSubmissions(db, run, [entityId]),
     runPeers(db, run.id),
+    paysEveryPayeeAlone(compiled) ? null : runPopulation(db, run.id, compiled),
   ]);
   if (!payee) throw problems.notFound('The run has no such payee.');
   const payment = payments[0];
@@ -84,5 +133,6 @@ export async function runScorecard(
       }),
     ),
     peers,
+    ...(population ? { population } : {}),
   });
 }

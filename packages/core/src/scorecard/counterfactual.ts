@@ -1,10 +1,10 @@
 import { hydrate } from '../evaluate/evaluate-phased.ts';
 import { payEntities } from '../evaluate/pay-entities.ts';
-import { paysEachPayeeAlone } from '../evaluate/payment-cache.ts';
 import type { Entity } from '../measures/applies-to.ts';
 import type { MeasureResult } from '../measures/measure-result.ts';
 import type { CompiledRulebook } from '../rulebook/compile-rulebook.ts';
 import { meetMeasure } from './meet-measure.ts';
+import { paysEveryPayeeAlone } from './stored-population.ts';
 
 /** Every payee's scored results, entity-major (payee e's measure m at e * M + m), as a run or evaluateProgram has them. */
 export interface ScorecardPopulation {
@@ -31,9 +31,7 @@ export class Counterfactual {
     private readonly asOf: string,
     private readonly population: ScorecardPopulation | undefined,
   ) {
-    this.alone =
-      paysEachPayeeAlone(compiled.rulebook.payment) &&
-      compiled.paymentParts.every((part) => paysEachPayeeAlone(part.params));
+    this.alone = paysEveryPayeeAlone(compiled);
     const M = compiled.measures.length;
     const at = population ? population.entities.findIndex((e) => e.id === entity.id) : -1;
     this.at = population && population.results.length === population.entities.length * M ? at : -1;

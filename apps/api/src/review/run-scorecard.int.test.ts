@@ -1,0 +1,99 @@
+import { catalogRulebook, docExample } from '@quip/catalog';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
+
+// A stored run's scorecard in a pooled program says what meeting each missed measure would have
+// added, paying the run's whole population again (docs/programs/dhcs-wpc.md sections 4 and 7):
+// section 7's example, as of 2027-08-31, except that Sacramento sent no enrollment reports. The
+// figures are worked by hand in packages/catalog/src/rulebooks/dhcs-wpc/scorecard-rest.test.ts:
+// Sacramento's reports would bring $15,000,000.00 of housing and a composite of 1 of 2 worth
+// $2,957,746.48 of the incentive pool: $17,957,746.48 in all.
+const PROGRAM = '/api/v1/fiscal-years/2026-27/programs/dhcs-wpc';
+const reports = (entityId: string) =>
+  [1, 2, 3, 4].map((quarter) => ({
+    entityId,
+    measure: 'wpc-enrollment-report',
+    period: '2026-27',
+    submittedOn: '2027-07-15',
+    data: {
+      quarter,
+      enrolledMembers: 3950,
+      newEnrollees: 410,
+      disenrolledMembers: 220,
+      enrolleesExperiencingHomelessness: 1600,
+      enrolleesReceivingHousingServices: 1450,
+    },
+  }));
+const startUp = (entityId: string, completedOn: string) => ({
+  entityId,
+  measure: 'wpc-start-up',
+  period: '2026-27',
+  submittedOn: '2026-09-01',
+  data: { milestone: 1, completedOn },
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON answers, inspected loosely
+type Body = any;
+
+describe.each(DATABASE_KINDS)("a pooled program's stored scorecards on %s", (kind) => {
+  let t: TestApp;
+  let admin: string;
+  let runId: number;
+  const get = async (path: string) => {
+    const res = await t.app.request(path, { headers: bearer(admin) });
+    return { status: res.status, body: (await res.json()) as Body };
+  };
+
+  beforeAll(async () => {
+    t = await openTestApp(kind, { worker: true, clock: () => new Date('2027-08-31T18:00:00Z') });
+    admin = await t.keyFor('admin');
+    await publishRulebook(
+      t.database.db,
+      catalogRulebook('2026-27', 'dhcs-wpc') as { program: string; fiscalYear: string },
+    );
+    const payees = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27');
+    expect((await t.app.request(`${PROGRAM}/entities`, json(admin, payees))).status).toBe(200);
+    const records = [
+      startUp('wpc-los-angeles', '2026-08-15'),
+      startUp('wpc-san-francisco', '2026-09-01'),
+      ...reports('wpc-los-angeles'),
+      ...reports('wpc-san-francisco'),
+    ];
+    expect((await t.app.request(`${PROGRAM}/submissions`, json(admin, records))).status).toBe(201);
+    const started = await t.app.request(`${PROGRAM}/runs`, json(admin, { asOf: '2027-08-31' }));
+    expect(started.status).toBe(202);
+    runId = ((await started.json()) as Body).id;
+    for (let i = 0; i < 800; i++) {
+      const run = await get(`/api/v1/runs/${runId}`);
+      if (run.body.status === 'succeeded') return;
+      if (run.body.status === 'failed') throw new Error(`run failed: ${run.body.reason}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the run did not end');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it("shows what Sacramento's missed reports would have added, paying every pilot again", async () => {
+    const { status, body } = await get(`/api/v1/runs/${runId}/scorecards/wpc-sacramento`);
+    expect(status).toBe(200);
+    expect(body.payment.totalCents).toBe(0);
+    expect(body.payment.rest.map((r: Body) => [r.measure, r.addedCents])).toEqual([
+      ['wpc-enrollment-report', 1795774648],
+      ['wpc-progress-report', 295774648],
+    ]);
+    expect(body.payment.rest[0].text).toBe(
+      "Meeting 'Enrollment reports, four quarters' would have added $17,957,746.48.",
+    );
+    expect(body.payment.notes.join(' ')).not.toMatch(/not shown/);
+  });
+
+  it("pays each pilot's counterfactual from the run's own payments (Los Angeles: 2 of 7 -> 8 : 1)", async () => {
+    const { body } = await get(`/api/v1/runs/${runId}/scorecards/wpc-los-angeles`);
+    // Housing 7,058,823,529 + incentive 800,000,000 + start-up 20,000,000 cents (hand-worked in the
+    // catalog test); each missed measure would lift the incentive to 888,888,889: +88,888,889.
+    expect(body.payment.totalCents).toBe(7878823529);
+    expect(new Set(body.payment.rest.map((r: Body) => r.addedCents))).toEqual(new Set([88888889]));
+    expect(body.payment.rest).toHaveLength(6);
+  });
+});
