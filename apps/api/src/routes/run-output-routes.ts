@@ -85,11 +85,18 @@ export function runOutputRoutes(db: Kysely<Database>) {
       if (query.explain === '1') {
         if (query.entityId === undefined)
           throw problems.badRequest('explain=1 explains one payee: give its entityId.');
-        const explained = await explainRunPayee(db, run, query.entityId);
-        if (!explained) throw problems.notFound('The run has no such payee.');
+        // The stored results name the payee as the run copied it; the explanation is recomputed.
+        const [stored] = await listRunResults(db, {
+          runId: run.id,
+          entityIds,
+          entityId: query.entityId,
+          limit: 1,
+        });
+        const explained = stored ? await explainRunPayee(db, run, query.entityId) : null;
+        if (!stored || !explained) throw problems.notFound('The run has no such payee.');
         const items = explained.results
           .filter((r) => query.measure === undefined || r.measure === query.measure)
-          .map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
+          .map((r) => ({ ...JSON.parse(JSON.stringify(r)), name: stored.name }));
         return c.json({ items, nextCursor: null } as never, 200);
       }
       let after: { entityId: string; measure: string } | undefined;
@@ -114,7 +121,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       const last = page[page.length - 1];
       const nextCursor =
         rows.length > query.limit && last ? encodeCursor(`${last.entityId}\u0000${last.measure}`) : null;
-      const items = page.map((r) => expandResultJson(r.entityId, r.measure, r.result));
+      const items = page.map((r) => ({ ...expandResultJson(r.entityId, r.measure, r.result), name: r.name }));
       return c.json({ items, nextCursor } as never, 200);
     },
   );

@@ -166,6 +166,37 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
     expect(explained.items[0]?.trace.map((s) => s.rule)).toContain('target');
   });
 
+  it('names the payee of each result as the run copied it, explained or not', async () => {
+    // Renamed after the run started: the run's results keep the name the run copied.
+    const rename = (name: string) =>
+      database.db.updateTable('entities').set({ name }).where('id', '=', 'P000004').execute();
+    await rename('Renamed Provider');
+    try {
+      for (const explain of ['', '&explain=1']) {
+        const body = (await (
+          await app.request(`/api/v1/runs/${runId}/results?entityId=P000004${explain}`, {
+            headers: auth(analyst),
+          })
+        ).json()) as { items: { entityId: string; name: string; measure: string }[] };
+        // Stored results come by measure key; explained ones in the rulebook's order.
+        expect(body.items.map((r) => [r.entityId, r.name, r.measure]).sort()).toEqual([
+          ['P000004', 'Provider P000004', 'cie'],
+          ['P000004', 'Provider P000004', 'workforce-survey'],
+        ]);
+      }
+      const page = (await (
+        await app.request(`/api/v1/runs/${runId}/results?measure=cie&limit=3`, { headers: auth(analyst) })
+      ).json()) as { items: { entityId: string; name: string }[] };
+      expect(page.items.map((r) => r.name)).toEqual([
+        'Provider P000001',
+        'Provider P000002',
+        'Provider P000003',
+      ]);
+    } finally {
+      await rename('Provider P000004');
+    }
+  });
+
   it('writes the payment file as CSV and XLSX with a totals row', async () => {
     const csv = await (
       await app.request(`/api/v1/runs/${runId}/payments?format=csv`, { headers: auth(analyst) })

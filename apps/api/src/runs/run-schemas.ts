@@ -120,9 +120,13 @@ export const PaymentLineSchema = z
   .catchall(z.unknown())
   .openapi('PaymentLine') satisfies z.ZodType<PaymentLine>;
 
+/** A payee's name beside its id, as the run copied it when it started (results and payments). */
+const PayeeNameSchema = z.string().openapi({ description: "The payee's name as the run copied it" });
+
 export const RunResultSchema = z
   .object({
     entityId: z.string(),
+    name: PayeeNameSchema,
     measure: z.string(),
     status: z.enum(['scored', 'not-scored', 'not-applicable']),
     value: z.number().nullable(),
@@ -148,6 +152,7 @@ export const RunResultSchema = z
   .openapi('RunResult', {
     example: {
       entityId: 'PV-00017-950',
+      name: 'Sunrise Supported Employment',
       measure: 'cie',
       status: 'scored',
       value: 0.4,
@@ -165,7 +170,7 @@ export const RunResultPageSchema = z
 export const RunPaymentSchema = z
   .object({
     entityId: z.string(),
-    name: z.string(),
+    name: PayeeNameSchema,
     totalCents: z.number().int(),
     lines: z.array(PaymentLineSchema),
     details: z.record(z.string(), z.unknown()),

@@ -2147,6 +2147,7 @@ export interface components {
         /**
          * @example {
          *       "entityId": "PV-00017-950",
+         *       "name": "Sunrise Supported Employment",
          *       "measure": "cie",
          *       "status": "scored",
          *       "value": 0.4,
@@ -2157,6 +2158,8 @@ export interface components {
          */
         RunResult: {
             entityId: string;
+            /** @description The payee's name as the run copied it */
+            name: string;
             measure: string;
             /** @enum {string} */
             status: "scored" | "not-scored" | "not-applicable";
@@ -2213,6 +2216,7 @@ export interface components {
          */
         RunPayment: {
             entityId: string;
+            /** @description The payee's name as the run copied it */
             name: string;
             totalCents: number;
             lines: components["schemas"]["PaymentLine"][];

@@ -64,29 +64,34 @@ export interface RunResultQuery {
 
 export interface StoredRunResult {
   entityId: string;
+  /** The payee's name as the run copied it. */
+  name: string;
   measure: string;
   /** The stored JSON of the result, as the run wrote it. */
   result: Record<string, unknown>;
 }
 
-/** Results by payee then measure, a page at a time. */
+/** Results by payee then measure, a page at a time, each with its payee's name as the run copied it. */
 export async function listRunResults(db: Db, query: RunResultQuery): Promise<StoredRunResult[]> {
   if (query.entityIds !== null && query.entityIds.length === 0) return [];
   let q = db
-    .selectFrom('run_results')
-    .select(['entity_id', 'measure', 'result'])
-    .where('run_id', '=', query.runId)
-    .orderBy('entity_id')
-    .orderBy('measure')
+    .selectFrom('run_results as r')
+    .innerJoin('run_payees as e', 'e.entity_id', 'r.entity_id')
+    .select(['r.entity_id', 'e.name', 'r.measure', 'r.result'])
+    .where('r.run_id', '=', query.runId)
+    .where('e.run_id', '=', query.runId)
+    .orderBy('r.entity_id')
+    .orderBy('r.measure')
     .limit(query.limit);
-  if (query.entityIds !== null) q = q.where('entity_id', 'in', query.entityIds);
-  if (query.entityId !== undefined) q = q.where('entity_id', '=', query.entityId);
-  if (query.measure !== undefined) q = q.where('measure', '=', query.measure);
+  if (query.entityIds !== null) q = q.where('r.entity_id', 'in', query.entityIds);
+  if (query.entityId !== undefined) q = q.where('r.entity_id', '=', query.entityId);
+  if (query.measure !== undefined) q = q.where('r.measure', '=', query.measure);
   const after = query.after;
-  if (after) q = q.where(sql<boolean>`(entity_id, measure) > (${after.entityId}, ${after.measure})`);
+  if (after) q = q.where(sql<boolean>`(r.entity_id, r.measure) > (${after.entityId}, ${after.measure})`);
   const rows = await q.execute();
   return rows.map((r) => ({
     entityId: r.entity_id,
+    name: r.name,
     measure: r.measure,
     result: r.result as Record<string, unknown>,
   }));
