@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dataOf } from '../api/api-client.ts';
-import { describeError } from '../api/describe-error.ts';
 import type { Role } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
 
@@ -83,11 +83,7 @@ export function ApiKeysPage() {
             Create key
           </Button>
         </div>
-        {create.isError ? (
-          <p role="alert" className="text-sm text-red-800 sm:col-span-4">
-            {describeError(create.error)}
-          </p>
-        ) : null}
+        <ErrorAlert error={create.error} className="sm:col-span-4" />
       </form>
       {created ? (
         <div role="status" className="mb-8 rounded-lg border border-green-300 bg-green-50 p-4">
@@ -107,59 +103,53 @@ export function ApiKeysPage() {
           </div>
         </div>
       ) : null}
-      {keys.isPending ? (
-        <LoadingMessage>Loading keys…</LoadingMessage>
-      ) : keys.isError ? (
-        <ErrorMessage title="The keys could not be loaded." error={keys.error} />
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">API keys</caption>
-            <ColumnHeaders
-              columns={['Name', 'Role', 'Payees', 'Starts with', 'Created', 'Status', '']}
-              className="bg-slate-100"
-              cellClassName="px-3 py-2"
-            />
-            <tbody>
-              {keys.data.map((k) => (
-                <tr key={k.id} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {k.name}
-                  </th>
-                  <td className="px-3 py-2">{k.role}</td>
-                  <td className="px-3 py-2">{k.entityIds ? k.entityIds.join(', ') : 'all'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{k.keyPrefix}…</td>
-                  <td className="px-3 py-2">{new Date(k.createdAt).toLocaleDateString()}</td>
-                  <td className="px-3 py-2">
-                    {k.revokedAt ? `revoked ${new Date(k.revokedAt).toLocaleDateString()}` : 'active'}
-                  </td>
-                  <td className="px-3 py-2">
-                    {k.revokedAt ? null : (
-                      <ConfirmDialog
-                        trigger={
-                          <Button variant="secondary" aria-label={`Revoke ${k.name}`}>
-                            Revoke
-                          </Button>
-                        }
-                        title={`Revoke “${k.name}”?`}
-                        confirmLabel="Revoke"
-                        onConfirm={() => revoke.mutate(k.id)}
-                      >
-                        <p>Calls with this key are refused from now on. This cannot be undone.</p>
-                      </ConfirmDialog>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {revoke.isError ? (
-            <p role="alert" className="p-3 text-sm text-red-800">
-              {describeError(revoke.error)}
-            </p>
-          ) : null}
-        </div>
-      )}
+      <QueryView query={keys} loading="Loading keys…" errorTitle="The keys could not be loaded.">
+        {(data) => (
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">API keys</caption>
+              <ColumnHeaders
+                columns={['Name', 'Role', 'Payees', 'Starts with', 'Created', 'Status', '']}
+                className="bg-slate-100"
+                cellClassName="px-3 py-2"
+              />
+              <tbody>
+                {data.map((k) => (
+                  <tr key={k.id} className="border-t border-slate-200">
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {k.name}
+                    </th>
+                    <td className="px-3 py-2">{k.role}</td>
+                    <td className="px-3 py-2">{k.entityIds ? k.entityIds.join(', ') : 'all'}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{k.keyPrefix}…</td>
+                    <td className="px-3 py-2">{new Date(k.createdAt).toLocaleDateString()}</td>
+                    <td className="px-3 py-2">
+                      {k.revokedAt ? `revoked ${new Date(k.revokedAt).toLocaleDateString()}` : 'active'}
+                    </td>
+                    <td className="px-3 py-2">
+                      {k.revokedAt ? null : (
+                        <ConfirmDialog
+                          trigger={
+                            <Button variant="secondary" aria-label={`Revoke ${k.name}`}>
+                              Revoke
+                            </Button>
+                          }
+                          title={`Revoke “${k.name}”?`}
+                          confirmLabel="Revoke"
+                          onConfirm={() => revoke.mutate(k.id)}
+                        >
+                          <p>Calls with this key are refused from now on. This cannot be undone.</p>
+                        </ConfirmDialog>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ErrorAlert error={revoke.error} className="p-3" />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Button } from '../ui/button.tsx';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 
 type AuditEntry = components['schemas']['AuditEntry'];
 
@@ -104,33 +104,35 @@ export function AuditPage() {
           </label>
         ))}
       </fieldset>
-      {entries.isPending ? (
-        <LoadingMessage>Loading the audit log…</LoadingMessage>
-      ) : entries.isError ? (
-        <ErrorMessage title="The audit log could not be loaded." error={entries.error} />
-      ) : (
-        <div className="space-y-3">
-          <DataTable
-            rows={rows}
-            columns={COLUMNS}
-            caption="Audit entries"
-            testId="audit"
-            exportName="audit-log"
-            noun="entries"
-            searchLabel="Search the entries loaded"
-            note={entries.hasNextPage ? 'more on the server' : undefined}
-          />
-          {entries.hasNextPage ? (
-            <Button
-              variant="secondary"
-              onClick={() => void entries.fetchNextPage()}
-              disabled={entries.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          ) : null}
-        </div>
-      )}
+      <QueryView
+        query={entries}
+        loading="Loading the audit log…"
+        errorTitle="The audit log could not be loaded."
+      >
+        {() => (
+          <div className="space-y-3">
+            <DataTable
+              rows={rows}
+              columns={COLUMNS}
+              caption="Audit entries"
+              testId="audit"
+              exportName="audit-log"
+              noun="entries"
+              searchLabel="Search the entries loaded"
+              note={entries.hasNextPage ? 'more on the server' : undefined}
+            />
+            {entries.hasNextPage ? (
+              <Button
+                variant="secondary"
+                onClick={() => void entries.fetchNextPage()}
+                disabled={entries.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            ) : null}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -4,12 +4,10 @@ import { useParams } from '@tanstack/react-router';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { PageHeader } from '../ui/page-header.tsx';
+import { TabBar } from '../ui/tab-bar.tsx';
 import { BulkUpload } from './bulk-upload.tsx';
 import { PayeeList } from './payee-list.tsx';
 import { SubmissionsInboxPanel } from './submissions-inbox-panel.tsx';
-
-const tab =
-  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
 
 /** A program's data in one fiscal year: the submissions inbox, payees, bulk upload. */
 export function DataPage() {
@@ -22,19 +20,14 @@ export function DataPage() {
         <p>Submissions checked against the published rulebook, the payees, and bulk uploads.</p>
       </PageHeader>
       <Tabs.Root defaultValue="inbox">
-        <Tabs.List aria-label="Data" className="mb-4 flex gap-1 border-b border-slate-200">
-          <Tabs.Trigger value="inbox" className={tab}>
-            Submissions inbox
-          </Tabs.Trigger>
-          <Tabs.Trigger value="payees" className={tab}>
-            Payees
-          </Tabs.Trigger>
-          {me?.role !== 'analyst' ? (
-            <Tabs.Trigger value="upload" className={tab}>
-              Bulk upload
-            </Tabs.Trigger>
-          ) : null}
-        </Tabs.List>
+        <TabBar
+          label="Data"
+          tabs={[
+            { value: 'inbox', label: 'Submissions inbox' },
+            { value: 'payees', label: 'Payees' },
+            me?.role !== 'analyst' && { value: 'upload', label: 'Bulk upload' },
+          ]}
+        />
         <Tabs.Content value="inbox">
           <SubmissionsInboxPanel fiscalYear={fy} program={program} />
         </Tabs.Content>

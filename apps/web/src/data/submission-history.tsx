@@ -4,7 +4,7 @@ import { fetchAllPages } from '../api/fetch-all-pages.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatReceivedAt } from '../format/format-received-at.ts';
 import { ColumnHeaders } from '../ui/column-headers.tsx';
-import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 
 interface Props {
   fiscalYear: string;
@@ -37,47 +37,52 @@ export function SubmissionHistory({ fiscalYear, program, entityId, dataKey, time
         ),
       ),
   });
-  if (versions.isPending) return <LoadingMessage>Loading the history…</LoadingMessage>;
-  if (versions.isError)
-    return <ErrorMessage title="The history could not be loaded." error={versions.error} />;
-  if (versions.data.length === 0) return <p>No stored version.</p>;
   return (
-    <table className="min-w-full border border-slate-200 bg-white text-xs">
-      <caption className="px-2 py-1 text-left font-medium text-slate-800">
-        Versions of {entityId} / {dataKey}, oldest first
-      </caption>
-      <ColumnHeaders
-        columns={['Version', 'Batch', 'Period', 'Received', 'Declared', 'Sent with key', 'Findings']}
-        className="whitespace-nowrap bg-slate-100"
-        cellClassName="px-2 py-1"
-      />
-      <tbody>
-        {versions.data.map((v, n) => (
-          <tr key={v.id} className="border-t border-slate-200 align-top">
-            <td className="px-2 py-1 tabular-nums">{n + 1}</td>
-            <td className="px-2 py-1 tabular-nums">{v.batchId}</td>
-            <td className="whitespace-nowrap px-2 py-1">{v.period}</td>
-            <td className="whitespace-nowrap px-2 py-1">
-              <time dateTime={v.receivedAt}>{formatReceivedAt(v.receivedAt, timeZone)}</time>
-            </td>
-            <td className="whitespace-nowrap px-2 py-1">{v.declaredOn ?? '—'}</td>
-            <td className="px-2 py-1">{v.keyName ?? '—'}</td>
-            <td className="px-2 py-1">
-              {v.findings.length === 0 ? (
-                'None'
-              ) : (
-                <ul>
-                  {v.findings.map((f) => (
-                    <li key={`${f.path}-${f.message}`}>
-                      <span className="font-mono">{f.path}</span>: {f.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <QueryView
+      query={versions}
+      loading="Loading the history…"
+      errorTitle="The history could not be loaded."
+      empty={<p>No stored version.</p>}
+    >
+      {(data) => (
+        <table className="min-w-full border border-slate-200 bg-white text-xs">
+          <caption className="px-2 py-1 text-left font-medium text-slate-800">
+            Versions of {entityId} / {dataKey}, oldest first
+          </caption>
+          <ColumnHeaders
+            columns={['Version', 'Batch', 'Period', 'Received', 'Declared', 'Sent with key', 'Findings']}
+            className="whitespace-nowrap bg-slate-100"
+            cellClassName="px-2 py-1"
+          />
+          <tbody>
+            {data.map((v, n) => (
+              <tr key={v.id} className="border-t border-slate-200 align-top">
+                <td className="px-2 py-1 tabular-nums">{n + 1}</td>
+                <td className="px-2 py-1 tabular-nums">{v.batchId}</td>
+                <td className="whitespace-nowrap px-2 py-1">{v.period}</td>
+                <td className="whitespace-nowrap px-2 py-1">
+                  <time dateTime={v.receivedAt}>{formatReceivedAt(v.receivedAt, timeZone)}</time>
+                </td>
+                <td className="whitespace-nowrap px-2 py-1">{v.declaredOn ?? '—'}</td>
+                <td className="px-2 py-1">{v.keyName ?? '—'}</td>
+                <td className="px-2 py-1">
+                  {v.findings.length === 0 ? (
+                    'None'
+                  ) : (
+                    <ul>
+                      {v.findings.map((f) => (
+                        <li key={`${f.path}-${f.message}`}>
+                          <span className="font-mono">{f.path}</span>: {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </QueryView>
   );
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dataOf } from '../api/api-client.ts';
-import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 
 /** Admins: add a fiscal year by name; the API derives its dates (2027-28 = 2027-07-01..2028-06-30). */
 export function CreateFiscalYearForm() {
@@ -43,11 +43,7 @@ export function CreateFiscalYearForm() {
       <p id="new-fy-hint" className="w-full text-xs text-slate-600">
         Named by its two calendar years; it starts as a draft.
       </p>
-      {create.isError ? (
-        <p role="alert" className="text-sm text-red-800">
-          {describeError(create.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={create.error} />
     </form>
   );
 }

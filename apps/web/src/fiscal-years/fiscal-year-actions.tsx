@@ -1,12 +1,12 @@
 import { nextFiscalYear } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { dataOf } from '../api/api-client.ts';
-import { describeError } from '../api/describe-error.ts';
 import type { FiscalYear } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { cloneOutcomeText } from './clone-outcome-text.ts';
 import { CloseRefusal, closeRefusalReasons } from './close-refusal.tsx';
 
@@ -83,11 +83,7 @@ export function FiscalYearActions({ year, years }: { year: FiscalYear; years: Fi
           {cloneOutcomeText(clone.data)}
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {describeError(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
     </div>
   );
 }

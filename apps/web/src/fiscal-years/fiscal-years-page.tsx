@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { PageHeader } from '../ui/page-header.tsx';
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { EmptyMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { CreateFiscalYearForm } from './create-fiscal-year-form.tsx';
 import { fiscalYearsQueryOptions } from './fiscal-year-queries.ts';
 import { FiscalYearSection } from './fiscal-year-section.tsx';
@@ -21,23 +22,21 @@ export function FiscalYearsPage() {
         </p>
       </PageHeader>
       {me?.role === 'admin' ? <CreateFiscalYearForm /> : null}
-      {years.isPending ? (
-        <LoadingMessage>Loading fiscal years…</LoadingMessage>
-      ) : years.isError ? (
-        <ErrorMessage
-          title="The fiscal years could not be loaded."
-          error={years.error}
-          onRetry={() => void years.refetch()}
-        />
-      ) : years.data.length === 0 ? (
-        <EmptyMessage>There are no fiscal years yet.</EmptyMessage>
-      ) : (
-        <div className="space-y-6">
-          {newestFirst(years.data).map((year) => (
-            <FiscalYearSection key={year.fiscalYear} year={year} years={years.data} />
-          ))}
-        </div>
-      )}
+      <QueryView
+        query={years}
+        loading="Loading fiscal years…"
+        errorTitle="The fiscal years could not be loaded."
+        retry
+        empty={<EmptyMessage>There are no fiscal years yet.</EmptyMessage>}
+      >
+        {(data) => (
+          <div className="space-y-6">
+            {newestFirst(data).map((year) => (
+              <FiscalYearSection key={year.fiscalYear} year={year} years={data} />
+            ))}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

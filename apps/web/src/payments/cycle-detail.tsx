@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PaymentCycle, PaymentCycleLine } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { saveBlob } from '../ui/save-blob.ts';
 import { CycleStatusBadge } from './cycle-status-badge.tsx';
@@ -42,7 +43,7 @@ export function CycleDetail({
       });
     },
   });
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   const download = async (c: PaymentCycle, format: 'csv' | 'xlsx') => {
     try {
       setDownloadError(null);
@@ -51,7 +52,7 @@ export function CycleDetail({
         `payment-cycle-${c.program}-${c.fiscalYear}-${c.id}.${format}`,
       );
     } catch (error) {
-      setDownloadError(refusalText(error));
+      setDownloadError(error);
     }
   };
 
@@ -115,11 +116,7 @@ export function CycleDetail({
               Cycle {cycleId} is approved: its lines are in the ledger.
             </p>
           ) : null}
-          {downloadError ? (
-            <p role="alert" className="mb-4 text-sm text-red-800">
-              {downloadError}
-            </p>
-          ) : null}
+          <ErrorAlert error={downloadError} describe={refusalText} className="mb-4" />
         </>
       ) : null}
       {lines.isPending ? <LoadingMessage>Loading the lines…</LoadingMessage> : null}

@@ -8,7 +8,8 @@ import { meQueryOptions } from '../auth/me-query.ts';
 import { runApi } from '../runs/run-api.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { EmptyMessage, ErrorMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { CycleDetail } from './cycle-detail.tsx';
 import { CycleStatusBadge } from './cycle-status-badge.tsx';
 import { PayeeLedger } from './payee-ledger.tsx';
@@ -54,19 +55,15 @@ export function PaymentsPage() {
         <h2 id="cycles-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Cycles
         </h2>
-        {cycles.isPending ? (
-          <LoadingMessage>Loading payment cycles…</LoadingMessage>
-        ) : cycles.isError ? (
-          <ErrorMessage
-            title="The payment cycles could not be loaded."
-            error={cycles.error}
-            onRetry={() => void cycles.refetch()}
-          />
-        ) : cycles.data.length === 0 ? (
-          <EmptyMessage>No payment cycles yet.</EmptyMessage>
-        ) : (
-          <CycleTable cycles={cycles.data} open={open} onOpen={setOpen} />
-        )}
+        <QueryView
+          query={cycles}
+          loading="Loading payment cycles…"
+          errorTitle="The payment cycles could not be loaded."
+          retry
+          empty={<EmptyMessage>No payment cycles yet.</EmptyMessage>}
+        >
+          {(data) => <CycleTable cycles={data} open={open} onOpen={setOpen} />}
+        </QueryView>
       </section>
 
       {open !== null ? (

@@ -11,12 +11,10 @@ import { requestsQueryOptions } from '../review/review-api.ts';
 import { useReviewEvents } from '../review/use-review-events.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { TabBar } from '../ui/tab-bar.tsx';
 import { PayeeStanding } from './payee-standing.tsx';
 import { type PortalProgram, portalPrograms } from './portal-payees.ts';
 import { PublishedRuns } from './published-runs.tsx';
-
-const tab =
-  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
 
 /**
  * Where a submitter lands: per program and open fiscal year, its payees' standing and calendar,
@@ -82,23 +80,15 @@ function ProgramSection({ program: p }: { program: PortalProgram }) {
         {p.program} <span className="font-normal text-slate-600">{p.fiscalYear}</span>
       </h2>
       <Tabs.Root defaultValue="standing">
-        <Tabs.List
-          aria-label={`${p.program} ${p.fiscalYear}`}
-          className="mb-4 flex flex-wrap gap-1 border-b border-slate-200"
-        >
-          <Tabs.Trigger value="standing" className={tab}>
-            Standing and due dates
-          </Tabs.Trigger>
-          <Tabs.Trigger value="results" className={tab}>
-            Published results
-          </Tabs.Trigger>
-          <Tabs.Trigger value="submissions" className={tab}>
-            Submissions
-          </Tabs.Trigger>
-          <Tabs.Trigger value="upload" className={tab}>
-            Upload
-          </Tabs.Trigger>
-        </Tabs.List>
+        <TabBar
+          label={`${p.program} ${p.fiscalYear}`}
+          tabs={[
+            { value: 'standing', label: 'Standing and due dates' },
+            { value: 'results', label: 'Published results' },
+            { value: 'submissions', label: 'Submissions' },
+            { value: 'upload', label: 'Upload' },
+          ]}
+        />
         <Tabs.Content value="standing" className="space-y-4">
           {p.entityIds.map((id) => (
             <PayeeStanding key={id} fiscalYear={p.fiscalYear} program={p.program} entityId={id} />

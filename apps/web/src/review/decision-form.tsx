@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { describeError } from '../api/describe-error.ts';
+import { useState } from 'react';
 import type { ReviewRequest } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { LabelledField } from '../ui/labelled-field.tsx';
 import { reviewApi } from './review-api.ts';
 
 /**
@@ -14,7 +15,6 @@ import { reviewApi } from './review-api.ts';
 export function DecisionForm({ request }: { request: ReviewRequest }) {
   const { api } = useQuip();
   const queryClient = useQueryClient();
-  const ids = { note: useId(), submittedOn: useId() };
   const [note, setNote] = useState('');
   const [submittedOn, setSubmittedOn] = useState('');
   const decide = useMutation({
@@ -30,31 +30,29 @@ export function DecisionForm({ request }: { request: ReviewRequest }) {
   return (
     <fieldset className="mt-3 space-y-2 border-t border-slate-200 pt-3">
       <legend className="sr-only">Decide request {request.id}</legend>
-      <div>
-        <label htmlFor={ids.note} className="block text-sm font-medium text-slate-900">
-          Note to the payee (required to reject)
-        </label>
-        <textarea
-          id={ids.note}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          className={field}
-        />
-      </div>
-      {request.corrections && request.corrections.length > 0 ? (
-        <div>
-          <label htmlFor={ids.submittedOn} className="block text-sm font-medium text-slate-900">
-            Corrected records received on (optional; default today)
-          </label>
-          <input
-            id={ids.submittedOn}
-            type="date"
-            value={submittedOn}
-            onChange={(e) => setSubmittedOn(e.target.value)}
-            className="mt-1 rounded-md border border-slate-400 px-3 py-2 text-sm"
+      <LabelledField label="Note to the payee (required to reject)">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className={field}
           />
-        </div>
+        )}
+      </LabelledField>
+      {request.corrections && request.corrections.length > 0 ? (
+        <LabelledField label="Corrected records received on (optional; default today)">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={submittedOn}
+              onChange={(e) => setSubmittedOn(e.target.value)}
+              className="mt-1 rounded-md border border-slate-400 px-3 py-2 text-sm"
+            />
+          )}
+        </LabelledField>
       ) : null}
       <div className="flex flex-wrap gap-3">
         <Button disabled={decide.isPending} onClick={() => decide.mutate('accepted')}>
@@ -68,11 +66,7 @@ export function DecisionForm({ request }: { request: ReviewRequest }) {
           Reject
         </Button>
       </div>
-      {decide.isError ? (
-        <p role="alert" className="text-sm text-red-800">
-          {describeError(decide.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={decide.error} />
     </fieldset>
   );
 }

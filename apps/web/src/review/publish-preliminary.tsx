@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
-import { describeError } from '../api/describe-error.ts';
+import { type FormEvent, useState } from 'react';
 import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { LabelledField } from '../ui/labelled-field.tsx';
 import { reviewApi } from './review-api.ts';
 
 /**
@@ -16,7 +17,6 @@ export function PublishPreliminary({ run, canPublish }: { run: Run; canPublish: 
   const { api } = useQuip();
   const queryClient = useQueryClient();
   const [reviewUntil, setReviewUntil] = useState(run.reviewUntil ?? '');
-  const inputId = useId();
   const publish = useMutation({
     mutationFn: () => reviewApi.publishPreliminary(api, String(run.id), reviewUntil),
     onSuccess: (published) => {
@@ -39,27 +39,22 @@ export function PublishPreliminary({ run, canPublish }: { run: Run; canPublish: 
       </p>
       {canPublish && run.status === 'succeeded' && run.stage !== 'final' ? (
         <form onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor={inputId} className="block text-sm font-medium text-slate-900">
-              Review requests until
-            </label>
-            <input
-              id={inputId}
-              type="date"
-              required
-              value={reviewUntil}
-              onChange={(e) => setReviewUntil(e.target.value)}
-              className="mt-1 rounded-md border border-slate-400 px-3 py-2 text-sm"
-            />
-          </div>
+          <LabelledField label="Review requests until">
+            {(id) => (
+              <input
+                id={id}
+                type="date"
+                required
+                value={reviewUntil}
+                onChange={(e) => setReviewUntil(e.target.value)}
+                className="mt-1 rounded-md border border-slate-400 px-3 py-2 text-sm"
+              />
+            )}
+          </LabelledField>
           <Button type="submit" disabled={publish.isPending || reviewUntil === ''}>
             {run.stage === 'preliminary' ? 'Change the review end date' : 'Publish as preliminary'}
           </Button>
-          {publish.isError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {describeError(publish.error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={publish.error} />
         </form>
       ) : null}
     </section>

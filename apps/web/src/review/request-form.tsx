@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { describeError } from '../api/describe-error.ts';
 import type { Scorecard } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { Button } from '../ui/button.tsx';
+import { LabelledField } from '../ui/labelled-field.tsx';
 import { parseCorrections, parseProposedValue } from './request-input.ts';
 import { type NewRequest, reviewApi } from './review-api.ts';
 
@@ -24,7 +25,6 @@ export function RequestForm({
 }) {
   const { api } = useQuip();
   const queryClient = useQueryClient();
-  const ids = { disputed: useId(), reason: useId(), proposed: useId(), corrections: useId() };
   const [disputed, setDisputed] = useState('');
   const [reason, setReason] = useState('');
   const [proposed, setProposed] = useState('');
@@ -65,73 +65,64 @@ export function RequestForm({
       {reviewUntil ? (
         <p className="text-sm text-slate-700">Requests are open until {formatIsoDate(reviewUntil)}.</p>
       ) : null}
-      <div>
-        <label htmlFor={ids.disputed} className="block text-sm font-medium text-slate-900">
-          What you dispute
-        </label>
-        <select
-          id={ids.disputed}
-          required
-          value={disputed}
-          onChange={(e) => setDisputed(e.target.value)}
-          className={field}
-        >
-          <option value="">Choose a measure or a payment line</option>
-          <optgroup label="Measures">
-            {card.measures
-              .filter((m) => m.applies)
-              .map((m) => (
-                <option key={m.measure} value={`measure:${m.measure}`}>
-                  {m.name}
+      <LabelledField label="What you dispute">
+        {(id) => (
+          <select
+            id={id}
+            required
+            value={disputed}
+            onChange={(e) => setDisputed(e.target.value)}
+            className={field}
+          >
+            <option value="">Choose a measure or a payment line</option>
+            <optgroup label="Measures">
+              {card.measures
+                .filter((m) => m.applies)
+                .map((m) => (
+                  <option key={m.measure} value={`measure:${m.measure}`}>
+                    {m.name}
+                  </option>
+                ))}
+            </optgroup>
+            <optgroup label="Payment lines">
+              {card.payment.lines.map((l) => (
+                <option key={l.lineKey} value={`line:${l.lineKey}`}>
+                  {l.text}
                 </option>
               ))}
-          </optgroup>
-          <optgroup label="Payment lines">
-            {card.payment.lines.map((l) => (
-              <option key={l.lineKey} value={`line:${l.lineKey}`}>
-                {l.text}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
-      <div>
-        <label htmlFor={ids.reason} className="block text-sm font-medium text-slate-900">
-          Reason
-        </label>
-        <textarea
-          id={ids.reason}
-          required
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className={field}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.proposed} className="block text-sm font-medium text-slate-900">
-          The value you say is right (optional)
-        </label>
-        <input
-          id={ids.proposed}
-          value={proposed}
-          onChange={(e) => setProposed(e.target.value)}
-          className={field}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.corrections} className="block text-sm font-medium text-slate-900">
-          Corrected records (optional: JSON, one submission object or a list)
-        </label>
-        <textarea
-          id={ids.corrections}
-          rows={3}
-          value={corrections}
-          onChange={(e) => setCorrections(e.target.value)}
-          className={`${field} font-mono`}
-          spellCheck={false}
-        />
-      </div>
+            </optgroup>
+          </select>
+        )}
+      </LabelledField>
+      <LabelledField label="Reason">
+        {(id) => (
+          <textarea
+            id={id}
+            required
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={field}
+          />
+        )}
+      </LabelledField>
+      <LabelledField label="The value you say is right (optional)">
+        {(id) => (
+          <input id={id} value={proposed} onChange={(e) => setProposed(e.target.value)} className={field} />
+        )}
+      </LabelledField>
+      <LabelledField label="Corrected records (optional: JSON, one submission object or a list)">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={3}
+            value={corrections}
+            onChange={(e) => setCorrections(e.target.value)}
+            className={`${field} font-mono`}
+            spellCheck={false}
+          />
+        )}
+      </LabelledField>
       {inputError || file.isError ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {inputError ?? describeError(file.error)}

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../api/describe-error.ts';
 import type { Run } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { runApi } from './run-api.ts';
 
 /**
@@ -37,11 +37,7 @@ export function MarkOfficialButton({ run, currentFinal }: { run: Run; currentFin
         {currentFinal ? <p>It replaces run {currentFinal}, which stops being final.</p> : null}
         <p>Closing the fiscal year afterwards locks the final run for good.</p>
       </ConfirmDialog>
-      {mark.isError ? (
-        <p role="alert" className="text-sm text-red-800">
-          {describeError(mark.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={mark.error} />
     </div>
   );
 }

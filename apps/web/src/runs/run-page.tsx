@@ -3,16 +3,17 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
-import { describeError } from '../api/describe-error.ts';
 import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
 import { PublishPreliminary } from '../review/publish-preliminary.tsx';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { saveBlob } from '../ui/save-blob.ts';
+import { TabBar } from '../ui/tab-bar.tsx';
 import { FinalRunBadge } from './final-run-badge.tsx';
 import { MarkOfficialButton } from './mark-official-button.tsx';
 import { MeasureSelect } from './measure-select.tsx';
@@ -29,9 +30,6 @@ import { useRunEvents } from './use-run-events.ts';
 import { useRunResults } from './use-run-results.ts';
 
 const TOTAL_LABELS: Record<string, string> = { totalCents: 'Total paid', payees: 'Payees' };
-
-const tab =
-  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
 
 /** One run: live progress (server-sent events, polling as fallback), then results, payments, a payee, a comparison. */
 export function RunPage() {
@@ -76,13 +74,13 @@ export function RunPage() {
     enabled: done && fy !== '' && program !== '',
   });
   const [payee, setPayee] = useState<string | null>(null);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   const download = async (format: 'csv' | 'xlsx') => {
     try {
       setDownloadError(null);
       saveBlob(await runApi.paymentFile(api, runId, format), `payments-run-${runId}.${format}`);
     } catch (error) {
-      setDownloadError(describeError(error));
+      setDownloadError(error);
     }
   };
 
@@ -171,27 +169,18 @@ export function RunPage() {
                 Pay it in a payment cycle
               </Link>
             ) : null}
-            {downloadError ? (
-              <p role="alert" className="self-center text-sm text-red-800">
-                {downloadError}
-              </p>
-            ) : null}
+            <ErrorAlert error={downloadError} className="self-center" />
           </div>
           <Tabs.Root value={tabValue} onValueChange={setTab}>
-            <Tabs.List aria-label="Run" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
-              <Tabs.Trigger value="results" className={tab}>
-                Results
-              </Tabs.Trigger>
-              <Tabs.Trigger value="payments" className={tab}>
-                Payments
-              </Tabs.Trigger>
-              <Tabs.Trigger value="payee" className={tab}>
-                Payee{payee ? ` ${payee}` : ''}
-              </Tabs.Trigger>
-              <Tabs.Trigger value="compare" className={tab}>
-                Compare
-              </Tabs.Trigger>
-            </Tabs.List>
+            <TabBar
+              label="Run"
+              tabs={[
+                { value: 'results', label: 'Results' },
+                { value: 'payments', label: 'Payments' },
+                { value: 'payee', label: `Payee${payee ? ` ${payee}` : ''}` },
+                { value: 'compare', label: 'Compare' },
+              ]}
+            />
             <Tabs.Content value="results">
               {results.measures.length > 0 ? (
                 <MeasureSelect

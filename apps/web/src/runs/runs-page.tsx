@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { describeError } from '../api/describe-error.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { EmptyMessage } from '../ui/query-feedback.tsx';
+import { QueryView } from '../ui/query-view.tsx';
 import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
 import { FinalRunBadge } from './final-run-badge.tsx';
 import { runApi } from './run-api.ts';
@@ -80,60 +81,56 @@ export function RunsPage() {
             {defaultDay ? `: ${defaultDay}, ` : ': '}the fiscal year's last day or the rulebook's last due
             date, whichever is later.
           </p>
-          {start.isError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {describeError(start.error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={start.error} />
         </div>
       ) : null}
-      {runs.isPending ? (
-        <LoadingMessage>Loading runs…</LoadingMessage>
-      ) : runs.isError ? (
-        <ErrorMessage
-          title="The runs could not be loaded."
-          error={runs.error}
-          onRetry={() => void runs.refetch()}
-        />
-      ) : runs.data.length === 0 ? (
-        <EmptyMessage>No runs yet.</EmptyMessage>
-      ) : (
-        <ul className="space-y-3">
-          {runs.data.map((run) => (
-            <li key={String(run.id)} className="rounded-md border border-slate-200 bg-white p-3">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link
-                  to="/runs/$runId"
-                  params={{ runId: String(run.id) }}
-                  className="font-medium text-blue-800 underline"
-                >
-                  Run {String(run.id)}
-                </Link>
-                <span className="text-sm text-slate-700">
-                  {run.status}
-                  {typeof run.createdAt === 'string' ? ` · ${new Date(run.createdAt).toLocaleString()}` : ''}
-                </span>
-              </div>
-              <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                {run.asOf ? (
-                  <span>
-                    as of <span className="font-medium text-slate-900">{run.asOf}</span>
-                    {run.rulebookVersion === undefined ? null : (
-                      <>
-                        {' '}
-                        · rulebook version{' '}
-                        <span className="font-medium text-slate-900">{run.rulebookVersion}</span>
-                      </>
-                    )}
+      <QueryView
+        query={runs}
+        loading="Loading runs…"
+        errorTitle="The runs could not be loaded."
+        retry
+        empty={<EmptyMessage>No runs yet.</EmptyMessage>}
+      >
+        {(data) => (
+          <ul className="space-y-3">
+            {data.map((run) => (
+              <li key={String(run.id)} className="rounded-md border border-slate-200 bg-white p-3">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Link
+                    to="/runs/$runId"
+                    params={{ runId: String(run.id) }}
+                    className="font-medium text-blue-800 underline"
+                  >
+                    Run {String(run.id)}
+                  </Link>
+                  <span className="text-sm text-slate-700">
+                    {run.status}
+                    {typeof run.createdAt === 'string'
+                      ? ` · ${new Date(run.createdAt).toLocaleString()}`
+                      : ''}
                   </span>
-                ) : null}
-                {run.official ? <FinalRunBadge /> : null}
-              </p>
-              <RunProgressBar run={run} />
-            </li>
-          ))}
-        </ul>
-      )}
+                </div>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                  {run.asOf ? (
+                    <span>
+                      as of <span className="font-medium text-slate-900">{run.asOf}</span>
+                      {run.rulebookVersion === undefined ? null : (
+                        <>
+                          {' '}
+                          · rulebook version{' '}
+                          <span className="font-medium text-slate-900">{run.rulebookVersion}</span>
+                        </>
+                      )}
+                    </span>
+                  ) : null}
+                  {run.official ? <FinalRunBadge /> : null}
+                </p>
+                <RunProgressBar run={run} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </>
   );
 }
