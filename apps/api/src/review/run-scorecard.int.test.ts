@@ -1,4 +1,4 @@
-import { catalogRulebook, docExample } from '@quip/catalog';
+import { catalogRulebook, docExample, wpcSection7Records } from '@quip/catalog';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
@@ -10,29 +10,6 @@ import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts'
 // Sacramento's reports would bring $15,000,000.00 of housing and a composite of 1 of 2 worth
 // $2,957,746.48 of the incentive pool: $17,957,746.48 in all.
 const PROGRAM = '/api/v1/fiscal-years/2026-27/programs/dhcs-wpc';
-const reports = (entityId: string) =>
-  [1, 2, 3, 4].map((quarter) => ({
-    entityId,
-    measure: 'wpc-enrollment-report',
-    period: '2026-27',
-    submittedOn: '2027-07-15',
-    data: {
-      quarter,
-      enrolledMembers: 3950,
-      newEnrollees: 410,
-      disenrolledMembers: 220,
-      enrolleesExperiencingHomelessness: 1600,
-      enrolleesReceivingHousingServices: 1450,
-    },
-  }));
-const startUp = (entityId: string, completedOn: string) => ({
-  entityId,
-  measure: 'wpc-start-up',
-  period: '2026-27',
-  submittedOn: '2026-09-01',
-  data: { milestone: 1, completedOn },
-});
-
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON answers, inspected loosely
 type Body = any;
 
@@ -54,12 +31,7 @@ describe.each(DATABASE_KINDS)("a pooled program's stored scorecards on %s", (kin
     );
     const payees = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27');
     expect((await t.app.request(`${PROGRAM}/entities`, json(admin, payees))).status).toBe(200);
-    const records = [
-      startUp('wpc-los-angeles', '2026-08-15'),
-      startUp('wpc-san-francisco', '2026-09-01'),
-      ...reports('wpc-los-angeles'),
-      ...reports('wpc-san-francisco'),
-    ];
+    const records = wpcSection7Records(['wpc-los-angeles', 'wpc-san-francisco']);
     expect((await t.app.request(`${PROGRAM}/submissions`, json(admin, records))).status).toBe(201);
     const started = await t.app.request(`${PROGRAM}/runs`, json(admin, { asOf: '2027-08-31' }));
     expect(started.status).toBe(202);

@@ -1,8 +1,9 @@
-import type { Entity, Submission } from '@quip/core';
+import type { Entity } from '@quip/core';
 import { describe, expect, it } from 'vitest';
 import { docExample } from '../doc-example.ts';
 import { scorecardsOf } from '../scorecards-of.ts';
 import { dhcsWpc202627 } from './2026-27.ts';
+import { wpcSection7Records } from './section-7-example.ts';
 
 // "What would have earned the rest" in a pooled program, worked by hand from docs/programs/dhcs-wpc.md
 // sections 4 and 7: section 7's example (as of 2027-08-31) except that Sacramento sent no enrollment
@@ -11,30 +12,7 @@ import { dhcsWpc202627 } from './2026-27.ts';
 // so their five outcome measures are scored and missed; Sacramento and North Coast have none, so
 // theirs are not scored and drop out of the composite (North Coast's permanent housing does not apply).
 const entities = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27') as Entity[];
-const row = (entityId: string, measure: string, data: Record<string, unknown>): Submission => ({
-  entityId,
-  measure,
-  period: '2026-27',
-  submittedOn: measure === 'wpc-start-up' ? '2026-09-01' : '2027-07-15',
-  data,
-});
-const reports = (entityId: string) =>
-  [1, 2, 3, 4].map((quarter) =>
-    row(entityId, 'wpc-enrollment-report', {
-      quarter,
-      enrolledMembers: 3950,
-      newEnrollees: 410,
-      disenrolledMembers: 220,
-      enrolleesExperiencingHomelessness: 1600,
-      enrolleesReceivingHousingServices: 1450,
-    }),
-  );
-const submissions = [
-  row('wpc-los-angeles', 'wpc-start-up', { milestone: 1, completedOn: '2026-08-15' }),
-  row('wpc-san-francisco', 'wpc-start-up', { milestone: 1, completedOn: '2026-09-01' }),
-  ...reports('wpc-los-angeles'),
-  ...reports('wpc-san-francisco'),
-];
+const submissions = wpcSection7Records(['wpc-los-angeles', 'wpc-san-francisco']);
 const cards = scorecardsOf(dhcsWpc202627, entities, submissions, '2027-08-31');
 const rest = (id: string) =>
   Object.fromEntries((cards.get(id)?.payment.rest ?? []).map((r) => [r.measure, r.addedCents]));

@@ -1,44 +1,16 @@
-import type { Entity, Submission } from '@quip/core';
+import type { Entity } from '@quip/core';
 import { describe, expect, it } from 'vitest';
 import { docExample } from '../doc-example.ts';
 import { expectPlainWords, measureOf, scorecardsOf } from '../scorecards-of.ts';
 import { dhcsWpc202627 } from './2026-27.ts';
+import { wpcSection7Records } from './section-7-example.ts';
 
 // docs/programs/dhcs-wpc.md sections 7.1 and 7.2, as of 2027-08-31: section 4's four payees; Los
 // Angeles and San Francisco each have a start-up grant approved, and Los Angeles, San Francisco and
 // Sacramento each sent their four quarterly enrollment reports on time, complete and accurate
 // (quarter figures of section 6's file; due 2027-07-31).
 const entities = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27') as Entity[];
-const row = (
-  entityId: string,
-  measure: string,
-  submittedOn: string,
-  data: Record<string, unknown>,
-): Submission => ({
-  entityId,
-  measure,
-  period: '2026-27',
-  submittedOn,
-  data,
-});
-const quarters = (entityId: string) =>
-  [1, 2, 3, 4].map((quarter) =>
-    row(entityId, 'wpc-enrollment-report', '2027-07-15', {
-      quarter,
-      enrolledMembers: 3950,
-      newEnrollees: 410,
-      disenrolledMembers: 220,
-      enrolleesExperiencingHomelessness: 1600,
-      enrolleesReceivingHousingServices: 1450,
-    }),
-  );
-const submissions = [
-  row('wpc-los-angeles', 'wpc-start-up', '2026-08-20', { milestone: 1, completedOn: '2026-08-15' }),
-  row('wpc-san-francisco', 'wpc-start-up', '2026-09-10', { milestone: 1, completedOn: '2026-09-01' }),
-  ...quarters('wpc-los-angeles'),
-  ...quarters('wpc-san-francisco'),
-  ...quarters('wpc-sacramento'),
-];
+const submissions = wpcSection7Records();
 const cards = scorecardsOf(dhcsWpc202627, entities, submissions, '2027-08-31');
 const line = (id: string, key: string) => cards.get(id)?.payment.lines.find((l) => l.lineKey === key);
 
