@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { formatReceivedAt } from '../format/format-received-at.ts';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import type { DataFilter } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 import { type Receipt, receiptKey } from './current-receipts.ts';
 import { SubmissionHistory } from './submission-history.tsx';
 import type { InboxItem } from './submission-inbox.ts';
@@ -18,8 +19,6 @@ interface Props {
   timeZone: string;
 }
 
-type Received = '' | 'received' | 'declared' | 'none';
-
 /**
  * The payees of one measure in one inbox state, in the SPA's data table: id and name, when their
  * current record(s) came in (the server's receipt in the program's zone, and a declared day
@@ -28,17 +27,13 @@ type Received = '' | 'received' | 'declared' | 'none';
  */
 export function InboxItemList({ fiscalYear, program, measure, items, receipts, names, timeZone }: Props) {
   const [history, setHistory] = useState<string | null>(null);
-  const [received, setReceived] = useState<Received>('');
   const columns = useMemo<DataColumn<InboxItem>[]>(() => {
     const receipt = (i: InboxItem) => receipts.get(receiptKey(i.entityId, measure.key));
     return [
-      {
-        id: 'entityId',
-        header: 'Payee',
-        value: (i) => i.entityId,
-        render: (i) => <span className="font-mono text-xs">{i.entityId}</span>,
-      },
-      { id: 'name', header: 'Name', value: (i) => names.get(i.entityId) ?? '' },
+      ...payeeColumns<InboxItem>(
+        (i) => i.entityId,
+        (i) => names.get(i.entityId),
+      ),
       {
         id: 'received',
         header: 'Received',
@@ -85,15 +80,27 @@ export function InboxItemList({ fiscalYear, program, measure, items, receipts, n
       },
     ];
   }, [receipts, measure.key, names, timeZone, history]);
-  const keep = useMemo(() => {
-    if (!received) return null;
-    return (i: InboxItem) => {
-      const r = receipts.get(receiptKey(i.entityId, measure.key));
-      if (received === 'none') return !r;
-      if (received === 'declared') return Boolean(r?.declaredOn);
-      return Boolean(r);
-    };
-  }, [received, receipts, measure.key]);
+  const filters = useMemo<DataFilter<InboxItem>[]>(
+    () => [
+      {
+        id: 'received',
+        label: 'Record',
+        options: {
+          '': 'any',
+          received: 'received',
+          declared: 'declared (historic load)',
+          none: 'none received',
+        },
+        keeps: (i, received) => {
+          const r = receipts.get(receiptKey(i.entityId, measure.key));
+          if (received === 'none') return !r;
+          if (received === 'declared') return Boolean(r?.declaredOn);
+          return Boolean(r);
+        },
+      },
+    ],
+    [receipts, measure.key],
+  );
   return (
     <div className="space-y-3">
       <DataTable
@@ -104,20 +111,7 @@ export function InboxItemList({ fiscalYear, program, measure, items, receipts, n
         exportName={`${program}-${fiscalYear}-${measure.key}-inbox`}
         noun="payees"
         searchLabel="Search payees"
-        keep={keep}
-        filters={
-          <FilterSelect
-            label="Record"
-            value={received}
-            onChange={setReceived}
-            options={[
-              ['', 'any'],
-              ['received', 'received'],
-              ['declared', 'declared (historic load)'],
-              ['none', 'none received'],
-            ]}
-          />
-        }
+        filters={filters}
       />
       {history ? (
         <SubmissionHistory

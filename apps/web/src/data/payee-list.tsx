@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { useAllPages } from '../runs/use-all-pages.ts';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { type DataFilter, valueOptions } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 
 type Payee = { id: string; name: string } & Record<string, unknown>;
@@ -73,20 +74,17 @@ export function PayeeList({ fiscalYear, program }: { fiscalYear: string; program
   );
   const columns = useMemo<DataColumn<Payee>[]>(
     () => [
-      {
-        id: 'id',
-        header: 'Payee',
-        value: (p) => p.id,
-        render: (p) => <span className="font-mono text-xs">{p.id}</span>,
-      },
-      { id: 'name', header: 'Name', value: (p) => p.name },
+      ...payeeColumns<Payee>(
+        (p) => p.id,
+        (p) => p.name,
+      ),
       ...keys.map((k) => attributeColumn(k, rows.slice(0, 1000))),
     ],
     [keys, rows],
   );
   // A filter for each text attribute of 2..30 distinct values (over every payee loaded).
-  const choices = useMemo(() => {
-    const found: { key: string; values: string[] }[] = [];
+  const filters = useMemo(() => {
+    const found: DataFilter<Payee>[] = [];
     for (const c of columns.slice(2)) {
       if (c.kind !== undefined || found.length === FILTERS) continue;
       const values = new Set<string>();
@@ -96,17 +94,15 @@ export function PayeeList({ fiscalYear, program }: { fiscalYear: string; program
       }
       values.delete('');
       if (values.size >= 2 && values.size <= FILTER_VALUES)
-        found.push({ key: c.id, values: [...values].sort() });
+        found.push({
+          id: c.id,
+          label: c.header,
+          options: valueOptions('all', [...values].sort()),
+          keeps: (p, v) => String(c.value(p)) === v,
+        });
     }
     return found;
   }, [columns, rows]);
-  const [chosen, setChosen] = useState<Record<string, string>>({});
-  const keep = useMemo(() => {
-    const active = Object.entries(chosen).filter(([, v]) => v !== '');
-    if (active.length === 0) return null;
-    const byKey = new Map(columns.map((c) => [c.id, c]));
-    return (p: Payee) => active.every(([k, v]) => String(byKey.get(k)?.value(p)) === v);
-  }, [chosen, columns]);
   if (payees.error) return <ErrorMessage title="The payees could not be loaded." error={payees.error} />;
   if (!payees.done && rows.length === 0) return <LoadingMessage>Loading payees…</LoadingMessage>;
   return (
@@ -118,17 +114,8 @@ export function PayeeList({ fiscalYear, program }: { fiscalYear: string; program
       exportName={`${program}-${fiscalYear}-payees`}
       noun="payees"
       searchLabel="Search payees"
-      keep={keep}
-      note={payees.done ? undefined : `loading: ${payees.loaded.toLocaleString('en-US')} so far`}
-      filters={choices.map(({ key, values }) => (
-        <FilterSelect
-          key={key}
-          label={attributeHeader(key)}
-          value={chosen[key] ?? ''}
-          onChange={(v) => setChosen((old) => ({ ...old, [key]: v }))}
-          options={[['', 'all'], ...values.map((v) => [v, v] as const)]}
-        />
-      ))}
+      filters={filters}
+      loading={payees.done ? undefined : payees.loaded}
     />
   );
 }

@@ -36,12 +36,7 @@ export function ReviewQueuePage() {
           label="Status"
           value={status}
           onChange={setStatus}
-          options={[
-            ['', 'any'],
-            ['open', 'open'],
-            ['accepted', 'accepted'],
-            ['rejected', 'rejected'],
-          ]}
+          options={{ '': 'any', open: 'open', accepted: 'accepted', rejected: 'rejected' }}
         />
         <TextFilter label="Program" value={program} onChange={setProgram} />
         <TextFilter label="Measure" value={measure} onChange={setMeasure} />

@@ -1,11 +1,13 @@
 import { formatDollars } from '@quip/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RunPayment } from '../api/resources.ts';
-import { PrintScorecardsLink, ScorecardLink } from '../scorecard/scorecard-links.tsx';
+import { PrintScorecardsLink } from '../scorecard/scorecard-links.tsx';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { type DataFilter, valueOptions } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 import { useDataTable } from '../ui/data-table/use-data-table.ts';
+import { scorecardColumn } from './scorecard-column.tsx';
 
 /** What the server says about the whole run (GET /runs/{id} `totals`), not just the loaded rows. */
 export interface RunPaymentTotals {
@@ -16,13 +18,10 @@ export interface RunPaymentTotals {
 }
 
 const COLUMNS: DataColumn<RunPayment>[] = [
-  {
-    id: 'entityId',
-    header: 'Payee',
-    value: (p) => p.entityId,
-    render: (p) => <span className="font-mono text-xs">{p.entityId}</span>,
-  },
-  { id: 'name', header: 'Name', value: (p) => p.name ?? '' },
+  ...payeeColumns<RunPayment>(
+    (p) => p.entityId,
+    (p) => p.name,
+  ),
   {
     id: 'kinds',
     header: 'Kinds',
@@ -55,27 +54,24 @@ export function PaymentsTable({
   /** Base name of an export ("run-12-payments"). */
   fileName: string;
 }) {
-  const [kind, setKind] = useState('');
   const kinds = useMemo(() => Object.keys(totals.byLineKind ?? {}).sort(), [totals.byLineKind]);
-  const keep = useMemo(() => (kind ? (p: RunPayment) => p.lines.some((l) => l.kind === kind) : null), [kind]);
-  const columns = useMemo<DataColumn<RunPayment>[]>(
+  // A filter by payment line kind when the run pays more than one.
+  const filters = useMemo<DataFilter<RunPayment>[]>(
     () =>
-      runId
+      kinds.length > 1
         ? [
-            ...COLUMNS,
             {
-              id: 'scorecard',
-              header: 'Scorecard',
-              value: () => '',
-              searchable: false,
-              exported: false,
-              render: (p) => <ScorecardLink runId={runId} entityId={p.entityId} />,
+              id: 'kind',
+              label: 'Kind',
+              options: valueOptions('all kinds', kinds),
+              keeps: (p, kind) => p.lines.some((l) => l.kind === kind),
             },
           ]
-        : COLUMNS,
-    [runId],
+        : [],
+    [kinds],
   );
-  const view = useDataTable({ rows: payments, columns, keep });
+  const columns = useMemo(() => [...COLUMNS, ...scorecardColumn<RunPayment>(runId)], [runId]);
+  const view = useDataTable({ rows: payments, columns, filters });
   const shown =
     view.order.length === payments.length
       ? null
@@ -114,18 +110,8 @@ export function PaymentsTable({
         exportName={fileName}
         noun="payments"
         searchLabel="Filter by payee"
-        keep={keep}
-        note={done ? undefined : `loading: ${loaded.toLocaleString('en-US')} so far`}
-        filters={
-          kinds.length > 1 ? (
-            <FilterSelect
-              label="Kind"
-              value={kind}
-              onChange={setKind}
-              options={[['', 'all kinds'], ...kinds.map((k) => [k, k] as const)]}
-            />
-          ) : null
-        }
+        filters={filters}
+        loading={done ? undefined : loaded}
       />
     </div>
   );

@@ -1,18 +1,26 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RunResult } from '../api/resources.ts';
-import { ScorecardLink } from '../scorecard/scorecard-links.tsx';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import type { DataFilter } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { scorecardColumn } from './scorecard-column.tsx';
 
 const num = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
 const metText = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'not met');
-type MetFilter = 'all' | 'met' | 'not-met';
+
+const FILTERS: DataFilter<RunResult>[] = [
+  {
+    id: 'met',
+    label: 'Met',
+    options: { all: 'all', met: 'met', 'not-met': 'not met' },
+    keeps: (r, met) => r.met === (met === 'met'),
+  },
+];
 
 /**
- * Every entity x measure result of a run in the SPA's data table: search by payee or measure
- * (key or name), a met filter, sorting, export; 100k+ rows sort, filter and scroll without
+ * Every entity x measure result of a run in the SPA's data table: search by payee or
+ * measure (key or name), a met filter, sorting, export; 100k+ rows sort, filter and scroll without
  * freezing the tab.
  */
 export function ResultsTable({
@@ -31,8 +39,6 @@ export function ResultsTable({
   /** Base name of an export. */
   fileName?: string;
 }) {
-  const [met, setMet] = useState<MetFilter>('all');
-  const keep = useMemo(() => (met === 'all' ? null : (r: RunResult) => r.met === (met === 'met')), [met]);
   const columns = useMemo<DataColumn<RunResult>[]>(
     () => [
       {
@@ -72,20 +78,7 @@ export function ResultsTable({
       { id: 'target', header: 'Target', kind: 'number', value: (r) => r.target, text: (r) => num(r.target) },
       { id: 'met', header: 'Met', value: (r) => metText(r.met), searchable: false },
       { id: 'points', header: 'Points', kind: 'number', value: (r) => r.points, text: (r) => num(r.points) },
-      // The scorecard link in its own column, as in the payments table: the payee cell stays the
-      // payee, and the link is neither searched nor exported.
-      ...(runId
-        ? [
-            {
-              id: 'scorecard',
-              header: 'Scorecard',
-              value: () => '',
-              searchable: false,
-              exported: false,
-              render: (r: RunResult) => <ScorecardLink runId={runId} entityId={r.entityId} />,
-            } satisfies DataColumn<RunResult>,
-          ]
-        : []),
+      ...scorecardColumn<RunResult>(runId),
     ],
     [onPayee, measureNames, runId],
   );
@@ -98,19 +91,7 @@ export function ResultsTable({
       exportName={fileName}
       noun="results"
       searchLabel="Filter by payee or measure"
-      keep={keep}
-      filters={
-        <FilterSelect
-          label="Met"
-          value={met}
-          onChange={setMet}
-          options={[
-            ['all', 'all'],
-            ['met', 'met'],
-            ['not-met', 'not met'],
-          ]}
-        />
-      }
+      filters={FILTERS}
     />
   );
 }

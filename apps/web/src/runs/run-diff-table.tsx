@@ -1,16 +1,23 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RunDiff } from '../api/resources.ts';
 import { formatChange } from '../format/format-money.ts';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import { type DataFilter, valueOptions } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 
 export type DiffPayee = RunDiff['payees'][number];
 
 /** The change of a payee's total, in cents: a side without a payment counts as 0. */
 const change = (p: DiffPayee) => (p.totalCents.to ?? 0) - (p.totalCents.from ?? 0);
 
-type Direction = '' | 'gain' | 'loss' | 'same';
+const SIGN: Readonly<Record<string, number>> = { gain: 1, loss: -1, same: 0 };
+const BY_CHANGE: DataFilter<DiffPayee> = {
+  id: 'direction',
+  label: 'Total',
+  options: { '': 'any change', gain: 'gains', loss: 'losses', same: 'same total' },
+  keeps: (p, direction) => Math.sign(change(p)) === SIGN[direction],
+};
 
 /**
  * The payees that differ between two runs in the SPA's data table: id and name, each run's total
@@ -30,21 +37,23 @@ export function RunDiffTable({
   loaded: number;
   done: boolean;
 }) {
-  const [direction, setDirection] = useState<Direction>('');
-  const [measure, setMeasure] = useState('');
-  const measures = useMemo(
-    () => [...new Set(payees.flatMap((p) => p.measures.map((m) => m.measure)))].sort(),
-    [payees],
-  );
+  const filters = useMemo<DataFilter<DiffPayee>[]>(() => {
+    const measures = [...new Set(payees.flatMap((p) => p.measures.map((m) => m.measure)))].sort();
+    if (measures.length === 0) return [BY_CHANGE];
+    const byMeasure: DataFilter<DiffPayee> = {
+      id: 'measure',
+      label: 'Measure',
+      options: valueOptions('all measures', measures),
+      keeps: (p, measure) => p.measures.some((m) => m.measure === measure),
+    };
+    return [BY_CHANGE, byMeasure];
+  }, [payees]);
   const columns = useMemo<DataColumn<DiffPayee>[]>(
     () => [
-      {
-        id: 'entityId',
-        header: 'Payee',
-        value: (p) => p.entityId,
-        render: (p) => <span className="font-mono text-xs">{p.entityId}</span>,
-      },
-      { id: 'name', header: 'Name', value: (p) => p.name ?? '' },
+      ...payeeColumns<DiffPayee>(
+        (p) => p.entityId,
+        (p) => p.name,
+      ),
       { id: 'from', header: `Run ${against}`, kind: 'cents', value: (p) => p.totalCents.from },
       { id: 'to', header: `Run ${run}`, kind: 'cents', value: (p) => p.totalCents.to },
       {
@@ -62,16 +71,6 @@ export function RunDiffTable({
     ],
     [run, against],
   );
-  const keep = useMemo(() => {
-    if (!direction && !measure) return null;
-    return (p: DiffPayee) => {
-      const c = change(p);
-      if (direction === 'gain' && c <= 0) return false;
-      if (direction === 'loss' && c >= 0) return false;
-      if (direction === 'same' && c !== 0) return false;
-      return !measure || p.measures.some((m) => m.measure === measure);
-    };
-  }, [direction, measure]);
   return (
     <DataTable
       rows={payees}
@@ -81,31 +80,8 @@ export function RunDiffTable({
       exportName={`run-${run}-vs-${against}`}
       noun="payees"
       searchLabel="Filter by payee"
-      keep={keep}
-      note={done ? undefined : `loading: ${loaded.toLocaleString('en-US')} so far`}
-      filters={
-        <>
-          <FilterSelect
-            label="Total"
-            value={direction}
-            onChange={setDirection}
-            options={[
-              ['', 'any change'],
-              ['gain', 'gains'],
-              ['loss', 'losses'],
-              ['same', 'same total'],
-            ]}
-          />
-          {measures.length > 0 ? (
-            <FilterSelect
-              label="Measure"
-              value={measure}
-              onChange={setMeasure}
-              options={[['', 'all measures'], ...measures.map((m) => [m, m] as const)]}
-            />
-          ) : null}
-        </>
-      }
+      filters={filters}
+      loading={done ? undefined : loaded}
     />
   );
 }

@@ -1,25 +1,29 @@
 import { formatDollars } from '@quip/core';
-import { useMemo, useState } from 'react';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
+import type { DataFilter } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
-import { FilterSelect } from '../ui/data-table/filter-select.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 import type { PayeeChangeRow, WhatIfByPayee } from './what-if-messages.ts';
 
 const COLUMNS: DataColumn<PayeeChangeRow>[] = [
-  {
-    id: 'entityId',
-    header: 'Payee',
-    value: (c) => c.entityId,
-    render: (c) => <span className="font-mono text-xs">{c.entityId}</span>,
-  },
-  { id: 'name', header: 'Name', value: (c) => c.name },
+  ...payeeColumns<PayeeChangeRow>(
+    (c) => c.entityId,
+    (c) => c.name,
+  ),
   { id: 'before', header: 'Published', kind: 'cents', value: (c) => c.beforeCents },
   { id: 'after', header: 'Draft', kind: 'cents', value: (c) => c.afterCents },
   { id: 'difference', header: 'Difference', kind: 'cents', value: (c) => c.differenceCents },
   { id: 'moved', header: 'Measures that moved', value: (c) => c.moved.join(', ') },
 ];
 
-type Side = 'all' | 'gain' | 'lose';
+const FILTERS: DataFilter<PayeeChangeRow>[] = [
+  {
+    id: 'side',
+    label: 'Show',
+    options: { all: 'gainers and losers', gain: 'gainers', lose: 'losers' },
+    keeps: (c, side) => (side === 'gain' ? c.differenceCents > 0 : c.differenceCents < 0),
+  },
+];
 const signed = (cents: number) => `${cents > 0 ? '+' : ''}${formatDollars(cents)}`;
 
 /**
@@ -28,14 +32,6 @@ const signed = (cents: number) => `${cents > 0 ? '+' : ''}${formatDollars(cents)
  * losers counted and summed; sortable, filterable, exportable like every table.
  */
 export function WhatIfByPayeeTable({ byPayee, fileName }: { byPayee: WhatIfByPayee; fileName: string }) {
-  const [side, setSide] = useState<Side>('all');
-  const keep = useMemo(
-    () =>
-      side === 'all'
-        ? null
-        : (c: PayeeChangeRow) => (side === 'gain' ? c.differenceCents > 0 : c.differenceCents < 0),
-    [side],
-  );
   const { gainers, losers, unchanged } = byPayee;
   return (
     <section aria-labelledby="what-if-by-payee-heading" className="mt-4 space-y-2">
@@ -58,19 +54,7 @@ export function WhatIfByPayeeTable({ byPayee, fileName }: { byPayee: WhatIfByPay
           exportName={fileName}
           noun="payees"
           searchLabel="Search payees"
-          keep={keep}
-          filters={
-            <FilterSelect
-              label="Show"
-              value={side}
-              onChange={setSide}
-              options={[
-                ['all', 'gainers and losers'],
-                ['gain', 'gainers'],
-                ['lose', 'losers'],
-              ]}
-            />
-          }
+          filters={FILTERS}
         />
       )}
     </section>

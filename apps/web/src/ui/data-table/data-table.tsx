@@ -1,8 +1,10 @@
 import { formatDollars } from '@quip/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { saveBlob } from '../save-blob.ts';
 import { cellText, type DataColumn } from './data-column.ts';
+import { type DataFilter, showsAll } from './data-filter.ts';
+import { FilterSelect } from './filter-select.tsx';
 import { tableCsv, tableXlsx } from './table-export.ts';
 import { type DataTableView, useDataTable } from './use-data-table.ts';
 import { VirtualTable } from './virtual-table.tsx';
@@ -10,24 +12,22 @@ import { VirtualTable } from './virtual-table.tsx';
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The SPA's one table: a search box (and the caller's own filters), "n of m" shown, sortable
+ * The SPA's one table: a search box and the table's filters (selects), "n of m" shown, sortable
  * headers, the subtotal of every amount column over what is shown (in the footer), and export of
  * exactly what is shown, in that order, as CSV or XLSX. Virtualised (VirtualTable), so it holds
  * 100k+ rows. Test ids: `{testId}-search`, `-count`, `-scroller`, `-subtotal-{column}`, `-csv`, `-xlsx`.
  */
-export function DataTable<T>({
-  rows,
-  columns,
-  caption,
-  testId,
-  exportName,
-  noun,
-  searchLabel = 'Search',
-  keep,
-  filters,
-  note,
-  view: given,
-}: {
+export function DataTable<T>(props: DataTableProps<T>) {
+  return props.view ? <DataTableOf {...props} view={props.view} /> : <OwnDataTable {...props} />;
+}
+
+/** A data table that keeps its own state. */
+function OwnDataTable<T>(props: DataTableProps<T>) {
+  const view = useDataTable({ rows: props.rows, columns: props.columns, filters: props.filters });
+  return <DataTableOf {...props} view={view} />;
+}
+
+export interface DataTableProps<T> {
   rows: readonly T[];
   columns: readonly DataColumn<T>[];
   caption: string;
@@ -37,17 +37,29 @@ export function DataTable<T>({
   /** What a row is, plural ("payments"). */
   noun: string;
   searchLabel?: string;
-  /** The caller's filters, applied with the search; memoise it. */
-  keep?: ((row: T, index: number) => boolean) | null;
-  /** The controls of the caller's filters, shown beside the search box. */
-  filters?: ReactNode;
-  /** Said after the count ("loading: 3,000 so far"). */
-  note?: string;
-  /** The table's state when the caller needs it too (from useDataTable); else the table keeps its own. */
+  /** The table's selects, beside the search box; memoise them. */
+  filters?: readonly DataFilter<T>[];
+  /** While rows are still arriving: how many have been fetched so far. */
+  loading?: number | undefined;
+  /** Said after the count ("more on the server"). */
+  note?: string | undefined;
+  /** The table's state when the caller needs it too (from useDataTable, given the same filters). */
   view?: DataTableView;
-}) {
-  const own = useDataTable({ rows, columns, keep: keep ?? null });
-  const view = given ?? own;
+}
+
+function DataTableOf<T>({
+  rows,
+  columns,
+  caption,
+  testId,
+  exportName,
+  noun,
+  searchLabel = 'Search',
+  filters = [],
+  loading,
+  note,
+  view,
+}: DataTableProps<T> & { view: DataTableView }) {
   const [exporting, setExporting] = useState(false);
   const defs = useMemo<ColumnDef<T, unknown>[]>(
     () =>
@@ -87,10 +99,18 @@ export function DataTable<T>({
             data-testid={`${testId}-search`}
           />
         </label>
-        {filters}
+        {filters.map((f) => (
+          <FilterSelect
+            key={f.id}
+            label={f.label}
+            value={view.chosen[f.id] ?? showsAll(f)}
+            onChange={(value) => view.choose(f.id, value)}
+            options={f.options}
+          />
+        ))}
         <p className="text-sm text-slate-700" aria-live="polite" data-testid={`${testId}-count`}>
           {count(view.order.length)} of {count(rows.length)} {noun} shown
-          {note ? ` (${note})` : ''}
+          {loading !== undefined ? ` (loading: ${count(loading)} so far)` : note ? ` (${note})` : ''}
         </p>
         <div className="ml-auto flex gap-2">
           <button

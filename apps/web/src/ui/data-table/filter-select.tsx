@@ -1,4 +1,6 @@
-/** A table's filter as a labelled select: `options` are [value, label] pairs. */
+import { type FilterOptions, optionPairs } from './data-filter.ts';
+
+/** A table's filter as a labelled select over its choices (see FilterOptions). */
 export function FilterSelect<V extends string>({
   label,
   value,
@@ -8,7 +10,7 @@ export function FilterSelect<V extends string>({
   label: string;
   value: V;
   onChange: (value: V) => void;
-  options: readonly (readonly [V, string])[];
+  options: FilterOptions;
 }) {
   return (
     <label className="text-sm font-medium">
@@ -18,7 +20,7 @@ export function FilterSelect<V extends string>({
         onChange={(e) => onChange(e.target.value as V)}
         className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
       >
-        {options.map(([v, text]) => (
+        {optionPairs(options).map(([v, text]) => (
           <option key={v} value={v}>
             {text}
           </option>
