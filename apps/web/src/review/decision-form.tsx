@@ -5,6 +5,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { LabelledField } from '../ui/labelled-field.tsx';
+import { LabelledTextArea } from '../ui/labelled-text-area.tsx';
 import { reviewApi } from './review-api.ts';
 
 /**
@@ -26,21 +27,15 @@ export function DecisionForm({ request }: { request: ReviewRequest }) {
       }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['requests'] }),
   });
-  const field = 'mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm';
   return (
     <fieldset className="mt-3 space-y-2 border-t border-slate-200 pt-3">
       <legend className="sr-only">Decide request {request.id}</legend>
-      <LabelledField label="Note to the payee (required to reject)">
-        {(id) => (
-          <textarea
-            id={id}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            className={field}
-          />
-        )}
-      </LabelledField>
+      <LabelledTextArea
+        label="Note to the payee (required to reject)"
+        rows={2}
+        value={note}
+        onValue={setNote}
+      />
       {request.corrections && request.corrections.length > 0 ? (
         <LabelledField label="Corrected records received on (optional; default today)">
           {(id) => (

@@ -6,6 +6,7 @@ import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { Button } from '../ui/button.tsx';
 import { LabelledField } from '../ui/labelled-field.tsx';
+import { formFieldClass, LabelledTextArea } from '../ui/labelled-text-area.tsx';
 import { parseCorrections, parseProposedValue } from './request-input.ts';
 import { type NewRequest, reviewApi } from './review-api.ts';
 
@@ -54,7 +55,6 @@ export function RequestForm({
       ...(parsed.rows.length > 0 ? { corrections: parsed.rows } : {}),
     });
   };
-  const field = 'mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm';
   return (
     <form
       onSubmit={onSubmit}
@@ -72,7 +72,7 @@ export function RequestForm({
             required
             value={disputed}
             onChange={(e) => setDisputed(e.target.value)}
-            className={field}
+            className={formFieldClass}
           >
             <option value="">Choose a measure or a payment line</option>
             <optgroup label="Measures">
@@ -94,35 +94,25 @@ export function RequestForm({
           </select>
         )}
       </LabelledField>
-      <LabelledField label="Reason">
-        {(id) => (
-          <textarea
-            id={id}
-            required
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className={field}
-          />
-        )}
-      </LabelledField>
+      <LabelledTextArea label="Reason" required rows={3} value={reason} onValue={setReason} />
       <LabelledField label="The value you say is right (optional)">
         {(id) => (
-          <input id={id} value={proposed} onChange={(e) => setProposed(e.target.value)} className={field} />
-        )}
-      </LabelledField>
-      <LabelledField label="Corrected records (optional: JSON, one submission object or a list)">
-        {(id) => (
-          <textarea
+          <input
             id={id}
-            rows={3}
-            value={corrections}
-            onChange={(e) => setCorrections(e.target.value)}
-            className={`${field} font-mono`}
-            spellCheck={false}
+            value={proposed}
+            onChange={(e) => setProposed(e.target.value)}
+            className={formFieldClass}
           />
         )}
       </LabelledField>
+      <LabelledTextArea
+        label="Corrected records (optional: JSON, one submission object or a list)"
+        rows={3}
+        value={corrections}
+        onValue={setCorrections}
+        className="font-mono"
+        spellCheck={false}
+      />
       {inputError || file.isError ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {inputError ?? describeError(file.error)}
