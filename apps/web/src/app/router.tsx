@@ -5,6 +5,7 @@ import {
   createRouter,
   lazyRouteComponent,
   Outlet,
+  type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
 import { isUnauthorized } from '../api/api-error.ts';
@@ -107,48 +108,48 @@ const notAllowedRoute = createRoute({
   component: NotAllowedPage,
 });
 
-// The editor, charts and tables are loaded when first opened, keeping the first load small.
-const rulebookRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'fiscal-years/$fy/programs/$program/rulebook',
-  beforeLoad: allow(routeRoles.rulebook),
-  component: lazyRouteComponent(() => import('../rulebook/rulebook-page.tsx'), 'RulebookPage'),
-});
+/**
+ * A page inside the app's frame that only `roles` may open. Its component is loaded when first
+ * opened (editor, charts and tables), keeping the first load small.
+ */
+function guardedPage<const TPath extends string>(
+  path: TPath,
+  roles: readonly Role[],
+  component: RouteComponent,
+) {
+  return createRoute({ getParentRoute: () => appRoute, path, beforeLoad: allow(roles), component });
+}
 
-const dataRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'fiscal-years/$fy/programs/$program/data',
-  beforeLoad: allow(routeRoles.data),
-  component: lazyRouteComponent(() => import('../data/data-page.tsx'), 'DataPage'),
-});
-
-const runsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'fiscal-years/$fy/programs/$program/runs',
-  beforeLoad: allow(routeRoles.runs),
-  component: lazyRouteComponent(() => import('../runs/runs-page.tsx'), 'RunsPage'),
-});
-
-const paymentsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'fiscal-years/$fy/programs/$program/payments',
-  beforeLoad: allow(routeRoles.payments),
-  component: lazyRouteComponent(() => import('../payments/payments-page.tsx'), 'PaymentsPage'),
-});
-
-const runRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'runs/$runId',
-  beforeLoad: allow(routeRoles.runs),
-  component: lazyRouteComponent(() => import('../runs/run-page.tsx'), 'RunPage'),
-});
-
-const scorecardRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'runs/$runId/scorecards/$entityId',
-  beforeLoad: allow(routeRoles.scorecards),
-  component: lazyRouteComponent(() => import('../scorecard/scorecard-page.tsx'), 'ScorecardPage'),
-});
+const rulebookRoute = guardedPage(
+  'fiscal-years/$fy/programs/$program/rulebook',
+  routeRoles.rulebook,
+  lazyRouteComponent(() => import('../rulebook/rulebook-page.tsx'), 'RulebookPage'),
+);
+const dataRoute = guardedPage(
+  'fiscal-years/$fy/programs/$program/data',
+  routeRoles.data,
+  lazyRouteComponent(() => import('../data/data-page.tsx'), 'DataPage'),
+);
+const runsRoute = guardedPage(
+  'fiscal-years/$fy/programs/$program/runs',
+  routeRoles.runs,
+  lazyRouteComponent(() => import('../runs/runs-page.tsx'), 'RunsPage'),
+);
+const paymentsRoute = guardedPage(
+  'fiscal-years/$fy/programs/$program/payments',
+  routeRoles.payments,
+  lazyRouteComponent(() => import('../payments/payments-page.tsx'), 'PaymentsPage'),
+);
+const runRoute = guardedPage(
+  'runs/$runId',
+  routeRoles.runs,
+  lazyRouteComponent(() => import('../runs/run-page.tsx'), 'RunPage'),
+);
+const scorecardRoute = guardedPage(
+  'runs/$runId/scorecards/$entityId',
+  routeRoles.scorecards,
+  lazyRouteComponent(() => import('../scorecard/scorecard-page.tsx'), 'ScorecardPage'),
+);
 
 const printScorecardsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -161,33 +162,26 @@ const printScorecardsRoute = createRoute({
   ),
 });
 
-const portalRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'portal',
-  beforeLoad: allow(routeRoles.portal),
-  component: lazyRouteComponent(() => import('../portal/portal-page.tsx'), 'PortalPage'),
-});
-
-const requestsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'requests',
-  beforeLoad: allow(routeRoles.requests),
-  component: lazyRouteComponent(() => import('../review/review-queue-page.tsx'), 'ReviewQueuePage'),
-});
-
-const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'audit',
-  beforeLoad: allow(routeRoles.audit),
-  component: lazyRouteComponent(() => import('../admin/audit-page.tsx'), 'AuditPage'),
-});
-
-const apiKeysRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'api-keys',
-  beforeLoad: allow(routeRoles.apiKeys),
-  component: lazyRouteComponent(() => import('../admin/api-keys-page.tsx'), 'ApiKeysPage'),
-});
+const portalRoute = guardedPage(
+  'portal',
+  routeRoles.portal,
+  lazyRouteComponent(() => import('../portal/portal-page.tsx'), 'PortalPage'),
+);
+const requestsRoute = guardedPage(
+  'requests',
+  routeRoles.requests,
+  lazyRouteComponent(() => import('../review/review-queue-page.tsx'), 'ReviewQueuePage'),
+);
+const auditRoute = guardedPage(
+  'audit',
+  routeRoles.audit,
+  lazyRouteComponent(() => import('../admin/audit-page.tsx'), 'AuditPage'),
+);
+const apiKeysRoute = guardedPage(
+  'api-keys',
+  routeRoles.apiKeys,
+  lazyRouteComponent(() => import('../admin/api-keys-page.tsx'), 'ApiKeysPage'),
+);
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
