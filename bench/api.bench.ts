@@ -18,29 +18,36 @@
  * otherwise answer 429 after 600 requests a minute.
  * Run: `pnpm bench:api` (`--seconds=10` per measurement, `--scale=1`, `--db=pglite`).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
 import { catalogRulebook } from '../packages/catalog/src/index.ts';
 import { compileRulebook } from '../packages/core/src/index.ts';
+import {
+  arg,
+  freePort,
+  log,
+  PROGRAM,
+  pause,
+  ROOT,
+  spawnBench,
+  startPostgres,
+  stopPostgres,
+} from './bench-support.ts';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SCALE = Number(arg('scale') ?? 1);
 const SECONDS = Number(arg('seconds') ?? 10);
 const MANY = Number(arg('connections') ?? 100);
 const DATABASES = (arg('db') ?? 'pglite,postgres').split(',');
-const PROGRAM = 'dds-qip';
 // The demo data set is of 2026-27. The California-scale load goes through the API, which takes
 // no record received after today: it loads the last whole year, 2025-26, whose generated receipt
 // days have all passed.
 const DEMO = { fiscalYear: '2026-27', asOf: '2027-06-30' };
 const LOADED = { fiscalYear: '2025-26', asOf: '2026-06-30' };
 const ADMIN_KEY = `quip_bench_${'a'.repeat(32)}`;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const MAIN = fileURLToPath(new URL('../apps/api/src/main.ts', import.meta.url));
 const GOALS = {
@@ -56,8 +63,6 @@ const HEADER = [
   '| database | read | connections | rate asked | p50 | p99 | max | answered | Quip CPU per answer | load average |',
   '|---|---|---|---|---|---|---|---|---|---|',
 ].join('\n');
-const log = (line: string) => process.stdout.write(`${line}\n`);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -128,35 +133,17 @@ function driveLoad(spec: LoadSpec): Promise<LoadFigures> {
   const file = join(tmpdir(), `quip-api-bench-load-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(spec));
   return new Promise<LoadFigures>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, `--load=${file}`], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (piece: string) => {
-      out += piece;
-    });
+    const { child, output } = spawnBench(SELF, [`--load=${file}`]);
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as LoadFigures);
+      resolve(JSON.parse(output().trim().split('\n').pop() ?? '{}') as LoadFigures);
     });
   }).finally(() => rmSync(file, { force: true }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Quip, its data and the reads.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startQuip(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -364,12 +351,7 @@ async function benchPglite(rows: string[]): Promise<string[]> {
 }
 
 async function benchPostgres(rows: string[]): Promise<string[]> {
-  const out = execFileSync(
-    'bash',
-    ['-c', 'source scripts/services/postgres.sh && start_postgres >&2 && echo "$QUIP_PG_URL $QUIP_PG_DIR"'],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [pgUrl, pgDir] = out.trim().split(' ') as [string, string];
+  const { url: pgUrl, dir: pgDir } = startPostgres();
   const dataDir = mkdtempSync(join(tmpdir(), 'quip-api-bench-'));
   let quip: { child: ChildProcess; url: string } | null = null;
   try {
@@ -385,16 +367,7 @@ async function benchPostgres(rows: string[]): Promise<string[]> {
   } finally {
     if (quip) await stopQuip(quip.child);
     rmSync(dataDir, { recursive: true, force: true });
-    execFileSync(
-      'bash',
-      [
-        '-c',
-        'source scripts/services/postgres.sh && QUIP_PG_DIR=$1 && if [ "$(id -u)" = 0 ]; then QUIP_PG_AS=(runuser -u postgres --); else QUIP_PG_AS=(); fi && stop_postgres',
-        'stop',
-        pgDir,
-      ],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    stopPostgres(pgDir);
   }
 }
 

@@ -3,7 +3,8 @@
  * deterministic random source, and the generated California-scale dds-qip program stored in a
  * database (payees, then the submissions as one batch).
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { generateProgramData } from '../packages/catalog/src/generator/index.ts';
 import { catalogRulebook } from '../packages/catalog/src/index.ts';
@@ -22,10 +23,39 @@ export const FY = '2026-27';
 export const PROGRAM = 'dds-qip';
 export const AS_OF = '2027-06-30';
 
-/** `--name=value` on the command line. */
-export const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+/** `--name=value` on the command line: all that follows the first `=`. */
+export const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 export const log = (line: string) => process.stdout.write(`${line}\n`);
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A benchmark file run again in a process of its own (through tsx, from the repository root) with
+ * these arguments: the child, and all it has written to its standard output so far.
+ */
+export function spawnBench(file: string, args: string[]): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (piece: string) => {
+    out += piece;
+  });
+  return { child, output: () => out };
+}
+
+/** A TCP port free on 127.0.0.1 just now, for a server the benchmark starts. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {
