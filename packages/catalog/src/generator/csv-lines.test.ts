@@ -1,4 +1,6 @@
+import type { Entity } from '@quip/core';
 import { describe, expect, it } from 'vitest';
+import { docExample } from '../rulebooks/doc-example.ts';
 import {
   csvCell,
   entityCsvLines,
@@ -10,8 +12,8 @@ import { DDS_QIP_SHAPE } from './dds-qip.ts';
 import { DHCS_EPT_SHAPE } from './dhcs-ept.ts';
 import { DHCS_WPC_SHAPE } from './dhcs-wpc.ts';
 
-// The JSON and CSV examples below are copied from docs/programs/*.md: the writers must turn the
-// one into the other.
+// The payees are the JSON examples of docs/programs/*.md, read from the pages; the CSV expected and
+// the submissions are copied from the same pages: the writers must turn the one into the other.
 describe('CSV lines', () => {
   it('writes cells as docs/programs/README.md says: lists with ;, empty for absent, quotes when needed', () => {
     expect(csvCell(['94107', '94110'])).toBe('94107;94110');
@@ -23,46 +25,19 @@ describe('CSV lines', () => {
   });
 
   it('writes the EPT entity example of the docs', () => {
-    const entities = [
-      {
-        id: 'ept-0001',
-        name: 'Mission Family Health',
-        assignedMembers: 920,
-        milestoneCount: 25,
-        planScore: 70,
-        childrenYouthFocus: true,
-        pregnantIndividualsFocus: false,
-        tribalPractice: false,
-      },
-      { id: 'ept-0003', name: 'Harbor OB/GYN', assignedMembers: 501, milestoneCount: 25 },
-    ];
+    const entities = docExample('dhcs-ept', 'payees dhcs-ept 2026-27') as Entity[];
     expect([...entityCsvLines(entities, DHCS_EPT_SHAPE.entityFields)].join('')).toBe(
       'id,name,assignedMembers,milestoneCount,planScore,childrenYouthFocus,pregnantIndividualsFocus,tribalPractice\n' +
         'ept-0001,Mission Family Health,920,25,70,true,false,false\n' +
+        'ept-0002,Delta Pediatrics,1234,23,,,,\n' +
         'ept-0003,Harbor OB/GYN,501,25,,,,\n',
     );
   });
 
   it('writes the WPC entity example of the docs (lists and absent fields)', () => {
-    const entities = [
-      {
-        id: 'wpc-sacramento',
-        name: 'City of Sacramento',
-        leadEntityType: 'city',
-        counties: ['Sacramento'],
-        enrolledMembers: 600,
-        providesHousingServices: true,
-        housingEnrollees: 1500,
-      },
-      {
-        id: 'wpc-north-coast',
-        name: 'North Coast Health Consortium',
-        leadEntityType: 'consortium',
-        counties: ['Humboldt', 'Del Norte'],
-        enrolledMembers: 300,
-        providesHousingServices: false,
-      },
-    ];
+    // The last two payees: the docs write the first two's baselines as 180.0 and 0.50, a number as
+    // JSON reads it is 180 and 0.5.
+    const entities = (docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27') as Entity[]).slice(2);
     const lines = [...entityCsvLines(entities, DHCS_WPC_SHAPE.entityFields)];
     expect(lines[0]).toBe(
       'id,name,leadEntityType,counties,enrolledMembers,providesHousingServices,housingEnrollees,baselineEdVisitsPer1000,baselineInpatientStaysPer1000,baselineMentalIllnessFollowUp,baselineCarePlan30Days,baselinePermanentHousing\n',

@@ -1,12 +1,8 @@
 import type { Entity, Submission } from '@quip/core';
 import { isoDay } from './iso-day.ts';
 import { Prng } from './prng.ts';
-import {
-  type ProgramContext,
-  type ProgramGenerator,
-  type ProgramShape,
-  requiredFields,
-} from './program-generator.ts';
+import type { PayeeDraw, ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import { perPayeeGenerator, requiredFields } from './program-generator.ts';
 
 /** The `members_to` column of data/ept-pmpy-classes.csv (classes A..VV); class A starts at 1. */
 export const EPT_CLASS_UPPER_BOUNDS: readonly number[] = [
@@ -83,24 +79,18 @@ export function dhcsEptGenerator(ctx: ProgramContext): ProgramGenerator {
       ...applicationOf(ctx, i),
     };
   });
-  return {
-    shape: DHCS_EPT_SHAPE,
-    entities,
-    *submissions(): Generator<Submission> {
-      for (let i = 0; i < entities.length; i++) yield* practiceSubmissions(ctx, entities[i] as Entity, i);
-    },
-  };
+  return perPayeeGenerator(ctx, 'dhcs-ept', DHCS_EPT_SHAPE, entities, entities, practiceSubmissions);
 }
 
-function* practiceSubmissions(ctx: ProgramContext, practice: Entity, index: number): Generator<Submission> {
-  const prng = Prng.stream(ctx.seed, 'dhcs-ept', 'submissions', index);
-  const period = ctx.year.name;
-  const entityId = practice.id;
-
+function* practiceSubmissions(
+  practice: Entity,
+  { ctx, prng, index, submission }: PayeeDraw,
+): Generator<Submission> {
+  // The application score has no day received (submittedOn absent).
   yield {
-    entityId,
+    entityId: practice.id,
     measure: 'ept-application-score',
-    period,
+    period: ctx.year.name,
     data: applicationOf(ctx, index),
   };
 
@@ -112,23 +102,16 @@ function* practiceSubmissions(ctx: ProgramContext, practice: Entity, index: numb
   for (const milestone of done) {
     const completed = prng.int(ctx.year.start, ctx.year.end);
     const submitted = completed + prng.int(0, 21);
-    rows.push({
-      entityId,
-      measure: 'ept-milestone',
-      period,
-      submittedOn: isoDay(submitted),
-      data: { milestone, completedOn: isoDay(completed) },
-    });
+    rows.push(submission('ept-milestone', isoDay(submitted), { milestone, completedOn: isoDay(completed) }));
     if (prng.chance(0.05)) {
       // A correction: the same milestone again with the right date (the later record replaces it).
       const corrected = Math.max(ctx.year.start, completed - prng.int(1, 10));
-      rows.push({
-        entityId,
-        measure: 'ept-milestone',
-        period,
-        submittedOn: isoDay(submitted + prng.int(5, 30)),
-        data: { milestone, completedOn: isoDay(corrected) },
-      });
+      rows.push(
+        submission('ept-milestone', isoDay(submitted + prng.int(5, 30)), {
+          milestone,
+          completedOn: isoDay(corrected),
+        }),
+      );
     }
   }
   rows.sort((a, b) =>

@@ -2,7 +2,8 @@ import type { Entity, Submission } from '@quip/core';
 import { dayOf, isoDay } from './iso-day.ts';
 import { HEDIS_COUNTS, hedisRates, type PlanCounty, planCoverage, rateNear } from './managed-care-plans.ts';
 import { Prng } from './prng.ts';
-import type { ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import type { PayeeDraw, ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import { perPayeeGenerator } from './program-generator.ts';
 
 /** The 14 held measures. */
 const MEASURES = hedisRates('mcas-', [
@@ -59,23 +60,10 @@ export function dhcsMcasGenerator(ctx: ProgramContext): ProgramGenerator {
     }
     return entity;
   });
-  return {
-    shape: DHCS_MCAS_SHAPE,
-    entities,
-    *submissions(): Generator<Submission> {
-      for (let i = 0; i < units.length; i++)
-        yield* unitSubmissions(ctx, units[i] as PlanCounty, entities[i] as Entity, i);
-    },
-  };
+  return perPayeeGenerator(ctx, 'dhcs-mcas', DHCS_MCAS_SHAPE, entities, units, unitSubmissions);
 }
 
-function* unitSubmissions(
-  ctx: ProgramContext,
-  unit: PlanCounty,
-  entity: Entity,
-  index: number,
-): Generator<Submission> {
-  const prng = Prng.stream(ctx.seed, 'dhcs-mcas', 'submissions', index);
+function* unitSubmissions(unit: PlanCounty, { ctx, prng, submission }: PayeeDraw): Generator<Submission> {
   const measurementYear = ctx.year.startYear;
   const submittedOn = isoDay(dayOf(`${ctx.year.startYear + 1}-06-01`) + prng.int(0, 29));
   // Quality varies by county within a plan, around the plan's own level.
@@ -84,12 +72,6 @@ function* unitSubmissions(
     if (prng.chance(0.03)) continue; // a missing report: not scored, not sanctioned
     const denominator = Math.round(unit.members * m.eligible * prng.uniform(0.85, 1.15));
     const numerator = prng.binomial(denominator, rateNear(prng, m.mpl, quality, m.lower));
-    yield {
-      entityId: entity.id,
-      measure: m.key,
-      period: ctx.year.name,
-      submittedOn,
-      data: { measurementYear, numerator, denominator },
-    };
+    yield submission(m.key, submittedOn, { measurementYear, numerator, denominator });
   }
 }

@@ -2,12 +2,8 @@ import type { Entity, Submission } from '@quip/core';
 import { dayOf, isoDay } from './iso-day.ts';
 import { HEDIS_COUNTS, hedisRates, type Plan, planCoverage, rateNear } from './managed-care-plans.ts';
 import { Prng } from './prng.ts';
-import {
-  type ProgramContext,
-  type ProgramGenerator,
-  type ProgramShape,
-  requiredFields,
-} from './program-generator.ts';
+import type { PayeeDraw, ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import { perPayeeGenerator, requiredFields } from './program-generator.ts';
 
 /** The seven HEDIS rates. */
 const HEDIS = hedisRates('qwi-', [
@@ -47,28 +43,14 @@ export function dhcsQwiGenerator(ctx: ProgramContext): ProgramGenerator {
     capitationCents: plan.members * prng.int(28_000, 42_000) * 12,
     counties: plan.counties,
   }));
-  return {
-    shape: DHCS_QWI_SHAPE,
-    entities,
-    *submissions(): Generator<Submission> {
-      for (let i = 0; i < plans.length; i++) yield* planSubmissions(ctx, plans[i] as Plan, i);
-    },
-  };
+  return perPayeeGenerator(ctx, 'dhcs-qwi', DHCS_QWI_SHAPE, entities, plans, planSubmissions);
 }
 
-function* planSubmissions(ctx: ProgramContext, plan: Plan, index: number): Generator<Submission> {
-  const prng = Prng.stream(ctx.seed, 'dhcs-qwi', 'submissions', index);
+function* planSubmissions(plan: Plan, { ctx, prng, submission }: PayeeDraw): Generator<Submission> {
   const measurementYear = ctx.year.startYear;
-  const period = ctx.year.name;
   const june = dayOf(`${ctx.year.startYear + 1}-06-01`);
   const filedOn = isoDay(june + prng.int(0, 29));
-  const row = (measure: string, data: Record<string, unknown>, on = filedOn): Submission => ({
-    entityId: plan.id,
-    measure,
-    period,
-    submittedOn: on,
-    data,
-  });
+  const row = (measure: string, data: Record<string, unknown>, on = filedOn) => submission(measure, on, data);
   // A plan now and then leaves one rate out: "missing" and not scored.
   const missing = prng.chance(0.3) ? prng.pick(HEDIS).key : null;
   for (const m of HEDIS) {

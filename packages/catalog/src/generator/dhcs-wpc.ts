@@ -2,12 +2,8 @@ import type { Entity, Submission } from '@quip/core';
 import { COUNTIES } from './california-geography.ts';
 import { dayOf, isoDay } from './iso-day.ts';
 import { Prng } from './prng.ts';
-import {
-  type ProgramContext,
-  type ProgramGenerator,
-  type ProgramShape,
-  requiredFields,
-} from './program-generator.ts';
+import type { PayeeDraw, ProgramContext, ProgramGenerator, ProgramShape } from './program-generator.ts';
+import { perPayeeGenerator, requiredFields } from './program-generator.ts';
 import { drawDiligence, drawSubmittedOn, punctuality } from './submission-timing.ts';
 
 /** 25 pilots (`004-07`): mostly counties, as the first rounds were. */
@@ -137,26 +133,13 @@ function leadEntities(prng: Prng): Entity[] {
 /** The 25 WPC lead entities with their reports and outcomes for the year. */
 export function dhcsWpcGenerator(ctx: ProgramContext): ProgramGenerator {
   const entities = leadEntities(Prng.stream(ctx.seed, 'dhcs-wpc', 'payees'));
-  return {
-    shape: DHCS_WPC_SHAPE,
-    entities,
-    *submissions(): Generator<Submission> {
-      for (let i = 0; i < entities.length; i++) yield* pilotSubmissions(ctx, entities[i] as Entity, i);
-    },
-  };
+  return perPayeeGenerator(ctx, 'dhcs-wpc', DHCS_WPC_SHAPE, entities, entities, pilotSubmissions);
 }
 
-function* pilotSubmissions(ctx: ProgramContext, pilot: Entity, index: number): Generator<Submission> {
-  const prng = Prng.stream(ctx.seed, 'dhcs-wpc', 'submissions', index);
-  const period = ctx.year.name;
+function* pilotSubmissions(pilot: Entity, { ctx, prng, submission }: PayeeDraw): Generator<Submission> {
   const y = ctx.year.startYear;
-  const row = (measure: string, on: number, data: Record<string, unknown>): Submission => ({
-    entityId: pilot.id,
-    measure,
-    period,
-    submittedOn: isoDay(on),
-    data,
-  });
+  const row = (measure: string, on: number, data: Record<string, unknown>) =>
+    submission(measure, isoDay(on), data);
   const p = punctuality(drawDiligence(prng));
   const enrolled = pilot.enrolledMembers as number;
   const housing = pilot.providesHousingServices === true;
@@ -193,7 +176,7 @@ function* pilotSubmissions(ctx: ProgramContext, pilot: Entity, index: number): G
   const reportOn = drawSubmittedOn(prng, window, p);
   if (reportOn === null) return;
   yield row('wpc-progress-report', reportOn, {
-    documentId: `WPC-${pilot.id.slice(4)}-${period}-ANNUAL`,
+    documentId: `WPC-${pilot.id.slice(4)}-${ctx.year.name}-ANNUAL`,
     partnerOrganizations: prng.int(3, 60),
     dataSharingLive: prng.chance(0.8),
   });

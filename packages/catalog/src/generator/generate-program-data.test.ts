@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { DHCS_EPT_SHAPE } from './dhcs-ept.ts';
 import { GENERATED_PROGRAMS, generateProgramData } from './generate-program-data.ts';
 import type { GeneratorOptions } from './program-generator.ts';
 
@@ -132,16 +133,8 @@ describe('generateProgramData', () => {
       expect(Array.isArray(e.counties) && (e.counties as string[]).length > 0).toBe(true);
     }
     for (const e of generateProgramData('dhcs-ept', { seed: 7, size: 'demo' }).entities) {
-      expect(Object.keys(e)).toEqual([
-        'id',
-        'name',
-        'assignedMembers',
-        'milestoneCount',
-        'planScore',
-        'childrenYouthFocus',
-        'pregnantIndividualsFocus',
-        'tribalPractice',
-      ]);
+      // Every field of the docs' payee table (csv-lines.test.ts checks it against the page), in order.
+      expect(Object.keys(e)).toEqual(DHCS_EPT_SHAPE.entityFields);
       expect([23, 25]).toContain(e.milestoneCount);
     }
     for (const e of generateProgramData('dhcs-mcas', { seed: 7, size: 'demo' }).entities) {

@@ -1,5 +1,6 @@
 import type { Entity, Submission } from '@quip/core';
 import type { FiscalYearSpan } from './iso-day.ts';
+import { Prng } from './prng.ts';
 
 export type GeneratorSize = 'demo' | 'california';
 
@@ -80,6 +81,50 @@ export interface GeneratedProgramData {
   submissions(): Iterable<Submission>;
   /** The same rows numbered, with the malformed ones marked. */
   rows(): Iterable<GeneratedRow>;
+}
+
+/** What a payee's submissions are drawn with (see `perPayeeGenerator`). */
+export interface PayeeDraw {
+  /** The program's seed, size and fiscal year. */
+  ctx: ProgramContext;
+  /** The payee's own random stream. */
+  prng: Prng;
+  /** The payee's place among the program's payees. */
+  index: number;
+  /** One submission of the payee for the year's period. */
+  submission(measure: string, submittedOn: string, data: Record<string, unknown>): Submission;
+}
+
+/**
+ * A program whose payees each submit on their own: `submissionsOf` gives the submissions of
+ * `payees[i]` (what the generator knows of the payee `entities[i]`), drawn from a random stream of
+ * its own (seed, program, 'submissions', i), so that no payee's rows depend on another's; the
+ * payees one after another.
+ */
+export function perPayeeGenerator<P>(
+  ctx: ProgramContext,
+  program: string,
+  shape: ProgramShape,
+  entities: Entity[],
+  payees: readonly P[],
+  submissionsOf: (payee: P, draw: PayeeDraw) => Iterable<Submission>,
+): ProgramGenerator {
+  const period = ctx.year.name;
+  return {
+    shape,
+    entities,
+    *submissions(): Generator<Submission> {
+      for (let index = 0; index < payees.length; index++) {
+        const entityId = (entities[index] as Entity).id;
+        yield* submissionsOf(payees[index] as P, {
+          ctx,
+          prng: Prng.stream(ctx.seed, program, 'submissions', index),
+          index,
+          submission: (measure, submittedOn, data) => ({ entityId, measure, period, submittedOn, data }),
+        });
+      }
+    },
+  };
 }
 
 /** A measure's data fields in order, every one required in a valid row. */

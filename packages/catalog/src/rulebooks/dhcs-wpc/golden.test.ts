@@ -1,57 +1,14 @@
-import { compileRulebook, evaluateProgram } from '@quip/core';
+import { compileRulebook, type Entity, evaluateProgram } from '@quip/core';
 import { describe, expect, it } from 'vitest';
+import { docExample } from '../doc-example.ts';
 import { dhcsWpc202627 } from './2026-27.ts';
 
 const FY = '2026-27';
-const entities = [
-  {
-    id: 'wpc-los-angeles',
-    name: 'County of Los Angeles',
-    leadEntityType: 'county',
-    counties: ['Los Angeles'],
-    enrolledMembers: 4000,
-    providesHousingServices: true,
-    housingEnrollees: 6000,
-    baselineEdVisitsPer1000: 180,
-    baselineInpatientStaysPer1000: 45,
-    baselineMentalIllnessFollowUp: 0.42,
-    baselineCarePlan30Days: 0.55,
-    baselinePermanentHousing: 0.12,
-  },
-  {
-    id: 'wpc-san-francisco',
-    name: 'City and County of San Francisco',
-    leadEntityType: 'city-and-county',
-    counties: ['San Francisco'],
-    enrolledMembers: 1000,
-    providesHousingServices: true,
-    housingEnrollees: 2500,
-    baselineEdVisitsPer1000: 150,
-    baselineInpatientStaysPer1000: 38.5,
-    baselineMentalIllnessFollowUp: 0.5,
-    baselineCarePlan30Days: 0.6,
-    baselinePermanentHousing: 0.15,
-  },
-  // A city: no start-up grant; no baselines, so its outcome measures are not scored.
-  {
-    id: 'wpc-sacramento',
-    name: 'City of Sacramento',
-    leadEntityType: 'city',
-    counties: ['Sacramento'],
-    enrolledMembers: 600,
-    providesHousingServices: true,
-    housingEnrollees: 1500,
-  },
-  // A consortium without housing services that reported nothing.
-  {
-    id: 'wpc-north-coast',
-    name: 'North Coast Health Consortium',
-    leadEntityType: 'consortium',
-    counties: ['Humboldt', 'Del Norte'],
-    enrolledMembers: 300,
-    providesHousingServices: false,
-  },
-];
+// The four pilots of docs/programs/dhcs-wpc.md section 4: Los Angeles (county) and San Francisco
+// (city and county) with baselines; Sacramento, a city: no start-up grant; no baselines, so its
+// outcome measures are not scored; North Coast, a consortium without housing services that
+// reported nothing.
+const entities = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27') as Entity[];
 const sub = (
   entityId: string,
   measure: string,
