@@ -9,3 +9,4 @@ export { InlineJobRunner } from './runners/inline-runner.ts';
 export { explainRunPayee } from './runs/explain-run-payee.ts';
 export { recoverInterruptedRuns, recoverOrphanRuns } from './runs/recover-interrupted-runs.ts';
 export { enqueueRun, startRun } from './runs/start-run.ts';
+export { JobThread } from './threads/job-thread.ts';

@@ -4,6 +4,7 @@ import {
   createJobRunner,
   type JobDefinition,
   type JobRunner,
+  JobThread,
   jobDefinitions,
   recoverInterruptedRuns,
 } from '@quip/jobs';
@@ -53,7 +54,16 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     prefix: env.QUIP_QUEUE_PREFIX,
     lockMs: env.QUIP_WORKER_LOCK_MS,
   });
-  const definitions = jobDefinitions({ db: database.db, chunkConcurrency: env.QUIP_WORKER_CONCURRENCY });
+  const local = jobDefinitions({ db: database.db, chunkConcurrency: env.QUIP_WORKER_CONCURRENCY });
+  // Embedded, the jobs share the API's process: their computation runs on a thread of its own, so
+  // that a run never holds the HTTP thread (its statements still run on this thread's database).
+  // On PostgreSQL without Redis they stay here: a run's output goes by COPY on the pool's own
+  // connection, which only this thread's database offers.
+  const thread =
+    jobs.kind === 'inline' && database.kind === 'pglite'
+      ? new JobThread(database.db, { chunkConcurrency: env.QUIP_WORKER_CONCURRENCY })
+      : null;
+  const definitions = thread ? thread.definitions(local) : local;
   const takesJobs = env.QUIP_ROLE !== 'api' || jobs.kind === 'inline';
   if (env.QUIP_ROLE === 'api' && jobs.kind === 'inline') {
     logger.warn('QUIP_ROLE=api without REDIS_URL: jobs run in this process, as nothing else can take them');
@@ -85,6 +95,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
       stopping ??= (async () => {
         await sweep?.stop();
         await jobs.close(env.QUIP_WORKER_GRACE_SECONDS * 1000);
+        await thread?.close();
         await database.close();
       })();
       return stopping;

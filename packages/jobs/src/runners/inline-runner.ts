@@ -23,7 +23,10 @@ let sequence = 0;
 
 /**
  * The embedded backend: jobs run in this process through the same definitions BullMQ runs.
- * Jobs enqueued before `startWorker` wait for it, as they would wait for a worker in Redis.
+ * Jobs enqueued before `startWorker` wait for it, as they would wait for a worker in Redis, and
+ * run through the definition `startWorker` was given for their queue, as a BullMQ worker's: the
+ * enqueuer's copy names the queue and checks the payload (a runtime may run handlers elsewhere,
+ * threads/job-thread.ts).
  */
 export class InlineJobRunner implements JobRunner {
   readonly kind = 'inline' as const;
@@ -31,7 +34,8 @@ export class InlineJobRunner implements JobRunner {
   private readonly waiting: InlineJob[] = [];
   private readonly active = new Map<string, number>();
   private readonly running = new Set<Promise<unknown>>();
-  private readonly workingOn = new Set<string>();
+  /** The definition whose handler runs each queue's jobs: the one startWorker was given, as in BullMQ. */
+  private readonly workingOn = new Map<string, JobDefinition>();
   private readonly abort = new AbortController();
   private closed = false;
 
@@ -115,7 +119,7 @@ export class InlineJobRunner implements JobRunner {
   }
 
   async startWorker(definitions: readonly JobDefinition[]): Promise<void> {
-    for (const definition of definitions) this.workingOn.add(definition.queue);
+    for (const definition of definitions) this.workingOn.set(definition.queue, definition);
     this.pump();
   }
 
@@ -138,13 +142,14 @@ export class InlineJobRunner implements JobRunner {
       const job = this.waiting[i]!;
       const queue = job.definition.queue;
       const busy = this.active.get(queue) ?? 0;
-      if (!this.workingOn.has(queue) || busy >= (job.definition.concurrency ?? 1)) {
+      const handler = this.workingOn.get(queue);
+      if (!handler || busy >= (handler.concurrency ?? 1)) {
         i++;
         continue;
       }
       this.waiting.splice(i, 1);
       this.active.set(queue, busy + 1);
-      const run = this.run(job).finally(() => {
+      const run = this.run(job, handler).finally(() => {
         this.running.delete(run);
         this.active.set(queue, (this.active.get(queue) ?? 1) - 1);
         this.pump();
@@ -153,12 +158,12 @@ export class InlineJobRunner implements JobRunner {
     }
   }
 
-  private async run(job: InlineJob): Promise<void> {
+  private async run(job: InlineJob, handler: JobDefinition): Promise<void> {
     job.state = 'active';
     for (let attempt = 1; ; attempt++) {
       try {
-        const payload = parsePayload(job.definition, job.payload);
-        const value = await job.definition.handle(payload, {
+        const payload = parsePayload(handler, job.payload);
+        const value = await handler.handle(payload, {
           jobId: job.id,
           attempt,
           signal: this.abort.signal,
