@@ -5,15 +5,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { LedgerEntry } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { formatWholeDollars } from '../format/format-money.ts';
-import {
-  ChartTable,
-  captionClass,
-  rowThClass,
-  tableClass,
-  tdNumClass,
-  thClass,
-  thNumClass,
-} from '../ui/chart-table.tsx';
+import { ChartTable } from '../ui/chart-table.tsx';
+import { FigureTable } from '../ui/data-table/figure-table.tsx';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { type HistoryPoint, historySummary, payeeHistory } from './cycle-summary.ts';
 import { paymentCycleApi } from './payment-cycle-api.ts';
@@ -106,35 +99,18 @@ function HistoryChart({ entityId, points }: { entityId: string; points: HistoryP
         </ResponsiveContainer>
       </div>
       <ChartTable>
-        <table className={tableClass}>
-          <caption className={captionClass}>{entityId}: entitled and paid by cycle</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Cycle
-              </th>
-              <th scope="col" className={thNumClass}>
-                Entitled by the cycle's run
-              </th>
-              <th scope="col" className={thNumClass}>
-                Paid so far
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.cycleId} className="border-t border-slate-100">
-                <th scope="row" className={rowThClass}>
-                  {p.name}
-                </th>
-                <td className={tdNumClass}>
-                  {p.entitledCents === null ? 'unknown' : formatDollars(p.entitledCents)}
-                </td>
-                <td className={tdNumClass}>{formatDollars(p.paidCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          caption={`${entityId}: entitled and paid by cycle`}
+          columns={['Cycle', amount("Entitled by the cycle's run"), amount('Paid so far')]}
+          rows={data.map((p) => ({
+            key: String(p.cycleId),
+            head: p.name,
+            cells: [
+              p.entitledCents === null ? 'unknown' : formatDollars(p.entitledCents),
+              formatDollars(p.paidCents),
+            ],
+          }))}
+        />
       </ChartTable>
       <div className="mt-2 text-sm" data-testid="payee-history-summary">
         <p className="font-medium text-slate-900">{summary[0]}</p>

@@ -11,15 +11,9 @@ import {
   YAxis,
 } from 'recharts';
 import { formatWholeDollars } from '../format/format-money.ts';
-import {
-  ChartTable,
-  captionClass,
-  rowThClass,
-  tableClass,
-  tdNumClass,
-  thClass,
-  thNumClass,
-} from '../ui/chart-table.tsx';
+import { amount } from '../payments/table-head.tsx';
+import { ChartTable } from '../ui/chart-table.tsx';
+import { FigureTable } from '../ui/data-table/figure-table.tsx';
 import {
   type ClassRow,
   type CurvePoint,
@@ -35,6 +29,11 @@ interface ChartPoint extends CurvePoint {
 }
 
 const members = (n: number) => n.toLocaleString('en-US');
+/** The two ends of the member-axis zoom: a member count each, empty for the table's own end. */
+const ZOOM_ENDS = [
+  ['from', 'Zoom from (members)'],
+  ['to', 'to (members)'],
+] as const;
 
 /** Tick values for a log axis over [from, to]: powers of ten, or 1-2-5 steps when the range is narrow. */
 export function logTicks(from: number, to: number): number[] {
@@ -112,20 +111,23 @@ export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; pr
       </figcaption>
       <fieldset className="mt-2 flex flex-wrap items-end gap-2 text-xs text-slate-700">
         <legend className="sr-only">Zoom on the member axis</legend>
-        <MemberBoundInput
-          label="Zoom from (members)"
-          range={[first, last]}
-          placeholder={first}
-          value={zoom.from}
-          onChange={(from) => setZoom((z) => ({ ...z, from }))}
-        />
-        <MemberBoundInput
-          label="to (members)"
-          range={[first, last]}
-          placeholder={last}
-          value={zoom.to}
-          onChange={(to) => setZoom((z) => ({ ...z, to }))}
-        />
+        {ZOOM_ENDS.map(([end, text]) => (
+          <label key={end} className="flex flex-col">
+            {text}
+            <input
+              type="number"
+              min={first}
+              max={last}
+              className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
+              placeholder={members(end === 'from' ? first : last)}
+              value={zoom[end]}
+              onChange={(e) => {
+                const value = e.target.value;
+                setZoom((z) => ({ ...z, [end]: value }));
+              }}
+            />
+          </label>
+        ))}
         <button
           type="button"
           className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-50"
@@ -233,77 +235,38 @@ export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; pr
         </ul>
       </div>
       <ChartTable>
-        <table className={tableClass} data-testid="class-table-chart-classes">
-          <caption className={captionClass}>
-            Potential payment of each class, at its fewest and most members
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Class
-              </th>
-              <th scope="col" className={thNumClass}>
-                Members assigned
-              </th>
-              <th scope="col" className={thNumClass}>
-                Per member (PMPY)
-              </th>
-              <th scope="col" className={thNumClass}>
-                Potential at fewest
-              </th>
-              <th scope="col" className={thNumClass}>
-                Potential at most
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.class} className="border-t border-slate-100">
-                <th scope="row" className={rowThClass}>
-                  {r.class}
-                </th>
-                <td className={tdNumClass}>
-                  {members(r.membersFrom)}–{members(r.membersTo)}
-                </td>
-                <td className={tdNumClass}>{formatDollars(potentialCents(1, r.pmpy))}</td>
-                <td className={tdNumClass}>{formatDollars(potentialCents(r.membersFrom, r.pmpy))}</td>
-                <td className={tdNumClass}>{formatDollars(potentialCents(r.membersTo, r.pmpy))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          caption="Potential payment of each class, at its fewest and most members"
+          columns={[
+            'Class',
+            amount('Members assigned'),
+            amount('Per member (PMPY)'),
+            amount('Potential at fewest'),
+            amount('Potential at most'),
+          ]}
+          rows={rows.map((r) => ({
+            key: r.class,
+            head: r.class,
+            cells: [
+              `${members(r.membersFrom)}–${members(r.membersTo)}`,
+              formatDollars(potentialCents(1, r.pmpy)),
+              formatDollars(potentialCents(r.membersFrom, r.pmpy)),
+              formatDollars(potentialCents(r.membersTo, r.pmpy)),
+            ],
+          }))}
+          testId="class-table-chart-classes"
+        />
         {practices.length > 0 ? (
-          <table className={tableClass} data-testid="class-table-chart-practices">
-            <caption className={captionClass}>The program's practices</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>
-                  Practice
-                </th>
-                <th scope="col" className={thNumClass}>
-                  Members assigned
-                </th>
-                <th scope="col" className={thClass}>
-                  Class
-                </th>
-                <th scope="col" className={thNumClass}>
-                  Potential payment
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {practices.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <th scope="row" className={rowThClass}>
-                    {p.name} ({p.id})
-                  </th>
-                  <td className={tdNumClass}>{members(p.members)}</td>
-                  <td className="px-2 py-1">{p.class}</td>
-                  <td className={tdNumClass}>{formatDollars(p.potentialCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption="The program's practices"
+            columns={['Practice', amount('Members assigned'), 'Class', amount('Potential payment')]}
+            rows={practices.map((p) => ({
+              key: p.id,
+              head: `${p.name} (${p.id})`,
+              cells: [members(p.members), p.class, formatDollars(p.potentialCents)],
+            }))}
+            testId="class-table-chart-practices"
+          />
         ) : null}
       </ChartTable>
     </figure>
@@ -311,36 +274,6 @@ export function ClassTableChart({ rows, practices = [] }: { rows: ClassRow[]; pr
 }
 
 /** The hovered point in words: members, class, potential in dollars, and the practices there. */
-/** One end of the member-axis zoom: a member count within the table's range, empty for the table's own end. */
-function MemberBoundInput({
-  label,
-  range: [min, max],
-  placeholder,
-  value,
-  onChange,
-}: {
-  label: string;
-  range: [number, number];
-  placeholder: number;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="flex flex-col">
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
-        placeholder={members(placeholder)}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
-  );
-}
-
 function PointTooltip({
   active,
   payload,

@@ -9,15 +9,9 @@ import {
   YAxis,
 } from 'recharts';
 import { formatChange, formatWholeDollars } from '../format/format-money.ts';
-import {
-  ChartTable,
-  captionClass,
-  rowThClass,
-  tableClass,
-  tdNumClass,
-  thClass,
-  thNumClass,
-} from '../ui/chart-table.tsx';
+import { amount } from '../payments/table-head.tsx';
+import { ChartTable } from '../ui/chart-table.tsx';
+import { FigureTable } from '../ui/data-table/figure-table.tsx';
 import type { WhatIfState } from './use-what-if.ts';
 import { WhatIfByPayeeTable } from './what-if-by-payee-table.tsx';
 
@@ -144,29 +138,15 @@ export function WhatIfPanel({ state, focus }: { state: WhatIfState; focus: strin
                 </ResponsiveContainer>
               </div>
               <ChartTable>
-                <table className={tableClass}>
-                  <caption className={captionClass}>Payees by value of {current.histogram?.measure}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={thClass}>
-                        Value
-                      </th>
-                      <th scope="col" className={thNumClass}>
-                        Payees
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {bins.map((b) => (
-                      <tr key={`${b.from}-${b.to}`} className="border-t border-slate-100">
-                        <th scope="row" className={rowThClass}>
-                          {pct(b.from)} to {pct(b.to)}
-                        </th>
-                        <td className={tdNumClass}>{b.count.toLocaleString('en-US')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FigureTable
+                  caption={`Payees by value of ${current.histogram?.measure}`}
+                  columns={['Value', amount('Payees')]}
+                  rows={bins.map((b) => ({
+                    key: `${b.from}-${b.to}`,
+                    head: `${pct(b.from)} to ${pct(b.to)}`,
+                    cells: [b.count.toLocaleString('en-US')],
+                  }))}
+                />
               </ChartTable>
             </figure>
           ) : null}
