@@ -13,11 +13,14 @@ import { type Kysely, sql } from 'kysely';
  *   statement-level trigger checks all the rows of a statement in one anti-join instead, and a
  *   payee that has submissions cannot be deleted or renamed (what the foreign key also refused).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table submissions drop constraint submissions_entity`.execute(db);
-  await sql`alter table submissions alter column data type json using data::json`.execute(db);
-  await sql`
-    create function quip_check_submission_payees() returns trigger language plpgsql as $$
+/**
+ * The statement that makes `quip_check_submission_payees` (`create`, or `create or replace` where a
+ * later migration changes it or puts it back): every payee a statement's new rows name must exist,
+ * then `laterChecks` (PL/pgSQL statements, each line indented six spaces), then the trigger returns.
+ */
+export function checkSubmissionPayees(create: 'create' | 'create or replace', laterChecks = '') {
+  return sql.raw(`
+    ${create} function quip_check_submission_payees() returns trigger language plpgsql as $$
     begin
       if exists (
         select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
@@ -28,9 +31,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ) then
         raise foreign_key_violation using message = 'a submission names a payee that does not exist';
       end if;
-      return null;
+${laterChecks}      return null;
     end $$
-  `.execute(db);
+  `);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table submissions drop constraint submissions_entity`.execute(db);
+  await sql`alter table submissions alter column data type json using data::json`.execute(db);
+  await checkSubmissionPayees('create').execute(db);
   await sql`
     create trigger submissions_payees_exist after insert on submissions
     referencing new table as new_rows for each statement execute function quip_check_submission_payees()

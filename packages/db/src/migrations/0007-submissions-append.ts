@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { checkSubmissionPayees } from './0006-submissions-bulk-load.ts';
 
 /**
  * Cheaper appends to `submissions`, measured with 1M rows COPYed in the order an agency's file
@@ -15,19 +16,10 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table submissions drop constraint submissions_batch_id_fkey`.execute(db);
-  await sql`
-    create or replace function quip_check_submission_payees() returns trigger language plpgsql as $$
-    begin
-      if exists (
-        select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
-        where not exists (
-          select 1 from entities e
-          where e.fiscal_year = n.fiscal_year and e.program_id = n.program_id and e.id = n.entity_id
-        )
-      ) then
-        raise foreign_key_violation using message = 'a submission names a payee that does not exist';
-      end if;
-      if exists (
+  // 0006's payee check, then each row's batch, of the same fiscal year and program.
+  await checkSubmissionPayees(
+    'create or replace',
+    `      if exists (
         select 1 from (select distinct batch_id, fiscal_year, program_id from new_rows) n
         where not exists (
           select 1 from submission_batches b
@@ -36,9 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ) then
         raise foreign_key_violation using message = 'a submission names a batch that does not exist';
       end if;
-      return null;
-    end $$
-  `.execute(db);
+`,
+  ).execute(db);
   await sql`
     create function quip_keep_submission_batches() returns trigger language plpgsql as $$
     begin
@@ -68,21 +59,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index submissions_payee`.execute(db);
   await sql`drop trigger submission_batches_keep_submitted on submission_batches`.execute(db);
   await sql`drop function quip_keep_submission_batches`.execute(db);
-  await sql`
-    create or replace function quip_check_submission_payees() returns trigger language plpgsql as $$
-    begin
-      if exists (
-        select 1 from (select distinct fiscal_year, program_id, entity_id from new_rows) n
-        where not exists (
-          select 1 from entities e
-          where e.fiscal_year = n.fiscal_year and e.program_id = n.program_id and e.id = n.entity_id
-        )
-      ) then
-        raise foreign_key_violation using message = 'a submission names a payee that does not exist';
-      end if;
-      return null;
-    end $$
-  `.execute(db);
+  // The check as 0006 made it: payees only.
+  await checkSubmissionPayees('create or replace').execute(db);
   await sql`
     alter table submissions add constraint submissions_batch_id_fkey foreign key (batch_id)
     references submission_batches (id)
