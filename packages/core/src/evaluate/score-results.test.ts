@@ -6,12 +6,32 @@ import { evaluateProgram } from './evaluate-program.ts';
 const fields = { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } };
 const compute = { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' };
 const base = { name: 'CIE', domain: 'employment', kind: 'outcome', fields, compute };
-const sub = (entityId: string, measure: string, period: string, placed: number) => ({
+const sub = (entityId: string, measure: string, period: string, placed: number, interns = 10) => ({
   entityId,
   measure,
   period,
-  data: { placed, interns: 10 },
+  data: { placed, interns },
 });
+
+/**
+ * The results of a dhcs-qwi rulebook of one measure, CIE with these settings (its target...), scored
+ * met-not-met, over the payees the submissions name (each paid $1.00 x 1), as of 2027-08-31.
+ */
+function evaluateCie(settings: Record<string, unknown>, submissions: ReturnType<typeof sub>[]) {
+  const compiled = compileRulebook(
+    testRulebook({
+      program: 'dhcs-qwi',
+      measures: [{ ...base, key: 'cie', ...settings }],
+      scoring: { kind: 'met-not-met' },
+    }),
+  );
+  const ids = [...new Set(submissions.map((s) => s.entityId))];
+  return evaluateProgram(compiled, {
+    entities: ids.map((id) => ({ id, rateCents: 100, units: 1 })),
+    submissions,
+    asOf: '2027-08-31',
+  }).results;
+}
 
 describe('targets that need a baseline, scoring and the composite', () => {
   const compiled = compileRulebook(
@@ -176,23 +196,10 @@ describe('floors (MCAS minimum performance levels) and sanctions', () => {
 describe('exact values decide met: ties meet, whatever the doubles say', () => {
   /** One rate-counts measure per target, payees' rates placed / interns, every target met-not-met. */
   function evaluate(target: Record<string, unknown>, rates: Record<string, [number, number]>) {
-    const compiled = compileRulebook(
-      testRulebook({
-        program: 'dhcs-qwi',
-        measures: [{ ...base, key: 'cie', target }],
-        scoring: { kind: 'met-not-met' },
-      }),
+    const results = evaluateCie(
+      { target },
+      Object.entries(rates).map(([id, [placed, interns]]) => sub(id, 'cie', '2026-27', placed, interns)),
     );
-    const { results } = evaluateProgram(compiled, {
-      entities: Object.keys(rates).map((id) => ({ id, rateCents: 100, units: 1 })),
-      submissions: Object.entries(rates).map(([id, [placed, interns]]) => ({
-        entityId: id,
-        measure: 'cie',
-        period: '2026-27',
-        data: { placed, interns },
-      })),
-      asOf: '2027-08-31',
-    });
     return Object.fromEntries(results.map((r) => [r.entityId, r]));
   }
 
@@ -236,31 +243,10 @@ describe('exact values decide met: ties meet, whatever the doubles say', () => {
 
 describe('an improvement target over an exact baseline', () => {
   function improvement(target: Record<string, unknown>, last: [number, number], now: [number, number]) {
-    const compiled = compileRulebook(
-      testRulebook({
-        program: 'dhcs-qwi',
-        measures: [
-          {
-            ...base,
-            key: 'cie',
-            baseline: { period: '2025-26' },
-            target,
-          },
-        ],
-        scoring: { kind: 'met-not-met' },
-      }),
-    );
-    const row = (period: string, placed: number, interns: number) => ({
-      entityId: 'A',
-      measure: 'cie',
-      period,
-      data: { placed, interns },
-    });
-    const { results } = evaluateProgram(compiled, {
-      entities: [{ id: 'A', rateCents: 100, units: 1 }],
-      submissions: [row('2025-26', ...last), row('2026-27', ...now)],
-      asOf: '2027-08-31',
-    });
+    const results = evaluateCie({ baseline: { period: '2025-26' }, target }, [
+      sub('A', 'cie', '2025-26', ...last),
+      sub('A', 'cie', '2026-27', ...now),
+    ]);
     return results[0];
   }
 
