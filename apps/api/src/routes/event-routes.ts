@@ -6,6 +6,7 @@ import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { bearerSecurity } from '../http/common-schemas.ts';
+import { type EventCursor, formatEventCursor, parseEventCursor } from '../review/event-cursor.ts';
 
 /** Audit actions that become events, by event name. */
 const EVENTS: Record<string, string> = {
@@ -49,7 +50,7 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
       tags: ['events'],
       summary: 'Run completions, publications and review decisions, pushed as server-sent events',
       description:
-        "Events: `run.completed` (a run succeeded or failed; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Publication and request events carry an `id`: reconnect with `Last-Event-ID` to receive what was missed. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.",
+        "Events: `run.completed` (a run succeeded or failed, sent about a second after it ends; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Every event carries an `id` (where the stream stands: `<audit entry>-<run finish time in µs>-<run id>`): reconnect with `Last-Event-ID` set to the last one received to receive what was missed, run completions included, each once. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.",
       security: bearerSecurity,
       middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
       responses: {
@@ -59,7 +60,7 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
             'text/event-stream': {
               schema: z.string().openapi({
                 example:
-                  'id: 42\nevent: request.decided\ndata: {"program":"dds-qip","fiscalYear":"2026-27","runId":12,"requestId":7,"entityId":"PV1234-950","decision":"accepted"}\n\n',
+                  'id: 42-1814774400123456-12\nevent: request.decided\ndata: {"program":"dds-qip","fiscalYear":"2026-27","runId":12,"requestId":7,"entityId":"PV1234-950","decision":"accepted"}\n\n',
               }),
             },
           },
@@ -68,16 +69,19 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
     }),
     async (c) => {
       const principal = c.get('principal');
-      const lastId = Number(c.req.header('last-event-id'));
-      let cursor = Number.isSafeInteger(lastId) && lastId >= 0 ? lastId : null;
-      if (cursor === null) {
-        const row = await db
-          .selectFrom('audit_log')
-          .select(sql<string>`coalesce(max(id), 0)::text`.as('id'))
-          .executeTakeFirstOrThrow();
-        cursor = Number(row.id);
-      }
-      let since = (await sql<{ now: string }>`select now()::text as now`.execute(db)).rows[0]!.now;
+      const resumed = parseEventCursor(c.req.header('last-event-id'));
+      const now = (
+        await sql<{ audit: string; micros: string }>`
+          select (select coalesce(max(id), 0) from audit_log)::text as audit,
+                 (extract(epoch from now()) * 1000000)::bigint::text as micros
+        `.execute(db)
+      ).rows[0]!;
+      // Without a cursor the stream starts now; with one, it sends what came after it.
+      const cursor: EventCursor = resumed?.run ?? {
+        audit: resumed?.audit ?? Number(now.audit),
+        runFinishedMicros: BigInt(now.micros),
+        runId: 0,
+      };
       return streamSSE(c, async (stream) => {
         let aborted = false;
         stream.onAbort(() => {
@@ -89,13 +93,13 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
             const rows = (await db
               .selectFrom('audit_log')
               .select(['id', 'at', 'action', 'subject', 'details'])
-              .where('id', '>', cursor as number)
+              .where('id', '>', cursor.audit)
               .where('action', 'in', Object.keys(EVENTS))
               .orderBy('id')
               .limit(500)
               .execute()) as AuditRow[];
             for (const row of rows) {
-              cursor = Number(row.id);
+              cursor.audit = Number(row.id);
               if (!visible(principal, row)) continue;
               const [program, fiscalYear] = row.subject.split('/');
               const d = row.details;
@@ -109,7 +113,7 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
                 at: row.at,
               };
               await stream.writeSSE({
-                id: String(row.id),
+                id: formatEventCursor(cursor),
                 event: EVENTS[row.action]!,
                 data: JSON.stringify(data),
               });
@@ -120,15 +124,24 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
                 fy: string;
                 program: string;
                 status: string;
-                at: string;
+                micros: string;
               }>`
-              select id::text, fiscal_year as fy, program_id as program, status, finished_at::text as at
-              from runs where finished_at > ${since}::timestamptz and status in ('succeeded', 'failed')
-              order by finished_at
+              select id::text, fiscal_year as fy, program_id as program, status, micros::text
+              from (
+                select *, (extract(epoch from finished_at) * 1000000)::bigint as micros from runs
+                where status in ('succeeded', 'failed')
+                  -- a second's grace: a run whose end commits late is not passed by a later one
+                  and finished_at < now() - interval '1 second'
+              ) ended
+              where (micros, id) > (${String(cursor.runFinishedMicros)}::bigint, ${cursor.runId})
+              order by micros, id
+              limit 500
             `.execute(db);
               for (const run of ended) {
-                since = run.at;
+                cursor.runFinishedMicros = BigInt(run.micros);
+                cursor.runId = Number(run.id);
                 await stream.writeSSE({
+                  id: formatEventCursor(cursor),
                   event: 'run.completed',
                   data: JSON.stringify({
                     program: run.program,
