@@ -44,22 +44,32 @@ export function scoreMeasure(spec: ScoringSpec, input: ScoreInput, explain = fal
       return r;
     }
     case 'linear':
-      return scoreLinear(spec, input, explain);
-    case 'decile':
-      return scoreDecile(spec, input, explain);
+    case 'decile': {
+      const value = input.value;
+      if (value === null || !Number.isFinite(value))
+        return { points: null, maxPoints: spec.maxPoints, basis: 'not-scored' };
+      // Negating every value turns lower-is-better into higher-is-better.
+      const s = spec.direction === 'lower' ? -1 : 1;
+      return spec.kind === 'linear'
+        ? scoreLinear(spec, value, s, input.baseline, explain)
+        : scoreDecile(spec, value, s, explain);
+    }
   }
 }
 
 type Linear = Extract<ScoringSpec, { kind: 'linear' }>;
 type Decile = Extract<ScoringSpec, { kind: 'decile' }>;
 
-function scoreLinear(spec: Linear, input: ScoreInput, explain: boolean): ScoreResult {
+/** A finite value on the line; `s` -1 when lower is better (every value negated), else 1. */
+function scoreLinear(
+  spec: Linear,
+  value: number,
+  s: number,
+  baseline: number | null | undefined,
+  explain: boolean,
+): ScoreResult {
   const M = spec.maxPoints;
-  if (input.value === null || !Number.isFinite(input.value))
-    return { points: null, maxPoints: M, basis: 'not-scored' };
-  // Negating every value turns lower-is-better into higher-is-better.
-  const s = spec.direction === 'lower' ? -1 : 1;
-  const r = s * input.value;
+  const r = s * value;
   const t = s * spec.threshold;
   const b = s * spec.benchmark;
   // k * (x - from) / (to - from) + offset; exact when rounding to whole points, where a float
@@ -71,7 +81,6 @@ function scoreLinear(spec: Linear, input: ScoreInput, explain: boolean): ScoreRe
   else if (r < t) achievement = 0;
   else achievement = clamp(line(M - 1, r, t, b, 0.5), 1, M);
   let improvement: number | null = null;
-  const baseline = input.baseline;
   if (spec.improvement && baseline !== null && baseline !== undefined && Number.isFinite(baseline)) {
     const base = s * baseline;
     // Improvement points only for a rate better than the baseline, from a baseline worse than the
@@ -91,7 +100,7 @@ function scoreLinear(spec: Linear, input: ScoreInput, explain: boolean): ScoreRe
       'max(achievement = (M-1)*(rate-threshold)/(benchmark-threshold)+0.5 in [1,M], ' +
       'improvement = M*(rate-baseline)/(benchmark-baseline)-0.5 in [0,M-1])';
     res.inputs = {
-      rate: input.value,
+      rate: value,
       threshold: spec.threshold,
       benchmark: spec.benchmark,
       baseline: baseline ?? null,
@@ -114,13 +123,10 @@ function wholeLine(k: number, x: number, from: number, to: number, offset: numbe
   return Number(roundRational(raw, 'half-up'));
 }
 
-function scoreDecile(spec: Decile, input: ScoreInput, explain: boolean): ScoreResult {
+/** A finite value placed in its decile; `s` -1 when lower is better (every value negated), else 1. */
+function scoreDecile(spec: Decile, value: number, s: number, explain: boolean): ScoreResult {
   const M = spec.maxPoints;
-  if (input.value === null || !Number.isFinite(input.value))
-    return { points: null, maxPoints: M, basis: 'not-scored' };
-  // Negating every value turns lower-is-better into higher-is-better.
-  const s = spec.direction === 'lower' ? -1 : 1;
-  const v = s * input.value;
+  const v = s * value;
   const bs = spec.benchmarks;
   // The value's decile is the highest whose start it reaches. Deciles sharing a start are empty
   // but the highest of them (CMS: a decile runs from its start up to, not including, the next
@@ -153,7 +159,7 @@ function scoreDecile(spec: Decile, input: ScoreInput, explain: boolean): ScoreRe
       'decile + (value - decileStart) / (nextDecileStart - decileStart), the highest decile whose start ' +
       'the value reaches (equal starts are empty deciles), capped when topped out';
     res.inputs = {
-      value: input.value,
+      value,
       decile: i < 0 ? null : (bs[i] as { decile: number }).decile,
       decileStart: i < 0 ? null : (bs[i] as { from: number }).from,
       nextDecileStart: next ? next.from : null,
