@@ -1,37 +1,25 @@
-import type { Program } from '../api/resources.ts';
+import { Fragment } from 'react';
+import { PROGRAM_FACTS } from './program-facts.tsx';
+import { ProgramIdentity } from './program-identity.tsx';
 import { ProgramLinks } from './program-links.tsx';
-import { PublishedRulebook } from './published-rulebook.tsx';
+import type { ProgramsViewProps } from './programs-view-props.ts';
 
 /** The programs as a stack of cards, for screens too narrow for the table's four columns. */
-export function ProgramCards({
-  fiscalYear,
-  programs,
-  className = '',
-}: {
-  fiscalYear: string;
-  programs: Program[];
-  className?: string;
-}) {
+export function ProgramCards({ fiscalYear, programs, className = '' }: ProgramsViewProps) {
   return (
     <ul className={`space-y-3 ${className}`}>
       {programs.map((program) => (
         <li key={program.id} className="rounded-md border border-slate-200 bg-white p-4 text-sm">
-          <p className="font-medium text-slate-900">{program.name}</p>
-          <code className="text-xs text-slate-600">{program.id}</code>
-          {program.description ? <p className="mt-1 text-xs text-slate-600">{program.description}</p> : null}
+          <ProgramIdentity program={program} />
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-slate-600">Agency</dt>
-            <dd className="text-slate-900">{program.agency}</dd>
-            <dt className="text-slate-600">Payees</dt>
-            <dd className="text-slate-900">{program.payeeKind}</dd>
-            <dt className="text-slate-600">Published rulebook</dt>
-            <dd className="text-slate-900">
-              <PublishedRulebook version={program.rulebookVersion} />
-            </dd>
+            {PROGRAM_FACTS.map((fact) => (
+              <Fragment key={fact.heading}>
+                <dt className="text-slate-600">{fact.heading}</dt>
+                <dd className="text-slate-900">{fact.value(program)}</dd>
+              </Fragment>
+            ))}
           </dl>
-          <div className="mt-2">
-            <ProgramLinks fiscalYear={fiscalYear} program={program.id} name={program.name} />
-          </div>
+          <ProgramLinks fiscalYear={fiscalYear} program={program} className="mt-2" />
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { Program } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { meQueryOptions } from '../auth/me-query.ts';
 import { routeRoles } from '../layout/nav-items.ts';
@@ -19,23 +20,29 @@ const pages = [
 export function ProgramLinks({
   fiscalYear,
   program,
-  name,
+  className = '',
 }: {
   fiscalYear: string;
-  program: string;
-  name: string;
+  program: Program;
+  className?: string;
 }) {
   const { api } = useQuip();
   const role = useQuery(meQueryOptions(api)).data?.role;
   if (!role) return null;
-  const params = { fy: fiscalYear, program };
+  const params = { fy: fiscalYear, program: program.id };
   const can = (roles: readonly string[]) => roles.includes(role);
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className={`flex flex-wrap gap-1 ${className}`}>
       {pages
         .filter((p) => can(routeRoles[p.role]))
         .map((p) => (
-          <Link key={p.label} to={p.to} params={params} className={link} aria-label={`${p.label} of ${name}`}>
+          <Link
+            key={p.label}
+            to={p.to}
+            params={params}
+            className={link}
+            aria-label={`${p.label} of ${program.name}`}
+          >
             {p.label}
           </Link>
         ))}

@@ -1,17 +1,10 @@
-import type { Program } from '../api/resources.ts';
 import { ColumnHeaders } from '../ui/column-headers.tsx';
+import { PROGRAM_FACTS } from './program-facts.tsx';
+import { ProgramIdentity } from './program-identity.tsx';
 import { ProgramLinks } from './program-links.tsx';
-import { PublishedRulebook } from './published-rulebook.tsx';
+import type { ProgramsViewProps } from './programs-view-props.ts';
 
-export function ProgramsTable({
-  fiscalYear,
-  programs,
-  className = '',
-}: {
-  fiscalYear: string;
-  programs: Program[];
-  className?: string;
-}) {
+export function ProgramsTable({ fiscalYear, programs, className = '' }: ProgramsViewProps) {
   return (
     <div className={`overflow-x-auto rounded-md border border-slate-200 ${className}`}>
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
@@ -19,9 +12,7 @@ export function ProgramsTable({
         <ColumnHeaders
           columns={[
             'Program',
-            'Agency',
-            'Payees',
-            { label: 'Published rulebook', className: 'whitespace-nowrap' },
+            ...PROGRAM_FACTS.map((fact) => ({ label: fact.heading, className: 'whitespace-nowrap' })),
             { label: 'Pages', srOnly: true },
           ]}
           className="bg-slate-100 text-slate-800"
@@ -31,19 +22,15 @@ export function ProgramsTable({
           {programs.map((program) => (
             <tr key={program.id} className="align-top">
               <th scope="row" className="px-4 py-3 font-normal">
-                <span className="block font-medium text-slate-900">{program.name}</span>
-                <code className="text-xs text-slate-600">{program.id}</code>
-                {program.description ? (
-                  <span className="mt-1 block max-w-prose text-xs text-slate-600">{program.description}</span>
-                ) : null}
+                <ProgramIdentity program={program} />
               </th>
-              <td className="px-4 py-3 text-slate-800">{program.agency}</td>
-              <td className="px-4 py-3 text-slate-800">{program.payeeKind}</td>
-              <td className="px-4 py-3 text-slate-800">
-                <PublishedRulebook version={program.rulebookVersion} />
-              </td>
+              {PROGRAM_FACTS.map((fact) => (
+                <td key={fact.heading} className="px-4 py-3 text-slate-800">
+                  {fact.value(program)}
+                </td>
+              ))}
               <td className="px-4 py-3">
-                <ProgramLinks fiscalYear={fiscalYear} program={program.id} name={program.name} />
+                <ProgramLinks fiscalYear={fiscalYear} program={program} />
               </td>
             </tr>
           ))}

@@ -6,8 +6,8 @@ import { useQuip } from '../app/quip-context.tsx';
 import { formatIsoDate } from '../format/format-iso-date.ts';
 import { standingQueryOptions } from '../scorecard/scorecard-api.ts';
 import { ScorecardView } from '../scorecard/scorecard-view.tsx';
-import { ColumnHeaders } from '../ui/column-headers.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { type SummaryColumn, SummaryTable } from '../ui/summary-table.tsx';
 
 const CALENDAR_WORDS: Record<Standing['calendar'][number]['status'], string> = {
   received: 'received on time',
@@ -21,6 +21,12 @@ const CALENDAR_STYLE: Record<Standing['calendar'][number]['status'], string> = {
   missing: 'font-semibold text-red-800',
   upcoming: 'text-slate-700',
 };
+
+const CALENDAR_COLUMNS: SummaryColumn<Standing['calendar'][number]>[] = [
+  { heading: 'Measure', cell: (c) => c.name, className: 'pr-4' },
+  { heading: 'Due', cell: (c) => formatIsoDate(c.dueDate), className: 'pr-4 whitespace-nowrap' },
+  { heading: 'Status', cell: (c) => CALENDAR_WORDS[c.status], className: (c) => CALENDAR_STYLE[c.status] },
+];
 
 /** A payee's standing now: what is due when and what is missing, the money so far, and the whole card. */
 export function PayeeStanding({
@@ -61,23 +67,14 @@ export function PayeeStanding({
         .
       </p>
       {s.calendar.length > 0 ? (
-        <table className="mt-3 w-full text-left text-sm" data-testid="standing-calendar">
-          <caption className="text-left font-medium text-slate-900">What is due when</caption>
-          <ColumnHeaders
-            columns={['Measure', 'Due', 'Status']}
-            rowClassName="border-b border-slate-300 text-slate-600"
-            cellClassName="py-1 font-medium"
-          />
-          <tbody>
-            {s.calendar.map((c) => (
-              <tr key={c.measure} className="border-b border-slate-100">
-                <td className="py-1 pr-4">{c.name}</td>
-                <td className="py-1 pr-4 whitespace-nowrap">{formatIsoDate(c.dueDate)}</td>
-                <td className={`py-1 ${CALENDAR_STYLE[c.status]}`}>{CALENDAR_WORDS[c.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable
+          className="mt-3"
+          testId="standing-calendar"
+          caption="What is due when"
+          columns={CALENDAR_COLUMNS}
+          rows={s.calendar}
+          rowKey={(c) => c.measure}
+        />
       ) : null}
       <details className="mt-3">
         <summary className="cursor-pointer text-sm text-blue-800 underline">

@@ -1,11 +1,20 @@
 import { formatDollars } from '@quip/core';
 import type { Scorecard, ScorecardMeasure } from '../api/resources.ts';
 import { formatIsoDate } from '../format/format-iso-date.ts';
-import { ColumnHeaders } from '../ui/column-headers.tsx';
+import { type SummaryColumn, SummaryTable } from '../ui/summary-table.tsx';
 import { stageWords } from './stage-words.ts';
 
 const figure = (v: number | undefined) =>
   v === undefined ? null : Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+
+const LINE_COLUMNS: SummaryColumn<Scorecard['payment']['lines'][number]>[] = [
+  { heading: 'Line', cell: (line) => line.text, className: 'pr-4' },
+  {
+    heading: { label: 'Amount', align: 'right' },
+    cell: (line) => formatDollars(line.amountCents),
+    className: 'text-right font-mono whitespace-nowrap',
+  },
+];
 
 /**
  * One payee's scorecard as the API words it: each measure (what was required, what came and when,
@@ -37,49 +46,26 @@ export function ScorecardView({ card }: { card: Scorecard }) {
       <section aria-label="Payment" className="mt-4 break-inside-avoid">
         <h3 className="text-base font-semibold text-slate-900">Payment</h3>
         <dl className="mt-2 grid grid-cols-3 gap-3 text-sm">
-          <div>
-            <dt className="text-slate-600">Earned</dt>
-            <dd className="text-lg font-semibold" data-testid="scorecard-total">
-              {formatDollars(payment.totalCents)}
-            </dd>
-          </div>
-          {payment.potentialCents === undefined ? null : (
-            <div>
-              <dt className="text-slate-600">Possible</dt>
-              <dd className="text-lg" data-testid="scorecard-potential">
-                {formatDollars(payment.potentialCents)}
-              </dd>
-            </div>
-          )}
-          {payment.forgoneCents === undefined ? null : (
-            <div>
-              <dt className="text-slate-600">Not earned</dt>
-              <dd className="text-lg" data-testid="scorecard-forgone">
-                {formatDollars(payment.forgoneCents)}
-              </dd>
-            </div>
-          )}
+          <Amount
+            term="Earned"
+            cents={payment.totalCents}
+            testId="scorecard-total"
+            className="font-semibold"
+          />
+          <Amount term="Possible" cents={payment.potentialCents} testId="scorecard-potential" />
+          <Amount term="Not earned" cents={payment.forgoneCents} testId="scorecard-forgone" />
         </dl>
         <p className="mt-2 text-sm text-slate-800">{payment.explanation}</p>
         {payment.lines.length > 0 ? (
-          <table className="mt-2 w-full text-left text-sm">
-            <caption className="sr-only">Payment lines</caption>
-            <ColumnHeaders
-              columns={['Line', { label: 'Amount', align: 'right' }]}
-              rowClassName="border-b border-slate-300 text-slate-600"
-              cellClassName="py-1 font-medium"
-            />
-            <tbody>
-              {payment.lines.map((line) => (
-                <tr key={line.lineKey} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-4">{line.text}</td>
-                  <td className="py-1 text-right font-mono whitespace-nowrap">
-                    {formatDollars(line.amountCents)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SummaryTable
+            className="mt-2"
+            caption="Payment lines"
+            captionHidden
+            columns={LINE_COLUMNS}
+            rows={payment.lines}
+            rowKey={(line) => line.lineKey}
+            rowClassName="align-top"
+          />
         ) : null}
         {payment.rest.length > 0 ? (
           <div className="mt-3">
@@ -177,6 +163,29 @@ function Fact({ term, text }: { term: string; text: string }) {
     <div className="flex gap-2">
       <dt className="shrink-0 text-slate-600">{term}:</dt>
       <dd className="text-slate-900">{text}</dd>
+    </div>
+  );
+}
+
+/** One of the payment's sums in dollars; nothing when the API gave none. */
+function Amount({
+  term,
+  cents,
+  testId,
+  className = '',
+}: {
+  term: string;
+  cents: number | undefined;
+  testId: string;
+  className?: string;
+}) {
+  if (cents === undefined) return null;
+  return (
+    <div>
+      <dt className="text-slate-600">{term}</dt>
+      <dd className={`text-lg ${className}`} data-testid={testId}>
+        {formatDollars(cents)}
+      </dd>
     </div>
   );
 }
