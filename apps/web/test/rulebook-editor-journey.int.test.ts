@@ -18,6 +18,9 @@
  *   -$83.32; still one payee gets nothing.
  * ACRE-trained shares: QIP-1 4/10 = 40%, QIP-2 11/20 = 55%, QIP-3 7/10 = 70%. At least 50%: 2 of 3
  * meet. Typed "0.5" (0.5%): all 3 meet, with a warning.
+ * The employment staff measure gets a record rule (employmentStaff <= 500: every payee's 10 or 20
+ * staff pass it) and applies to the service codes 950 and 952 listed instead of the same
+ * expression: who it applies to, and so every amount, stays the same.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -30,6 +33,7 @@ const pageErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 const QIP = '/fiscal-years/2026-27/programs/dds-qip';
 const ACRE = 'Share of employment staff with ACRE training';
+const STAFF = 'Employment: staff ACRE training and CESP certification';
 
 async function call(path: string, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(`${quip.baseUrl}/api/v1${path}`, {
@@ -101,6 +105,53 @@ describe('the rulebook editor in Chromium', () => {
     // The rates carry weight 0 and no payment counts them: the editor says so.
     expect(await page.getByTestId('measure-pays').textContent()).toContain('Pays nothing');
     await shot('editor-target-percent');
+  });
+
+  it('edits a field rule and whom a measure applies to, with core messages, and saves them', async () => {
+    await page.getByRole('button', { name: new RegExp(STAFF) }).click();
+    await page.getByRole('heading', { level: 2, name: new RegExp(STAFF) }).waitFor();
+    // A record rule on employmentStaff: a check naming no field is refused with core's message.
+    await page.getByRole('button', { name: 'Add a rule to employmentStaff' }).click();
+    const check = page.getByLabel('Field employmentStaff rule 2 check');
+    await check.fill('employmentStaff <= nope');
+    const checkCell = page.locator('label', { has: check });
+    await expect.poll(() => checkCell.getByRole('alert').textContent()).toBe("unknown field 'nope'");
+    expect(await check.getAttribute('aria-invalid')).toBe('true');
+    await check.fill('employmentStaff <= 500');
+    await page
+      .getByLabel('Field employmentStaff rule 2 message')
+      .fill('more than 500 employment staff: check the count');
+    expect(await checkCell.getByRole('alert').count()).toBe(0);
+    // Applies to: from the expression to the service codes listed; an empty list is core's error.
+    await page.getByLabel('Applies to', { exact: true }).selectOption('values');
+    await page.getByLabel('Condition 1: payee field').selectOption('serviceCode');
+    const codes = page.getByLabel('Condition 1: one of (comma-separated)');
+    expect(await codes.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('measure-problems').textContent()).toContain('problem(s) in this measure');
+    const codesField = page.locator('div', { has: codes }).last();
+    expect(await codesField.getByRole('alert').first().textContent()).toBe(
+      'Too small: expected array to have >=1 items',
+    );
+    await codes.fill('950, 952');
+    await expect.poll(() => page.getByTestId('measure-problems').count()).toBe(0);
+    await shot('editor-fields-and-applies-to');
+    await page
+      .getByRole('region', { name: STAFF })
+      .screenshot({ path: join(resultsDir, 'editor-fields-and-applies-to-form.png') });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(/Draft revision \d+ saved/).waitFor();
+    const saved = (await call(`${QIP}/rulebook`)) as {
+      draft: { rulebook: { measures: Record<string, unknown>[] } };
+    };
+    const staff = saved.draft.rulebook.measures.find((m) => m.key === 'qip-employment-staff') as {
+      appliesTo: unknown;
+      fields: { employmentStaff: { rules: unknown[] } };
+    };
+    expect(staff.appliesTo).toEqual({ serviceCode: ['950', '952'] });
+    expect(staff.fields.employmentStaff.rules).toEqual([
+      { check: 'employmentStaff == floor(employmentStaff)', message: 'employmentStaff is a whole number' },
+      { check: 'employmentStaff <= 500', message: 'more than 500 employment staff: check the count' },
+    ]);
   });
 
   it('adds, duplicates and removes measures', async () => {

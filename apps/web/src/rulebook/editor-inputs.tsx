@@ -102,3 +102,173 @@ export function withMember<T extends Record<string, unknown>>(object: T, key: st
   else next[key] = value;
   return next as T;
 }
+
+type FieldProps = {
+  label: string;
+  issues?: readonly RuleIssue[];
+  hint?: ReactNode;
+  warning?: string | null | undefined;
+};
+
+/** A labelled text input with core's messages under it; `mono` for keys and field names. */
+export function TextField({
+  value,
+  onChange,
+  onBlur,
+  mono,
+  type,
+  placeholder,
+  ...field
+}: FieldProps & {
+  value: unknown;
+  onChange?: (next: string) => void;
+  onBlur?: (next: string) => void;
+  mono?: boolean;
+  type?: 'text' | 'date';
+  placeholder?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(a) => (
+        <input
+          {...a}
+          type={type ?? 'text'}
+          placeholder={placeholder}
+          className={mono ? `${inputClass} font-mono` : inputClass}
+          {...(onChange
+            ? { value: String(value ?? ''), onChange: (e) => onChange(e.target.value) }
+            : { defaultValue: String(value ?? '') })}
+          onBlur={onBlur ? (e) => onBlur(e.target.value) : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled choice; each option is a value, or [value, words]. */
+export function SelectField({
+  value,
+  options,
+  onChange,
+  ...field
+}: FieldProps & {
+  value: unknown;
+  options: readonly (string | readonly [string, string])[];
+  onChange: (next: string) => void;
+}) {
+  return (
+    <Field {...field}>
+      {(a) => (
+        <select
+          {...a}
+          className={inputClass}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {options.map((o) => {
+            const [v, words] = typeof o === 'string' ? [o, o] : o;
+            return (
+              <option key={v} value={v}>
+                {words}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled number, typed freely (see NumberInput). */
+export function NumberField({
+  value,
+  onChange,
+  ...field
+}: FieldProps & { value: unknown; onChange: (next: number | string | undefined) => void }) {
+  return <Field {...field}>{(a) => <NumberInput {...a} value={value} onChange={onChange} />}</Field>;
+}
+
+/** Comma-separated values: '950, 952' -> ['950', '952']; blanks dropped. */
+export const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+/**
+ * A list typed as comma-separated text, kept as typed ("950, ") while the list it reads as goes
+ * into the draft at once (empty text: an empty list, so core's message says one is needed).
+ */
+export function ListInput({
+  value,
+  onChange,
+  ...rest
+}: {
+  value: readonly unknown[] | undefined;
+  onChange: (next: string[]) => void;
+  id?: string;
+  className?: string;
+  placeholder?: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+  'aria-label'?: string;
+}) {
+  const shown = (value ?? []).map(String).join(', ');
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    setText((t) => (splitList(t).join(', ') === shown ? t : shown));
+  }, [shown]);
+  return (
+    <input
+      className={inputClass}
+      {...rest}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(splitList(e.target.value));
+      }}
+    />
+  );
+}
+
+/**
+ * Binds controls to the members of one draft object: `bind('name')` gives a control the member's
+ * value, core's messages about it and the write; `bind('description', true)` removes an optional
+ * member when its text is emptied.
+ */
+export function binder(
+  object: Record<string, unknown>,
+  issuesAt: (key: string) => RuleIssue[],
+  write: (key: string, value: unknown) => void,
+) {
+  return (key: string, optional = false) => ({
+    issues: issuesAt(key),
+    value: object[key],
+    onChange: (v: unknown) => write(key, optional && (v === '' || v === undefined) ? undefined : v),
+  });
+}
+
+/** A labelled list typed as comma-separated text (see ListInput); an empty list removes the member. */
+export function ListField({
+  value,
+  onChange,
+  placeholder,
+  ...field
+}: FieldProps & {
+  value: unknown;
+  placeholder?: string;
+  onChange: (next: string[] | undefined) => void;
+}) {
+  return (
+    <Field {...field}>
+      {(a) => (
+        <ListInput
+          {...a}
+          value={Array.isArray(value) ? value : undefined}
+          placeholder={placeholder}
+          onChange={(list) => onChange(list.length > 0 ? list : undefined)}
+        />
+      )}
+    </Field>
+  );
+}

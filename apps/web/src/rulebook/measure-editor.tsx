@@ -1,9 +1,18 @@
 import { type FieldTypes, measurePays, measureUnit, type RuleIssue } from '@quip/core';
 import { useMemo, useState } from 'react';
 import { ComputeEditor } from './compute-editor.tsx';
-import { Field, inputClass, issuesUnder, NumberInput, withMember } from './editor-inputs.tsx';
-import { ExpressionEditor } from './expression-editor.tsx';
+import {
+  binder,
+  Field,
+  inputClass,
+  issuesUnder,
+  NumberField,
+  SelectField,
+  TextField,
+  withMember,
+} from './editor-inputs.tsx';
 import { FieldsEditor } from './fields-editor.tsx';
+import { MeasureScopeEditor } from './measure-scope-editor.tsx';
 import { TargetEditor } from './target-editor.tsx';
 
 type M = Record<string, unknown>;
@@ -45,6 +54,7 @@ export function MeasureEditor({
   const mine = useMemo(() => issuesUnder(issues, ['measures', index]), [issues, index]);
   const at = (...p: (string | number)[]) => issuesUnder(mine, [...path, ...p]);
   const set = (key: string, value: unknown) => onChange(withMember(measure, key, value));
+  const bind = binder(measure, (key) => at(key), set);
   const payeeTypes = useMemo(
     () => typesOf((rulebook.payee as { fields?: unknown } | undefined)?.fields),
     [rulebook.payee],
@@ -71,68 +81,26 @@ export function MeasureEditor({
       ) : null}
       <fieldset disabled={readOnly} className="space-y-4">
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Key" issues={at('key')} hint="submissions name the measure by it">
-            {(a) => (
-              <input
-                {...a}
-                className={`${inputClass} font-mono`}
-                value={String(measure.key ?? '')}
-                onChange={(e) => set('key', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Name" issues={at('name')}>
-            {(a) => (
-              <input
-                {...a}
-                className={inputClass}
-                value={String(measure.name ?? '')}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Domain" issues={at('domain')}>
-            {(a) => (
-              <input
-                {...a}
-                className={inputClass}
-                value={String(measure.domain ?? '')}
-                onChange={(e) => set('domain', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Kind" issues={at('kind')}>
-            {(a) => (
-              <select
-                {...a}
-                className={inputClass}
-                value={String(measure.kind ?? '')}
-                onChange={(e) => set('kind', e.target.value)}
-              >
-                {['reporting', 'performance', 'outcome', 'milestone'].map((k) => (
-                  <option key={k}>{k}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {typeof measure.appliesTo === 'string' || measure.appliesTo === undefined ? (
-          <ExpressionEditor
-            label="Applies to (expression over payee fields; empty = every payee)"
-            value={(measure.appliesTo as string | undefined) ?? ''}
-            fields={payeeTypes}
-            hint="Payee fields:"
-            onChange={(v) => set('appliesTo', v.trim() === '' ? undefined : v)}
+          <TextField label="Key" mono hint="submissions name the measure by it" {...bind('key')} />
+          <TextField label="Name" {...bind('name')} />
+          <TextField label="Domain" {...bind('domain')} />
+          <SelectField
+            label="Kind"
+            options={['reporting', 'performance', 'outcome', 'milestone']}
+            {...bind('kind')}
           />
-        ) : (
-          <p className="text-sm text-slate-700">
-            Applies to payees with{' '}
-            {Object.entries(measure.appliesTo as Record<string, unknown[]>)
-              .map(([f, v]) => `${f} in ${v.join(', ')}`)
-              .join('; ')}
-            .
-          </p>
-        )}
+          <div className="sm:col-span-2">
+            <TextField label="Description (optional)" {...bind('description', true)} />
+          </div>
+        </div>
+        <MeasureScopeEditor
+          measure={measure}
+          measures={measures}
+          payeeTypes={payeeTypes}
+          issues={mine}
+          path={path}
+          onChange={onChange}
+        />
 
         <section aria-label="Data fields" className="space-y-2">
           <h3 className="text-sm font-semibold text-slate-900">Data a provider sends</h3>
@@ -160,28 +128,19 @@ export function MeasureEditor({
           onChange={(next) => set('compute', next)}
         />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field
+          <NumberField
             label="Minimum denominator"
-            issues={at('minDenominator')}
             hint={isRate ? 'a smaller denominator is not scored (never 0)' : 'only rates have a denominator'}
-          >
-            {(a) => (
-              <NumberInput {...a} value={measure.minDenominator} onChange={(v) => set('minDenominator', v)} />
-            )}
-          </Field>
-          <Field label="A payee with no data is" issues={at('noData')}>
-            {(a) => (
-              <select
-                {...a}
-                className={inputClass}
-                value={String(measure.noData ?? 'not-scored')}
-                onChange={(e) => set('noData', e.target.value === 'not-scored' ? undefined : e.target.value)}
-              >
-                <option value="not-scored">not scored</option>
-                <option value="not-met">scored as not met</option>
-              </select>
-            )}
-          </Field>
+            {...bind('minDenominator')}
+          />
+          <SelectField
+            label="A payee with no data is"
+            options={[
+              ['', 'not scored'],
+              ['not-met', 'scored as not met'],
+            ]}
+            {...bind('noData', true)}
+          />
         </div>
 
         <TargetEditor
@@ -206,7 +165,7 @@ export function MeasureEditor({
         <section aria-label="Money" className="rounded-md border border-slate-200 p-3">
           <h3 className="text-sm font-semibold text-slate-900">Weight and money</h3>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <Field
+            <NumberField
               label="Weight"
               issues={at('weight')}
               warning={
@@ -214,9 +173,9 @@ export function MeasureEditor({
                   ? `weight ${String(measure.weight)} changes nothing: no payment of this rulebook weighs this measure`
                   : null
               }
-            >
-              {(a) => <NumberInput {...a} value={measure.weight ?? 1} onChange={(v) => set('weight', v)} />}
-            </Field>
+              value={measure.weight ?? 1}
+              onChange={(v) => set('weight', v)}
+            />
             <div className="text-sm text-slate-800" data-testid="measure-pays">
               {pays.roles.length === 0 ? (
                 <p>Pays nothing: no payment of this rulebook counts this measure.</p>
