@@ -130,6 +130,13 @@ export {
 export { expandResultJson } from './run-codecs/compact-result-json.ts';
 export { resultCopyBatches, runResultRow } from './run-codecs/run-result-rows.ts';
 export { encodeRunValues, placeRunValues } from './run-codecs/run-values-codec.ts';
-export type { ApiKeyRole, Database } from './schema.ts';
+export {
+  ACTIVE_RUN_STATUSES,
+  type ActiveRunStatus,
+  isActiveRunStatus,
+  RUN_STATUSES,
+  type RunStatus,
+} from './runs-schema.ts';
+export { type ApiKeyRole, type Database, ROLES } from './schema.ts';
 export { loadCatalog } from './seed/load-catalog.ts';
 export { seedReferenceData } from './seed/reference-data.ts';

@@ -2,7 +2,16 @@ import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type CreatedAt = ColumnType<string, string | undefined, never>;
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** A run that has not ended: queued or running. */
+export const ACTIVE_RUN_STATUSES = ['queued', 'running'] as const satisfies readonly RunStatus[];
+export type ActiveRunStatus = (typeof ACTIVE_RUN_STATUSES)[number];
+
+export function isActiveRunStatus(status: string): status is ActiveRunStatus {
+  return (ACTIVE_RUN_STATUSES as readonly string[]).includes(status);
+}
 
 /** none: administrators and analysts only; preliminary: published for review; final: the official run. */
 export type RunStage = 'none' | 'preliminary' | 'final';

@@ -7,7 +7,9 @@ export type * from './runs-schema.ts';
 type CreatedAt = ColumnType<string, string | undefined, never>;
 
 export type FiscalYearStatus = 'draft' | 'open' | 'closed';
-export type ApiKeyRole = 'admin' | 'analyst' | 'submitter';
+/** What an API key may do: administer, analyse, or send and see its own payees' data. */
+export const ROLES = ['admin', 'analyst', 'submitter'] as const;
+export type ApiKeyRole = (typeof ROLES)[number];
 
 export interface FiscalYearTable {
   fiscal_year: string;

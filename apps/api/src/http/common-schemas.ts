@@ -1,40 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { IDEMPOTENCY_HEADER } from './idempotency.ts';
-import { problemTypeUri } from './problem-types.ts';
-
-export const ProblemSchema = z
-  .object({
-    type: z.string().openapi({
-      description:
-        'The problem type: `/problems/<slug>`, a reference relative to this server (RFC 9457, 3.1.1) to the page that documents the problem and what to do about it',
-      example: problemTypeUri('not-found'),
-    }),
-    title: z
-      .string()
-      .openapi({ description: "The problem type's title (the same for every problem of its type)" }),
-    status: z.number().int().openapi({ description: 'The HTTP status code of the answer' }),
-    detail: z
-      .string()
-      .openapi({ description: 'What went wrong with this request, never echoing submitted data' }),
-    errors: z
-      .array(z.object({ row: z.number().int(), path: z.string(), message: z.string() }))
-      .optional()
-      .openapi({
-        description:
-          'Every problem of the request: `row` 1 is the first data row of a bulk request (0: not a row), `path` the field',
-      }),
-  })
-  .catchall(z.unknown())
-  .openapi('Problem', {
-    description:
-      'RFC 9457 problem details (`application/problem+json`). Some problems add members of their own, documented on their page: e.g. `retryAfter` (too-many-requests), `reasons` (a fiscal year that cannot close), `overCents` (budget-exceeded).',
-    example: {
-      type: problemTypeUri('not-found'),
-      title: 'Not found',
-      status: 404,
-      detail: 'Fiscal year 2031-32 does not exist.',
-    },
-  });
+import { ProblemSchema } from './problem.ts';
 
 /**
  * The problem answers, each defined once under `components.responses` and referenced by every

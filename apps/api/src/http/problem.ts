@@ -1,22 +1,46 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PROBLEM_TYPES, type ProblemSlug, problemTypeUri } from './problem-types.ts';
 
-export interface RowError {
-  row: number;
-  path: string;
-  message: string;
-}
+/** One problem of a request, as `errors` lists them. */
+const RowErrorSchema = z.object({ row: z.number().int(), path: z.string(), message: z.string() });
+export type RowError = z.infer<typeof RowErrorSchema>;
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: RowError[];
-  [extension: string]: unknown;
-}
+/** RFC 9457 problem details as the API answers them: the one definition of their shape. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({
+      description:
+        'The problem type: `/problems/<slug>`, a reference relative to this server (RFC 9457, 3.1.1) to the page that documents the problem and what to do about it',
+      example: problemTypeUri('not-found'),
+    }),
+    title: z
+      .string()
+      .openapi({ description: "The problem type's title (the same for every problem of its type)" }),
+    status: z.number().int().openapi({ description: 'The HTTP status code of the answer' }),
+    detail: z
+      .string()
+      .openapi({ description: 'What went wrong with this request, never echoing submitted data' }),
+    errors: z.array(RowErrorSchema).optional().openapi({
+      description:
+        'Every problem of the request: `row` 1 is the first data row of a bulk request (0: not a row), `path` the field',
+    }),
+  })
+  .catchall(z.unknown())
+  .openapi('Problem', {
+    description:
+      'RFC 9457 problem details (`application/problem+json`). Some problems add members of their own, documented on their page: e.g. `retryAfter` (too-many-requests), `reasons` (a fiscal year that cannot close), `overCents` (budget-exceeded).',
+    example: {
+      type: problemTypeUri('not-found'),
+      title: 'Not found',
+      status: 404,
+      detail: 'Fiscal year 2031-32 does not exist.',
+    },
+  });
+
+export type ProblemDetails = z.infer<typeof ProblemSchema>;
 
 /**
  * An error the API answers as RFC 9457 problem details. Messages are written by Quip, never copied

@@ -10,6 +10,7 @@ import {
   insertApiKey,
   listApiKeys,
   lockApiKeys,
+  ROLES,
   revokeApiKey,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
@@ -32,7 +33,7 @@ const ApiKeySchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    role: z.enum(['admin', 'analyst', 'submitter']),
+    role: z.enum(ROLES),
     entityIds: z.array(z.string()).nullable().openapi({
       description:
         'null = every payee; else the payees the key may see and submit for, each `program:entityId` or `program/fiscalYear:entityId`',
@@ -56,7 +57,7 @@ const ApiKeySchema = z
 const NewApiKeySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    role: z.enum(['admin', 'analyst', 'submitter']),
+    role: z.enum(ROLES),
     entityIds: z.array(ScopeItemSchema).max(100_000).optional().openapi({
       description:
         'Required for submitter keys: the payees they may see and submit for, each named with its program (and optionally a fiscal year). Other roles see all.',

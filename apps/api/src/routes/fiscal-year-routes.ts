@@ -23,11 +23,10 @@ import {
   conflictError,
   FiscalYearParam,
   notFoundError,
-  ProblemSchema,
   unprocessableError,
 } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
-import { problem, problems } from '../http/problem.ts';
+import { ProblemSchema, problem, problems } from '../http/problem.ts';
 import { problemTypeUri } from '../http/problem-types.ts';
 import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
 

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLES } from '@quip/db';
 import { formatScopeEntry } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { bearerSecurity } from '../http/common-schemas.ts';
@@ -6,7 +7,7 @@ import { bearerSecurity } from '../http/common-schemas.ts';
 const MeSchema = z
   .object({
     name: z.string(),
-    role: z.enum(['admin', 'analyst', 'submitter']),
+    role: z.enum(ROLES),
     entityIds: z.array(z.string()).nullable().openapi({
       description: 'null = every payee; else each `program:entityId` or `program/fiscalYear:entityId`',
     }),

@@ -10,6 +10,7 @@ import {
   findOfficialRun,
   findRun,
   finishRun,
+  isActiveRunStatus,
   listPrograms,
   listRuns,
   lockFiscalYear,
@@ -233,7 +234,7 @@ export function runRoutes(deps: RunRouteDependencies) {
             await stream.writeSSE({ event: 'progress', data: text, id: String(id) });
             last = text;
           }
-          if (run.status !== 'queued' && run.status !== 'running') break;
+          if (!isActiveRunStatus(run.status)) break;
           await stream.sleep(500);
         }
       });

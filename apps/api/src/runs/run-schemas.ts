@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { PaymentLine, TraceStep } from '@quip/core';
-import type { RunPayment } from '@quip/db';
+import { RUN_STATUSES, type RunPayment } from '@quip/db';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 
 export const RunIdParam = z
@@ -26,7 +26,7 @@ export const RunSchema = z
     id: z.number().int(),
     fiscalYear: z.string(),
     program: z.string(),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    status: z.enum(RUN_STATUSES),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
     totals: RunTotalsSchema.nullable(),
     reason: z.string().nullable().openapi({ description: 'Why the run failed or was cancelled' }),

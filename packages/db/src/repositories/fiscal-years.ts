@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isActiveRunStatus } from '../runs-schema.ts';
 import type { Database, FiscalYearStatus } from '../schema.ts';
 
 export interface FiscalYear {
@@ -79,7 +80,7 @@ export async function closeBlockers(
       continue;
     }
     const newer = own.filter(
-      (r) => Number(r.id) > Number(official.id) && ['queued', 'running', 'succeeded'].includes(r.status),
+      (r) => Number(r.id) > Number(official.id) && (isActiveRunStatus(r.status) || r.status === 'succeeded'),
     );
     if (newer.length > 0) {
       blockers.push({

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { ACTIVE_RUN_STATUSES } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,7 +18,7 @@ export async function listIdleUnfinishedRuns(db: Db, idleSeconds: number): Promi
   return db
     .selectFrom('runs')
     .select(['id', 'resumes'])
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .where(sql<boolean>`coalesce(resumed_at, created_at) <= now() - make_interval(secs => ${idleSeconds})`)
     .orderBy('id')
     .execute();
@@ -33,7 +34,7 @@ export async function claimRunResume(db: Db, run: UnfinishedRun): Promise<number
     .updateTable('runs')
     .set({ resumes: sql`resumes + 1`, resumed_at: sql`now()` })
     .where('id', '=', run.id)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .where('resumes', '=', run.resumes)
     .returning('resumes')
     .executeTakeFirst();

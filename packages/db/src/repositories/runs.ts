@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { RunStage, RunStatus } from '../runs-schema.ts';
+import { ACTIVE_RUN_STATUSES, isActiveRunStatus, type RunStage, type RunStatus } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
 import { lockFiscalYear } from './fiscal-year-writes.ts';
 import { findPublishedRulebook } from './rulebooks.ts';
@@ -185,7 +185,7 @@ export async function startRunning(db: Db, id: number): Promise<boolean> {
     .updateTable('runs')
     .set({ status: 'running', started_at: sql`coalesce(started_at, now())` })
     .where('id', '=', id)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
@@ -207,7 +207,7 @@ export async function finishRun(
       finished_at: sql`now()`,
     })
     .where('id', '=', id)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
@@ -219,7 +219,7 @@ export async function cancelRun(db: Db, id: number): Promise<boolean> {
     .updateTable('runs')
     .set({ status: 'cancelled', reason: 'cancelled by an administrator', finished_at: sql`now()` })
     .where('id', '=', id)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
@@ -270,7 +270,7 @@ export async function markRunPreliminary(db: Db, runId: number, reviewUntil: str
 
 export async function isRunActive(db: Db, id: number): Promise<boolean> {
   const row = await db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
-  return row?.status === 'queued' || row?.status === 'running';
+  return row !== undefined && isActiveRunStatus(row.status);
 }
 
 /** The program's official (final) run of the fiscal year, or null. */
@@ -294,7 +294,7 @@ export async function listUnfinishedRuns(db: Db): Promise<RunRecord[]> {
   const rows = await db
     .selectFrom('runs')
     .select(columns)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', ACTIVE_RUN_STATUSES)
     .orderBy('id')
     .execute();
   return rows as RunRecord[];

@@ -4,6 +4,7 @@ import {
   encodeRunValues,
   findRun,
   insertRunValues,
+  isActiveRunStatus,
   loadRunPayees,
   loadSnapshotSubmissions,
   markChunkDone,
@@ -32,7 +33,7 @@ export function runChunkJob(db: Kysely<Database>, concurrency = 2) {
     concurrency,
     async handle({ runId, chunkNo }) {
       const run = await findRun(db, runId);
-      if (!run || (run.status !== 'queued' && run.status !== 'running')) return { skipped: true };
+      if (!run || !isActiveRunStatus(run.status)) return { skipped: true };
       await startRunning(db, runId);
       const compiled = await compiledRulebookOf(db, run.rulebookRevisionId);
       const entities = await loadRunPayees(db, runId, chunkNo);

@@ -7,6 +7,7 @@ import {
   finishRun,
   insertRunPayments,
   insertRunResults,
+  isActiveRunStatus,
   isRunActive,
   listRunChunks,
   resultCopyBatches,
@@ -38,7 +39,7 @@ export function runJob(db: Kysely<Database>) {
     concurrency: 1,
     async handle({ runId }) {
       const run = await findRun(db, runId);
-      if (!run || (run.status !== 'queued' && run.status !== 'running')) {
+      if (!run || !isActiveRunStatus(run.status)) {
         return { status: run?.status ?? 'missing' };
       }
       await startRunning(db, runId);
