@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import {
   createDatabase,
   findRun,
@@ -14,8 +12,8 @@ import { createScratchPostgresDatabase } from '@quip/db/testing';
 import { BullmqJobRunner, connectRedis, jobDefinitions, startRun } from '@quip/jobs';
 import { storeSyntheticProgram, syntheticPayees } from '@quip/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnWorker, testRedisUrl } from './spawn-worker.ts';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const PAYEES = 30_000;
 const RUN = {
   fiscalYear: '2026-27',
@@ -24,28 +22,6 @@ const RUN = {
   createdBy: null,
   chunkSize: 500,
 };
-
-function redisUrl(): string {
-  const url = process.env.QUIP_TEST_REDIS_URL;
-  if (!url) throw new Error('QUIP_TEST_REDIS_URL is not set: run the suite with `npm test`');
-  return url;
-}
-
-function spawnWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', QUIP_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => {
-    output += c;
-  });
-  child.stderr.on('data', (c) => {
-    output += c;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { child, exited, output: () => output };
-}
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -79,7 +55,7 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; i
   // The clean run: an in-process worker on its own queues.
   let cleanRun: RunRecord;
   beforeAll(async () => {
-    const clean = new BullmqJobRunner(redisUrl(), `quip-clean-${randomBytes(4).toString('hex')}`);
+    const clean = new BullmqJobRunner(testRedisUrl(), `quip-clean-${randomBytes(4).toString('hex')}`);
     try {
       await clean.startWorker(jobDefinitions({ db: database.db }));
       const started = await startRun(database.db, clean, RUN);
@@ -100,12 +76,12 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; i
     const prefix = `quip-crash-${randomBytes(4).toString('hex')}`;
     const env = {
       DATABASE_URL: scratch.url,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: testRedisUrl(),
       QUIP_QUEUE_PREFIX: prefix,
       QUIP_WORKER_LOCK_MS: '2000',
     };
-    const producer = new BullmqJobRunner(redisUrl(), prefix);
-    const first = spawnWorker(env);
+    const producer = new BullmqJobRunner(testRedisUrl(), prefix);
+    const first = spawnWorker(env, 'warn');
     let second: ReturnType<typeof spawnWorker> | undefined;
     try {
       const started = await startRun(database.db, producer, RUN);
@@ -120,7 +96,7 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; i
       expect((await findRun(database.db, runId))?.status).toBe('running');
       await afterKill(prefix);
 
-      second = spawnWorker(env);
+      second = spawnWorker(env, 'warn');
       const run = await waitFor('the run taken over', 120_000, ended(database.db, runId));
       expect(run).toMatchObject({ status: 'succeeded', reason: null });
       expect(run.totals).toEqual(cleanRun.totals);
@@ -149,7 +125,7 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; i
   it('is found as an orphan when the queue lost its jobs too, resumed once and ends with the totals of a clean run', async () => {
     const resumes = await killWorkerMidRun(async (prefix) => {
       // Redis loses the deployment's data, as a restart without persistence would: every key of its prefix.
-      const redis = connectRedis(redisUrl());
+      const redis = connectRedis(testRedisUrl());
       try {
         const keys = await redis.keys(`${prefix}:*`);
         expect(keys.length).toBeGreaterThan(0);
