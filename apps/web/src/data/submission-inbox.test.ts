@@ -1,5 +1,6 @@
 import { compileRulebook, evaluateProgram } from '@quip/core';
 import { describe, expect, it } from 'vitest';
+import { rateMeasure } from '../../test/rate-measure.ts';
 import { submissionInbox } from './submission-inbox.ts';
 
 const rulebook = {
@@ -60,15 +61,7 @@ describe('submissionInbox for a computed measure', () => {
       program: 'test-qip',
       fiscalYear: '2026-27',
       measures: [
-        {
-          key: 'share',
-          name: 'Share',
-          domain: 'workforce',
-          kind: 'performance',
-          fields: { n: { type: 'number' }, d: { type: 'number' } },
-          compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
-          minDenominator: 5,
-        },
+        rateMeasure({ key: 'share', name: 'Share', domain: 'workforce' }, ['n', 'd'], { minDenominator: 5 }),
       ],
       payment: { method: 'rate-incentive' },
     });

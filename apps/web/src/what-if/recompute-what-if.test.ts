@@ -1,5 +1,6 @@
 import { compileRulebook, createWhatIf } from '@quip/core';
 import { describe, expect, it } from 'vitest';
+import { rateMeasure } from '../../test/rate-measure.ts';
 import { recomputeWhatIf } from './recompute-what-if.ts';
 
 /** Payees with shares 0.05, 0.15, ..., 0.95 of one measure with an absolute target; no payment lines. */
@@ -10,15 +11,9 @@ function program(target: number) {
     fiscalYear: '2026-27',
     payee: { kind: 'plan', fields: { netIncomeCents: { type: 'number' } } },
     measures: [
-      {
-        key: 'screening',
-        name: 'Screening',
-        domain: 'prevention',
-        kind: 'performance',
-        fields: { n: { type: 'number' }, d: { type: 'number' } },
-        compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
+      rateMeasure({ key: 'screening', name: 'Screening', domain: 'prevention' }, ['n', 'd'], {
         target: { kind: 'absolute', value: target },
-      },
+      }),
     ],
     payment: { method: 'community-reinvestment', netIncomeAttribute: 'netIncomeCents' },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rateMeasure } from '../../test/rate-measure.ts';
 import { createWhatIfSession } from './what-if-session.ts';
 
 /**
@@ -17,15 +18,13 @@ function program(target = 0.6): Record<string, unknown> {
       fields: { units: { type: 'number', required: true }, rateCents: { type: 'number', required: true } },
     },
     measures: [
-      {
-        key: 'trained-share',
-        name: 'Trained staff share',
-        domain: 'workforce',
-        kind: 'performance',
-        fields: { trained: { type: 'number' }, staff: { type: 'number' } },
-        compute: { kind: 'rate-counts', numeratorField: 'trained', denominatorField: 'staff' },
-        target: { kind: 'absolute', value: target },
-      },
+      rateMeasure(
+        { key: 'trained-share', name: 'Trained staff share', domain: 'workforce' },
+        ['trained', 'staff'],
+        {
+          target: { kind: 'absolute', value: target },
+        },
+      ),
     ],
     scoring: { kind: 'met-not-met', points: 1 },
     payment: { method: 'rate-incentive', incentiveShare: '0.1', earning: 'weighted-met' },
