@@ -1,4 +1,4 @@
-import { CATALOG } from '@quip/catalog';
+import { CATALOG, catalogRulebook } from '@quip/catalog';
 import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,8 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
   };
 
   describe('dds-qip worked examples (docs/programs/dds-qip.md section 7)', () => {
+    /** The measures every provider reports, whatever its service. */
+    const EVERY_PROVIDER = ['qip-provider-directory', 'qip-dsp-survey', 'qip-non-dsp-workforce'];
     let answer: PreviewAnswer;
     beforeAll(async () => {
       // "the payees of section 4 with the JSON records of section 6, as of 2027-08-31"
@@ -238,14 +240,7 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       // fraction 5/6; incentive = 500,000 x 5 / 6 = 416,666.67 -> 416,667 cents, forgone 500,000 -
       // 416,667 = 83,333. Total 4,916,667 cents."
       expect(result(answer, 'PV1234-950', 'qip-employment-outcomes')).toMatchObject({ met: false });
-      for (const measure of [
-        'qip-provider-directory',
-        'qip-dsp-survey',
-        'qip-non-dsp-workforce',
-        'qip-employment-staff',
-      ]) {
-        expect(result(answer, 'PV1234-950', measure), measure).toMatchObject({ met: true });
-      }
+      expectMet(answer, 'PV1234-950', [...EVERY_PROVIDER, 'qip-employment-staff']);
       const p = payment(answer, 'PV1234-950');
       expect(lineAmounts(p)).toEqual({ base: 4500000, incentive: 416667 });
       expect(p.totalCents).toBe(4916667);
@@ -256,14 +251,7 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
     it('Maple House: 48 months at $12,500.00, all met', () => {
       // "Incentive rate 125,000 cents; base rate 1,125,000 ... incentive = 48 x 125,000 = 6,000,000
       // cents; base 48 x 1,125,000 = 54,000,000 cents; total 60,000,000 cents."
-      for (const measure of [
-        'qip-provider-directory',
-        'qip-dsp-survey',
-        'qip-non-dsp-workforce',
-        'qip-preventive-screenings',
-      ]) {
-        expect(result(answer, 'HR5678-915', measure), measure).toMatchObject({ met: true });
-      }
+      expectMet(answer, 'HR5678-915', [...EVERY_PROVIDER, 'qip-preventive-screenings']);
       const p = payment(answer, 'HR5678-915');
       expect(p.details).toMatchObject({
         baseRateCents: 1125000,
@@ -819,15 +807,10 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
         ],
         asOf: '2027-08-31',
       });
-      const WEIGHTED = [
-        'wpc-enrollment-report',
-        'wpc-progress-report',
-        'wpc-ed-visits',
-        'wpc-inpatient-stays',
-        'wpc-mental-illness-follow-up',
-        'wpc-care-plan-30-days',
-        'wpc-permanent-housing',
-      ];
+      // The seven measures of the incentive composite, as the catalog's rulebook names them: "of 7".
+      const WEIGHTED = (catalogRulebook('2026-27', 'dhcs-wpc') as { composite: { measures: string[] } })
+        .composite.measures;
+      expect(WEIGHTED).toHaveLength(7);
       const met = (id: string) => WEIGHTED.filter((m) => result(answer, id, m)?.met === true);
       expect(met('wpc-los-angeles')).toEqual(WEIGHTED.filter((m) => m !== 'wpc-mental-illness-follow-up'));
       expect(met('wpc-san-francisco')).toEqual([
@@ -871,6 +854,11 @@ function payment(answer: PreviewAnswer, entityId: string): PaymentOut {
 }
 function result(answer: PreviewAnswer, entityId: string, measure: string) {
   return answer.results.find((r) => r.entityId === entityId && r.measure === measure);
+}
+/** The payee met each of the measures. */
+function expectMet(answer: PreviewAnswer, entityId: string, measures: string[]) {
+  for (const measure of measures)
+    expect(result(answer, entityId, measure), measure).toMatchObject({ met: true });
 }
 function lineAmounts(p: PaymentOut): Record<string, number> {
   return Object.fromEntries(p.lines.map((l) => [l.kind, l.amountCents]));

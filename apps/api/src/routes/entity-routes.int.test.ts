@@ -1,27 +1,24 @@
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closeFiscalYear } from '../testing/close-fiscal-year.ts';
+import { bearer, json, useTestApp } from '../testing/test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities';
 
 describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
+  const t = useTestApp(kind);
   beforeAll(async () => {
-    t = await openTestApp(kind);
-    admin = await t.keyFor('admin');
     await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });
-  afterAll(() => t?.close());
 
-  const post = (body: string, contentType: string, key = admin, headers: Record<string, string> = {}) =>
+  const post = (body: string, contentType: string, key = t.admin, headers: Record<string, string> = {}) =>
     t.app.request(URL, {
       method: 'POST',
       headers: { ...bearer(key), 'Content-Type': contentType, ...headers },
       body,
     });
-  const get = async (path: string, key = admin) => {
+  const get = async (path: string, key = t.admin) => {
     const res = await t.app.request(`${URL}${path}`, { headers: bearer(key) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -144,14 +141,14 @@ describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
 
   it('replays an upload with the same Idempotency-Key and refuses another body under it', async () => {
     const body = JSON.stringify([{ id: 'PR-20', name: 'New', assignedMembers: 10, milestoneCount: 23 }]);
-    const first = await post(body, 'application/json', admin, { 'Idempotency-Key': 'payees-1' });
-    const again = await post(body, 'application/json', admin, { 'Idempotency-Key': 'payees-1' });
+    const first = await post(body, 'application/json', t.admin, { 'Idempotency-Key': 'payees-1' });
+    const again = await post(body, 'application/json', t.admin, { 'Idempotency-Key': 'payees-1' });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ rows: 1, inserted: 1, updated: 0 });
     // The replay gets the first answer (inserted: 1), not the answer a second upsert would give.
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ rows: 1, inserted: 1, updated: 0 });
-    const other = await post(body.replace('New', 'Newer'), 'application/json', admin, {
+    const other = await post(body.replace('New', 'Newer'), 'application/json', t.admin, {
       'Idempotency-Key': 'payees-1',
     });
     expect(other.status).toBe(422);
@@ -159,16 +156,11 @@ describe.each(DATABASE_KINDS)('payees on %s', (kind) => {
   });
 
   it('refuses writes to a closed fiscal year with 409', async () => {
-    await t.database.db
-      .updateTable('fiscal_years')
-      .set({ status: 'closed' })
-      .where('fiscal_year', '=', '2025-26')
-      .execute();
-    const res = await t.app.request('/api/v1/fiscal-years/2025-26/programs/dhcs-ept/entities', {
-      method: 'POST',
-      headers: { ...bearer(admin), 'Content-Type': 'application/json' },
-      body: JSON.stringify([{ id: 'PR-1', name: 'X' }]),
-    });
+    await closeFiscalYear(t.database.db, '2025-26');
+    const res = await t.api(
+      '/fiscal-years/2025-26/programs/dhcs-ept/entities',
+      json(t.admin, [{ id: 'PR-1', name: 'X' }]),
+    );
     expect(res.status).toBe(409);
   });
 });
