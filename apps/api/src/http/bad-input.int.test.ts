@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import { createKeyRateLimiter } from '../limits/key-rate-limiter.ts';
 import { createLogger } from '../logger.ts';
 import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
@@ -33,6 +32,13 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       detail: string;
       errors?: { row: number; path: string; message: string }[];
     };
+  };
+
+  /** Posts payees the API refuses (422): the first row error it names. */
+  const refusedPayees = async (body: string, type?: string) => {
+    const res = await send('POST', `${P}/entities`, body, type);
+    expect(res.status).toBe(422);
+    return (await problem(res)).errors?.[0];
   };
 
   beforeAll(async () => {
@@ -79,50 +85,33 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     ]);
     expect(JSON.stringify(body)).not.toContain('Jane');
 
-    const json = await send(
-      'POST',
-      `${P}/entities`,
-      '[{"id":"PV-1\\u0000","name":"Jane Roe","assignedMembers":920,"milestoneCount":25}]',
-    );
-    expect(json.status).toBe(422);
-    expect((await problem(json)).errors?.[0]).toEqual({
-      row: 1,
-      path: '',
-      message: 'row has a field id that holds a NUL character (U+0000), which cannot be stored',
-    });
-
-    const csv = await send(
-      'POST',
-      `${P}/entities`,
-      'id,name,assignedMembers,milestoneCount\nPV-1,Jane\0Roe,920,25\n',
-      'text/csv',
-    );
-    expect(csv.status).toBe(422);
-    expect((await problem(csv)).errors?.[0]).toEqual({
-      row: 1,
-      path: '',
-      message: 'row holds a NUL character (U+0000) in column name, which cannot be stored',
-    });
+    // The same NUL in a payee file, JSON then CSV: the row's error, on file row 1.
+    const payeeFiles: [body: string, type: string, message: string][] = [
+      [
+        '[{"id":"PV-1\\u0000","name":"Jane Roe","assignedMembers":920,"milestoneCount":25}]',
+        'application/json',
+        'row has a field id that holds a NUL character (U+0000), which cannot be stored',
+      ],
+      [
+        'id,name,assignedMembers,milestoneCount\nPV-1,Jane\0Roe,920,25\n',
+        'text/csv',
+        'row holds a NUL character (U+0000) in column name, which cannot be stored',
+      ],
+    ];
+    for (const [payees, type, message] of payeeFiles)
+      expect(await refusedPayees(payees, type)).toEqual({ row: 1, path: '', message });
   });
 
   it('refuses a payee attribute nested 10,000 deep and a number beyond 2^53 as row errors', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    const nested = await send(
-      'POST',
-      `${P}/entities`,
+    const nested = await refusedPayees(
       `[{"id":"PV-1","name":"A","assignedMembers":920,"milestoneCount":25,"history":${deep}}]`,
     );
-    expect(nested.status).toBe(422);
-    expect((await problem(nested)).errors?.[0]?.message).toBe(
-      'row has a field history that is nested deeper than 32 levels',
-    );
-    const big = await send(
-      'POST',
-      `${P}/entities`,
+    expect(nested?.message).toBe('row has a field history that is nested deeper than 32 levels');
+    const big = await refusedPayees(
       '[{"id":"PV-1","name":"A","assignedMembers":12345678901234567890,"milestoneCount":25}]',
     );
-    expect(big.status).toBe(422);
-    expect((await problem(big)).errors?.[0]?.message).toBe(
+    expect(big?.message).toBe(
       'row has a field assignedMembers that is a number beyond the safe range (±2^53)',
     );
     const preview = await send(
@@ -204,12 +193,7 @@ describe('failed authentication', () => {
   afterAll(() => t?.close());
 
   it('is limited per client address: over 30 failures a minute answers 429 with Retry-After, even for a good key', async () => {
-    const app = createApp({
-      db: t.database.db,
-      databaseKind: 'pglite',
-      jobs: t.jobs,
-      logger: createLogger('silent'),
-      webDist: null,
+    const app = t.appWith({
       bodyLimitBytes: 1024,
       authFailureLimiter: createKeyRateLimiter({ perMinute: 30, name: 'auth-test' }),
     });

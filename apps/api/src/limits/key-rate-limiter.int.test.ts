@@ -1,53 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { insertApiKey, type QuipDatabase, seedReferenceData } from '@quip/db';
-import { DATABASE_KINDS, openTestDatabase } from '@quip/db/testing';
-import { InlineJobRunner } from '@quip/jobs';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type QuipApp } from '../app.ts';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
-import { createLogger } from '../logger.ts';
-import { bearer } from '../testing/test-app.ts';
+import type { QuipApp } from '../app.ts';
+import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.ts';
 
 describe.each(DATABASE_KINDS)('rate limit per API key on %s', (kind) => {
-  let database: QuipDatabase;
+  let t: TestApp;
   const limiters: KeyRateLimiter[] = [];
-  const jobs = new InlineJobRunner();
   const appWith = (limiter: KeyRateLimiter): QuipApp => {
     limiters.push(limiter);
-    return createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      jobs,
-      logger: createLogger('silent'),
-      webDist: null,
-      bodyLimitBytes: 1024 * 1024,
-      rateLimiter: limiter,
-    });
+    return t.appWith({ rateLimiter: limiter });
   };
-  const newKey = async () => {
-    const key = generateApiKey();
-    await insertApiKey(database.db, {
-      id: randomUUID(),
-      name: 'rate test',
-      role: 'analyst',
-      entityIds: null,
-      keyHash: hashApiKey(key),
-      keyPrefix: apiKeyPrefix(key),
-      createdBy: null,
-    });
-    return key;
-  };
+  const newKey = () => t.keyFor('analyst');
   const call = (app: QuipApp, key: string) => app.request('/api/v1/fiscal-years', { headers: bearer(key) });
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
+    t = await openTestApp(kind);
   });
   afterAll(async () => {
     for (const limiter of limiters) await limiter.close();
-    await jobs.close(1_000);
-    await database?.close();
+    await t?.close();
   });
 
   it('answers the request over the limit with 429 problem+json and Retry-After, per key', async () => {

@@ -7,8 +7,6 @@ import { serve } from '@hono/node-server';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
-import { createLogger } from '../logger.ts';
 import { publishScreeningProgram } from '../testing/rulebooks-fixture.ts';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -68,13 +66,7 @@ describe.each(DATABASE_KINDS)(
       admin = await t.keyFor('admin');
       await publishScreeningProgram(t.database.db);
       tempDir = mkdtempSync(join(tmpdir(), 'quip-bounded-uploads-'));
-      const app = createApp({
-        db: t.database.db,
-        databaseKind: t.database.kind,
-        jobs: t.jobs,
-        logger: createLogger('silent'),
-        webDist: null,
-        bodyLimitBytes: 1024 * 1024,
+      const app = t.appWith({
         // Any body over 64 bytes goes to a temporary file, so the tests see the files come and go.
         uploadTimeouts: { idleMs: IDLE_MS, totalMs: 60_000, memoryBytes: 64, tempDir },
       });

@@ -46,6 +46,18 @@ describe.each(DATABASE_KINDS)('payment cycles over HTTP on %s', (kind) => {
       })),
       ...extra,
     });
+  /** A run paying P-1 a base of 4,500 and an incentive of `incentiveCents`, and the `others` their lines. */
+  const runPayingP1 = (incentiveCents: number, others: Parameters<typeof run>[0]) =>
+    run({
+      'P-1': [
+        { kind: 'base', amountCents: 4500 },
+        { kind: 'incentive', amountCents: incentiveCents },
+      ],
+      ...others,
+    });
+  /** A later run's correction: P-2 gone, P-3 new (base 1,000), P-1 paid an incentive of `incentiveCents`. */
+  const correctionRun = (incentiveCents: number) =>
+    runPayingP1(incentiveCents, { 'P-3': [{ kind: 'base', amountCents: 1000 }] });
 
   beforeAll(async () => {
     t = await openTestApp(kind);
@@ -61,13 +73,7 @@ describe.each(DATABASE_KINDS)('payment cycles over HTTP on %s', (kind) => {
   afterAll(() => t?.close());
 
   it('creates a draft, has a second admin approve it, pays the difference next, and files add up to the ledger', async () => {
-    const r1 = await run({
-      'P-1': [
-        { kind: 'base', amountCents: 4500 },
-        { kind: 'incentive', amountCents: 500 },
-      ],
-      'P-2': [{ kind: 'base', amountCents: 2000 }],
-    });
+    const r1 = await runPayingP1(500, { 'P-2': [{ kind: 'base', amountCents: 2000 }] });
     const headers = { 'Idempotency-Key': `first-${kind}` };
     const created = await post(`${base}/payment-cycles`, creator, { runId: r1, label: 'October' }, headers);
     expect(created.status).toBe(201);
@@ -101,13 +107,7 @@ describe.each(DATABASE_KINDS)('payment cycles over HTTP on %s', (kind) => {
     expect(await count('payment_cycle_approvals')).toBe(1);
 
     // A correction: P-1's incentive 500 -> 800 (+300), P-2 left (-2,000 recovered), P-3 new (+1,000).
-    const r2 = await run({
-      'P-1': [
-        { kind: 'base', amountCents: 4500 },
-        { kind: 'incentive', amountCents: 800 },
-      ],
-      'P-3': [{ kind: 'base', amountCents: 1000 }],
-    });
+    const r2 = await correctionRun(800);
     const second = await (await post(`${base}/payment-cycles`, creator, { runId: r2 })).json().then(asJson);
     // P-1's base is unchanged (4,500 paid, 4,500 entitled): nothing due, no line.
     expect(second.totals).toEqual({ dueCents: 1300, recoveredCents: 2000, netCents: -700, lines: 3 });
@@ -239,13 +239,7 @@ describe.each(DATABASE_KINDS)('payment cycles over HTTP on %s', (kind) => {
 
     // Budget $100.00 a year; 63.00 paid so far; a run making 38.00 more due is 1.00 over.
     const paid = 6300;
-    const over = await run({
-      'P-1': [
-        { kind: 'base', amountCents: 4500 },
-        { kind: 'incentive', amountCents: 800 + 3800 },
-      ],
-      'P-3': [{ kind: 'base', amountCents: 1000 }],
-    });
+    const over = await correctionRun(800 + 3800);
     const refused = await post(`${base}/payment-cycles`, creator, { runId: over });
     expect(refused.status).toBe(409);
     const problem = await refused.json().then(asJson);
@@ -262,13 +256,7 @@ describe.each(DATABASE_KINDS)('payment cycles over HTTP on %s', (kind) => {
     expect({ cycles: await count('payment_cycles'), ledger: await count('payment_ledger') }).toEqual(before);
 
     // Two drafts of the same run: approving one makes the other stale.
-    const fits = await run({
-      'P-1': [
-        { kind: 'base', amountCents: 4500 },
-        { kind: 'incentive', amountCents: 900 },
-      ],
-      'P-3': [{ kind: 'base', amountCents: 1000 }],
-    });
+    const fits = await correctionRun(900);
     const a = await (await post(`${base}/payment-cycles`, creator, { runId: fits })).json().then(asJson);
     const b = await (await post(`${base}/payment-cycles`, creator, { runId: fits })).json().then(asJson);
     expect((await post(`/api/v1/payment-cycles/${a.id}/approve`, approver)).status).toBe(200);

@@ -7,9 +7,9 @@ import {
   seedReferenceData,
 } from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
-import { InlineJobRunner, jobDefinitions } from '@quip/jobs';
+import { InlineJobRunner, type JobRunner, jobDefinitions } from '@quip/jobs';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type QuipApp } from '../app.ts';
+import { type AppDependencies, createApp, type QuipApp } from '../app.ts';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
 import { parseScopeEntry } from '../auth/principal.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -17,8 +17,13 @@ import { createLogger, type Logger } from '../logger.ts';
 export interface TestApp {
   app: QuipApp;
   database: QuipDatabase;
-  /** The in-process job runner (runs execute only with `worker: true`). */
-  jobs: InlineJobRunner;
+  /** The job runner (runs execute only with `worker: true`): in-process unless the test gave its own. */
+  jobs: JobRunner;
+  /**
+   * Another app on the same database and jobs: the test app's dependencies with `deps` over them
+   * (a rate limiter, upload timeouts, a smaller body limit).
+   */
+  appWith(deps: Partial<AppDependencies>): QuipApp;
   /**
    * Creates a key with the given role and scope and returns its secret. A scope entry is
    * `program:entityId`; a bare id is scoped in every program (as migration 0011 keeps old keys).
@@ -27,34 +32,39 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs. */
-export async function openTestApp(
-  kind: DatabaseKind,
-  options: {
-    bodyLimitBytes?: number;
-    webDist?: string | null;
-    clock?: () => Date;
-    worker?: boolean;
-    logger?: Logger;
-  } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  bodyLimitBytes?: number;
+  webDist?: string | null;
+  clock?: () => Date;
+  /** Starts the job definitions on the runner, so runs execute. */
+  worker?: boolean;
+  /** The test's own job runner (BullMQ, or in-process with more concurrency); closed with the app. */
+  jobs?: JobRunner;
+  logger?: Logger;
+}
+
+/** The real app on a real, seeded database (PGlite or PostgreSQL), with in-process jobs by default. */
+export async function openTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await seedReferenceData(database.db);
-  const jobs = new InlineJobRunner();
+  const jobs = options.jobs ?? new InlineJobRunner();
   if (options.worker) await jobs.startWorker(jobDefinitions({ db: database.db }));
-  const app = createApp({
-    db: database.db,
-    databaseKind: database.kind,
-    jobs,
-    logger: options.logger ?? createLogger('silent'),
-    webDist: options.webDist ?? null,
-    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const appWith = (deps: Partial<AppDependencies>) =>
+    createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      jobs,
+      logger: options.logger ?? createLogger('silent'),
+      webDist: options.webDist ?? null,
+      bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...deps,
+    });
   return {
-    app,
+    app: appWith({}),
     database,
     jobs,
+    appWith,
     async keyFor(role, entityIds) {
       const key = generateApiKey();
       const programs = (await listPrograms(database.db)).map((p) => p.id);
@@ -98,10 +108,7 @@ export interface SuiteTestApp extends TestApp, RoleKeys {
  * after them (`afterAll`); call it in a `describe`. The object's fields are there once the suite has
  * started: read them in tests and hooks (`api` may be taken at once, it reads the app when called).
  */
-export function useTestApp(
-  kind: DatabaseKind,
-  options: Parameters<typeof openTestApp>[1] = {},
-): SuiteTestApp {
+export function useTestApp(kind: DatabaseKind, options: TestAppOptions = {}): SuiteTestApp {
   const suite = {
     api: (path: string, init?: RequestInit) => suite.app.request(`/api/v1${path}`, init),
   } as SuiteTestApp;
