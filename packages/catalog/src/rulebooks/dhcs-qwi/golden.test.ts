@@ -1,62 +1,19 @@
 import { compileRulebook, evaluateProgram } from '@quip/core';
 import { describe, expect, it } from 'vitest';
 import { dhcsQwi202627 } from './2026-27.ts';
+import { planSubmissions } from './qwi-plan-submissions.ts';
 import { QWI_EARN_BACK } from './qwi-rulebook.ts';
 
-const FY = '2026-27';
-// Placeholder MPLs of the rulebook; "met" data sits clearly better than each, "missed" clearly worse.
-const LOWER_IS_BETTER = new Set(['qwi-glycemic-status-above-9', 'qwi-readmissions-oe-ratio']);
-const RATE: Record<string, number> = {
-  'qwi-controlling-blood-pressure': 0.6,
-  'qwi-glycemic-status-above-9': 0.38,
-  'qwi-prenatal-care': 0.85,
-  'qwi-postpartum-care': 0.78,
-  'qwi-well-child-first-15-months': 0.58,
-  'qwi-well-child-15-to-30-months': 0.66,
-  'qwi-child-adolescent-well-care': 0.48,
-};
-function data(measure: string, met: boolean): Record<string, unknown> {
-  const up = met !== LOWER_IS_BETTER.has(measure); // met moves the value up unless lower is better
-  if (measure === 'qwi-cahps-rating-of-plan')
-    return { measurementYear: 2026, respondents: 500, topBoxResponses: met ? 325 : 250 }; // 0.65 / 0.50 vs 0.60
-  if (measure === 'qwi-readmissions-oe-ratio')
-    return {
-      measurementYear: 2026,
-      indexStays: 500,
-      observedReadmissions: met ? 90 : 110,
-      expectedReadmissions: 100,
-    };
-  const mpl = RATE[measure] as number;
-  return {
-    measurementYear: 2026,
-    numerator: Math.round((mpl + (up ? 0.05 : -0.05)) * 1000),
-    denominator: 1000,
-  };
-}
-/** Submissions for one plan: every earn-back measure, met unless listed in `missed`; the disparity measure. */
-function plan(entityId: string, missed: string[], disparityMet: boolean) {
-  return [
-    ...QWI_EARN_BACK.map((measure) => ({
-      entityId,
-      measure,
-      period: FY,
-      submittedOn: '2027-06-15',
-      data: data(measure, !missed.includes(measure)),
-    })),
-    {
-      entityId,
-      measure: 'qwi-disparity-reduction',
-      period: FY,
-      submittedOn: '2027-07-01',
-      // 14.2 - 11.9 = 2.3 points >= 1 (met); 14.2 - 13.9 = 0.3 (not met)
-      data: {
-        baseMeasure: 'qwi-well-child-first-15-months',
-        baselineGapPoints: 14.2,
-        currentGapPoints: disparityMet ? 11.9 : 13.9,
-      },
-    },
-  ];
-}
+/**
+ * Submissions for one plan (qwi-plan-submissions.ts): every earn-back measure, met unless listed in
+ * `missed`; the disparity measure on well-child visits in the first 15 months, received 2027-07-01.
+ */
+const plan = (entityId: string, missed: readonly string[], disparityMet: boolean) =>
+  planSubmissions(entityId, (m) => !missed.includes(m), {
+    met: disparityMet,
+    baseMeasure: 'qwi-well-child-first-15-months',
+    submittedOn: '2027-07-01',
+  });
 const lines = (p: { lines: { kind: string; amountCents: number }[] } | undefined) =>
   Object.fromEntries((p?.lines ?? []).map((l) => [l.kind, l.amountCents]));
 

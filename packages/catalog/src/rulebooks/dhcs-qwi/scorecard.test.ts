@@ -1,9 +1,9 @@
-import type { Entity, Submission } from '@quip/core';
+import type { Entity } from '@quip/core';
 import { describe, expect, it } from 'vitest';
 import { docExample } from '../doc-example.ts';
 import { expectPlainWords, measureOf, scorecardsOf } from '../scorecards-of.ts';
 import { dhcsQwi202627 } from './2026-27.ts';
-import { QWI_EARN_BACK } from './qwi-rulebook.ts';
+import { planSubmissions } from './qwi-plan-submissions.ts';
 
 // docs/programs/dhcs-qwi.md section 7: section 4's three plans; Alpha meets every earn-back measure
 // but postpartum care and well-child visits 15-30 months (7 of 9), Bravo all nine, Charlie only
@@ -11,50 +11,13 @@ import { QWI_EARN_BACK } from './qwi-rulebook.ts';
 // measure, Charlie did not. Every denominator 1,000 (above every minimum): a met rate sits 5
 // points better than the rulebook's MPL, a missed one 5 points worse.
 const entities = docExample('dhcs-qwi', 'payees dhcs-qwi 2026-27') as Entity[];
-const MPL: Record<string, number> = {
-  'qwi-controlling-blood-pressure': 600,
-  'qwi-glycemic-status-above-9': 380, // lower is better
-  'qwi-prenatal-care': 850,
-  'qwi-postpartum-care': 780,
-  'qwi-well-child-first-15-months': 580,
-  'qwi-well-child-15-to-30-months': 660,
-  'qwi-child-adolescent-well-care': 480,
-};
-function data(measure: string, met: boolean): Record<string, unknown> {
-  if (measure === 'qwi-cahps-rating-of-plan')
-    return { measurementYear: 2026, respondents: 500, topBoxResponses: met ? 325 : 250 }; // 65% / 50% vs 60%
-  if (measure === 'qwi-readmissions-oe-ratio')
-    return {
-      measurementYear: 2026,
-      indexStays: 500,
-      observedReadmissions: met ? 90 : 110,
-      expectedReadmissions: 100,
-    };
-  const better = measure === 'qwi-glycemic-status-above-9' ? -50 : 50;
-  return {
-    measurementYear: 2026,
-    numerator: (MPL[measure] as number) + (met ? better : -better),
-    denominator: 1000,
-  };
-}
-function plan(entityId: string, met: (measure: string) => boolean, disparityMet: boolean): Submission[] {
-  const row = (measure: string, d: Record<string, unknown>) => ({
-    entityId,
-    measure,
-    period: '2026-27',
+// Each plan's data: qwi-plan-submissions.ts; the disparity measure on postpartum care.
+const plan = (entityId: string, met: (measure: string) => boolean, disparityMet: boolean) =>
+  planSubmissions(entityId, met, {
+    met: disparityMet,
+    baseMeasure: 'qwi-postpartum-care',
     submittedOn: '2027-06-15',
-    data: d,
   });
-  return [
-    ...QWI_EARN_BACK.map((m) => row(m, data(m, met(m)))),
-    // Gap 14.2 -> 11.9 narrowed by 2.3 points (>= 1: met); 14.2 -> 13.9 by 0.3 (not met).
-    row('qwi-disparity-reduction', {
-      baseMeasure: 'qwi-postpartum-care',
-      baselineGapPoints: 14.2,
-      currentGapPoints: disparityMet ? 11.9 : 13.9,
-    }),
-  ];
-}
 const alphaMisses = ['qwi-postpartum-care', 'qwi-well-child-15-to-30-months'];
 const charlieMeets = [
   'qwi-controlling-blood-pressure',
