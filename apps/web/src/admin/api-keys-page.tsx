@@ -5,12 +5,11 @@ import type { Role } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ColumnHeaders } from '../ui/column-headers.tsx';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { QueryView } from '../ui/query-view.tsx';
-
-const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
+import { fieldBoxClass, TextField } from '../ui/text-field.tsx';
+import { ApiKeyRow } from './api-key-row.tsx';
 
 /** API keys: create one with a role and entity scope (the secret is shown once), revoke. */
 export function ApiKeysPage() {
@@ -62,22 +61,25 @@ export function ApiKeysPage() {
         }}
       >
         <h2 className="text-lg font-semibold sm:col-span-4">Create a key</h2>
-        <label className="text-sm font-medium">
-          Name
-          <input className={input} value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
+        <TextField label="Name" className="w-full text-sm" value={name} onValue={setName} required />
         <label className="text-sm font-medium">
           Role
-          <select className={input} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select
+            className={`${fieldBoxClass} w-full text-sm`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             <option value="admin">admin</option>
             <option value="analyst">analyst</option>
             <option value="submitter">submitter</option>
           </select>
         </label>
-        <label className="text-sm font-medium">
-          Payee ids (optional, comma separated)
-          <input className={input} value={entityIds} onChange={(e) => setEntityIds(e.target.value)} />
-        </label>
+        <TextField
+          label="Payee ids (optional, comma separated)"
+          className="w-full text-sm"
+          value={entityIds}
+          onValue={setEntityIds}
+        />
         <div className="self-end">
           <Button type="submit" disabled={create.isPending || name.trim() === ''}>
             Create key
@@ -115,34 +117,7 @@ export function ApiKeysPage() {
               />
               <tbody>
                 {data.map((k) => (
-                  <tr key={k.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {k.name}
-                    </th>
-                    <td className="px-3 py-2">{k.role}</td>
-                    <td className="px-3 py-2">{k.entityIds ? k.entityIds.join(', ') : 'all'}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{k.keyPrefix}…</td>
-                    <td className="px-3 py-2">{new Date(k.createdAt).toLocaleDateString()}</td>
-                    <td className="px-3 py-2">
-                      {k.revokedAt ? `revoked ${new Date(k.revokedAt).toLocaleDateString()}` : 'active'}
-                    </td>
-                    <td className="px-3 py-2">
-                      {k.revokedAt ? null : (
-                        <ConfirmDialog
-                          trigger={
-                            <Button variant="secondary" aria-label={`Revoke ${k.name}`}>
-                              Revoke
-                            </Button>
-                          }
-                          title={`Revoke “${k.name}”?`}
-                          confirmLabel="Revoke"
-                          onConfirm={() => revoke.mutate(k.id)}
-                        >
-                          <p>Calls with this key are refused from now on. This cannot be undone.</p>
-                        </ConfirmDialog>
-                      )}
-                    </td>
-                  </tr>
+                  <ApiKeyRow key={k.id} apiKey={k} onRevoke={(id) => revoke.mutate(id)} />
                 ))}
               </tbody>
             </table>

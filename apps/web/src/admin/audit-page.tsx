@@ -8,6 +8,7 @@ import type { DataColumn } from '../ui/data-table/data-column.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { QueryView } from '../ui/query-view.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 type AuditEntry = components['schemas']['AuditEntry'];
 
@@ -93,15 +94,14 @@ export function AuditPage() {
       <fieldset className="mb-4 flex flex-wrap gap-4">
         <legend className="sr-only">Filters (part of a value, any case)</legend>
         {FILTERS.map(([name, label, hint]) => (
-          <label key={name} className="text-sm font-medium">
-            {label}
-            <input
-              className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
-              value={typed[name]}
-              onChange={(e) => setTyped((t) => ({ ...t, [name]: e.target.value }))}
-              placeholder={hint}
-            />
-          </label>
+          <TextField
+            key={name}
+            label={label}
+            className="text-sm"
+            value={typed[name]}
+            onValue={(value) => setTyped((t) => ({ ...t, [name]: value }))}
+            placeholder={hint}
+          />
         ))}
       </fieldset>
       <QueryView

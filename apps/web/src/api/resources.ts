@@ -35,3 +35,4 @@ export type ScorecardMeasure = Scorecard['measures'][number];
 /** A payee's standing now: a scorecard computed from stored data, with its calendar of due dates. */
 export type Standing = Schemas['Standing'];
 export type ReviewRequest = Schemas['ReviewRequest'];
+export type ApiKey = Schemas['ApiKey'];

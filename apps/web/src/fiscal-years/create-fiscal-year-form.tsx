@@ -4,6 +4,7 @@ import { dataOf } from '../api/api-client.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { Button } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 /** Admins: add a fiscal year by name; the API derives its dates (2027-28 = 2027-07-01..2028-06-30). */
 export function CreateFiscalYearForm() {
@@ -26,17 +27,14 @@ export function CreateFiscalYearForm() {
         create.mutate();
       }}
     >
-      <label className="text-sm font-medium">
-        New fiscal year
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="2027-28"
-          pattern="\d{4}-\d{2}"
-          aria-describedby="new-fy-hint"
-          className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-        />
-      </label>
+      <TextField
+        label="New fiscal year"
+        value={name}
+        onValue={setName}
+        placeholder="2027-28"
+        pattern="\d{4}-\d{2}"
+        aria-describedby="new-fy-hint"
+      />
       <Button type="submit" disabled={name.trim() === '' || create.isPending}>
         Create
       </Button>

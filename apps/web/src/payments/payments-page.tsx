@@ -10,13 +10,12 @@ import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyMessage, ErrorMessage } from '../ui/query-feedback.tsx';
 import { QueryView } from '../ui/query-view.tsx';
+import { fieldBoxClass, TextField } from '../ui/text-field.tsx';
 import { CycleDetail } from './cycle-detail.tsx';
 import { CycleStatusBadge } from './cycle-status-badge.tsx';
 import { PayeeLedger } from './payee-ledger.tsx';
 import { paymentCycleApi, refusalText } from './payment-cycle-api.ts';
 import { amount, numCell, TableHead } from './table-head.tsx';
-
-const field = 'mt-1 block rounded-md border border-slate-300 px-3 py-2';
 
 /** A program's payment cycles in a fiscal year: create one from a run, approve it, download it; a payee's ledger. */
 export function PaymentsPage() {
@@ -90,15 +89,7 @@ export function PaymentsPage() {
             setPayeeShown(id === '' ? null : id);
           }}
         >
-          <label className="text-sm font-medium">
-            Payee id
-            <input
-              value={payee}
-              onChange={(e) => setPayee(e.target.value)}
-              placeholder="e.g. WPC-0001"
-              className={field}
-            />
-          </label>
+          <TextField label="Payee id" value={payee} onValue={setPayee} placeholder="e.g. WPC-0001" />
           <Button type="submit" variant="secondary">
             Show ledger
           </Button>
@@ -177,7 +168,7 @@ function CreateCycle({
         >
           <label className="text-sm font-medium">
             From run
-            <select value={chosen} onChange={(e) => setRunId(e.target.value)} className={field}>
+            <select value={chosen} onChange={(e) => setRunId(e.target.value)} className={fieldBoxClass}>
               {succeeded.map((r) => (
                 <option key={String(r.id)} value={String(r.id)}>
                   Run {String(r.id)}
@@ -187,16 +178,14 @@ function CreateCycle({
               ))}
             </select>
           </label>
-          <label className="text-sm font-medium">
-            Label (optional)
-            <input
-              value={label}
-              maxLength={200}
-              onChange={(e) => setLabel(e.target.value)}
-              placeholder="e.g. Interim payment, October"
-              className={`${field} w-72`}
-            />
-          </label>
+          <TextField
+            label="Label (optional)"
+            value={label}
+            maxLength={200}
+            onValue={setLabel}
+            placeholder="e.g. Interim payment, October"
+            className="w-72"
+          />
           <Button type="submit" disabled={create.isPending || !chosen}>
             {create.isPending ? 'Creating…' : 'Create draft cycle'}
           </Button>

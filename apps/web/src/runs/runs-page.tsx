@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyMessage } from '../ui/query-feedback.tsx';
 import { QueryView } from '../ui/query-view.tsx';
+import { TextField } from '../ui/text-field.tsx';
 import { whatIfAsOf } from '../what-if/what-if-as-of.ts';
 import { FinalRunBadge } from './final-run-badge.tsx';
 import { runApi } from './run-api.ts';
@@ -63,16 +64,13 @@ export function RunsPage() {
       </PageHeader>
       {me?.role === 'admin' ? (
         <div className="mb-6 flex flex-wrap items-end gap-3">
-          <label className="text-sm font-medium">
-            Evaluate as of (optional)
-            <input
-              type="date"
-              value={asOf}
-              onChange={(e) => setAsOf(e.target.value)}
-              aria-describedby="as-of-hint"
-              className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-            />
-          </label>
+          <TextField
+            label="Evaluate as of (optional)"
+            type="date"
+            value={asOf}
+            onValue={setAsOf}
+            aria-describedby="as-of-hint"
+          />
           <Button onClick={() => start.mutate()} disabled={start.isPending}>
             {start.isPending ? 'Starting…' : 'Start a run'}
           </Button>
