@@ -24,6 +24,10 @@ const screening = {
   target: { kind: 'absolute', value: 0.5 },
 };
 
+/** A validation's issues as `path:code` (none when the rulebook is valid). */
+const found = (result: ReturnType<typeof validateRulebook>) =>
+  result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`);
+
 describe('validateRulebook', () => {
   it('accepts a well-formed rulebook', () => {
     const result = validateRulebook(
@@ -102,8 +106,7 @@ describe('validateRulebook', () => {
       }),
     );
     expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+    expect(found(result)).toEqual([
       'measures.0.compute.denominatorField:field-type',
       'measures.1.compute.formula:expression-type',
     ]);
@@ -127,9 +130,6 @@ describe('reserved field names', () => {
         ],
       }),
     );
-  const found = (result: ReturnType<typeof validateRulebook>) =>
-    result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`);
-
   it('refuses a field named like an Object.prototype property', () => {
     expect(found(withMeasure({ toString: { type: 'number' }, n: { type: 'number' } }, 'n'))).toEqual([
       'measures.0.fields.toString:schema-invalid-key',
@@ -167,7 +167,7 @@ describe('dataFrom', () => {
         measures: [owner, reader('rate', 'screenings'), reader('lost', 'nowhere')],
       }),
     );
-    expect(result.ok ? [] : result.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+    expect(found(result)).toEqual([
       'measures.1.dataFrom:record-key-required',
       'measures.2.dataFrom:unknown-measure',
     ]);
