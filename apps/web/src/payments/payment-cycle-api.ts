@@ -2,20 +2,14 @@ import { type ApiClient, dataOf } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programList } from '../api/program-list.ts';
 
 const cycle = (id: number) => ({ params: { path: { id: String(id) } } });
 
 /** The payment-cycle and ledger calls (the API's "payment-cycles" routes in /openapi.json). */
 export const paymentCycleApi = {
   list: (api: ApiClient, fy: string, program: string, signal?: AbortSignal) =>
-    fetchAllPages((cursor) =>
-      dataOf(
-        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/payment-cycles', {
-          params: { path: { fy, program }, query: { limit: 200, cursor } },
-          signal,
-        }),
-      ),
-    ),
+    programList(api, '/api/v1/fiscal-years/{fy}/programs/{program}/payment-cycles', fy, program, signal),
   create: (api: ApiClient, fy: string, program: string, body: { runId: number; label?: string }) =>
     dataOf(
       api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/payment-cycles', {

@@ -1,5 +1,6 @@
 import { type ApiClient, dataOf } from '../api/api-client.ts';
 import { fetchAllPages } from '../api/fetch-all-pages.ts';
+import { programList } from '../api/program-list.ts';
 import type { RunDiff } from '../api/resources.ts';
 
 /** The inputs a run pins, as a diff names them. */
@@ -10,14 +11,7 @@ const run = (id: string) => ({ params: { path: { id } } });
 /** The run calls; `id` is the run's id as it stands in the page's URL. */
 export const runApi = {
   list: (api: ApiClient, fy: string, program: string, signal?: AbortSignal) =>
-    fetchAllPages((cursor) =>
-      dataOf(
-        api.GET('/api/v1/fiscal-years/{fy}/programs/{program}/runs', {
-          params: { path: { fy, program }, query: { limit: 200, cursor } },
-          signal,
-        }),
-      ),
-    ),
+    programList(api, '/api/v1/fiscal-years/{fy}/programs/{program}/runs', fy, program, signal),
   start: (api: ApiClient, fy: string, program: string, asOf?: string) =>
     dataOf(
       api.POST('/api/v1/fiscal-years/{fy}/programs/{program}/runs', {
