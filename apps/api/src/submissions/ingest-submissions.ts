@@ -11,6 +11,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import { problems, type RowError } from '../http/problem.ts';
 import type { BodyFormat } from '../ingest/body-format.ts';
+import { EventLoopSlices } from '../ingest/event-loop-slices.ts';
 import type { RecordAnswer } from '../ingest/idempotent-upload.ts';
 import { type BodyRow, readBodyRows } from '../ingest/read-body-rows.ts';
 import { type CsvCellsRow, readCsvCells } from '../ingest/read-csv-cells.ts';
@@ -142,6 +143,8 @@ async function ingestInTransaction(
   let count = 0;
   let chunk: string[] = [];
   let ended = false;
+  // The rows are checked on the HTTP thread: other requests get a turn every ~20 ms of it.
+  const slices = new EventLoopSlices();
   // CSV rows come as cells (checked without building a record); JSON and NDJSON rows as objects.
   const rows: AsyncIterable<(CsvCellsRow | BodyRow)[]> =
     upload.format === 'csv'
@@ -150,6 +153,7 @@ async function ingestInTransaction(
   try {
     for await (const part of rows) {
       for (const r of part) {
+        if (slices.due()) await slices.giveTurn();
         if (++count > upload.maxRows) {
           throw problems.tooLarge(`A request may carry at most ${upload.maxRows} rows.`);
         }
