@@ -64,23 +64,18 @@ function less(a: Ord, b: Ord): boolean {
   return (a as number | string) < (b as number | string);
 }
 
-function minOf(...values: Ord[]): Ord {
+/** The value `before` puts ahead of every other (the first of equals); null when any value is null. */
+function firstOf(values: Ord[], before: (a: Ord, b: Ord) => boolean): Ord {
   let best: Ord = null;
   for (const v of values) {
     if (v === null) return null;
-    if (best === null || less(v, best)) best = v;
+    if (best === null || before(v, best)) best = v;
   }
   return best;
 }
 
-function maxOf(...values: Ord[]): Ord {
-  let best: Ord = null;
-  for (const v of values) {
-    if (v === null) return null;
-    if (best === null || less(best, v)) best = v;
-  }
-  return best;
-}
+const minOf = (...values: Ord[]): Ord => firstOf(values, less);
+const maxOf = (...values: Ord[]): Ord => firstOf(values, (a, b) => less(b, a));
 
 const abs = (x: Num): Num => (x === null ? null : exactAbs(x));
 const floor = (x: Num): Num => (x === null ? null : exactFloor(x));

@@ -76,35 +76,26 @@ export function parseExpression(source: string): ExprNode {
     return undefined;
   };
 
-  const parseList = (open: Token): ExprNode => {
+  /** Expressions separated by commas, up to (not taking) `closing`; none when `closing` comes first. */
+  const parseSeparated = (closing: string): ExprNode[] => {
     const items: ExprNode[] = [];
-    if (!(peek().kind === 'op' && peek().text === ']')) {
-      for (;;) {
-        items.push(parse(0));
-        if (peek().kind === 'op' && peek().text === ',') {
-          next();
-          continue;
-        }
-        break;
-      }
+    if (peek().kind === 'op' && peek().text === closing) return items;
+    for (;;) {
+      items.push(parse(0));
+      if (!(peek().kind === 'op' && peek().text === ',')) return items;
+      next();
     }
+  };
+
+  const parseList = (open: Token): ExprNode => {
+    const items = parseSeparated(']');
     const close = expectOp(']', "',' or ']'");
     return { kind: 'list', items, pos: open.pos, end: close.end };
   };
 
   const parseCall = (name: Token): ExprNode => {
     next(); // '('
-    const args: ExprNode[] = [];
-    if (!(peek().kind === 'op' && peek().text === ')')) {
-      for (;;) {
-        args.push(parse(0));
-        if (peek().kind === 'op' && peek().text === ',') {
-          next();
-          continue;
-        }
-        break;
-      }
-    }
+    const args = parseSeparated(')');
     const close = expectOp(')', "',' or ')'");
     return { kind: 'call', name: name.text, args, pos: name.pos, end: close.end };
   };
