@@ -6,20 +6,26 @@
  * by part of a key name, and /docs with no request off the machine. Screenshots go to
  * apps/web/test-results/.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longTasks, type RunningQuip, resultsDir, signIn, startQuip, watchLongTasks } from './start-quip.ts';
+import {
+  longTasks,
+  openSignedInPage,
+  type RunningQuip,
+  resultsDir,
+  startQuip,
+  watchLongTasks,
+} from './start-quip.ts';
+import * as steps from './table-steps.ts';
 
 let quip: RunningQuip;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 const offMachine: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
 
-const RUN = '737373';
+const RUN = 737373;
 const PAYEES = 100_000;
 const payeeId = (i: number) => `P${String(i).padStart(5, '0')}`;
 /**
@@ -43,66 +49,37 @@ const RUN_TOTAL_CENTS = 14_999_950_000;
 
 beforeAll(async () => {
   quip = await startQuip({ demo: true });
-  context = await quip.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith('http://127.0.0.1:') && !url.startsWith('data:') && !url.startsWith('blob:'))
-      offMachine.push(url);
-  });
-  await watchLongTasks(page);
   const api = `${quip.baseUrl}/api/v1`;
-  await page.route(`${api}/runs/${RUN}`, (route) =>
-    route.fulfill({
-      json: {
-        id: Number(RUN),
-        fiscalYear: '2026-27',
-        program: 'dds-qip',
-        status: 'succeeded',
-        progress: { done: PAYEES, total: PAYEES },
-        reason: null,
-        rulebook: { version: 1, contentHash: 'sha256:test' },
-        rulebookVersion: 1,
-        snapshot: { submissionId: 1 },
-        asOf: '2027-06-30',
-        official: false,
-        stage: 'none',
-        reviewUntil: null,
-        publishedAt: null,
-        issues: null,
-        createdAt: '2027-07-01T00:00:00.000Z',
-        // 10,000 payees (i = 0, 10, ..., 99,990) have a 500-cent bonus: 5,000,000 cents.
-        totals: {
-          payees: PAYEES,
-          totalCents: RUN_TOTAL_CENTS,
-          byLineKind: { base: RUN_TOTAL_CENTS - 5_000_000, bonus: 5_000_000 },
-        },
-      },
-    }),
-  );
-  await page.route(`${api}/runs/${RUN}/events`, (route) => route.fulfill({ status: 404, json: {} }));
-  await page.route(/\/api\/v1\/runs\/737373\/results\?/, (route) =>
-    route.fulfill({ json: { items: [], nextCursor: null } }),
-  );
-  await page.route(/\/api\/v1\/runs\/737373\/payments\?/, (route) => {
-    const url = new URL(route.request().url());
-    const from = Number(url.searchParams.get('cursor') ?? 0);
-    const to = Math.min(PAYEES, from + Number(url.searchParams.get('limit') ?? 100));
-    const items = Array.from({ length: to - from }, (_, j) => payment(from + j));
-    return route.fulfill({ json: { items, nextCursor: to < PAYEES ? String(to) : null } });
+  page = await openSignedInPage(quip, pageErrors, {
+    context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true },
+    prepare: async (p) => {
+      p.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith('http://127.0.0.1:') && !url.startsWith('data:') && !url.startsWith('blob:'))
+          offMachine.push(url);
+      });
+      await watchLongTasks(p);
+      // 10,000 payees (i = 0, 10, ..., 99,990) have a 500-cent bonus: 5,000,000 cents.
+      const totals = {
+        payees: PAYEES,
+        totalCents: RUN_TOTAL_CENTS,
+        byLineKind: { base: RUN_TOTAL_CENTS - 5_000_000, bonus: 5_000_000 },
+      };
+      await p.route(`${api}/runs/${RUN}`, (route) =>
+        route.fulfill({ json: steps.runAnswer(RUN, '2027-06-30', totals) }),
+      );
+      await p.route(`${api}/runs/${RUN}/events`, (route) => route.fulfill({ status: 404, json: {} }));
+      await p.route(/\/api\/v1\/runs\/737373\/results\?/, (route) =>
+        route.fulfill({ json: { items: [], nextCursor: null } }),
+      );
+      await p.route(/\/api\/v1\/runs\/737373\/payments\?/, steps.pagedAnswer(PAYEES, payment));
+    },
   });
 }, 180_000);
 
 afterAll(async () => {
   await quip?.stop();
 }, 30_000);
-
-async function download(click: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFile((await file.path()) as string, 'utf8');
-}
 
 describe('the admin SPA as a daily tool, in Chromium', () => {
   it('serves /docs without a request off the machine and without the hosted service buttons', async () => {
@@ -114,10 +91,6 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
     expect(offMachine).toEqual([]);
     expect(await page.getByRole('button', { name: /test request/i }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /open api client/i }).count()).toBe(0);
-  });
-
-  it('signs in', async () => {
-    await signIn(page, quip.baseUrl, quip.adminKey);
   });
 
   it('lists the audit log by key name and finds a key by part of its name', async () => {
@@ -169,12 +142,14 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
       .waitFor();
     // The template of the directory measure: its columns and one example row.
     await page.getByText('Templates: the columns each measure takes').click();
-    const template = await download(() =>
-      page.getByRole('button', { name: 'Download the CSV template of qip-provider-directory' }).click(),
+    const template = steps.csvLines(
+      await steps.download(page, () =>
+        page.getByRole('button', { name: 'Download the CSV template of qip-provider-directory' }).click(),
+      ),
     );
-    const [header, example] = template.split('\r\n');
-    expect(header?.startsWith('entityId,measure,period,data.')).toBe(true);
-    expect(example?.split(',').slice(1, 3)).toEqual(['qip-provider-directory', '2026-27']);
+    expect(template.header.startsWith('entityId,measure,period,data.')).toBe(true);
+    expect(template.lines.length).toBe(1);
+    expect(template.lines[0]?.split(',').slice(1, 3)).toEqual(['qip-provider-directory', '2026-27']);
   });
 
   it('lists who gains and who loses under a draft and exports them', async () => {
@@ -192,13 +167,14 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
     expect(Number(gainers)).toBeGreaterThan(0);
     expect(losers).toBe('0');
     await shot('daily-what-if-by-payee');
-    const csv = await download(() => page.getByTestId('what-if-payees-csv').click());
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Payee,Name,Published ($),Draft ($),Difference ($),Measures that moved');
-    expect(lines.length - 1).toBe(Number(gainers));
+    const { header, lines } = steps.csvLines(
+      await steps.download(page, () => page.getByTestId('what-if-payees-csv').click()),
+    );
+    expect(header).toBe('Payee,Name,Published ($),Draft ($),Difference ($),Measures that moved');
+    expect(lines.length).toBe(Number(gainers));
     // Each line: after - before = difference, to the cent; the differences add up to the gain.
     let sum = 0;
-    for (const line of lines.slice(1)) {
+    for (const line of lines) {
       const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? [];
       const [before, after, difference] = cells.slice(2, 5).map((c) => Math.round(Number(c) * 100));
       expect((after as number) - (before as number)).toBe(difference);
@@ -220,11 +196,10 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
       throw new Error(`${error}\npage errors: ${pageErrors.join('; ')}`);
     });
     await tab.click();
-    const count = page.getByTestId('payments-count');
     await expect
-      .poll(() => count.textContent(), { timeout: 90_000 })
+      .poll(() => steps.tableCount(page, 'payments'), { timeout: 90_000 })
       .toBe('100,000 of 100,000 payments shown');
-    expect(await page.getByTestId('payments-subtotal-totalCents').textContent()).toBe('$149,999,500.00');
+    expect(await steps.subtotal(page, 'payments', 'totalCents')).toBe('$149,999,500.00');
     // Totals by kind, from the server: base 14,994,950,000 cents, bonus 5,000,000 cents.
     expect(await page.getByTestId('payments-by-kind').textContent()).toBe(
       'base$149,949,500.00bonus$50,000.00',
@@ -232,27 +207,25 @@ describe('the admin SPA as a daily tool, in Chromium', () => {
     // The bonus kind: the 10,000 payees i = 10k, paid 100,000 + 10k cents each:
     // 10,000 x 100,000 + 10 x (0 + 1 + ... + 9,999) = 1,000,000,000 + 499,950,000 = 1,499,950,000.
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('bonus');
-    await expect.poll(() => count.textContent()).toBe('10,000 of 100,000 payments shown');
-    expect(await page.getByTestId('payments-subtotal-totalCents').textContent()).toBe('$14,999,500.00');
+    await expect.poll(() => steps.tableCount(page, 'payments')).toBe('10,000 of 100,000 payments shown');
+    expect(await steps.subtotal(page, 'payments', 'totalCents')).toBe('$14,999,500.00');
     // And a search on top: names containing "Provider 999" among them: i = 9,990 and
     // 99,900, 99,910, ..., 99,990 (11 payees): 109,990 + 10 x (100,000 + 99,900) + 10 x (0 + 1 + ... + 9)
     // = 109,990 + 1,999,000 + 450 = 2,109,440 cents.
     await page.getByTestId('payments-search').fill('Provider 999');
-    await expect.poll(() => count.textContent()).toBe('11 of 100,000 payments shown');
-    expect(await page.getByTestId('payments-subtotal-totalCents').textContent()).toBe('$21,094.40');
+    await expect.poll(() => steps.tableCount(page, 'payments')).toBe('11 of 100,000 payments shown');
+    expect(await steps.subtotal(page, 'payments', 'totalCents')).toBe('$21,094.40');
     await shot('daily-payments-filtered');
     // Sorted by total, descending (the first click on an amount), then exported as shown.
-    await page.getByRole('columnheader', { name: /Total/ }).getByRole('button').click();
-    const csv = await download(() => page.getByTestId('payments-csv').click());
-    const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Payee,Name,Kinds,Lines,Total ($)');
-    expect(lines[1]).toBe('P99990,Provider 99990,"base, bonus",2,1999.90');
-    expect(lines[11]).toBe('P09990,Provider 9990,"base, bonus",2,1099.90');
-    expect(lines.length).toBe(13); // header, 11 payees, '' after the last CRLF
-    const sum = lines
-      .slice(1, 12)
-      .reduce((cents, line) => cents + Math.round(Number(line.split(',').at(-1)) * 100), 0);
-    expect(sum).toBe(2_109_440);
+    await steps.sortDescending(page, 'Total');
+    const { header, lines } = steps.csvLines(
+      await steps.download(page, () => page.getByTestId('payments-csv').click()),
+    );
+    expect(header).toBe('Payee,Name,Kinds,Lines,Total ($)');
+    expect(lines[0]).toBe('P99990,Provider 99990,"base, bonus",2,1999.90');
+    expect(lines[10]).toBe('P09990,Provider 9990,"base, bonus",2,1099.90');
+    expect(lines.length).toBe(11);
+    expect(steps.sumCents(lines, -1)).toBe(2_109_440);
     // Filtering 100,000 rows kept the page answering: no task of the main thread near a second.
     const tasks = await longTasks(page);
     console.log(`daily: longest task ${Math.max(0, ...tasks).toFixed(0)} ms of ${tasks.length}`);

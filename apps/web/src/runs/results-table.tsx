@@ -3,6 +3,7 @@ import type { RunResult } from '../api/resources.ts';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
 import type { DataFilter } from '../ui/data-table/data-filter.ts';
 import { DataTable } from '../ui/data-table/data-table.tsx';
+import { payeeColumns } from '../ui/data-table/payee-columns.tsx';
 import { scorecardColumn } from './scorecard-column.tsx';
 
 const num = (v: number | null | undefined) =>
@@ -19,7 +20,7 @@ const FILTERS: DataFilter<RunResult>[] = [
 ];
 
 /**
- * Every entity x measure result of a run in the SPA's data table: search by payee or
+ * Every entity x measure result of a run in the SPA's data table: search by payee (id or name) or
  * measure (key or name), a met filter, sorting, export; 100k+ rows sort, filter and scroll without
  * freezing the tab.
  */
@@ -41,20 +42,11 @@ export function ResultsTable({
 }) {
   const columns = useMemo<DataColumn<RunResult>[]>(
     () => [
-      {
-        id: 'entityId',
-        header: 'Payee',
-        value: (r) => r.entityId,
-        render: (r) => (
-          <button
-            type="button"
-            className="font-mono text-xs text-blue-800 underline"
-            onClick={() => onPayee(r.entityId)}
-          >
-            {r.entityId}
-          </button>
-        ),
-      },
+      ...payeeColumns<RunResult>(
+        (r) => r.entityId,
+        (r) => r.name,
+        onPayee,
+      ),
       {
         id: 'measure',
         header: 'Measure',
