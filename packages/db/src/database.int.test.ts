@@ -1,18 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from './create-database.ts';
+import { describe, expect, it } from 'vitest';
 import { listFiscalYears } from './repositories/fiscal-years.ts';
 import { listPrograms } from './repositories/programs.ts';
 import { seedReferenceData } from './seed/reference-data.ts';
+import { seededTestDatabase } from './testing/seeded-test-database.ts';
 import { DATABASE_KINDS, openTestDatabase, testPostgresUrl } from './testing/test-databases.ts';
 
 describe.each(DATABASE_KINDS)('database on %s', (kind) => {
-  let database: QuipDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
-  });
-  afterAll(() => database?.close());
+  const database = seededTestDatabase(kind);
 
   it('reports which engine it is', () => {
     expect(database.kind).toBe(kind);

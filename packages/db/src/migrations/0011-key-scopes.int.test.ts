@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertApiKey } from '../repositories/api-keys.ts';
 import { upsertEntities } from '../repositories/entities.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { DATABASE_KINDS, openTestDatabase } from '../testing/test-databases.ts';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
+import { DATABASE_KINDS } from '../testing/test-databases.ts';
 import { up } from './0011-key-scopes.ts';
 
 /**
@@ -11,10 +10,8 @@ import { up } from './0011-key-scopes.ts';
  * PV-QIP of dds-qip only, PV-GONE of no program.
  */
 describe.each(DATABASE_KINDS)('migration 0011 (key scopes) on %s', (kind) => {
-  let database: QuipDatabase;
+  const database = seededTestDatabase(kind);
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
     const payee = (id: string) => ({ id, name: 'Payee', attributes: {} });
     await upsertEntities(database.db, { fiscalYear: '2026-27', programId: 'dds-qip' }, [
       payee('PV-SAME'),
@@ -22,7 +19,6 @@ describe.each(DATABASE_KINDS)('migration 0011 (key scopes) on %s', (kind) => {
     ]);
     await upsertEntities(database.db, { fiscalYear: '2025-26', programId: 'dhcs-ept' }, [payee('PV-SAME')]);
   });
-  afterAll(() => database?.close());
 
   const key = (id: string, entityIds: string[] | null) =>
     insertApiKey(database.db, {

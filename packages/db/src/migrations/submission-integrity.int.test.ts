@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertEntities } from '../repositories/entities.ts';
 import {
   createSubmissionBatch,
   insertSubmissionRows,
   submissionRowJson,
 } from '../repositories/submissions.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { DATABASE_KINDS, openTestDatabase } from '../testing/test-databases.ts';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
+import { DATABASE_KINDS } from '../testing/test-databases.ts';
 
 const SCOPE = { fiscalYear: '2026-27', programId: 'dds-qip' };
 const OTHER = { fiscalYear: '2026-27', programId: 'dhcs-ept' };
@@ -19,7 +18,7 @@ const OTHER = { fiscalYear: '2026-27', programId: 'dhcs-ept' };
  * program, and neither can be removed from under its submissions.
  */
 describe.each(DATABASE_KINDS)('submission integrity on %s', (kind) => {
-  let database: QuipDatabase;
+  const database = seededTestDatabase(kind);
   const count = async () =>
     Number((await sql<{ n: string }>`select count(*) as n from submissions`.execute(database.db)).rows[0]?.n);
   const openBatch = (scope: typeof SCOPE) =>
@@ -31,11 +30,8 @@ describe.each(DATABASE_KINDS)('submission integrity on %s', (kind) => {
   const row = (entityId: string) => submissionRowJson(entityId, 'm', '2026-27', '', '2026-09-01', { a: 1 });
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
     await upsertEntities(database.db, SCOPE, [{ id: 'V1', name: 'One', attributes: {} }]);
   });
-  afterAll(() => database?.close());
 
   it('stores a row of an existing payee in an existing batch of the same program', async () => {
     const batchId = await openBatch(SCOPE);

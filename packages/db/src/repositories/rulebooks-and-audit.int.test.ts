@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { DATABASE_KINDS, openTestDatabase } from '../testing/test-databases.ts';
+import { describe, expect, it } from 'vitest';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
+import { DATABASE_KINDS } from '../testing/test-databases.ts';
 import { appendAudit, listAudit, verifyAuditChain } from './audit-log.ts';
 import {
   findCurrentDraft,
@@ -13,12 +12,7 @@ import {
 } from './rulebooks.ts';
 
 describe.each(DATABASE_KINDS)('rulebook revisions and audit log on %s', (kind) => {
-  let database: QuipDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
-  });
-  afterAll(() => database?.close());
+  const database = seededTestDatabase(kind);
 
   it('numbers revisions and published versions separately, and publishes the current draft', async () => {
     const db = database.db;

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { openTestDatabase } from '../testing/test-databases.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
 import { upsertEntities } from './entities.ts';
 import { loadSnapshotSubmissions } from './run-inputs.ts';
 import { createSubmissionBatch, insertSubmissionRows, submissionRowJson } from './submissions.ts';
@@ -9,11 +7,9 @@ import { createSubmissionBatch, insertSubmissionRows, submissionRowJson } from '
 const SCOPE = { fiscalYear: '2026-27', programId: 'dds-qip' };
 
 describe.each(['pglite', 'postgres'] as const)('snapshot submissions of a chunk: %s', (kind) => {
-  let database: QuipDatabase;
+  const database = seededTestDatabase(kind);
   let ids: number[];
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
     await upsertEntities(database.db, SCOPE, [
       { id: 'A', name: 'A', attributes: {} },
       { id: 'B', name: 'B', attributes: {} },
@@ -48,7 +44,6 @@ describe.each(['pglite', 'postgres'] as const)('snapshot submissions of a chunk:
     const rows = await database.db.selectFrom('submissions').select('id').orderBy('id').execute();
     ids = rows.map((r) => Number(r.id));
   });
-  afterAll(() => database?.close());
 
   it('gives the latest version up to the snapshot per payee x measure x period x record, payee by payee in key order', async () => {
     // Rows 1..5 are the first batch, 6 the second, 7 the third: the snapshot is row 6.

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { openTestDatabase } from '../testing/test-databases.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
 import { upsertEntities } from './entities.ts';
 import { lockFiscalYear } from './fiscal-year-writes.ts';
 import { saveRulebookRevision } from './rulebooks.ts';
@@ -18,10 +16,8 @@ const SCOPE = { fiscalYear: '2026-27', programId: 'dds-qip' };
  * nothing is written while a run is created.
  */
 describe('run snapshot while a batch is being written, on postgres', () => {
-  let database: QuipDatabase;
+  const database = seededTestDatabase('postgres');
   beforeAll(async () => {
-    database = await openTestDatabase('postgres');
-    await seedReferenceData(database.db);
     await upsertEntities(database.db, SCOPE, [{ id: 'V1', name: 'One', attributes: {} }]);
     await saveRulebookRevision(database.db, {
       ...SCOPE,
@@ -32,7 +28,6 @@ describe('run snapshot while a batch is being written, on postgres', () => {
       publish: true,
     });
   });
-  afterAll(() => database?.close());
 
   it('waits for the batch to commit and includes all of its rows', async () => {
     let release: () => void = () => {};

@@ -1,9 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type PgClient, pgClientTransaction } from '../pg-client-transaction.ts';
 import type { Database } from '../schema.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
 import { openTestDatabase } from '../testing/test-databases.ts';
 import { appendAudit, verifyAuditChain } from './audit-log.ts';
 import { upsertEntities } from './entities.ts';
@@ -35,16 +34,13 @@ async function copyIntoNewBatch(
 }
 
 describe('COPY of submission rows on postgres', () => {
-  let database: QuipDatabase;
+  const database = seededTestDatabase('postgres');
   beforeAll(async () => {
-    database = await openTestDatabase('postgres');
-    await seedReferenceData(database.db);
     await upsertEntities(database.db, SCOPE, [
       { id: 'V1', name: 'One', attributes: {} },
       { id: 'V\t2', name: 'Two', attributes: {} },
     ]);
   });
-  afterAll(() => database?.close());
 
   const batchRows = (batchId: number) =>
     sql<Record<string, unknown>>`

@@ -1,11 +1,10 @@
 import { RulebookError } from '@quip/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuipDatabase } from '../create-database.ts';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '../repositories/audit-log.ts';
 import { findPublishedRulebook, publishedVersions, saveRulebookRevision } from '../repositories/rulebooks.ts';
-import { DATABASE_KINDS, openTestDatabase } from '../testing/test-databases.ts';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
+import { DATABASE_KINDS } from '../testing/test-databases.ts';
 import { loadCatalog } from './load-catalog.ts';
-import { seedReferenceData } from './reference-data.ts';
 
 /** The smallest valid rulebook: one value measure paid by a fixed schedule. */
 function rulebook(programId: string, fiscalYear: string, amount: string) {
@@ -22,12 +21,7 @@ function rulebook(programId: string, fiscalYear: string, amount: string) {
 }
 
 describe.each(DATABASE_KINDS)('catalog loading on %s', (kind) => {
-  let database: QuipDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedReferenceData(database.db);
-  });
-  afterAll(() => database?.close());
+  const database = seededTestDatabase(kind);
 
   it('publishes each catalog rulebook as version 1 with an audit entry, and skips unknown years', async () => {
     const result = await loadCatalog(database.db, [
