@@ -3,6 +3,8 @@ import { scoreMeasure } from './score-measure.ts';
 import { ScoringSpecSchema } from './scoring-spec.ts';
 
 const spec = (json: unknown) => ScoringSpecSchema.parse(json);
+/** A decile table as benchmark files list it: the starts of deciles 3, 4, 5... in order. */
+const decilesFrom3 = (starts: number[]) => starts.map((from, i) => ({ decile: 3 + i, from }));
 
 describe('met-not-met', () => {
   const s = spec({ kind: 'met-not-met', points: 2 });
@@ -141,16 +143,7 @@ describe('linear (Hospital VBP)', () => {
 });
 
 describe('decile (MIPS)', () => {
-  const benchmarks = [
-    { decile: 3, from: 0.3 },
-    { decile: 4, from: 0.4 },
-    { decile: 5, from: 0.5 },
-    { decile: 6, from: 0.6 },
-    { decile: 7, from: 0.7 },
-    { decile: 8, from: 0.8 },
-    { decile: 9, from: 0.9 },
-    { decile: 10, from: 0.95 },
-  ];
+  const benchmarks = decilesFrom3([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]);
   const mips = spec({ kind: 'decile', benchmarks, belowPoints: 1 });
 
   it('interpolates within the decile', () => {
@@ -180,11 +173,7 @@ describe('decile (MIPS)', () => {
     const inverse = spec({
       kind: 'decile',
       direction: 'lower',
-      benchmarks: [
-        { decile: 3, from: 0.5 },
-        { decile: 4, from: 0.4 },
-        { decile: 5, from: 0.3 },
-      ],
+      benchmarks: decilesFrom3([0.5, 0.4, 0.3]),
     });
     // 0.35 is in decile 4 (0.4 down to 0.3): 4 + (0.4 - 0.35) / (0.4 - 0.3) = 4.5
     expect(scoreMeasure(inverse, { value: 0.35 }).points).toBeCloseTo(4.5, 10);
@@ -201,10 +190,7 @@ describe('decile (MIPS)', () => {
     };
     const bad2 = {
       kind: 'decile',
-      benchmarks: [
-        { decile: 3, from: 0.3 },
-        { decile: 4, from: 0.2 },
-      ],
+      benchmarks: decilesFrom3([0.3, 0.2]),
     };
     expect(ScoringSpecSchema.safeParse(bad1).success).toBe(false);
     expect(ScoringSpecSchema.safeParse(bad2).success).toBe(false);
@@ -218,16 +204,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
 
   // PY2019 measure 014, registry (CMSgov/qpp-measures-data benchmarks/2019.json, isToppedOutByProgram
   // true): deciles [0, 76.54, 89.81, 96.54, 99.71, 100, 100, 100, 100] -> deciles 7, 8 and 9 are empty.
-  const m014 = [
-    { decile: 3, from: 76.54 },
-    { decile: 4, from: 89.81 },
-    { decile: 5, from: 96.54 },
-    { decile: 6, from: 99.71 },
-    { decile: 7, from: 100 },
-    { decile: 8, from: 100 },
-    { decile: 9, from: 100 },
-    { decile: 10, from: 100 },
-  ];
+  const m014 = decilesFrom3([76.54, 89.81, 96.54, 99.71, 100, 100, 100, 100]);
 
   it('accepts the PY2019 row and scores a rate on the shared bound in the highest decile', () => {
     const topped = spec({ kind: 'decile', benchmarks: m014, belowPoints: 3, toppedOutCap: 7 });
@@ -273,16 +250,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
       direction: 'lower',
       belowPoints: 3,
       toppedOutCap: 7,
-      benchmarks: [
-        { decile: 3, from: 0.68 },
-        { decile: 4, from: 0.28 },
-        { decile: 5, from: 0.13 },
-        { decile: 6, from: 0 },
-        { decile: 7, from: 0 },
-        { decile: 8, from: 0 },
-        { decile: 9, from: 0 },
-        { decile: 10, from: 0 },
-      ],
+      benchmarks: decilesFrom3([0.68, 0.28, 0.13, 0, 0, 0, 0, 0]),
     });
     // 0 reaches the starts of deciles 6..10: decile 10, 10 points, capped at 7
     expect(scoreMeasure(m238, { value: 0 }, true)).toMatchObject({
@@ -302,16 +270,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
 
   describe('a shared start in the middle of the table', () => {
     // deciles 5 and 6 are empty: decile 7 runs from 30 up to 50
-    const mid = [
-      { decile: 3, from: 10 },
-      { decile: 4, from: 20 },
-      { decile: 5, from: 30 },
-      { decile: 6, from: 30 },
-      { decile: 7, from: 30 },
-      { decile: 8, from: 50 },
-      { decile: 9, from: 60 },
-      { decile: 10, from: 70 },
-    ];
+    const mid = decilesFrom3([10, 20, 30, 30, 30, 50, 60, 70]);
     const s = spec({ kind: 'decile', benchmarks: mid });
 
     it('a rate exactly on the shared start is in the highest decile starting there', () => {
@@ -346,12 +305,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
       const low = spec({
         kind: 'decile',
         direction: 'lower',
-        benchmarks: [
-          { decile: 3, from: 50 },
-          { decile: 4, from: 40 },
-          { decile: 5, from: 40 },
-          { decile: 6, from: 30 },
-        ],
+        benchmarks: decilesFrom3([50, 40, 40, 30]),
       });
       // 40 is decile 5's start: 5
       expect(scoreMeasure(low, { value: 40 }).points).toBe(5);
@@ -367,11 +321,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
   it('still refuses a start worse than the one before, in either direction', () => {
     const higher = ScoringSpecSchema.safeParse({
       kind: 'decile',
-      benchmarks: [
-        { decile: 3, from: 0.3 },
-        { decile: 4, from: 0.3 },
-        { decile: 5, from: 0.2 },
-      ],
+      benchmarks: decilesFrom3([0.3, 0.3, 0.2]),
     });
     expect(higher.success).toBe(false);
     expect(higher.error?.issues).toEqual([
@@ -383,11 +333,7 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
     const lower = ScoringSpecSchema.safeParse({
       kind: 'decile',
       direction: 'lower',
-      benchmarks: [
-        { decile: 3, from: 0.3 },
-        { decile: 4, from: 0.3 },
-        { decile: 5, from: 0.4 },
-      ],
+      benchmarks: decilesFrom3([0.3, 0.3, 0.4]),
     });
     expect(lower.success).toBe(false);
     expect(lower.error?.issues).toEqual([
