@@ -1,8 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
-import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useProgramParams } from '../app/use-program-params.ts';
+import { useMe } from '../auth/use-me.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { TabBar } from '../ui/tab-bar.tsx';
 import { BulkUpload } from './bulk-upload.tsx';
@@ -11,9 +9,8 @@ import { SubmissionsInboxPanel } from './submissions-inbox-panel.tsx';
 
 /** A program's data in one fiscal year: the submissions inbox, payees, bulk upload. */
 export function DataPage() {
-  const { fy = '', program = '' } = useParams({ strict: false }) as { fy?: string; program?: string };
-  const { api } = useQuip();
-  const me = useQuery(meQueryOptions(api)).data;
+  const { fy, program } = useProgramParams();
+  const me = useMe();
   return (
     <>
       <PageHeader title={`Data: ${program} ${fy}`}>

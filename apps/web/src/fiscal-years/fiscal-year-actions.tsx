@@ -1,9 +1,9 @@
 import { nextFiscalYear } from '@quip/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { dataOf } from '../api/api-client.ts';
 import type { FiscalYear } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -14,7 +14,7 @@ import { CloseRefusal, closeRefusalReasons } from './close-refusal.tsx';
 export function FiscalYearActions({ year, years }: { year: FiscalYear; years: FiscalYear[] }) {
   const { api } = useQuip();
   const queryClient = useQueryClient();
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   const next = nextFiscalYear(year.fiscalYear);
   const nextExists = years.some((y) => y.fiscalYear === next);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['fiscal-years'] });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyMessage } from '../ui/query-feedback.tsx';
 import { QueryView } from '../ui/query-view.tsx';
@@ -11,7 +11,7 @@ import { FiscalYearSection } from './fiscal-year-section.tsx';
 export function FiscalYearsPage() {
   const { api } = useQuip();
   const years = useQuery(fiscalYearsQueryOptions(api));
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
 
   return (
     <>

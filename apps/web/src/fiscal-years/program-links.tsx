@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Program } from '../api/resources.ts';
-import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { routeRoles } from '../layout/nav-items.ts';
 
 const link =
@@ -26,8 +24,7 @@ export function ProgramLinks({
   program: Program;
   className?: string;
 }) {
-  const { api } = useQuip();
-  const role = useQuery(meQueryOptions(api)).data?.role;
+  const role = useMe()?.role;
   if (!role) return null;
   const params = { fy: fiscalYear, program: program.id };
   const can = (roles: readonly string[]) => roles.includes(role);

@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { Button } from '../ui/button.tsx';
 import { navItemsFor } from './nav-items.ts';
 import { RoleBadge } from './role-badge.tsx';
@@ -10,11 +10,11 @@ import { SkipLink } from './skip-link.tsx';
 
 /** The signed-in frame: header with role-aware navigation, the current page below. */
 export function AppLayout() {
-  const { api, session } = useQuip();
+  const { session } = useQuip();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   // The app route's beforeLoad has fetched it, so it is there on first render.
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   useFocusHeadingOnNavigate();
 
   const signOut = async () => {

@@ -1,10 +1,11 @@
 import { formatDollars } from '@quip/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { PaymentCycle } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useProgramParams } from '../app/use-program-params.ts';
+import { useMe } from '../auth/use-me.ts';
 import { runApi } from '../runs/run-api.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -19,9 +20,9 @@ import { amount, numCell, TableHead } from './table-head.tsx';
 
 /** A program's payment cycles in a fiscal year: create one from a run, approve it, download it; a payee's ledger. */
 export function PaymentsPage() {
-  const { fy = '', program = '' } = useParams({ strict: false }) as { fy?: string; program?: string };
+  const { fy, program } = useProgramParams();
   const { api } = useQuip();
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   const cycles = useQuery({
     queryKey: ['payment-cycles', fy, program],
     queryFn: ({ signal }) => paymentCycleApi.list(api, fy, program, signal),

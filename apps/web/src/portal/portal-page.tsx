@@ -2,7 +2,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { BulkUpload } from '../data/bulk-upload.tsx';
 import { SubmissionsInboxPanel } from '../data/submissions-inbox-panel.tsx';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
@@ -24,7 +24,7 @@ import { PublishedRuns } from './published-runs.tsx';
  */
 export function PortalPage() {
   const { api } = useQuip();
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   const years = useQuery(fiscalYearsQueryOptions(api));
   const requests = useQuery(requestsQueryOptions(api));
   useReviewEvents();

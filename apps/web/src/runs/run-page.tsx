@@ -5,7 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { fiscalYearsQueryOptions } from '../fiscal-years/fiscal-year-queries.ts';
 import { PublishPreliminary } from '../review/publish-preliminary.tsx';
 import { Button } from '../ui/button.tsx';
@@ -50,7 +50,7 @@ export function RunPage() {
   const done = run.data?.status === 'succeeded';
   const fy = run.data?.fiscalYear ?? '';
   const program = run.data?.program ?? '';
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   const yearStatus = useQuery(fiscalYearsQueryOptions(api)).data?.find((y) => y.fiscalYear === fy)?.status;
   const results = useRunResults(api, run.data, done);
   const measureNames = useMemo(

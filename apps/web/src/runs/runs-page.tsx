@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useProgramParams } from '../app/use-program-params.ts';
+import { useMe } from '../auth/use-me.ts';
 import { rulebookQueryOptions } from '../rulebook/rulebook-queries.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -17,11 +18,11 @@ import { RunProgressBar } from './run-progress-bar.tsx';
 
 /** A program's runs in a fiscal year; admins start a new one here. */
 export function RunsPage() {
-  const { fy = '', program = '' } = useParams({ strict: false }) as { fy?: string; program?: string };
+  const { fy, program } = useProgramParams();
   const { api } = useQuip();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   const runs = useQuery({
     queryKey: ['runs', fy, program],
     queryFn: ({ signal }) => runApi.list(api, fy, program, signal),

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuip } from '../app/quip-context.tsx';
-import { meQueryOptions } from '../auth/me-query.ts';
+import { useMe } from '../auth/use-me.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
@@ -13,7 +13,7 @@ export function ScorecardPage() {
   const { runId = '', entityId = '' } = useParams({ strict: false }) as { runId?: string; entityId?: string };
   const { api } = useQuip();
   const card = useQuery(scorecardQueryOptions(api, runId, entityId));
-  const me = useQuery(meQueryOptions(api)).data;
+  const me = useMe();
   return (
     <>
       <div className="print:hidden">
