@@ -34,7 +34,7 @@ async function runJob(job: Extract<ToJobThread, { kind: 'job' }>): Promise<void>
 }
 
 port.on('message', (message: ToJobThread) => {
-  if (message.kind === 'rows') answer(message);
+  if (message.kind === 'rows' || message.kind === 'rows-part') answer(message);
   else if (message.kind === 'abort') abort.abort();
   else void runJob(message);
 });

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import { type FromJobThread, rebuildError, type ToJobThread } from './thread-messages.ts';
 
 type RowsReply = Extract<ToJobThread, { kind: 'rows' }>;
+type PartReply = Extract<ToJobThread, { kind: 'rows-part' }>;
 
 /**
  * The job thread's database: a Kysely instance whose statements the main thread runs on its own
@@ -13,8 +14,13 @@ type RowsReply = Extract<ToJobThread, { kind: 'rows' }>;
  * connection, and the embedded database's single connection is shared with the HTTP thread's
  * requests by the same lock as before.
  */
-export function threadDatabase(port: MessagePort): { db: Kysely<Database>; answer(reply: RowsReply): void } {
+export function threadDatabase(port: MessagePort): {
+  db: Kysely<Database>;
+  answer(reply: RowsReply | PartReply): void;
+} {
   const waiting = new Map<number, (reply: RowsReply) => void>();
+  /** The rows of answers still coming in parts. */
+  const parts = new Map<number, unknown[][]>();
   let nextId = 1;
   let nextLease = 1;
   const send = (message: FromJobThread) => port.postMessage(message);
@@ -49,9 +55,16 @@ export function threadDatabase(port: MessagePort): { db: Kysely<Database>; answe
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     answer(reply) {
+      const earlier = parts.get(reply.id) ?? [];
+      if (reply.kind === 'rows-part') {
+        earlier.push(reply.rows);
+        parts.set(reply.id, earlier);
+        return;
+      }
+      parts.delete(reply.id);
       const waiter = waiting.get(reply.id);
       waiting.delete(reply.id);
-      waiter?.(reply);
+      waiter?.(reply.ok && earlier.length > 0 ? { ...reply, rows: [...earlier, reply.rows].flat() } : reply);
     },
   };
 }

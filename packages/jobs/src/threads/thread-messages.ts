@@ -16,6 +16,8 @@ export interface PlainError {
 export type ToJobThread =
   | { kind: 'job'; id: number; queue: string; payload: unknown; jobId: string; attempt: number }
   | { kind: 'abort' }
+  /** A part of a long answer's rows; the `rows` message with the same id brings the last part. */
+  | { kind: 'rows-part'; id: number; rows: unknown[] }
   | { kind: 'rows'; id: number; ok: true; rows: unknown[]; numAffectedRows?: bigint | undefined }
   | { kind: 'rows'; id: number; ok: false; error: PlainError };
 
