@@ -1,6 +1,7 @@
-import { catalogRulebook, docExample, wpcSection7Records } from '@quip/catalog';
-import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { docExample, wpcSection7Records } from '@quip/catalog';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishCatalogRulebook } from '../testing/rulebooks-fixture.ts';
 import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // A stored run's scorecard in a pooled program says what meeting each missed measure would have
@@ -25,24 +26,12 @@ describe.each(DATABASE_KINDS)("a pooled program's stored scorecards on %s", (kin
   beforeAll(async () => {
     t = await openTestApp(kind, { worker: true, clock: () => new Date('2027-08-31T18:00:00Z') });
     admin = await t.keyFor('admin');
-    await publishRulebook(
-      t.database.db,
-      catalogRulebook('2026-27', 'dhcs-wpc') as { program: string; fiscalYear: string },
-    );
+    await publishCatalogRulebook(t.database.db, '2026-27', 'dhcs-wpc');
     const payees = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27');
     expect((await t.app.request(`${PROGRAM}/entities`, json(admin, payees))).status).toBe(200);
     const records = wpcSection7Records(['wpc-los-angeles', 'wpc-san-francisco']);
     expect((await t.app.request(`${PROGRAM}/submissions`, json(admin, records))).status).toBe(201);
-    const started = await t.app.request(`${PROGRAM}/runs`, json(admin, { asOf: '2027-08-31' }));
-    expect(started.status).toBe(202);
-    runId = ((await started.json()) as Body).id;
-    for (let i = 0; i < 800; i++) {
-      const run = await get(`/api/v1/runs/${runId}`);
-      if (run.body.status === 'succeeded') return;
-      if (run.body.status === 'failed') throw new Error(`run failed: ${run.body.reason}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the run did not end');
+    runId = await t.succeededRun(PROGRAM, admin, { asOf: '2027-08-31' });
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -1,6 +1,7 @@
-import { catalogRulebook, docExample } from '@quip/catalog';
-import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { docExample } from '@quip/catalog';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishCatalogRulebook } from '../testing/rulebooks-fixture.ts';
 import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // Run completions are events a client can follow and, after a reconnect, catch up on (issue 16,
@@ -49,28 +50,13 @@ describe.each(DATABASE_KINDS)('the event stream on %s', (kind) => {
     await reader.cancel();
     return events;
   };
-  const completedRun = async () => {
-    const started = await t.app.request(`${PROGRAM}/runs`, json(admin, { asOf: '2027-08-31' }));
-    expect(started.status).toBe(202);
-    const { id } = (await started.json()) as { id: number };
-    for (let i = 0; i < 800; i++) {
-      const run = (await (await t.app.request(`/api/v1/runs/${id}`, { headers: bearer(admin) })).json()) as {
-        status: string;
-      };
-      if (run.status === 'succeeded') return id;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the run did not end');
-  };
+  const completedRun = () => t.succeededRun(PROGRAM, admin, { asOf: '2027-08-31' });
 
   beforeAll(async () => {
     t = await openTestApp(kind, { worker: true, clock: () => new Date('2027-08-31T18:00:00Z') });
     admin = await t.keyFor('admin');
     submitter = await t.keyFor('submitter', ['dds-qip:PV1234-950']);
-    await publishRulebook(
-      t.database.db,
-      catalogRulebook('2026-27', 'dds-qip') as { program: string; fiscalYear: string },
-    );
+    await publishCatalogRulebook(t.database.db, '2026-27', 'dds-qip');
     const payees = docExample('dds-qip', 'payees dds-qip 2026-27');
     expect((await t.app.request(`${PROGRAM}/entities`, json(admin, payees))).status).toBe(200);
   }, 60_000);

@@ -31,20 +31,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
         items: { fiscalYear: string; status: string }[];
       }
     ).items.find((y) => y.fiscalYear === fy)?.status;
-  const startRun = async () => {
-    const res = await api(`${DDS}/runs`, json(admin, { asOf: '2026-11-23' }));
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: number };
-    for (let i = 0; i < 400; i++) {
-      const run = (await (await api(`/runs/${id}`, { headers: bearer(analyst) })).json()) as {
-        status: string;
-      };
-      if (run.status === 'succeeded') return id;
-      if (run.status !== 'queued' && run.status !== 'running') throw new Error(`run ${id} ${run.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`run ${id} did not end`);
-  };
+  const startRun = () => t.succeededRun(`/api/v1${DDS}`, admin, { asOf: '2026-11-23' });
   const markOfficial = (id: number) =>
     api(`/runs/${id}/official`, { method: 'POST', headers: bearer(admin) });
   let first: number;

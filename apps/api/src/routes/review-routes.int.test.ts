@@ -1,6 +1,7 @@
-import { catalogRulebook, docExample } from '@quip/catalog';
-import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
+import { docExample } from '@quip/catalog';
+import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishCatalogRulebook } from '../testing/rulebooks-fixture.ts';
 import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 // The whole review-and-correction cycle through the API (issue 16), on the dds-qip worked
@@ -34,17 +35,7 @@ describe.each(DATABASE_KINDS)('review and correction on %s', (kind) => {
     const res = await t.app.request(path, { ...init, headers: { ...init.headers, ...headers } });
     return { status: res.status, body: (await res.json()) as Body };
   };
-  const runToEnd = async (asOf: string) => {
-    const started = await post(`${PROGRAM}/runs`, admin, { asOf });
-    expect(started.status).toBe(202);
-    for (let i = 0; i < 800; i++) {
-      const run = await get(`/api/v1/runs/${started.body.id}`, admin);
-      if (run.body.status === 'succeeded') return run.body.id as number;
-      if (run.body.status === 'failed') throw new Error(`run failed: ${run.body.reason}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the run did not end');
-  };
+  const runToEnd = (asOf: string) => t.succeededRun(PROGRAM, admin, { asOf });
 
   beforeAll(async () => {
     t = await openTestApp(kind, { worker: true, clock: () => now });
@@ -52,10 +43,7 @@ describe.each(DATABASE_KINDS)('review and correction on %s', (kind) => {
     analyst = await t.keyFor('analyst');
     bayview = await t.keyFor('submitter', [`dds-qip:${BAYVIEW}`]);
     valley = await t.keyFor('submitter', [`dds-qip:${VALLEY}`]);
-    await publishRulebook(
-      t.database.db,
-      catalogRulebook('2026-27', 'dds-qip') as { program: string; fiscalYear: string },
-    );
+    await publishCatalogRulebook(t.database.db, '2026-27', 'dds-qip');
     expect(
       (await post(`${PROGRAM}/entities`, admin, docExample('dds-qip', 'payees dds-qip 2026-27'))).status,
     ).toBe(200);

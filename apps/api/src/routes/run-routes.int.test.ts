@@ -1,53 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   createSubmissionBatch,
-  type DatabaseKind,
-  insertApiKey,
   insertSubmissionRows,
   listAudit,
   type QuipDatabase,
-  seedReferenceData,
   submissionRowJson,
   upsertEntities,
 } from '@quip/db';
-import { DATABASE_KINDS, openTestDatabase, publishRulebook } from '@quip/db/testing';
+import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
-import { BullmqJobRunner, InlineJobRunner, type JobRunner, jobDefinitions } from '@quip/jobs';
+import { BullmqJobRunner, InlineJobRunner } from '@quip/jobs';
 import { storeSyntheticData, storeSyntheticProgram } from '@quip/jobs/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type QuipApp } from '../app.ts';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
-import { createLogger } from '../logger.ts';
-
-/** The app with a job runner that takes jobs (the shared test app starts none). */
-async function openRunsApp(kind: DatabaseKind, jobs: JobRunner) {
-  const database = await openTestDatabase(kind);
-  await seedReferenceData(database.db);
-  await jobs.startWorker(jobDefinitions({ db: database.db }));
-  const app = createApp({
-    db: database.db,
-    databaseKind: database.kind,
-    jobs,
-    logger: createLogger('silent'),
-    webDist: null,
-    bodyLimitBytes: 1024 * 1024,
-  });
-  const keyFor = async (role: 'admin' | 'analyst' | 'submitter', entityIds?: string[]) => {
-    const key = generateApiKey();
-    await insertApiKey(database.db, {
-      id: randomUUID(),
-      name: `test ${role}`,
-      role,
-      entityIds: entityIds ?? null,
-      keyHash: hashApiKey(key),
-      keyPrefix: apiKeyPrefix(key),
-      createdBy: null,
-    });
-    return key;
-  };
-  return { app, database, keyFor };
-}
+import type { QuipApp } from '../app.ts';
+import { openTestApp, type TestApp } from '../testing/test-app.ts';
 
 const auth = (key: string, extra: Record<string, string> = {}) => ({
   Authorization: `Bearer ${key}`,
@@ -63,9 +30,9 @@ const PAYEES = Array.from({ length: 10 }, (_, i) => ({
 }));
 
 describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => {
+  let t: TestApp;
   let app: QuipApp;
   let database: QuipDatabase;
-  let jobs: InlineJobRunner;
   let admin: string;
   let analyst: string;
   let submitter: string;
@@ -92,19 +59,16 @@ describe.each(DATABASE_KINDS)('recompute runs through the API on %s', (kind) => 
   };
 
   beforeAll(async () => {
-    jobs = new InlineJobRunner(10);
-    const opened = await openRunsApp(kind, jobs);
-    ({ app, database } = opened);
+    // In-process jobs retried after 10 ms (200 ms by default).
+    t = await openTestApp(kind, { jobs: new InlineJobRunner(10), worker: true });
+    ({ app, database } = t);
     await storeSyntheticProgram(database.db, PAYEES);
-    admin = await opened.keyFor('admin');
-    analyst = await opened.keyFor('analyst');
-    submitter = await opened.keyFor('submitter', ['dds-qip:P000001']);
+    admin = await t.keyFor('admin');
+    analyst = await t.keyFor('analyst');
+    submitter = await t.keyFor('submitter', ['dds-qip:P000001']);
     runId = await start({ 'Idempotency-Key': `first-run-${kind}` });
   });
-  afterAll(async () => {
-    await jobs?.close(1_000);
-    await database?.close();
-  });
+  afterAll(() => t?.close());
 
   it('starts once per Idempotency-Key and succeeds with every payee paid', async () => {
     expect(await start({ 'Idempotency-Key': `first-run-${kind}` })).toBe(runId);
@@ -389,7 +353,7 @@ describe('the queue dashboard in scaled mode', () => {
     const url = process.env.QUIP_TEST_REDIS_URL;
     if (!url) throw new Error('QUIP_TEST_REDIS_URL is not set: run the suite with `npm test`');
     const jobs = new BullmqJobRunner(url, `quip-test-${randomUUID().slice(0, 8)}`);
-    const { app, database, keyFor } = await openRunsApp('postgres', jobs);
+    const { app, keyFor, close } = await openTestApp('postgres', { jobs, worker: true });
     try {
       expect((await app.request('/admin/queues')).status).toBe(401);
       expect((await app.request('/admin/queues', { headers: auth(await keyFor('analyst')) })).status).toBe(
@@ -401,16 +365,15 @@ describe('the queue dashboard in scaled mode', () => {
       const queues = await app.request('/admin/queues/api/queues', { headers: auth(await keyFor('admin')) });
       expect(JSON.stringify(await queues.json())).toContain('quip-run-chunk');
     } finally {
-      await jobs.close(1_000);
-      await database.close();
+      await close();
     }
   });
 });
 
 describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
+  let t: TestApp;
   let app: QuipApp;
   let database: QuipDatabase;
-  let jobs: InlineJobRunner;
   let admin: string;
   let analyst: string;
   type Done = { id: number; asOf: string; rulebookVersion: number; totalCents: number };
@@ -455,11 +418,11 @@ describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
     };
 
   beforeAll(async () => {
-    jobs = new InlineJobRunner(10);
-    const opened = await openRunsApp(kind, jobs);
-    ({ app, database } = opened);
-    admin = await opened.keyFor('admin');
-    analyst = await opened.keyFor('analyst');
+    // In-process jobs retried after 10 ms (200 ms by default).
+    t = await openTestApp(kind, { jobs: new InlineJobRunner(10), worker: true });
+    ({ app, database } = t);
+    admin = await t.keyFor('admin');
+    analyst = await t.keyFor('analyst');
     // Version 1: the DSP survey is due 2026-10-31, inside the year.
     await publishRulebook(
       database.db,
@@ -494,10 +457,7 @@ describe.each(DATABASE_KINDS)('the dates of a run on %s', (kind) => {
       }
     });
   });
-  afterAll(async () => {
-    await jobs?.close(1_000);
-    await database?.close();
-  });
+  afterAll(() => t?.close());
 
   it("defaults to the fiscal year's last day when nothing is due after it", async () => {
     v1 = await start();

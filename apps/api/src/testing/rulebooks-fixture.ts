@@ -1,3 +1,4 @@
+import { catalogRulebook } from '@quip/catalog';
 import { type Database, upsertEntities } from '@quip/db';
 import { publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
@@ -23,4 +24,9 @@ export async function publishScreeningProgram(db: Kysely<Database>) {
     { id: 'V1-096', name: 'Home One', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
     { id: 'V2-096', name: 'Home Two', attributes: { serviceCode: '096', rateCents: 5000, units: 1 } },
   ]);
+}
+
+/** Publishes the catalog's rulebook of a program in a fiscal year, as a new database's first start does. */
+export function publishCatalogRulebook(db: Kysely<Database>, fiscalYear: string, program: string) {
+  return publishRulebook(db, catalogRulebook(fiscalYear, program) as { program: string; fiscalYear: string });
 }

@@ -8,7 +8,7 @@ import {
 } from '@quip/db';
 import { openTestDatabase } from '@quip/db/testing';
 import { InlineJobRunner, type JobRunner, jobDefinitions } from '@quip/jobs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type AppDependencies, createApp, type QuipApp } from '../app.ts';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
 import { parseScopeEntry } from '../auth/principal.ts';
@@ -24,6 +24,12 @@ export interface TestApp {
    * (a rate limiter, upload timeouts, a smaller body limit).
    */
   appWith(deps: Partial<AppDependencies>): QuipApp;
+  /**
+   * Starts a run through the API (POST `{program}/runs` as `key`, answered 202; `program` is its
+   * path, /api/v1/fiscal-years/{fy}/programs/{id}) and polls it until it has ended: its id once
+   * it succeeded, an error naming its status when it did not, or did not end within 30 s.
+   */
+  succeededRun(program: string, key: string, body?: { asOf?: string }): Promise<number>;
   /**
    * Creates a key with the given role and scope and returns its secret. A scope entry is
    * `program:entityId`; a bare id is scoped in every program (as migration 0011 keeps old keys).
@@ -60,11 +66,26 @@ export async function openTestApp(kind: DatabaseKind, options: TestAppOptions = 
       ...(options.clock ? { clock: options.clock } : {}),
       ...deps,
     });
+  const app = appWith({});
   return {
-    app: appWith({}),
+    app,
     database,
     jobs,
     appWith,
+    async succeededRun(program, key, body = {}) {
+      const started = await app.request(`${program}/runs`, json(key, body));
+      expect(started.status).toBe(202);
+      const { id } = (await started.json()) as { id: number };
+      const until = Date.now() + 30_000;
+      for (;;) {
+        const run = await app.request(`/api/v1/runs/${id}`, { headers: bearer(key) });
+        const { status, reason } = (await run.json()) as { status: string; reason: string | null };
+        if (status === 'succeeded') return id;
+        if ((status !== 'queued' && status !== 'running') || Date.now() > until)
+          throw new Error(`run ${id} is ${status}${reason ? `: ${reason}` : ''}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
     async keyFor(role, entityIds) {
       const key = generateApiKey();
       const programs = (await listPrograms(database.db)).map((p) => p.id);
