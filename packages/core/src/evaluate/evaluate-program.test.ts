@@ -2,18 +2,11 @@ import { dataSetFixture, rulebookFixture } from '@quip/fixtures';
 import { describe, expect, it } from 'vitest';
 import { RulebookError } from '../errors.ts';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
-import { testRulebook } from '../testing/test-rulebook.ts';
+import { rateCountsMeasure, testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
-const countsMeasure = (key: string, target: Record<string, unknown>) => ({
-  key,
-  name: key,
-  domain: 'employment',
-  kind: 'outcome',
-  fields: { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } },
-  compute: { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' },
-  target,
-});
+const countsMeasure = (key: string, target: Record<string, unknown>) =>
+  rateCountsMeasure(key, 'placed', 'interns', { domain: 'employment', target });
 
 describe('peer-percentile targets', () => {
   const compiled = compileRulebook(

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
-import { testRulebook } from '../testing/test-rulebook.ts';
+import { rateCountsMeasure, testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
 // Two plans in county A, one in county B; m1 and m2 are rates held to 0.5 (target and floor).
-const rate = (key: string) => ({
-  key,
-  name: key,
-  domain: 'quality',
-  kind: 'performance',
-  fields: { n: { type: 'number', required: true }, d: { type: 'number', required: true } },
-  compute: { kind: 'rate-counts', numeratorField: 'n', denominatorField: 'd' },
-  target: { kind: 'absolute', value: 0.5 },
-  floor: { kind: 'absolute', value: 0.5 },
-});
+const rate = (key: string) =>
+  rateCountsMeasure(key, 'n', 'd', {
+    domain: 'quality',
+    kind: 'performance',
+    target: { kind: 'absolute', value: 0.5 },
+    floor: { kind: 'absolute', value: 0.5 },
+  });
 const rulebook = (extra: Record<string, unknown> = {}) =>
   testRulebook({
     program: 'dhcs-mcas',

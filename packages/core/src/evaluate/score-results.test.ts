@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulebook } from '../rulebook/compile-rulebook.ts';
-import { testRulebook } from '../testing/test-rulebook.ts';
+import { rateCountsMeasure, testRulebook } from '../testing/test-rulebook.ts';
 import { evaluateProgram } from './evaluate-program.ts';
 
-const fields = { placed: { type: 'number', required: true }, interns: { type: 'number', required: true } };
-const compute = { kind: 'rate-counts', numeratorField: 'placed', denominatorField: 'interns' };
-const base = { name: 'CIE', domain: 'employment', kind: 'outcome', fields, compute };
+/** A rate of placed / interns named CIE, with these settings (its target...). */
+const cie = (key: string, settings: Record<string, unknown>) =>
+  rateCountsMeasure(key, 'placed', 'interns', { name: 'CIE', domain: 'employment', ...settings });
 const sub = (entityId: string, measure: string, period: string, placed: number, interns = 10) => ({
   entityId,
   measure,
@@ -21,7 +21,7 @@ function evaluateCie(settings: Record<string, unknown>, submissions: ReturnType<
   const compiled = compileRulebook(
     testRulebook({
       program: 'dhcs-qwi',
-      measures: [{ ...base, key: 'cie', ...settings }],
+      measures: [cie('cie', settings)],
       scoring: { kind: 'met-not-met' },
     }),
   );
@@ -38,22 +38,18 @@ describe('targets that need a baseline, scoring and the composite', () => {
     testRulebook({
       program: 'dhcs-qwi',
       measures: [
-        {
-          ...base,
-          key: 'cie',
+        cie('cie', {
           baseline: { period: '2025-26' },
           target: { kind: 'improvement', goal: 0.8, gapClosed: '0.25' },
           scoring: { kind: 'met-not-met', points: 2 },
           weight: 3,
-        },
-        {
-          ...base,
-          key: 'retention',
+        }),
+        cie('retention', {
           baseline: { payeeField: 'retentionBaseline' },
           target: { kind: 'improvement', goal: 0.9, gapClosed: '0.5' },
           noData: 'not-met',
           weight: 1,
-        },
+        }),
       ],
       scoring: { kind: 'met-not-met' },
       payment: { method: 'rate-incentive', earning: 'composite' },

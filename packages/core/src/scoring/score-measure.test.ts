@@ -319,29 +319,24 @@ describe('decile tables with equal starts (empty deciles, as CMS publishes them)
   });
 
   it('still refuses a start worse than the one before, in either direction', () => {
-    const higher = ScoringSpecSchema.safeParse({
-      kind: 'decile',
-      benchmarks: decilesFrom3([0.3, 0.3, 0.2]),
-    });
-    expect(higher.success).toBe(false);
-    expect(higher.error?.issues).toEqual([
-      expect.objectContaining({
-        path: ['benchmarks', 2, 'from'],
-        message: expect.stringContaining('at or above'),
-      }),
-    ]);
-    const lower = ScoringSpecSchema.safeParse({
-      kind: 'decile',
-      direction: 'lower',
-      benchmarks: decilesFrom3([0.3, 0.3, 0.4]),
-    });
-    expect(lower.success).toBe(false);
-    expect(lower.error?.issues).toEqual([
-      expect.objectContaining({
-        path: ['benchmarks', 2, 'from'],
-        message: expect.stringContaining('at or below'),
-      }),
-    ]);
+    // Higher is better (the default): 0.2 after 0.3 goes down; lower is better: 0.4 after 0.3 goes up.
+    for (const [direction, starts, message] of [
+      [{}, [0.3, 0.3, 0.2], 'at or above'],
+      [{ direction: 'lower' }, [0.3, 0.3, 0.4], 'at or below'],
+    ] as const) {
+      const parsed = ScoringSpecSchema.safeParse({
+        kind: 'decile',
+        ...direction,
+        benchmarks: decilesFrom3([...starts]),
+      });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues).toEqual([
+        expect.objectContaining({
+          path: ['benchmarks', 2, 'from'],
+          message: expect.stringContaining(message),
+        }),
+      ]);
+    }
     // a start that is not a finite number
     expect(
       ScoringSpecSchema.safeParse({
