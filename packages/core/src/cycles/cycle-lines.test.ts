@@ -76,24 +76,21 @@ describe('computeCycleLines', () => {
   });
 
   it('pays the interim share, rounded down per line, until the official run pays the rest', () => {
-    const cfg = config({ interimShare: '0.8' });
-    const interim = computeCycleLines({
-      entitlements: [ent('A', 'incentive', 1001), ent('A', 'withhold', -999)],
-      balances: [],
-      config: cfg,
-      official: false,
-    });
+    // The same two entitlements, first in an interim run, then in the official one.
+    const cycle = (balances: ReturnType<typeof paid>[], official: boolean) =>
+      computeCycleLines({
+        entitlements: [ent('A', 'incentive', 1001), ent('A', 'withhold', -999)],
+        balances,
+        config: config({ interimShare: '0.8' }),
+        official,
+      });
+    const interim = cycle([], false);
     // 1,001 x 0.8 = 800.8 -> 800 (down); -999 x 0.8 = -799.2 -> -799 (down = toward zero).
     expect(interim.lines.map((l) => [l.key, l.payableCents, l.dueCents])).toEqual([
       ['incentive', 800, 800],
       ['withhold', -799, -799],
     ]);
-    const official = computeCycleLines({
-      entitlements: [ent('A', 'incentive', 1001), ent('A', 'withhold', -999)],
-      balances: [paid('A', 'incentive', 800), paid('A', 'withhold', -799)],
-      config: cfg,
-      official: true,
-    });
+    const official = cycle([paid('A', 'incentive', 800), paid('A', 'withhold', -799)], true);
     // The official run pays 1,001 - 800 = 201 and takes -999 - (-799) = -200.
     expect(official.lines.map((l) => [l.key, l.payableCents, l.dueCents])).toEqual([
       ['incentive', 1001, 201],
