@@ -5,6 +5,7 @@ import { meQueryOptions } from '../auth/me-query.ts';
 import { FilterSelect } from '../ui/data-table/filter-select.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { TextField } from '../ui/text-field.tsx';
 import { RequestList } from './request-list.tsx';
 import { type RequestFilters, requestsQueryOptions } from './review-api.ts';
 import { useReviewEvents } from './use-review-events.ts';
@@ -38,8 +39,8 @@ export function ReviewQueuePage() {
           onChange={setStatus}
           options={{ '': 'any', open: 'open', accepted: 'accepted', rejected: 'rejected' }}
         />
-        <TextFilter label="Program" value={program} onChange={setProgram} />
-        <TextFilter label="Measure" value={measure} onChange={setMeasure} />
+        <TextField label="Program" value={program} onValue={setProgram} />
+        <TextField label="Measure" value={measure} onValue={setMeasure} />
       </div>
       {requests.isPending ? <LoadingMessage>Loading requests…</LoadingMessage> : null}
       {requests.isError ? (
@@ -47,26 +48,5 @@ export function ReviewQueuePage() {
       ) : null}
       {requests.data ? <RequestList requests={requests.data} decide={me?.role === 'admin'} /> : null}
     </>
-  );
-}
-
-function TextFilter({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <label className="text-sm font-medium">
-      {label}
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-      />
-    </label>
   );
 }

@@ -39,6 +39,9 @@ const initial: WhatIfState = {
   pending: false,
 };
 
+/** What an answer for a valid draft clears: the last draft's error. */
+const VALID = { message: null, invalid: false } as const;
+
 /**
  * Live what-if for the rulebook editor: fetches the program's payees and current submissions
  * once, has the worker evaluate them under the published rulebook, then re-scores the edited
@@ -77,20 +80,18 @@ export function useWhatIf(args: {
             if (answer.id !== latest.current || !s.baseline) return s;
             return {
               ...s,
+              ...VALID,
               current: { ...(s.current ?? s.baseline), ...answer.scored },
               ms: answer.ms,
-              message: null,
-              invalid: false,
             };
           case 'result':
             if (answer.id !== latest.current) return s;
             return {
               ...s,
+              ...VALID,
               current: answer.summary,
               byPayee: answer.byPayee,
               ms: answer.ms,
-              message: null,
-              invalid: false,
               pending: false,
             };
           case 'invalid':

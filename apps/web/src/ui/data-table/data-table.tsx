@@ -2,6 +2,7 @@ import { formatDollars } from '@quip/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { saveBlob } from '../save-blob.ts';
+import { TextField } from '../text-field.tsx';
 import { cellText, type DataColumn } from './data-column.ts';
 import { type DataFilter, showsAll } from './data-filter.ts';
 import { FilterSelect } from './filter-select.tsx';
@@ -89,16 +90,13 @@ function DataTableOf<T>({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-4">
-        <label className="text-sm font-medium">
-          {searchLabel}
-          <input
-            type="search"
-            value={view.search}
-            onChange={(e) => view.setSearch(e.target.value)}
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-            data-testid={`${testId}-search`}
-          />
-        </label>
+        <TextField
+          label={searchLabel}
+          type="search"
+          value={view.search}
+          onValue={view.setSearch}
+          data-testid={`${testId}-search`}
+        />
         {filters.map((f) => (
           <FilterSelect
             key={f.id}

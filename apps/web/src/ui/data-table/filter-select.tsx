@@ -1,3 +1,4 @@
+import { fieldBoxClass } from '../text-field.tsx';
 import { type FilterOptions, optionPairs } from './data-filter.ts';
 
 /** A table's filter as a labelled select over its choices (see FilterOptions). */
@@ -15,11 +16,7 @@ export function FilterSelect<V extends string>({
   return (
     <label className="text-sm font-medium">
       {label}
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value as V)}
-        className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-      >
+      <select value={value} onChange={(e) => onChange(e.target.value as V)} className={fieldBoxClass}>
         {optionPairs(options).map(([v, text]) => (
           <option key={v} value={v}>
             {text}
