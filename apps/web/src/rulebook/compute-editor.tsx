@@ -1,6 +1,6 @@
 import type { FieldTypes, RuleIssue } from '@quip/core';
 import { Button } from '../ui/button.tsx';
-import { Field, inputClass, issuesUnder, NumberInput, withMember } from './editor-inputs.tsx';
+import { binder, issuesUnder, NumberField, SelectField, TextField, withMember } from './editor-inputs.tsx';
 import { ExpressionEditor } from './expression-editor.tsx';
 
 type Compute = Record<string, unknown>;
@@ -44,60 +44,34 @@ export function ComputeEditor({
   const at = (...p: (string | number)[]) => issuesUnder(issues, [...path, ...p]);
   const set = (key: string, value: unknown) => onChange(withMember(compute, key, value));
   const fieldNames = Object.keys(dataTypes);
+  const bind = binder(compute, (key) => at(key), set);
   const fieldSelect = (key: string, label: string, types: string[], optional = false) => (
-    <Field label={label} issues={at(key)}>
-      {(a) => (
-        <select
-          {...a}
-          className={inputClass}
-          value={String(compute[key] ?? '')}
-          onChange={(e) => set(key, e.target.value === '' && optional ? undefined : e.target.value)}
-        >
-          <option value="">{optional ? '(default)' : '(choose a field)'}</option>
-          {fieldNames
-            .filter((n) => types.includes(String(dataTypes[n])))
-            .map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      options={[
+        ['', optional ? '(default)' : '(choose a field)'],
+        ...fieldNames.filter((n) => types.includes(String(dataTypes[n]))),
+      ]}
+      {...bind(key, optional)}
+    />
   );
   const date = (key: string, label: string, value: unknown, write: (v: string) => void) => (
-    <Field label={label} issues={at(key)}>
-      {(a) => (
-        <input
-          {...a}
-          type="date"
-          className={inputClass}
-          value={String(value ?? '')}
-          onChange={(e) => write(e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField type="date" label={label} issues={at(key)} value={value} onChange={write} />
   );
+  const per = <NumberField label="Rate per (default 1 = a percent)" {...bind('per')} />;
   const exclusions = Array.isArray(compute.exclusions)
     ? (compute.exclusions as Record<string, unknown>[])
     : [];
   return (
-    <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+    <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold text-slate-900">How the value is computed</legend>
-      <Field label="Computed as" issues={at('kind')}>
-        {(a) => (
-          <select
-            {...a}
-            className={inputClass}
-            value={kind}
-            onChange={(e) => onChange(SKELETONS[e.target.value] ?? { kind: e.target.value })}
-          >
-            {Object.entries(KIND_WORDS).map(([k, words]) => (
-              <option key={k} value={k}>
-                {words}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Computed as"
+        issues={at('kind')}
+        value={kind}
+        options={Object.entries(KIND_WORDS)}
+        onChange={(k) => onChange(SKELETONS[k] ?? { kind: k })}
+      />
       {kind === 'reporting' ? (
         <div className="grid gap-3 sm:grid-cols-3">
           {date(
@@ -112,24 +86,17 @@ export function ComputeEditor({
               ['accurate', 'Checked accurate (types, ranges, rules)'],
             ] as const
           ).map(([part, label]) => (
-            <Field key={part} label={label} issues={at(part)}>
-              {(a) => (
-                <select
-                  {...a}
-                  className={inputClass}
-                  value={compute[part] === false ? 'no' : 'yes'}
-                  // "yes" checks the part with its default settings; "no" turns the check off.
-                  onChange={(e) => set(part, e.target.value === 'no' ? false : undefined)}
-                >
-                  <option value="yes">yes</option>
-                  <option value="no">no</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              key={part}
+              label={label}
+              issues={at(part)}
+              value={compute[part] === false ? 'no' : 'yes'}
+              options={['yes', 'no']}
+              // "yes" checks the part with its default settings; "no" turns the check off.
+              onChange={(v) => set(part, v === 'no' ? false : undefined)}
+            />
           ))}
-          <Field label="Fewest records (default 1)" issues={at('minRecords')}>
-            {(a) => <NumberInput {...a} value={compute.minRecords} onChange={(v) => set('minRecords', v)} />}
-          </Field>
+          <NumberField label="Fewest records (default 1)" {...bind('minRecords')} />
         </div>
       ) : null}
       {kind === 'rate-records' ? (
@@ -168,21 +135,17 @@ export function ComputeEditor({
                     )
                   }
                 />
-                <Field label={`Exclusion ${i + 1} reason`} issues={at('exclusions', i, 'reason')}>
-                  {(a) => (
-                    <input
-                      {...a}
-                      className={inputClass}
-                      value={String(ex.reason ?? '')}
-                      onChange={(e) =>
-                        set(
-                          'exclusions',
-                          exclusions.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  )}
-                </Field>
+                <TextField
+                  label={`Exclusion ${i + 1} reason`}
+                  issues={at('exclusions', i, 'reason')}
+                  value={ex.reason}
+                  onChange={(reason) =>
+                    set(
+                      'exclusions',
+                      exclusions.map((x, j) => (j === i ? { ...x, reason } : x)),
+                    )
+                  }
+                />
                 {readOnly ? null : (
                   <button
                     type="button"
@@ -207,39 +170,25 @@ export function ComputeEditor({
               </Button>
             )}
           </div>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Rate per (default 1 = a percent)" issues={at('per')}>
-              {(a) => <NumberInput {...a} value={compute.per} onChange={(v) => set('per', v)} />}
-            </Field>
-          </div>
+          <div className="grid gap-3 sm:grid-cols-2">{per}</div>
         </>
       ) : null}
       {kind === 'rate-counts' ? (
         <div className="grid gap-3 sm:grid-cols-3">
           {fieldSelect('numeratorField', 'Numerator field', ['number'])}
           {fieldSelect('denominatorField', 'Denominator field', ['number'])}
-          <Field label="Rate per (default 1 = a percent)" issues={at('per')}>
-            {(a) => <NumberInput {...a} value={compute.per} onChange={(v) => set('per', v)} />}
-          </Field>
+          {per}
         </div>
       ) : null}
       {kind === 'value' ? (
         <div className="grid gap-3 sm:grid-cols-2">
           {fieldSelect('field', 'Value field', ['number'], true)}
-          <Field label="Over the records" issues={at('aggregate')}>
-            {(a) => (
-              <select
-                {...a}
-                className={inputClass}
-                value={String(compute.aggregate ?? 'sum')}
-                onChange={(e) => set('aggregate', e.target.value)}
-              >
-                {['sum', 'mean', 'min', 'max', 'latest'].map((x) => (
-                  <option key={x}>{x}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Over the records"
+            options={['sum', 'mean', 'min', 'max', 'latest']}
+            {...bind('aggregate')}
+            value={compute.aggregate ?? 'sum'}
+          />
           <div className="sm:col-span-2">
             <ExpressionEditor
               label="Or a formula over the record"
@@ -256,11 +205,7 @@ export function ComputeEditor({
           {fieldSelect('milestoneField', 'Milestone field', ['number', 'string'], true)}
           {fieldSelect('dateField', 'Completion date field', ['date'], true)}
           {date('by', 'Completed by (due date)', compute.by, (v) => set('by', v || undefined))}
-          <Field label="Milestones needed to meet (default 1)" issues={at('minCompleted')}>
-            {(a) => (
-              <NumberInput {...a} value={compute.minCompleted} onChange={(v) => set('minCompleted', v)} />
-            )}
-          </Field>
+          <NumberField label="Milestones needed to meet (default 1)" {...bind('minCompleted')} />
         </div>
       ) : null}
     </fieldset>

@@ -98,7 +98,7 @@ export function FieldsEditor({
                   {(invalid) => (
                     <input
                       aria-label={`Field ${name} name`}
-                      className={`${cell} min-w-36 font-mono`}
+                      className={`${cell} min-w-32 font-mono`}
                       defaultValue={name}
                       aria-invalid={invalid}
                       onBlur={(e) => {
@@ -132,7 +132,7 @@ export function FieldsEditor({
                   />
                 </td>
                 {(['min', 'max'] as const).map((k) => (
-                  <Cell key={k} issues={at(k)} className="min-w-20">
+                  <Cell key={k} issues={at(k)} className="min-w-16">
                     {(invalid) =>
                       spec.type === 'date' ? (
                         <input
@@ -160,7 +160,7 @@ export function FieldsEditor({
                     <ListInput
                       aria-label={`Field ${name} allowed values`}
                       {...(invalid ? { 'aria-invalid': invalid } : {})}
-                      className={`${cell} min-w-28`}
+                      className={`${cell} min-w-24`}
                       placeholder="any"
                       value={Array.isArray(spec.enum) ? spec.enum : undefined}
                       onChange={(values) =>

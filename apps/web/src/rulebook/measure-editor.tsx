@@ -79,7 +79,7 @@ export function MeasureEditor({
           {mine.length} problem(s) in this measure: the draft cannot be saved or tried until they are fixed.
         </p>
       ) : null}
-      <fieldset disabled={readOnly} className="space-y-4">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label="Key" mono hint="submissions name the measure by it" {...bind('key')} />
           <TextField label="Name" {...bind('name')} />
@@ -143,24 +143,25 @@ export function MeasureEditor({
           />
         </div>
 
-        <TargetEditor
-          label="Target"
-          target={measure.target as M | undefined}
-          unit={unit}
-          issues={mine}
-          path={[...path, 'target']}
-          onChange={(t) => set('target', t)}
-        />
-        {measure.floor !== undefined || pays.roles.some((r) => r.text.includes('floor')) ? (
-          <TargetEditor
-            label="Floor"
-            target={measure.floor as M | undefined}
-            unit={unit}
-            issues={mine}
-            path={[...path, 'floor']}
-            onChange={(t) => set('floor', t)}
-          />
-        ) : null}
+        {(['target', 'floor'] as const)
+          // A floor only where one is set or a payment reads it (sanctions, reinvestment).
+          .filter(
+            (k) =>
+              k === 'target' ||
+              measure.floor !== undefined ||
+              pays.roles.some((r) => r.text.includes('floor')),
+          )
+          .map((k) => (
+            <TargetEditor
+              key={k}
+              label={k === 'target' ? 'Target' : 'Floor'}
+              target={measure[k] as M | undefined}
+              unit={unit}
+              issues={mine}
+              path={[...path, k]}
+              onChange={(t) => set(k, t)}
+            />
+          ))}
 
         <section aria-label="Money" className="rounded-md border border-slate-200 p-3">
           <h3 className="text-sm font-semibold text-slate-900">Weight and money</h3>

@@ -90,7 +90,7 @@ export function MeasureScopeEditor({
     });
   };
   return (
-    <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+    <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold text-slate-900">Which payees, which data</legend>
       <SelectField
         label="Applies to"

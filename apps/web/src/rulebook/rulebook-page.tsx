@@ -10,11 +10,13 @@ import { meQueryOptions } from '../auth/me-query.ts';
 import { Button } from '../ui/button.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
+import { TabBar } from '../ui/tab-bar.tsx';
 import { useWhatIf } from '../what-if/use-what-if.ts';
 import { WhatIfPanel } from '../what-if/what-if-panel.tsx';
 import { MeasureEditor } from './measure-editor.tsx';
 import { MeasuresTable } from './measures-table.tsx';
 import { PaymentTab } from './payment-tab.tsx';
+import { ProblemList } from './problem-list.tsx';
 import { PublishDialog } from './publish-dialog.tsx';
 import { publishDraft, rulebookQueryOptions, saveDraft } from './rulebook-queries.ts';
 import { VersionsPanel } from './versions-panel.tsx';
@@ -23,8 +25,12 @@ type Doc = Record<string, unknown> & {
   measures: Record<string, unknown>[];
   payment: Record<string, unknown>;
 };
-const tab =
-  'rounded-t-md border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-800';
+
+/** The program's other pages, linked from the rulebook's header. */
+const PROGRAM_PAGES = [
+  { path: '/fiscal-years/$fy/programs/$program/runs', label: 'Runs' },
+  { path: '/fiscal-years/$fy/programs/$program/data', label: 'Data' },
+] as const;
 
 /** The rulebook of one program and fiscal year: measures, payment, versions, with a live what-if. */
 export function RulebookPage() {
@@ -94,35 +100,28 @@ export function RulebookPage() {
     if (!doc) throw new Error('The rulebook has not loaded yet.');
     return saveDraft(api, fy, program, doc);
   };
-  const save = useMutation({
-    mutationFn: saveDoc,
-    onSuccess: async () => {
-      setSaveErrors([]);
-      setDirty(false);
-      await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
-      setEpoch((n) => n + 1);
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
-      else setSaveErrors([{ path: '', message: describeError(error) }]);
-    },
-  });
+  // After a save or a publish: the server's document is the one shown again, from the start.
+  const reload = async (...also: (readonly string[])[]) => {
+    setSaveErrors([]);
+    setDirty(false);
+    for (const queryKey of [['rulebook', fy, program], ...also])
+      await queryClient.invalidateQueries({ queryKey });
+    setEpoch((n) => n + 1);
+  };
+  const refused = (error: Error) =>
+    setSaveErrors(
+      error instanceof ApiError && error.problem.errors
+        ? error.problem.errors
+        : [{ path: '', message: describeError(error) }],
+    );
+  const save = useMutation({ mutationFn: saveDoc, onSuccess: () => reload(), onError: refused });
   const publish = useMutation({
     mutationFn: async (note: string) => {
       if (dirty) await saveDoc();
       return publishDraft(api, fy, program, note);
     },
-    onSuccess: async () => {
-      setSaveErrors([]);
-      setDirty(false);
-      await queryClient.invalidateQueries({ queryKey: ['rulebook', fy, program] });
-      await queryClient.invalidateQueries({ queryKey: ['fiscal-years', fy, 'programs'] });
-      setEpoch((n) => n + 1);
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.problem.errors) setSaveErrors(error.problem.errors);
-      else setSaveErrors([{ path: '', message: describeError(error) }]);
-    },
+    onSuccess: () => reload(['fiscal-years', fy, 'programs']),
+    onError: refused,
   });
 
   const title = `Rulebook: ${program} ${fy}`;
@@ -149,21 +148,14 @@ export function RulebookPage() {
           <span role="status">{dirty ? 'Unsaved changes.' : ''}</span>
         </p>
         <p className="mt-1 text-sm">
-          <Link
-            to="/fiscal-years/$fy/programs/$program/runs"
-            params={{ fy, program }}
-            className="text-blue-800 underline"
-          >
-            Runs
-          </Link>{' '}
-          ·{' '}
-          <Link
-            to="/fiscal-years/$fy/programs/$program/data"
-            params={{ fy, program }}
-            className="text-blue-800 underline"
-          >
-            Data
-          </Link>
+          {PROGRAM_PAGES.map((to, i) => (
+            <span key={to.path}>
+              {i > 0 ? ' · ' : null}
+              <Link to={to.path} params={{ fy, program }} className="text-blue-800 underline">
+                {to.label}
+              </Link>
+            </span>
+          ))}
         </p>
       </PageHeader>
       {canEdit ? (
@@ -211,52 +203,32 @@ export function RulebookPage() {
         </p>
       ) : null}
       {saveErrors.length > 0 ? (
-        <div
+        <ProblemList
           role="alert"
-          className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-        >
-          <p className="font-medium">The rulebook was not saved: {saveErrors.length} problem(s).</p>
-          <ul className="mt-1 list-disc pl-5">
-            {saveErrors.slice(0, 20).map((e) => (
-              <li key={`${e.path}-${e.message}`}>
-                {e.path ? <code>{e.path}</code> : null} {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
+          className="mb-4"
+          title={`The rulebook was not saved: ${saveErrors.length} problem(s).`}
+          problems={saveErrors}
+          limit={20}
+        />
       ) : null}
       <Tabs.Root defaultValue="measures" className="min-w-0">
-        <Tabs.List aria-label="Rulebook parts" className="mb-4 flex gap-1 border-b border-slate-200">
-          <Tabs.Trigger value="measures" className={tab}>
-            Measures
-          </Tabs.Trigger>
-          <Tabs.Trigger value="payment" className={tab}>
-            Payment
-          </Tabs.Trigger>
-          <Tabs.Trigger value="versions" className={tab}>
-            Versions
-          </Tabs.Trigger>
-        </Tabs.List>
+        <TabBar
+          label="Rulebook parts"
+          tabs={[
+            { value: 'measures', label: 'Measures' },
+            { value: 'payment', label: 'Payment' },
+            { value: 'versions', label: 'Versions' },
+          ]}
+        />
         <Tabs.Content value="measures" className="space-y-6">
           {issues.length > 0 ? (
-            // A summary of what each field already shows: a status, so a problem is announced once.
-            <div
+            <ProblemList
               role="status"
-              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-              data-testid="draft-problems"
-            >
-              <p className="font-medium">
-                The draft has {issues.length} problem(s); it cannot be saved, published or tried until they
-                are fixed.
-              </p>
-              <ul className="mt-1 list-disc pl-5">
-                {issues.slice(0, 10).map((e) => (
-                  <li key={`${e.path.join('.')}-${e.message}`}>
-                    <code>{e.path.join('.')}</code> {e.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
+              title={`The draft has ${issues.length} problem(s); it cannot be saved, published or tried until they are fixed.`}
+              problems={issues}
+              limit={10}
+              testId="draft-problems"
+            />
           ) : null}
           <MeasuresTable
             rulebook={doc ?? {}}

@@ -6,7 +6,7 @@ import {
   toTyped,
   typedTargetWarning,
 } from '@quip/core';
-import { Field, inputClass, issuesUnder, NumberInput, withMember } from './editor-inputs.tsx';
+import { binder, issuesUnder, NumberField, SelectField, TextField, withMember } from './editor-inputs.tsx';
 
 type Target = Record<string, unknown>;
 const KINDS = ['absolute', 'peer-percentile', 'baseline-percentile', 'improvement'] as const;
@@ -48,110 +48,69 @@ export function TargetEditor({
     typeof stored === 'number' ? typedTargetWarning(toTyped(stored, unit), unit) : null;
   const at = (...p: (string | number)[]) => issuesUnder(issues, [...path, ...p]);
   const lower = label.toLowerCase();
+  const bind = binder(target ?? {}, (key) => at(key), set);
+  // An improvement goal is a value in the measure's unit, or a percentile of this year's peers.
+  const peerGoal = typeof target?.goal === 'object' && target.goal !== null;
   return (
-    <fieldset className="rounded-md border border-slate-200 p-3">
+    <fieldset className="min-w-0 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold text-slate-900">{label}</legend>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={`${label} kind`} issues={at('kind')}>
-          {(a) => (
-            <select
-              {...a}
-              className={inputClass}
-              value={kind ?? ''}
-              onChange={(e) => {
-                const k = e.target.value;
-                const direction = target?.direction;
-                const base = direction ? { direction } : {};
-                if (k === '') onChange(undefined);
-                else if (k === 'absolute')
-                  onChange({ kind: k, value: unit.kind === 'percent' ? 0.5 : 1, ...base });
-                else if (k === 'improvement')
-                  onChange({ kind: k, goal: unit.kind === 'percent' ? 0.8 : 1, gapClosed: '0.1', ...base });
-                else onChange({ kind: k, percentile: 50, ...base });
-              }}
-            >
-              <option value="">no {lower}</option>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_WORDS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={`${label} kind`}
+          issues={at('kind')}
+          value={kind ?? ''}
+          options={[['', `no ${lower}`], ...KINDS.map((k) => [k, KIND_WORDS[k] ?? k] as const)]}
+          onChange={(k) => {
+            const direction = target?.direction;
+            const base = direction ? { direction } : {};
+            if (k === '') onChange(undefined);
+            else if (k === 'absolute')
+              onChange({ kind: k, value: unit.kind === 'percent' ? 0.5 : 1, ...base });
+            else if (k === 'improvement')
+              onChange({ kind: k, goal: unit.kind === 'percent' ? 0.8 : 1, gapClosed: '0.1', ...base });
+            else onChange({ kind: k, percentile: 50, ...base });
+          }}
+        />
         {kind === 'absolute' ? (
-          <Field
+          <NumberField
             label={`${label} value${unitSuffix(unit)}`}
             issues={at('value')}
             warning={warning(target?.value)}
-          >
-            {(a) => (
-              <NumberInput
-                {...a}
-                value={typedValue(target?.value)}
-                onChange={(v) => set('value', store(v))}
-              />
-            )}
-          </Field>
+            value={typedValue(target?.value)}
+            onChange={(v) => set('value', store(v))}
+          />
         ) : null}
         {kind === 'peer-percentile' || kind === 'baseline-percentile' ? (
-          <Field label="Percentile (0-100)" issues={at('percentile')}>
-            {(a) => <NumberInput {...a} value={target?.percentile} onChange={(v) => set('percentile', v)} />}
-          </Field>
+          <NumberField label="Percentile (0-100)" {...bind('percentile')} />
         ) : null}
         {kind === 'improvement' ? (
           <>
-            <Field
-              label={`Goal${typeof target?.goal === 'object' ? ' (peer percentile)' : unitSuffix(unit)}`}
+            <NumberField
+              label={`Goal${peerGoal ? ' (peer percentile)' : unitSuffix(unit)}`}
               issues={at('goal')}
               warning={warning(target?.goal)}
-            >
-              {(a) =>
-                typeof target?.goal === 'object' && target.goal !== null ? (
-                  <NumberInput
-                    {...a}
-                    value={(target.goal as { peerPercentile?: unknown }).peerPercentile}
-                    onChange={(v) => set('goal', { peerPercentile: v })}
-                  />
-                ) : (
-                  <NumberInput
-                    {...a}
-                    value={typedValue(target?.goal)}
-                    onChange={(v) => set('goal', store(v))}
-                  />
-                )
+              value={
+                peerGoal
+                  ? (target?.goal as { peerPercentile?: unknown } | undefined)?.peerPercentile
+                  : typedValue(target?.goal)
               }
-            </Field>
-            <Field
+              onChange={(v) => set('goal', peerGoal ? { peerPercentile: v } : store(v))}
+            />
+            <TextField
               label="Share of the gap to close"
-              issues={at('gapClosed')}
               hint="a decimal: 0.1 closes 10%"
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  className={inputClass}
-                  value={String(target?.gapClosed ?? '0.1')}
-                  onChange={(e) => set('gapClosed', e.target.value)}
-                />
-              )}
-            </Field>
+              {...bind('gapClosed')}
+              value={target?.gapClosed ?? '0.1'}
+            />
           </>
         ) : null}
         {kind ? (
-          <Field label="Better is" issues={at('direction')}>
-            {(a) => (
-              <select
-                {...a}
-                className={inputClass}
-                value={String(target?.direction ?? 'higher')}
-                onChange={(e) => set('direction', e.target.value)}
-              >
-                <option value="higher">higher</option>
-                <option value="lower">lower</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Better is"
+            options={['higher', 'lower']}
+            {...bind('direction')}
+            value={target?.direction ?? 'higher'}
+          />
         ) : null}
       </div>
       <p className="mt-2 text-sm text-slate-700" data-testid={`${lower}-in-words`}>
