@@ -50,7 +50,7 @@ const PROBLEM_ANSWERS = {
     description: "A fault of Quip's, logged under the request's X-Request-Id",
   },
 } as const;
-type ProblemStatus = keyof typeof PROBLEM_ANSWERS;
+export type ProblemStatus = keyof typeof PROBLEM_ANSWERS;
 
 const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });

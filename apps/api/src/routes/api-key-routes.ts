@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { canonicalJson } from '@quip/core';
 import {
   type ApiKeyRecord,
@@ -15,10 +15,9 @@ import {
 } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
-import { requireRole } from '../auth/authenticate.ts';
 import { resolveKeyScope, type ScopeItem, ScopeItemSchema } from '../auth/resolve-key-scope.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError, notFoundError, unprocessableError } from '../http/common-schemas.ts';
 import {
   createRequestHasher,
   IdempotencyHeaders,
@@ -26,6 +25,8 @@ import {
   startIdempotent,
 } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
+
+const route = apiRoutes('api keys');
 
 const KEY_ID_EXAMPLE = '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17';
 
@@ -98,8 +99,6 @@ const IdParams = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: KEY_ID_EXAMPLE }),
 });
 
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
-
 /** The scope rules a schema cannot say: submitters need payees; the others see everything. */
 function scopeProblem(role: ApiKeyRecord['role'], entityIds: readonly ScopeItem[] | undefined) {
   if (role === 'submitter' && (!entityIds || entityIds.length === 0)) {
@@ -116,14 +115,12 @@ export function apiKeyRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/api-keys',
       operationId: 'listApiKeys',
-      tags: ['api keys'],
       summary: 'Every API key, active and revoked, without secrets (admins)',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       responses: {
         200: {
           description: 'The keys, oldest first',
@@ -135,19 +132,17 @@ export function apiKeyRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/api-keys',
       operationId: 'createApiKey',
-      tags: ['api keys'],
       summary: 'Create an API key; the secret is in this answer only (admins)',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { headers: IdempotencyHeaders, body: { required: true, content: json(NewApiKeySchema) } },
       responses: {
         201: { description: 'The key and its secret', content: json(CreatedApiKeySchema) },
-        ...unprocessableError,
       },
+      problems: [422],
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -206,22 +201,19 @@ export function apiKeyRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'delete',
       path: '/api-keys/{id}',
       operationId: 'revokeApiKey',
-      tags: ['api keys'],
       summary: 'Revoke an API key (admins)',
       description:
         'Revoking is idempotent: an already revoked key answers 204 again. The last active admin key cannot be revoked (409): create another admin key first.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params: IdParams },
       responses: {
         204: { description: 'Revoked; the key answers 401 from now on' },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const { id } = c.req.valid('param');

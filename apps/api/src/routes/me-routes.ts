@@ -1,8 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '@quip/db';
 import { formatScopeEntry } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity } from '../http/common-schemas.ts';
+
+const route = apiRoutes('auth');
 
 const MeSchema = z
   .object({
@@ -19,15 +21,13 @@ const MeSchema = z
 export function meRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/me',
       operationId: 'getMe',
-      tags: ['auth'],
       summary: 'The calling API key: its name, role and entity scope',
-      security: bearerSecurity,
       responses: {
-        200: { description: 'The key', content: { 'application/json': { schema: MeSchema } } },
+        200: { description: 'The key', content: json(MeSchema) },
       },
     }),
     (c) => {

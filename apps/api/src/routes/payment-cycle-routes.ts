@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatCents } from '@quip/core';
 import {
   appendAudit,
@@ -16,9 +16,8 @@ import {
   type PaymentCycleRecord,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError, notFoundError, unprocessableError } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { type Problem, problem, problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
@@ -33,8 +32,8 @@ import {
 } from '../payment-cycles/cycle-schemas.ts';
 import { PageQuery, ProgramYearParams } from '../runs/run-schemas.ts';
 
-const tags = ['payment cycles'];
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const route = apiRoutes('payment cycles');
+
 const cyclesOf = '/fiscal-years/{fy}/programs/{program}/payment-cycles';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const dollars = (cents: number) => `$${formatCents(cents)}`;
@@ -93,16 +92,15 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: cyclesOf,
       operationId: 'createPaymentCycle',
-      tags,
       summary: 'Create a draft payment cycle from a succeeded run (admins): what is due after what was paid',
       description:
         "Every line of the run, by payee and key: due = entitled (times the rulebook's interim share while the run is not official) - paid before by approved cycles (every fiscal year for lifetime keys such as EPT's milestone:<n>). Negative = a recovery. 422 for a run that does not exist or is another program's or year's; 409 for a run that did not succeed, a run older than the one the last approved cycle paid, or a cycle over budget (`overCents` says by how much). Nothing is stored when refused.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin'), idempotency(db)] as const,
+      roles: ['admin'],
+      use: [idempotency(db)],
       request: {
         params: ProgramYearParams,
         headers: IdempotencyHeaders,
@@ -110,10 +108,8 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         201: { description: 'The draft', content: json(CycleSchema) },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -134,14 +130,12 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: cyclesOf,
       operationId: 'listPaymentCycles',
-      tags,
       summary: 'The payment cycles of a program in a fiscal year, newest first',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: {
         params: ProgramYearParams,
         query: z.object({
@@ -151,8 +145,8 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Cycles', content: json(CycleListSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -171,34 +165,30 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/payment-cycles/{id}',
       operationId: 'getPaymentCycle',
-      tags,
       summary: 'A payment cycle with its status and totals',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: { params: CycleParams },
       responses: {
         200: { description: 'The cycle', content: json(CycleSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => c.json(await requireCycle(db, c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/payment-cycles/{id}/lines',
       operationId: 'listPaymentCycleLines',
-      tags,
       summary: "A cycle's lines by payee and key; or its payment file (?format=csv or xlsx)",
       description:
         "JSON pages of the cycle's lines (every line with an amount due or deferred, and every lifetime line, such as EPT milestones, with what the year stands at), or the payment file of the lines that move money: cycle id, payee id and name, program, fiscal year, line key and kind, the amount due in dollars.cents (negative = recovered, `note` recovery or offset), then a TRAILER row with the control total and the line count. Text cells a spreadsheet would read as a formula start with an apostrophe.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: {
         params: CycleParams,
         query: z.object({
@@ -221,8 +211,8 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
             [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
           },
         },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -274,22 +264,19 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/payment-cycles/{id}/approve',
       operationId: 'approvePaymentCycle',
-      tags,
       summary: 'Approve a draft cycle (an admin other than its creator): its lines enter the ledger',
       description:
         'Approving an approved cycle answers the same and writes nothing. 403 for the key that created the draft; 409 for a draft made stale by another approved cycle of the program and year (re-create it: POST .../payment-cycles with the same run).',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params: CycleParams },
       responses: {
         200: { description: 'The approved cycle', content: json(CycleSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -317,16 +304,14 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/fiscal-years/{fy}/programs/{program}/ledger',
       operationId: 'listLedger',
-      tags,
       summary: 'The ledger: every approved line, oldest first, with running balances per payee and key',
       description:
         "Entries of the fiscal year's approved cycles (and, for lifetime keys, of every year's: they count as paid before); `balanceCents` is the running balance of the entry's payee and key, `balances` the final balance of each payee and key on the page. Filter by `entityId`, `key`, `cycleId`.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: {
         params: ProgramYearParams,
         query: z.object({
@@ -343,8 +328,8 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Ledger entries and balances', content: json(LedgerSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');

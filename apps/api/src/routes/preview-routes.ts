@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   type CompiledRulebook,
   compileRulebook,
@@ -7,23 +7,18 @@ import {
   RulebookError,
   validateRulebook,
 } from '@quip/core';
-import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  bearerSecurity,
-  conflictError,
-  FiscalYearParam,
-  notFoundError,
-  ProgramParam,
-  unprocessableError,
-} from '../http/common-schemas.ts';
+import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
 import { invalidRulebook, targetIssues } from '../rulebooks/invalid-rulebook.ts';
 import { checkPreviewSubmissions } from '../submissions/check-preview-submissions.ts';
 import { receiptTime } from '../submissions/receipt-time.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
+
+const route = apiRoutes('preview');
 
 const EntityInput = z
   .object({ id: z.string().min(1).max(200) })
@@ -99,29 +94,25 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/fiscal-years/{fy}/programs/{program}/preview',
       operationId: 'previewProgram',
-      tags: ['preview'],
       summary: 'Evaluate a rulebook over given payees and submissions, storing nothing',
       description:
         "Computes results and payments, with their explanations, from the published rulebook (or the `rulebook` given) over the payees and submissions in the body. Nothing is read from or written to the stored data. Submissions are checked exactly as an upload checks them: a row upload would refuse makes preview answer 422 with the same `errors` (row n is the n-th submission). A submission without `submittedOn` counts as received today (or on `asOf` when that is earlier). A problem with one payee (e.g. an EPT member count outside the class table) is an entry in `issues` naming that payee; the other payees' results are unaffected. Analysts and admins; a submitter only for its own payees (another's answers 404).",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: z.object({ fy: FiscalYearParam, program: ProgramParam }),
-        body: { required: true, content: { 'application/json': { schema: PreviewRequest } } },
+        body: { required: true, content: json(PreviewRequest) },
       },
       responses: {
         200: {
           description: 'Results, payments and issues',
-          content: { 'application/json': { schema: PreviewResponse } },
+          content: json(PreviewResponse),
         },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   appendAudit,
   findEntity,
@@ -11,10 +11,9 @@ import {
   payeeRunSide,
   type ReviewRequestRecord,
 } from '@quip/db';
-import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, type Principal } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError, notFoundError, unprocessableError } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
@@ -35,8 +34,7 @@ import { requireRun, runView } from '../runs/run-view.ts';
 import { checkPreviewSubmissions } from '../submissions/check-preview-submissions.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
 
-const tags = ['review'];
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const route = apiRoutes('review');
 
 /** A request as its payee's submitter and the office see it (who decided is the office's business). */
 function requestView(r: ReviewRequestRecord) {
@@ -71,23 +69,19 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/runs/{id}/preliminary',
       operationId: 'publishRunPreliminary',
-      tags,
       summary: 'Publish a succeeded run to its payees as preliminary, open for review until a day (admins)',
       description:
         "The run's payees' submitters then see it (GET /runs/{id} with their own totals), its results, payments and scorecards, and may file review requests until `reviewUntil` inclusive (the rulebook's time zone). Publishing it again moves the date. 409 unless the run succeeded, is not final and its fiscal year is open; 422 when `reviewUntil` is before today.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params: RunParams, body: { required: true, content: json(PreliminarySchema) } },
       responses: {
         200: { description: 'The run, stage preliminary', content: json(RunSchema) },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const run = await requireRun(db, c.req.valid('param').id);
@@ -120,17 +114,16 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/runs/{id}/requests',
       operationId: 'fileReviewRequest',
-      tags,
       summary:
         'File a review-and-correction request on a preliminary run (a submitter for its payees, or an admin)',
       description:
         "Names the disputed measure or payment line, the reason, and optionally the proposed value and corrected records (submission objects, checked exactly as an upload checks them: 422 with `errors` per row). Open until the run's `reviewUntil` inclusive, in the rulebook's time zone: after it, 409 naming the date. Another payee answers 404.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'submitter'), idempotency(db)] as const,
+      roles: ['admin', 'submitter'],
+      use: [idempotency(db)],
       request: {
         params: RunParams,
         headers: IdempotencyHeaders,
@@ -145,10 +138,8 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
               .openapi({ example: { id: 7, status: 'open' } }),
           ),
         },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -228,14 +219,12 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/requests',
       operationId: 'listReviewRequests',
-      tags,
       summary: 'Review requests, newest first (a submitter sees its own payees only)',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         query: z.object({
           runId: z
@@ -280,21 +269,19 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/requests/{id}',
       operationId: 'getReviewRequest',
-      tags,
       summary: 'A review request, its decision, and once a newer run exists the before and after',
       description:
         "`outcome` compares the request's run with the newest succeeded run of the program's year: the disputed measure's result and the payee's payment total on each side. Another payee's request answers 404.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: { params: z.object({ id: RequestIdParam }) },
       responses: {
         200: { description: 'The request', content: json(ReviewRequestSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const id = c.req.valid('param').id;
@@ -315,26 +302,22 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/requests/{id}/decision',
       operationId: 'decideReviewRequest',
-      tags,
       summary: 'Accept or reject an open review request (admins)',
       description:
         'Accepting stores the corrections (if any) as a submission batch received now, linked to the request (`correctionBatchId`) and audited; rejecting keeps the note the payee reads (a note is required to reject). 409 when the request was decided already or the fiscal year is closed.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: {
         params: z.object({ id: RequestIdParam }),
         body: { required: true, content: json(DecisionSchema) },
       },
       responses: {
         200: { description: 'The decided request', content: json(ReviewRequestSchema) },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const id = Number(c.req.valid('param').id);

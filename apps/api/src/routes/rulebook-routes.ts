@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { contentHash, validateRulebook } from '@quip/core';
 import {
   appendAudit,
@@ -13,17 +13,10 @@ import {
   saveRulebookRevision,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  bearerSecurity,
-  conflictError,
-  FiscalYearParam,
-  notFoundError,
-  ProgramParam,
-  unprocessableError,
-} from '../http/common-schemas.ts';
+import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { invalidRulebook, targetIssues } from '../rulebooks/invalid-rulebook.ts';
@@ -39,10 +32,10 @@ import {
   VersionRef,
 } from '../rulebooks/rulebook-schemas.ts';
 
+const route = apiRoutes('rulebooks');
+
 const params = z.object({ fy: FiscalYearParam, program: ProgramParam });
-const tags = ['rulebooks'];
 const base = '/fiscal-years/{fy}/programs/{program}/rulebook';
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
 
 const published = (r: RulebookRevision) => ({
   version: r.version!,
@@ -74,19 +67,17 @@ export function rulebookRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: base,
       operationId: 'getRulebook',
-      tags,
       summary: 'The published rulebook and the current draft',
       description: 'Submitters see the published rulebook (it says what to submit) and never the draft.',
-      security: bearerSecurity,
       request: { params },
       responses: {
         200: { description: 'Published and draft', content: json(RulebookStateSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -102,23 +93,19 @@ export function rulebookRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'put',
       path: base,
       operationId: 'saveRulebookDraft',
-      tags,
       summary: 'Save a new draft revision (admins)',
       description:
         'The body is the whole rulebook. It is validated first: 422 lists every problem with its JSON path. Its `program` and `fiscalYear` must be those of the URL. Saving the same content as the current draft makes no new revision.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params, body: { required: true, content: json(RulebookJsonSchema) } },
       responses: {
         200: { description: 'The draft', content: json(DraftRulebookSchema) },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -153,18 +140,17 @@ export function rulebookRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${base}/publish`,
       operationId: 'publishRulebook',
-      tags,
       summary: 'Publish the current draft as the next version (admins)',
       description:
         'The published version is frozen for good (the database refuses changes). A body must carry a change ' +
         'note (422 when it is missing or blank); the note is kept in the version history and the audit log. ' +
         'A request without a body still publishes, with no note (the form older clients send). 409 when there is no draft.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin'), idempotency(db)] as const,
+      roles: ['admin'],
+      use: [idempotency(db)],
       request: {
         params,
         headers: IdempotencyHeaders,
@@ -172,10 +158,8 @@ export function rulebookRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'The new published version', content: json(PublishedRulebookSchema) },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -213,22 +197,20 @@ export function rulebookRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${base}/versions`,
       operationId: 'listRulebookVersions',
-      tags,
       summary: 'The history: every saved revision, newest first, with its published version if any',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: { params },
       responses: {
         200: {
           description: 'Revisions',
           content: json(z.object({ items: z.array(RulebookRevisionSchema) })),
         },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -250,13 +232,11 @@ export function rulebookRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${base}/versions/{version}`,
       operationId: 'getRulebookVersion',
-      tags,
       summary: 'One published version',
-      security: bearerSecurity,
       request: {
         params: params.extend({
           version: z.coerce
@@ -268,8 +248,8 @@ export function rulebookRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'The version', content: json(PublishedRulebookSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program, version } = c.req.valid('param');
@@ -281,14 +261,12 @@ export function rulebookRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${base}/diff`,
       operationId: 'diffRulebookVersions',
-      tags,
       summary: 'What changed between two versions (or a version and the draft)',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: {
         params,
         query: z.object({
@@ -298,8 +276,8 @@ export function rulebookRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'The changes, as JSON paths', content: json(RulebookDiffSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');

@@ -1,11 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Database, expandResultJson, listRunPayments, listRunResults, type RunRecord } from '@quip/db';
 import { explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import type { Principal } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError, notFoundError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { requireVisiblePayee, requireVisibleRun, visiblePayees } from '../review/visible-run.ts';
@@ -20,8 +19,8 @@ import {
 } from '../runs/run-schemas.ts';
 import { requireRun } from '../runs/run-view.ts';
 
-const tags = ['runs'];
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const route = apiRoutes('runs');
+
 const EntityIdQuery = z.string().min(1).max(200).optional().openapi({ example: 'PV-00017-950' });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -54,16 +53,14 @@ export function runOutputRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}/results',
       operationId: 'listRunResults',
-      tags,
       summary: 'Results per payee and measure (value, target, met, points), a page at a time',
       description:
         "With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: RunParams,
         query: z.object({
@@ -75,9 +72,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'Results', content: json(RunResultPageSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -127,16 +123,14 @@ export function runOutputRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}/payments',
       operationId: 'listRunPayments',
-      tags,
       summary: 'Payments per payee with their lines; or the payment file (?format=csv or xlsx)',
       description:
         'JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: RunParams,
         query: z.object({
@@ -159,9 +153,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
             [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
           },
         },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -212,17 +205,15 @@ export function runOutputRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}/diff',
       operationId: 'diffRuns',
-      tags,
       summary:
         'Compare a run with another, payee by payee: what changed, and which of its inputs (as-of date, rulebook, data) did',
       description:
         '`changedInputs` names every input that differs between the two runs, and `inputs` shows each side by side. Payees come a page at a time (`limit` payees, then `cursor`=`nextCursor`); a page holds every changed measure of each of its payees.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: {
         params: RunParams,
         query: z.object({
@@ -245,9 +236,8 @@ export function runOutputRoutes(db: Kysely<Database>) {
       },
       responses: {
         200: { description: 'What changed', content: json(RunDiffSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const query = c.req.valid('query');

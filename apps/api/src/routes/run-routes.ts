@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { compileRulebook, defaultAsOf } from '@quip/core';
 import {
   appendAudit,
@@ -20,10 +20,9 @@ import {
 import { enqueueRun, type JobRunner } from '@quip/jobs';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import { scopedEntityIds } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError, notFoundError } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
@@ -32,8 +31,7 @@ import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } 
 import { requireRun, runView } from '../runs/run-view.ts';
 import { runOutputRoutes } from './run-output-routes.ts';
 
-const tags = ['runs'];
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const route = apiRoutes('runs');
 const runsOf = '/fiscal-years/{fy}/programs/{program}/runs';
 
 export interface RunRouteDependencies {
@@ -49,16 +47,15 @@ export function runRoutes(deps: RunRouteDependencies) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: runsOf,
       operationId: 'startRun',
-      tags,
       summary: 'Start a recompute of every result and payment of the program (admins)',
       description:
         'Pins the published rulebook version and the data (the submissions current now) and queues the run: `202 {"id"}`. Follow it at GET /runs/{id} or /runs/{id}/events. Without `asOf` the run evaluates on the fiscal year\'s last day or the rulebook\'s last due date, whichever is later. 409 when the fiscal year is closed or the program has no published rulebook.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin'), idempotency(db)] as const,
+      roles: ['admin'],
+      use: [idempotency(db)],
       request: {
         params: ProgramYearParams,
         headers: IdempotencyHeaders,
@@ -69,9 +66,8 @@ export function runRoutes(deps: RunRouteDependencies) {
           description: 'Queued',
           content: json(z.object({ id: z.number().int() }).openapi({ example: { id: 12 } })),
         },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -120,16 +116,14 @@ export function runRoutes(deps: RunRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: runsOf,
       operationId: 'listRuns',
-      tags,
       summary: 'The runs of a program in a fiscal year, newest first',
       description:
         'A submitter sees the published runs only (stage preliminary or final) that have one of its payees, each with the totals of its own payees.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: ProgramYearParams,
         query: z.object({
@@ -168,21 +162,19 @@ export function runRoutes(deps: RunRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}',
       operationId: 'getRun',
-      tags,
       summary: 'A run: status, progress (payees done of total), totals, or why it failed',
       description:
         'A submitter sees a published run (stage preliminary or final) that has one of its payees, with the totals of its own payees only; any other run answers 404.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: { params: RunParams },
       responses: {
         200: { description: 'The run', content: json(RunSchema) },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -192,16 +184,14 @@ export function runRoutes(deps: RunRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}/events',
       operationId: 'streamRunEvents',
-      tags,
       summary: 'Progress pushed as server-sent events until the run ends',
       description:
         'Events `progress` with the run (as GET /runs/{id}) whenever status or progress changes; the stream ends after the run has ended.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst')] as const,
+      roles: ['admin', 'analyst'],
       request: { params: RunParams },
       responses: {
         200: {
@@ -215,8 +205,8 @@ export function runRoutes(deps: RunRouteDependencies) {
             },
           },
         },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const first = await requireRun(db, c.req.valid('param').id);
@@ -242,20 +232,17 @@ export function runRoutes(deps: RunRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/runs/{id}/cancel',
       operationId: 'cancelRun',
-      tags,
       summary: 'Cancel a queued or running run (admins): no further chunk is computed',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params: RunParams },
       responses: {
         200: { description: 'The cancelled run', content: json(RunSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const run = await requireRun(db, c.req.valid('param').id);
@@ -276,22 +263,19 @@ export function runRoutes(deps: RunRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/runs/{id}/official',
       operationId: 'markRunOfficial',
-      tags,
       summary: "Mark a succeeded run as the program's final (official) run of its fiscal year (admins)",
       description:
         "One official run per program and fiscal year: its stage becomes `final` (published to its payees, no longer open for review); marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed, and while a review request on the program's preliminary run of the year is open.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { params: RunParams },
       responses: {
         200: { description: 'The official run', content: json(RunSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const run = await requireRun(db, c.req.valid('param').id);

@@ -1,17 +1,11 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultAsOf } from '@quip/core';
 import type { Database } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity } from '../auth/principal.ts';
+import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  bearerSecurity,
-  conflictError,
-  FiscalYearParam,
-  notFoundError,
-  ProgramParam,
-} from '../http/common-schemas.ts';
+import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
 import { todayIn } from '../review/run-rulebook.ts';
@@ -21,8 +15,8 @@ import { payeeStanding } from '../review/standing.ts';
 import { requireVisiblePayee, requireVisibleRun } from '../review/visible-run.ts';
 import { RunIdParam } from '../runs/run-schemas.ts';
 
-const tags = ['scorecards'];
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+const route = apiRoutes('scorecards');
+
 const EntityIdParam = z
   .string()
   .min(1)
@@ -34,22 +28,19 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/runs/{id}/scorecards/{entityId}',
       operationId: 'getRunScorecard',
-      tags,
       summary: "A payee's scorecard of a run, in plain words: each measure, then the money",
       description:
         "Built from what the run stored and pinned (results, payment, the payee's submissions current at its snapshot, the rulebook version). `run.stage` says which results it shows: draft (not published), preliminary or final. Administrators and analysts read any payee of any run; a submitter its own payees of published runs; anything else answers 404. 409 while the run has no results.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: { params: z.object({ id: RunIdParam, entityId: EntityIdParam }) },
       responses: {
         200: { description: 'The scorecard', content: json(ScorecardSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const { id, entityId } = c.req.valid('param');
@@ -63,16 +54,14 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/fiscal-years/{fy}/programs/{program}/entities/{entityId}/standing',
       operationId: 'getPayeeStanding',
-      tags,
       summary: "A payee's standing now: its scorecard from the data stored today, and its calendar",
       description:
         "Computed now from the stored payees and submissions with the published rulebook, stored nowhere (`run.id` null, `run.stage` 'standing'). `asOf` defaults to today in the rulebook's time zone, or the run's default as-of day when that is earlier. `calendar` lists what is due when: received (on time), late, missing (due and not received) or upcoming. A submitter reads its own payees only (another answers 404); 409 when nothing is published.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: z.object({ fy: FiscalYearParam, program: ProgramParam, entityId: EntityIdParam }),
         query: z.object({
@@ -81,9 +70,8 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
       },
       responses: {
         200: { description: 'The standing', content: json(StandingSchema) },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const { fy, program, entityId } = c.req.valid('param');

@@ -802,7 +802,7 @@ export interface paths {
         };
         /**
          * Run completions, publications and review decisions, pushed as server-sent events
-         * @description Events: `run.completed` (a run succeeded or failed; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Publication and request events carry an `id`: reconnect with `Last-Event-ID` to receive what was missed. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.
+         * @description Events: `run.completed` (a run succeeded or failed, sent about a second after it ends; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Every event carries an `id` (where the stream stands: `<audit entry>-<run finish time in µs>-<run id>`): reconnect with `Last-Event-ID` set to the last one received to receive what was missed, run completions included, each once. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.
          */
         get: operations["streamEvents"];
         put?: never;
