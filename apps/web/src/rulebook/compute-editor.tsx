@@ -58,6 +58,16 @@ export function ComputeEditor({
   const date = (key: string, label: string, value: unknown, write: (v: string) => void) => (
     <TextField type="date" label={label} issues={at(key)} value={value} onChange={write} />
   );
+  // An expression over the record's fields; an optional one is removed when emptied.
+  const expression = (key: string, label: string, optional = false) => (
+    <ExpressionEditor
+      label={label}
+      value={String(compute[key] ?? '')}
+      fields={dataTypes}
+      hint="Record fields:"
+      onChange={(v) => set(key, optional && v.trim() === '' ? undefined : v)}
+    />
+  );
   const per = <NumberField label="Rate per (default 1 = a percent)" {...bind('per')} />;
   const exclusions = Array.isArray(compute.exclusions)
     ? (compute.exclusions as Record<string, unknown>[])
@@ -101,20 +111,8 @@ export function ComputeEditor({
       ) : null}
       {kind === 'rate-records' ? (
         <>
-          <ExpressionEditor
-            label="Denominator: who is eligible (empty = every record)"
-            value={String(compute.denominator ?? '')}
-            fields={dataTypes}
-            hint="Record fields:"
-            onChange={(v) => set('denominator', v.trim() === '' ? undefined : v)}
-          />
-          <ExpressionEditor
-            label="Numerator: who meets the measure, among the eligible"
-            value={String(compute.numerator ?? '')}
-            fields={dataTypes}
-            hint="Record fields:"
-            onChange={(v) => set('numerator', v)}
-          />
+          {expression('denominator', 'Denominator: who is eligible (empty = every record)', true)}
+          {expression('numerator', 'Numerator: who meets the measure, among the eligible')}
           <div>
             <p className="text-sm font-medium text-slate-900">Exclusions (taken out of the denominator)</p>
             {exclusions.map((ex, i) => (
@@ -189,15 +187,7 @@ export function ComputeEditor({
             {...bind('aggregate')}
             value={compute.aggregate ?? 'sum'}
           />
-          <div className="sm:col-span-2">
-            <ExpressionEditor
-              label="Or a formula over the record"
-              value={String(compute.formula ?? '')}
-              fields={dataTypes}
-              hint="Record fields:"
-              onChange={(v) => set('formula', v.trim() === '' ? undefined : v)}
-            />
-          </div>
+          <div className="sm:col-span-2">{expression('formula', 'Or a formula over the record', true)}</div>
         </div>
       ) : null}
       {kind === 'milestone' ? (
