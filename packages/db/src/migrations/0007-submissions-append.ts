@@ -1,5 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import { checkSubmissionPayees } from './0006-submissions-bulk-load.ts';
+import {
+  checkSubmissionPayees,
+  keepSubmittedParents,
+  newRowsMustExist,
+} from './0006-submissions-bulk-load.ts';
 
 /**
  * Cheaper appends to `submissions`, measured with 1M rows COPYed in the order an agency's file
@@ -19,29 +23,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // 0006's payee check, then each row's batch, of the same fiscal year and program.
   await checkSubmissionPayees(
     'create or replace',
-    `      if exists (
-        select 1 from (select distinct batch_id, fiscal_year, program_id from new_rows) n
-        where not exists (
-          select 1 from submission_batches b
-          where b.id = n.batch_id and b.fiscal_year = n.fiscal_year and b.program_id = n.program_id
-        )
-      ) then
-        raise foreign_key_violation using message = 'a submission names a batch that does not exist';
-      end if;
-`,
+    newRowsMustExist(
+      'batch',
+      'batch_id, fiscal_year, program_id',
+      'submission_batches b',
+      'b.id = n.batch_id and b.fiscal_year = n.fiscal_year and b.program_id = n.program_id',
+    ),
   ).execute(db);
-  await sql`
-    create function quip_keep_submission_batches() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'UPDATE' and (new.id, new.fiscal_year, new.program_id) = (old.id, old.fiscal_year, old.program_id) then
-        return new;
-      end if;
-      if exists (select 1 from submissions s where s.batch_id = old.id) then
-        raise foreign_key_violation using message = 'a batch with submissions cannot be deleted or renumbered';
-      end if;
-      return case when tg_op = 'DELETE' then old else new end;
-    end $$
-  `.execute(db);
+  await keepSubmittedParents(
+    'quip_keep_submission_batches',
+    ['id', 'fiscal_year', 'program_id'],
+    '(select 1 from submissions s where s.batch_id = old.id)',
+    'a batch with submissions cannot be deleted or renumbered',
+  ).execute(db);
   await sql`
     create trigger submission_batches_keep_submitted
     before delete or update of id, fiscal_year, program_id on submission_batches
