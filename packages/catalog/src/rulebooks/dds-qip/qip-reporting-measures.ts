@@ -46,6 +46,8 @@ const count = (description: string) => ({
   min: 0,
   description,
 });
+/** A count that must be a whole number. */
+const wholeCount = (field: string, description: string) => ({ ...count(description), rules: [whole(field)] });
 const ofThem = (field: string, group: string, description: string) => ({
   ...count(description),
   rules: [whole(field), { check: `${field} <= ${group}`, message: `${field} is more than ${group}` }],
@@ -140,7 +142,7 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
           required: true,
           rules: [inYear('completedOn'), notAfterReceipt('completedOn')],
         },
-        dspCount: { ...count('DSPs employed on completedOn'), rules: [whole('dspCount')] },
+        dspCount: wholeCount('dspCount', 'DSPs employed on completedOn'),
       },
       // DEFAULT — review: due date (survey season is winter).
       compute: { kind: 'reporting', timely: { dueDate: y.dueDates.workforce } },
@@ -160,12 +162,12 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
           required: true,
           enum: [...JOB_CATEGORIES, 'none'],
         },
-        headcount: { ...count('staff in the category'), rules: [whole('headcount')] },
+        headcount: wholeCount('headcount', 'staff in the category'),
         fte: {
           ...count('full-time equivalents'),
           rules: [{ check: 'fte <= headcount', message: 'more FTE than staff' }],
         },
-        vacancies: { ...count('open positions'), rules: [whole('vacancies')] },
+        vacancies: wholeCount('vacancies', 'open positions'),
         medianHourlyWageCents: {
           type: 'number',
           min: 0,
@@ -201,10 +203,7 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
       appliesTo: EMPLOYMENT_CODES,
       fields: {
         asOfDate: { type: 'date', required: true, rules: [inYear('asOfDate')] },
-        employmentStaff: {
-          ...count('staff who provide employment support'),
-          rules: [whole('employmentStaff')],
-        },
+        employmentStaff: wholeCount('employmentStaff', 'staff who provide employment support'),
         acreTrainedStaff: ofThem('acreTrainedStaff', 'employmentStaff', 'of them, completed ACRE training'),
         cespCertifiedStaff: ofThem(
           'cespCertifiedStaff',
@@ -224,21 +223,15 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
       kind: 'reporting',
       appliesTo: EMPLOYMENT_CODES,
       fields: {
-        internshipPeople: {
-          ...count('people in an internship in the year'),
-          rules: [whole('internshipPeople')],
-        },
+        internshipPeople: wholeCount('internshipPeople', 'people in an internship in the year'),
         internshipToCie: ofThem('internshipToCie', 'internshipPeople', 'of them, started CIE'),
-        groupPeople: { ...count('people in group supported employment'), rules: [whole('groupPeople')] },
+        groupPeople: wholeCount('groupPeople', 'people in group supported employment'),
         groupToIndividual: ofThem(
           'groupToIndividual',
           'groupPeople',
           'of them, moved to individual employment',
         ),
-        dayProgramPeople: {
-          ...count('people from an employment-oriented day program'),
-          rules: [whole('dayProgramPeople')],
-        },
+        dayProgramPeople: wholeCount('dayProgramPeople', 'people from an employment-oriented day program'),
         dayProgramToPipOrCie: ofThem(
           'dayProgramToPipOrCie',
           'dayProgramPeople',
@@ -246,10 +239,10 @@ export function qipReportingMeasures(y: QipYear): MeasureInput[] {
         ),
         // 000-32: "more than 12 months"; DEFAULT — review: starters are those who began a job 24 to
         // 12 months before the year's last day.
-        jobStarters: {
-          ...count('people who started a job 24 to 12 months before the year end'),
-          rules: [whole('jobStarters')],
-        },
+        jobStarters: wholeCount(
+          'jobStarters',
+          'people who started a job 24 to 12 months before the year end',
+        ),
         jobRetained12Months: ofThem(
           'jobRetained12Months',
           'jobStarters',
