@@ -1,23 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createDatabase } from '@quip/db';
 import { createScratchPostgresDatabase } from '@quip/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, spawnQuip, waitForHealth } from './testing/spawn-quip.ts';
+import { describe, expect, it } from 'vitest';
+import { spawnQuip, spawnQuipOnFreePort, waitForHealth } from './testing/spawn-quip.ts';
+import { tempDirsOfFile } from './testing/temp-dirs.ts';
 
 // Each start of a real process migrates, loads the catalog and the demo data: give it room on a busy machine.
 const PROCESS_TIMEOUT_MS = 180_000;
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quip-main-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsOfFile('quip-main');
 
 describe('the Quip process', () => {
   it('refuses to start on a malformed variable and names it', async () => {
@@ -30,9 +20,8 @@ describe('the Quip process', () => {
     'starts embedded, prints a generated admin key once, and stops cleanly on SIGTERM',
     async () => {
       const dataDir = tempDir();
-      const port = await freePort();
-      const first = spawnQuip({ PORT: String(port), QUIP_DATA_DIR: dataDir });
-      const url = `http://127.0.0.1:${port}`;
+      const first = await spawnQuipOnFreePort({ QUIP_DATA_DIR: dataDir });
+      const { port, url } = first;
       expect(await waitForHealth(url, first)).toEqual({ status: 'ok', database: 'pglite', queue: 'inline' });
       const key = /quip_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0];
       expect(key).toBeDefined();
@@ -78,10 +67,9 @@ describe('the Quip process', () => {
     'refuses a data folder another running process holds',
     async () => {
       const dataDir = tempDir();
-      const port = await freePort();
-      const holder = spawnQuip({ PORT: String(port), QUIP_DATA_DIR: dataDir });
-      await waitForHealth(`http://127.0.0.1:${port}`, holder);
-      const intruder = spawnQuip({ PORT: String(await freePort()), QUIP_DATA_DIR: dataDir });
+      const holder = await spawnQuipOnFreePort({ QUIP_DATA_DIR: dataDir });
+      await waitForHealth(holder.url, holder);
+      const intruder = await spawnQuipOnFreePort({ QUIP_DATA_DIR: dataDir });
       expect(await intruder.exited).toBe(1);
       expect(intruder.output()).toContain('is in use by process');
       holder.child.kill('SIGTERM');
@@ -94,16 +82,14 @@ describe('the Quip process', () => {
     'runs scaled on PostgreSQL and BullMQ, with the key from QUIP_ADMIN_KEY',
     async () => {
       const scratch = await createScratchPostgresDatabase();
-      const port = await freePort();
       const adminKey = 'quip_test-admin-key-for-the-scaled-mode-test';
-      const quip = spawnQuip({
-        PORT: String(port),
+      const quip = await spawnQuipOnFreePort({
         QUIP_DATA_DIR: tempDir(),
         DATABASE_URL: scratch.url,
         REDIS_URL: process.env.QUIP_TEST_REDIS_URL ?? 'redis://missing',
         QUIP_ADMIN_KEY: adminKey,
       });
-      const url = `http://127.0.0.1:${port}`;
+      const { url } = quip;
       try {
         expect(await waitForHealth(url, quip)).toEqual({
           status: 'ok',

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort, type QuipProcess, spawnQuip, waitForHealth } from '../testing/spawn-quip.ts';
+import { tempDirsOfFile } from '../testing/temp-dirs.ts';
 import { bearer, openTestApp } from '../testing/test-app.ts';
 
 /**
@@ -22,15 +22,7 @@ const SCRIPTS = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
 const EPT = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept';
 const run = promisify(execFile);
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quip-backup-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsOfFile('quip-backup');
 
 /** Runs one of the scripts as `pnpm backup` / `pnpm restore` would; never throws, answers the exit code. */
 async function script(name: string, args: string[], env: Record<string, string> = {}) {

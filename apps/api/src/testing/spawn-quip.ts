@@ -38,6 +38,14 @@ export function spawnQuip(env: Record<string, string>): QuipProcess {
   return { child, output: () => output, exited };
 }
 
+/** spawnQuip listening on a free loopback port (PORT set): the process, its port and its URL. */
+export async function spawnQuipOnFreePort(
+  env: Record<string, string>,
+): Promise<QuipProcess & { port: number; url: string }> {
+  const port = await freePort();
+  return { ...spawnQuip({ PORT: String(port), ...env }), port, url: `http://127.0.0.1:${port}` };
+}
+
 export async function waitForHealth(url: string, quip: QuipProcess, timeoutMs = 150_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
