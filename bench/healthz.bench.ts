@@ -2,7 +2,7 @@
  * /healthz under load, embedded mode: prepares an embedded database (PGlite in a temporary folder)
  * with the California-scale dds-qip data (@quip/catalog/generator, seed 42: 100,000 payees, ~3.2M
  * submissions, the catalog rulebook), starts Quip on it as `npm start` does (a child process:
- * apps/api/src/main.ts, in-process jobs), and measures the latency of GET /healthz from another
+ * apps/api/src/main.ts, in-process jobs computed on their own thread), and measures the latency of GET /healthz from another
  * process (this file again, `--probe`: one request every 10 ms, each on a connection of its own
  * when the previous is still waiting) in three phases:
  *   (a) idle, 10 s, the baseline;
@@ -16,7 +16,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { Agent, get, request } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -29,12 +28,14 @@ import {
   arg,
   californiaScale,
   FY,
+  freePort,
   log,
   PROGRAM,
   type ProgramData,
   pause,
   ROOT,
   recordKeyFields,
+  spawnBench,
   storeProgram,
 } from './bench-support.ts';
 
@@ -104,16 +105,8 @@ interface PhaseFigures {
 
 /** Starts a prober process; `stop()` ends it and returns its figures. */
 async function startProber(url: string): Promise<{ stop(): Promise<PhaseFigures> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, `--probe=${url}`], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (piece: string) => {
-    out += piece;
-  });
-  while (!out.includes('ready\n')) {
+  const { child, output } = spawnBench(SELF, [`--probe=${url}`]);
+  while (!output().includes('ready\n')) {
     if (child.exitCode !== null) throw new Error('the prober ended before its first answer');
     await pause(20);
   }
@@ -122,7 +115,7 @@ async function startProber(url: string): Promise<{ stop(): Promise<PhaseFigures>
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      const last = out.trim().split('\n').pop() ?? '{}';
+      const last = output().trim().split('\n').pop() ?? '{}';
       const { latencies, failures, errors, unanswered } = JSON.parse(last) as {
         latencies: number[];
         failures: number;
@@ -193,16 +186,6 @@ async function writeUploadCsv(path: string, data: ProgramData, rows: number): Pr
   }
   out.end(buffer);
   await finished(out);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startQuip(dataDir: string, port: number): Promise<ChildProcess> {
