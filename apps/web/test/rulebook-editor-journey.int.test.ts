@@ -186,6 +186,8 @@ describe('the rulebook editor in Chromium', () => {
     const text = await example.textContent();
     expect(text).toContain('Base: 10 units x $45.00 = $450.00.');
     expect(text).toContain('Incentive: 10 units x $5.00 = $50.00 potential x earned 16.67% = $8.33.');
+    // The lines add up to what was paid: $450.00 + $8.33.
+    expect(text).toContain('Paid: base $450.00 + incentive $8.33 = $458.33.');
     expect(text).toContain('Total$458.33');
     await page.getByLabel('incentiveShare').fill('0.2');
     await expect.poll(() => formula.textContent()).toContain("the incentive rate is 20% of the payee's rate");
@@ -199,6 +201,12 @@ describe('the rulebook editor in Chromium', () => {
     const changes = await dialog.getByTestId('publish-changes').textContent();
     expect(changes).toContain(`${ACRE}: target 50th percentile of peers -> at least 50%`);
     expect(changes).toContain('Payment: incentive share of the rate 10% -> 20%');
+    expect(changes).toContain(
+      `${STAFF}: data field employmentStaff: rule added: employmentStaff <= 500 ('more than 500 employment staff: check the count')`,
+    );
+    expect(changes).toContain(
+      `${STAFF}: applies to serviceCode in ['950', '952'] -> serviceCode in 950, 952`,
+    );
     await expect
       .poll(() => dialog.getByTestId('impact-draft').textContent(), { timeout: 30_000 })
       .toBe('$833.34');

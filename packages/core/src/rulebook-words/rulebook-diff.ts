@@ -193,9 +193,53 @@ function fieldChanges(before: unknown, after: unknown, path: string, label: stri
     else if (!same(a[name], b[name]))
       out.push({
         path: `${path}.${name}`,
-        text: `${label}: data field ${name} ${describeField(a[name])} -> ${describeField(b[name])}`,
+        text: `${label}: data field ${name}: ${fieldPartChanges(a[name], b[name]).join('; ')}`,
       });
   }
+}
+
+const FIELD_PARTS: [key: string, words: string][] = [
+  ['type', 'type'],
+  ['required', 'required'],
+  ['enum', 'allowed values'],
+  ['min', 'at least'],
+  ['max', 'at most'],
+  ['description', 'description'],
+];
+const fieldPart = (v: unknown) =>
+  v === undefined
+    ? '(none)'
+    : Array.isArray(v)
+      ? v.join(', ')
+      : typeof v === 'boolean'
+        ? v
+          ? 'yes'
+          : 'no'
+        : String(v);
+const ruleWords = (r: unknown) => (isRecord(r) ? `${String(r.check)} ('${String(r.message)}')` : short(r));
+
+/**
+ * What changed in one data field, part by part: "at most (none) -> 500", "rule added:
+ * employmentStaff <= 500 ('more than 500 staff')", "rule a ('...') -> b ('...')".
+ */
+function fieldPartChanges(before: unknown, after: unknown): string[] {
+  if (!isRecord(before) || !isRecord(after)) return [`${describeField(before)} -> ${describeField(after)}`];
+  const said: string[] = [];
+  for (const [key, words] of FIELD_PARTS) {
+    if (!same(before[key], after[key]))
+      said.push(`${words} ${fieldPart(before[key])} -> ${fieldPart(after[key])}`);
+  }
+  const rules = (spec: Raw) => (Array.isArray(spec.rules) ? spec.rules : []);
+  const [ra, rb] = [rules(before), rules(after)];
+  // Rules matched by content: one gone and one new in the same turn read as a rule changed.
+  const gone = ra.filter((x) => !rb.some((y) => same(x, y)));
+  const added = rb.filter((y) => !ra.some((x) => same(x, y)));
+  for (let i = 0; i < Math.max(gone.length, added.length); i++) {
+    if (i >= gone.length) said.push(`rule added: ${ruleWords(added[i])}`);
+    else if (i >= added.length) said.push(`rule removed: ${ruleWords(gone[i])}`);
+    else said.push(`rule ${ruleWords(gone[i])} -> ${ruleWords(added[i])}`);
+  }
+  return said.length > 0 ? said : [`${describeField(before)} -> ${describeField(after)}`];
 }
 
 const COMPUTE_LABELS: Record<string, string> = {
