@@ -1,4 +1,3 @@
-import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useQuip } from '../app/quip-context.tsx';
@@ -10,8 +9,8 @@ import { RequestList } from '../review/request-list.tsx';
 import { requestsQueryOptions } from '../review/review-api.ts';
 import { useReviewEvents } from '../review/use-review-events.ts';
 import { PageHeader } from '../ui/page-header.tsx';
+import { PageTabs } from '../ui/page-tabs.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
-import { TabBar } from '../ui/tab-bar.tsx';
 import { PayeeStanding } from './payee-standing.tsx';
 import { type PortalProgram, portalPrograms } from './portal-payees.ts';
 import { PublishedRuns } from './published-runs.tsx';
@@ -79,31 +78,34 @@ function ProgramSection({ program: p }: { program: PortalProgram }) {
       <h2 className="mb-3 text-xl font-semibold text-slate-900">
         {p.program} <span className="font-normal text-slate-600">{p.fiscalYear}</span>
       </h2>
-      <Tabs.Root defaultValue="standing">
-        <TabBar
-          label={`${p.program} ${p.fiscalYear}`}
-          tabs={[
-            { value: 'standing', label: 'Standing and due dates' },
-            { value: 'results', label: 'Published results' },
-            { value: 'submissions', label: 'Submissions' },
-            { value: 'upload', label: 'Upload' },
-          ]}
-        />
-        <Tabs.Content value="standing" className="space-y-4">
-          {p.entityIds.map((id) => (
-            <PayeeStanding key={id} fiscalYear={p.fiscalYear} program={p.program} entityId={id} />
-          ))}
-        </Tabs.Content>
-        <Tabs.Content value="results">
-          <PublishedRuns fiscalYear={p.fiscalYear} program={p.program} entityIds={p.entityIds} />
-        </Tabs.Content>
-        <Tabs.Content value="submissions">
-          <SubmissionsInboxPanel fiscalYear={p.fiscalYear} program={p.program} />
-        </Tabs.Content>
-        <Tabs.Content value="upload">
-          <BulkUpload fiscalYear={p.fiscalYear} program={p.program} />
-        </Tabs.Content>
-      </Tabs.Root>
+      <PageTabs
+        label={`${p.program} ${p.fiscalYear}`}
+        tabs={[
+          {
+            value: 'standing',
+            label: 'Standing and due dates',
+            contentClassName: 'space-y-4',
+            content: p.entityIds.map((id) => (
+              <PayeeStanding key={id} fiscalYear={p.fiscalYear} program={p.program} entityId={id} />
+            )),
+          },
+          {
+            value: 'results',
+            label: 'Published results',
+            content: <PublishedRuns fiscalYear={p.fiscalYear} program={p.program} entityIds={p.entityIds} />,
+          },
+          {
+            value: 'submissions',
+            label: 'Submissions',
+            content: <SubmissionsInboxPanel fiscalYear={p.fiscalYear} program={p.program} />,
+          },
+          {
+            value: 'upload',
+            label: 'Upload',
+            content: <BulkUpload fiscalYear={p.fiscalYear} program={p.program} />,
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,8 +1,7 @@
 import { formatDollars } from '@quip/core';
-import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RunPayment } from '../api/resources.ts';
 import { useQuip } from '../app/quip-context.tsx';
 import { useMe } from '../auth/use-me.ts';
@@ -11,20 +10,19 @@ import { PublishPreliminary } from '../review/publish-preliminary.tsx';
 import { Button } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { PageTabs } from '../ui/page-tabs.tsx';
 import { ErrorMessage, LoadingMessage } from '../ui/query-feedback.tsx';
 import { saveBlob } from '../ui/save-blob.ts';
-import { TabBar } from '../ui/tab-bar.tsx';
 import { FinalRunBadge } from './final-run-badge.tsx';
 import { MarkOfficialButton } from './mark-official-button.tsx';
-import { MeasureSelect } from './measure-select.tsx';
 import { PayeeDrilldown } from './payee-drilldown.tsx';
 import { PaymentsTable, type RunPaymentTotals } from './payments-table.tsx';
-import { ResultsTable } from './results-table.tsx';
 import { runApi } from './run-api.ts';
 import { RunCompare } from './run-compare.tsx';
 import { RunFacts } from './run-facts.tsx';
 import { isFinished } from './run-progress.ts';
 import { RunProgressBar } from './run-progress-bar.tsx';
+import { RunResultsPanel } from './run-results-panel.tsx';
 import { useAllPages } from './use-all-pages.ts';
 import { useRunEvents } from './use-run-events.ts';
 import { useRunResults } from './use-run-results.ts';
@@ -53,10 +51,6 @@ export function RunPage() {
   const me = useMe();
   const yearStatus = useQuery(fiscalYearsQueryOptions(api)).data?.find((y) => y.fiscalYear === fy)?.status;
   const results = useRunResults(api, run.data, done);
-  const measureNames = useMemo(
-    () => new Map(results.measures.flatMap((m) => (m.name ? [[m.key, m.name] as const] : []))),
-    [results.measures],
-  );
   const [tabValue, setTab] = useState('results');
   // Payments load once their tab is first opened, so they do not compete with the results.
   const [paymentsWanted, setPaymentsWanted] = useState(false);
@@ -171,81 +165,64 @@ export function RunPage() {
             ) : null}
             <ErrorAlert error={downloadError} className="self-center" />
           </div>
-          <Tabs.Root value={tabValue} onValueChange={setTab}>
-            <TabBar
-              label="Run"
-              tabs={[
-                { value: 'results', label: 'Results' },
-                { value: 'payments', label: 'Payments' },
-                { value: 'payee', label: `Payee${payee ? ` ${payee}` : ''}` },
-                { value: 'compare', label: 'Compare' },
-              ]}
-            />
-            <Tabs.Content value="results">
-              {results.measures.length > 0 ? (
-                <MeasureSelect
-                  measures={results.measures}
-                  payees={results.payees}
-                  value={results.measure}
-                  onChange={results.choose}
-                />
-              ) : null}
-              {results.results.error ? (
-                <ErrorMessage title="The results could not be loaded." error={results.results.error} />
-              ) : null}
-              {!results.results.done ? (
-                <LoadingMessage>
-                  {results.pending
-                    ? 'Loading the run’s measures…'
-                    : `Loading results… ${results.results.loaded.toLocaleString('en-US')} so far`}
-                </LoadingMessage>
-              ) : null}
-              {results.results.done && !results.results.error && results.results.rows.length === 0 ? (
-                <p className="text-sm text-slate-700">
-                  No results{results.measure === null ? '' : ` for ${results.measure}`}.
-                </p>
-              ) : null}
-              {results.results.rows.length === 0 ? null : (
-                <ResultsTable
-                  rows={results.results.rows}
-                  measureNames={measureNames}
-                  fileName={`run-${runId}-results`}
-                  runId={runId}
-                  onPayee={(id) => {
-                    setPayee(id);
-                    setTab('payee');
-                  }}
-                />
-              )}
-            </Tabs.Content>
-            <Tabs.Content value="payments">
-              {payments.error ? (
-                <ErrorMessage title="The payments could not be loaded." error={payments.error} />
-              ) : null}
-              {payments.rows.length === 0 && !payments.done ? (
-                <LoadingMessage>Loading payments…</LoadingMessage>
-              ) : (
-                <PaymentsTable
-                  payments={payments.rows}
-                  loaded={payments.loaded}
-                  done={payments.done}
-                  totals={paymentTotals(totals)}
-                  fileName={`run-${runId}-payments`}
-                  runId={runId}
-                />
-              )}
-            </Tabs.Content>
-            <Tabs.Content value="payee">
-              {payee ? (
-                <PayeeDrilldown runId={runId} entityId={payee} />
-              ) : (
-                <p className="text-sm text-slate-700">Choose a payee in the results.</p>
-              )}
-            </Tabs.Content>
-            <Tabs.Content value="compare">
-              <RunCompare run={run.data} others={siblings.data ?? []} />
-            </Tabs.Content>
-          </Tabs.Root>
+          <PageTabs
+            label="Run"
+            value={tabValue}
+            onValueChange={setTab}
+            tabs={[
+              {
+                value: 'results',
+                label: 'Results',
+                content: (
+                  <RunResultsPanel
+                    results={results}
+                    runId={runId}
+                    onPayee={(id) => {
+                      setPayee(id);
+                      setTab('payee');
+                    }}
+                  />
+                ),
+              },
+              {
+                value: 'payments',
+                label: 'Payments',
+                content: (
+                  <>
+                    {payments.error ? (
+                      <ErrorMessage title="The payments could not be loaded." error={payments.error} />
+                    ) : null}
+                    {payments.rows.length === 0 && !payments.done ? (
+                      <LoadingMessage>Loading payments…</LoadingMessage>
+                    ) : (
+                      <PaymentsTable
+                        payments={payments.rows}
+                        loaded={payments.loaded}
+                        done={payments.done}
+                        totals={paymentTotals(totals)}
+                        fileName={`run-${runId}-payments`}
+                        runId={runId}
+                      />
+                    )}
+                  </>
+                ),
+              },
+              {
+                value: 'payee',
+                label: `Payee${payee ? ` ${payee}` : ''}`,
+                content: payee ? (
+                  <PayeeDrilldown runId={runId} entityId={payee} />
+                ) : (
+                  <p className="text-sm text-slate-700">Choose a payee in the results.</p>
+                ),
+              },
+              {
+                value: 'compare',
+                label: 'Compare',
+                content: <RunCompare run={run.data} others={siblings.data ?? []} />,
+              },
+            ]}
+          />
         </>
       ) : null}
     </>
