@@ -179,6 +179,34 @@ describe('worked examples', () => {
     ]);
   });
 
+  it('fixed-milestone-schedule, first come (the WPC start-up pool paid by completion date instead)', () => {
+    const params = {
+      method: 'fixed-milestone-schedule',
+      schedule: [{ milestone: 1, label: 'start-up grant', amount: '200000.00' }],
+      pool: { amount: '20000000.00', overflow: 'first-come' },
+    };
+    // 101 counties claim $20,200,000.00; by completion date the first 100 take 100 x $200,000.00 =
+    // the whole $20,000,000.00, and the county that started last (2026-12-01) gets $0.00.
+    const counties = Array.from({ length: 101 }, (_, i) =>
+      payee(
+        `county-${String(i).padStart(3, '0')}`,
+        {},
+        { completedMilestones: [{ milestone: 1, completedOn: i === 100 ? '2026-12-01' : '2026-09-01' }] },
+      ),
+    );
+    const paid = pay(params, counties);
+    const over = (amount: string) =>
+      `All claims together, $20,200,000.00, exceed the $20,000,000.00 pool: claims are paid by completion date until it runs out: ${amount} of $200,000.00.`;
+    expect(example('fixed-milestone-schedule', paid[0])?.slice(1)).toEqual([
+      over('$200,000.00'),
+      'Paid: milestone $200,000.00.',
+    ]);
+    expect(example('fixed-milestone-schedule', paid[100])?.slice(1)).toEqual([
+      over('$0.00'),
+      'Paid: milestone $0.00.',
+    ]);
+  });
+
   it('pool-share (DHCS WPC housing: $100,000,000 pro rata to the reporting score x housing enrollees)', () => {
     const params = {
       method: 'pool-share',
