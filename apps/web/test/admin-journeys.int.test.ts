@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, signIn as signInWith, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quipForFile, resultsDir, signIn as signInWith, startRunInPage } from './start-quip.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: true });
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
@@ -20,7 +20,6 @@ const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}
 const rulebookUrl = (program: string) => `${quip.baseUrl}/fiscal-years/2026-27/programs/${program}/rulebook`;
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: true });
   context = await quip.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -32,10 +31,6 @@ beforeAll(async () => {
     if (url.endsWith('/events')) eventStreams.push(url);
   });
 }, 120_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 /** Signs in; an admin lands on the fiscal years, a submitter on its payees' portal. */
 const signIn = (p: Page, key: string, landing?: RegExp) => signInWith(p, quip.baseUrl, key, landing);
@@ -158,12 +153,7 @@ describe('admin journeys in Chromium', () => {
   it('starts a run, watches it finish and downloads the payment file', async () => {
     await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dhcs-ept/runs`);
     // The demo's milestones are dated through 2027: evaluate after all of them.
-    await page.getByLabel('Evaluate as of (optional)').fill('2027-12-31');
-    await page.getByRole('button', { name: 'Start a run' }).click();
-    await page.waitForURL(/\/runs\/[^/]+$/);
-    await expect
-      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
-      .toBe('succeeded');
+    await startRunInPage(page, { asOf: '2027-12-31' });
     await page
       .getByTestId('payments-total')
       .or(page.getByRole('tab', { name: 'Payments' }))
@@ -192,12 +182,7 @@ describe('admin journeys in Chromium', () => {
   it('compares a second run with the first', async () => {
     await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dhcs-ept/runs`);
     // Evaluated earlier: fewer milestones count, so payees differ between the two runs.
-    await page.getByLabel('Evaluate as of (optional)').fill('2027-03-31');
-    await page.getByRole('button', { name: 'Start a run' }).click();
-    await page.waitForURL(/\/runs\/[^/]+$/);
-    await expect
-      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
-      .toBe('succeeded');
+    await startRunInPage(page, { asOf: '2027-03-31' });
     await page.getByRole('tab', { name: 'Compare' }).click();
     await shot('journey-run-compare-tab');
     await page.getByLabel('Compare with').selectOption({ index: 1 });
@@ -322,12 +307,10 @@ describe('admin journeys in Chromium', () => {
   });
 
   it('keeps a submitter key out of admin pages', async () => {
-    const created = await fetch(`${quip.baseUrl}/api/v1/api-keys`, {
+    const { key } = await quip.api<{ key: string }>('/api-keys', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${quip.adminKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Journey submitter', role: 'submitter', entityIds: ['ept-0001'] }),
+      body: { name: 'Journey submitter', role: 'submitter', entityIds: ['ept-0001'] },
     });
-    const { key } = (await created.json()) as { key: string };
     const other = await quip.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await other.newPage();
     p.setDefaultTimeout(20_000);

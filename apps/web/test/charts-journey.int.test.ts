@@ -19,29 +19,16 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: false });
 let page: Page;
 const pageErrors: string[] = [];
 const shot = (name: string) =>
   page.screenshot({ path: join(resultsDir, `charts-${name}.png`), fullPage: true });
 const EPT = '/fiscal-years/2026-27/programs/dhcs-ept';
 const QIP = '/fiscal-years/2026-27/programs/dds-qip';
-
-async function call<T = Record<string, unknown>>(
-  path: string,
-  init: { method?: string; body?: unknown; key?: string } = {},
-): Promise<T> {
-  const res = await fetch(`${quip.baseUrl}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${init.key ?? quip.adminKey}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
 
 /** The rows of a table as arrays of cell texts (header cell first). */
 async function rowsOf(table: Locator): Promise<string[][]> {
@@ -53,8 +40,7 @@ async function rowsOf(table: Locator): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: false });
-  await call(`${EPT}/entities`, {
+  await quip.api(`${EPT}/entities`, {
     method: 'POST',
     body: [
       { id: 'ept-0001', name: 'Mission Family Health', assignedMembers: 920, milestoneCount: 25 },
@@ -69,7 +55,7 @@ beforeAll(async () => {
     submittedOn,
     data: { milestone: n, completedOn },
   });
-  await call(`${EPT}/submissions`, {
+  await quip.api(`${EPT}/submissions`, {
     method: 'POST',
     body: [
       milestone('ept-0001', 3, '2026-10-02', '2026-09-30'),
@@ -77,23 +63,17 @@ beforeAll(async () => {
       milestone('ept-0002', 1, '2026-12-01', '2026-11-28'),
     ],
   });
-  const run = await call<{ id: number }>(`${EPT}/runs`, { method: 'POST', body: { asOf: '2027-06-30' } });
-  for (let tries = 0; ; tries++) {
-    const { status } = await call<{ status: string }>(`/runs/${run.id}`);
-    if (status === 'succeeded') break;
-    if (status === 'failed' || tries > 240) throw new Error(`run ${run.id} is ${status}:\n${quip.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const runId = await quip.succeededRun(EPT, '2027-06-30');
   // A cycle from that run, approved by a second admin: the payee ledger's chart has a bar to show.
-  const cycle = await call<{ id: number }>(`${EPT}/payment-cycles`, {
+  const cycle = await quip.api<{ id: number }>(`${EPT}/payment-cycles`, {
     method: 'POST',
-    body: { runId: run.id, label: 'Charts journey' },
+    body: { runId, label: 'Charts journey' },
   });
-  const second = await call<{ key: string }>('/api-keys', {
+  const second = await quip.api<{ key: string }>('/api-keys', {
     method: 'POST',
     body: { name: 'second admin', role: 'admin' },
   });
-  await call(`/payment-cycles/${cycle.id}/approve`, { method: 'POST', key: second.key });
+  await quip.api(`/payment-cycles/${cycle.id}/approve`, { method: 'POST', key: second.key });
 
   const qipPayee = (id: string) => ({
     id,
@@ -104,7 +84,7 @@ beforeAll(async () => {
     rateCents: 5000,
     units: 10,
   });
-  await call(`${QIP}/entities`, {
+  await quip.api(`${QIP}/entities`, {
     method: 'POST',
     body: [qipPayee('QIP-1'), qipPayee('QIP-2'), qipPayee('QIP-3')],
   });
@@ -114,17 +94,13 @@ beforeAll(async () => {
     period: '2026-27',
     data: { asOfDate: '2026-11-30', employmentStaff, acreTrainedStaff, cespCertifiedStaff: 0 },
   });
-  await call(`${QIP}/submissions`, {
+  await quip.api(`${QIP}/submissions`, {
     method: 'POST',
     body: [staff('QIP-1', 10, 4), staff('QIP-2', 20, 11), staff('QIP-3', 10, 7)],
   });
 
   page = await openSignedInPage(quip, pageErrors, { context: { viewport: { width: 1400, height: 1000 } } });
 }, 240_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('charts people read, in Chromium', () => {
   it('names the EPT cliff chart and lists its classes and practices as a table in dollars', async () => {

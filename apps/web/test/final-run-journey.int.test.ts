@@ -8,10 +8,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInPage, quipForFile, resultsDir, startRunInPage } from './start-quip.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: true });
 let page: Page;
 let runUrl = '';
 let secondUrl = '';
@@ -20,13 +20,8 @@ const pageErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: true });
   page = await openSignedInPage(quip, pageErrors);
 }, 120_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('the dates of a run and the final run in Chromium', () => {
   it("starts a run on the rulebook's last due date and shows its date and rulebook version", async () => {
@@ -34,12 +29,7 @@ describe('the dates of a run and the final run in Chromium', () => {
     // WPC's enrollment and progress reports are due 2027-07-31, after the year ends on 2027-06-30.
     const hint = page.locator('#as-of-hint');
     await expect.poll(() => hint.textContent()).toContain('Default: 2027-07-31');
-    await page.getByRole('button', { name: 'Start a run' }).click();
-    await page.waitForURL(/\/runs\/[^/]+$/);
-    runUrl = page.url();
-    await expect
-      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
-      .toBe('succeeded');
+    runUrl = await startRunInPage(page);
     expect(await page.getByTestId('run-as-of').textContent()).toBe('2027-07-31');
     expect(await page.getByTestId('run-rulebook-version').textContent()).toBe('version 1');
     expect(await page.getByTestId('run-final').textContent()).toBe('No');
@@ -66,12 +56,7 @@ describe('the dates of a run and the final run in Chromium', () => {
   });
 
   it('compares a run as of 2027-06-30 with the final run and names the date as what changed', async () => {
-    await page.getByLabel('Evaluate as of (optional)').fill('2027-06-30');
-    await page.getByRole('button', { name: 'Start a run' }).click();
-    await page.waitForURL((url) => url.href !== runUrl && /\/runs\/[^/]+$/.test(url.pathname));
-    await expect
-      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
-      .toBe('succeeded');
+    await startRunInPage(page, { asOf: '2027-06-30', leaving: runUrl });
     expect(await page.getByTestId('run-as-of').textContent()).toBe('2027-06-30');
     await page.getByRole('tab', { name: 'Compare' }).click();
     secondUrl = page.url();

@@ -9,12 +9,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSignedInPage, type RunningQuip, startQuip, webDir } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInPage, quipForFile, webDir } from './start-quip.ts';
 
 const shots = join(webDir, '.tmp', 'payment-cycles');
-const paymentsPath = '/fiscal-years/2026-27/programs/dhcs-wpc/payments';
-let quip: RunningQuip;
+const WPC = '/fiscal-years/2026-27/programs/dhcs-wpc';
+const paymentsPath = `${WPC}/payments`;
+const quip = quipForFile({ demo: true });
 let pageA: Page;
 let pageB: Page;
 let firstRun = 0;
@@ -23,33 +24,6 @@ let payee = '';
 const pageErrors: string[] = [];
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${quip.baseUrl}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${quip.adminKey}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Starts a WPC run (as of `asOf` when given) and waits until it has succeeded. */
-async function succeededRun(asOf?: string): Promise<number> {
-  const { id } = await api<{ id: number }>('/fiscal-years/2026-27/programs/dhcs-wpc/runs', {
-    method: 'POST',
-    body: asOf ? { asOf } : {},
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { status } = await api<{ status: string }>(`/runs/${id}`);
-    if (status === 'succeeded') break;
-    if (status === 'failed' || status === 'cancelled' || Date.now() > deadline)
-      throw new Error(`Run ${id} is ${status}:\n${quip.output()}`);
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  return Number(id);
-}
 
 async function signIn(key: string): Promise<Page> {
   return openSignedInPage(quip, pageErrors, {
@@ -60,14 +34,9 @@ async function signIn(key: string): Promise<Page> {
 
 beforeAll(async () => {
   await mkdir(shots, { recursive: true });
-  quip = await startQuip({ demo: true });
-  firstRun = await succeededRun();
+  firstRun = await quip.succeededRun(WPC);
   pageA = await signIn(quip.adminKey);
 }, 240_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('payment cycles in Chromium', () => {
   it('links the Payments page from the program list', async () => {
@@ -112,7 +81,7 @@ describe('payment cycles in Chromium', () => {
   });
 
   it('approves as admin B, a second admin key', async () => {
-    const b = await api<{ key: string }>('/api-keys', {
+    const b = await quip.api<{ key: string }>('/api-keys', {
       method: 'POST',
       body: { name: 'second admin', role: 'admin' },
     });
@@ -140,7 +109,7 @@ describe('payment cycles in Chromium', () => {
   });
 
   it('previews a later run as a second cycle, recoveries marked', async () => {
-    const secondRun = await succeededRun('2027-06-30');
+    const secondRun = await quip.succeededRun(WPC, '2027-06-30');
     await pageA.goto(`${quip.baseUrl}${paymentsPath}`);
     await pageA.getByLabel('From run').selectOption(String(secondRun));
     await pageA.getByRole('button', { name: 'Create draft cycle' }).click();

@@ -14,16 +14,16 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 // The catalog's export-map entry (the SPA's package does not depend on the catalog): the worked
 // example's payees and records, as the API's own review test loads them.
 import { docExample } from '../../../packages/catalog/src/index.ts';
-import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 
 const PROGRAM = '/fiscal-years/2026-27/programs/dds-qip';
 const BAYVIEW = 'PV1234-950';
 const VALLEY = 'TR9012-875';
-let quip: RunningQuip;
+const quip = quipForFile({ demo: false });
 let admin: Page;
 let submitter: Page;
 let runId = 0;
@@ -32,19 +32,6 @@ let requestId = '';
 const pageErrors: string[] = [];
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(resultsDir, `review-${name}.png`), fullPage: true });
-
-async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; key?: string } = {},
-): Promise<T> {
-  const response = await fetch(`${quip.baseUrl}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${init.key ?? quip.adminKey}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Section 6's records as received by `day`, Bayview's late outcomes file left out. */
 function receivedBy(day: string) {
@@ -77,31 +64,19 @@ const signIn = (key: string, lands: RegExp): Promise<Page> =>
   openSignedInPage(quip, pageErrors, { key, lands });
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: false });
-  await api(`${PROGRAM}/entities`, { method: 'POST', body: docExample('dds-qip', 'payees dds-qip 2026-27') });
-  await api(`${PROGRAM}/submissions`, { method: 'POST', body: receivedBy('2026-12-01') });
-  const { id } = await api<{ id: number }>(`${PROGRAM}/runs`, {
+  await quip.api(`${PROGRAM}/entities`, {
     method: 'POST',
-    body: { asOf: '2027-08-31' },
+    body: docExample('dds-qip', 'payees dds-qip 2026-27'),
   });
-  for (let i = 0; ; i++) {
-    const { status } = await api<{ status: string }>(`/runs/${id}`);
-    if (status === 'succeeded') break;
-    if (status === 'failed' || i > 240) throw new Error(`run ${id} is ${status}:\n${quip.output()}`);
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  runId = id;
-  const created = await api<{ key: string }>('/api-keys', {
+  await quip.api(`${PROGRAM}/submissions`, { method: 'POST', body: receivedBy('2026-12-01') });
+  runId = await quip.succeededRun(PROGRAM, '2027-08-31');
+  const created = await quip.api<{ key: string }>('/api-keys', {
     method: 'POST',
     body: { name: 'Bayview Supported Employment', role: 'submitter', entityIds: [`dds-qip:${BAYVIEW}`] },
   });
   bayviewKey = created.key;
   admin = await signIn(quip.adminKey, /\/fiscal-years$/);
 }, 180_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('review and correction in Chromium', () => {
   it('publishes the run as preliminary with a review end date', async () => {
@@ -176,7 +151,7 @@ describe('review and correction in Chromium', () => {
     const standing = year().getByTestId(`standing-${BAYVIEW}`);
     await standing.waitFor();
     // The calendar is the API's: every due date of the standing answer, in words.
-    const answer = await api<{ calendar: { dueDate: string; status: string }[] }>(
+    const answer = await quip.api<{ calendar: { dueDate: string; status: string }[] }>(
       `${PROGRAM}/entities/${BAYVIEW}/standing`,
       { key: bayviewKey },
     );

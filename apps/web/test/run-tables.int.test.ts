@@ -9,9 +9,9 @@
  */
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../src/api/resources.ts';
-import { longTasks, type RunningQuip, resultsDir, signIn, startQuip, watchLongTasks } from './start-quip.ts';
+import { longTasks, quipForFile, resultsDir, signIn, watchLongTasks } from './start-quip.ts';
 
 const RUN = '424242';
 const PAYEES = 10_000;
@@ -97,7 +97,7 @@ const firstMeasureHeld = new Promise<void>((done) => {
   releaseFirstMeasure = done;
 });
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: false });
 let page: Page;
 const pageErrors: string[] = [];
 let releasePayments: () => void = () => {};
@@ -116,7 +116,6 @@ function paged(route: Route, total: number, make: (i: number) => unknown) {
 }
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: false });
   const context = await quip.browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -192,10 +191,6 @@ beforeAll(async () => {
   );
   await signIn(page, quip.baseUrl, quip.adminKey);
 }, 120_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 const scroller = (id: string) => page.getByTestId(id);
 /** The payee and measure of the data rows in the DOM, in order (the virtualiser's window). */

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quipForFile, resultsDir } from './start-quip.ts';
 
-let quip: RunningQuip | undefined;
+const quip = quipForFile({ demo: false });
 let adminKey = '';
 let baseUrl = '';
 let context: BrowserContext;
@@ -17,7 +17,6 @@ const pageErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: false });
   ({ adminKey, baseUrl } = quip);
   context = await quip.browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
@@ -28,10 +27,6 @@ beforeAll(async () => {
     if (!url.startsWith(baseUrl) && !url.startsWith('data:')) foreignRequests.push(url);
   });
 }, 120_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('admin SPA in Chromium against the API', () => {
   it('sends a signed-out visitor of a client route to the sign-in page', async () => {

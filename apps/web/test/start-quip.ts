@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const webDir = resolve(import.meta.dirname, '..');
 export const resultsDir = join(webDir, 'test-results');
@@ -23,7 +24,23 @@ export interface RunningQuip {
   browser: Browser;
   /** The API's last output, for failure messages. */
   output: () => string;
+  /**
+   * A call under /api/v1 with a JSON body, as `key` (the admin's by default): the JSON answer, or
+   * an error naming the method, path and status.
+   */
+  api: <T = Record<string, unknown>>(path: string, init?: ApiInit) => Promise<T>;
+  /**
+   * Starts a run of a program (`/fiscal-years/{fy}/programs/{program}`) through the API, as of
+   * `asOf` when given, and waits (up to 120 s) until it has succeeded: the run's id.
+   */
+  succeededRun: (program: string, asOf?: string) => Promise<number>;
   stop: () => Promise<void>;
+}
+
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  key?: string;
 }
 
 export async function startQuip({ demo }: { demo: boolean }): Promise<RunningQuip> {
@@ -66,7 +83,12 @@ export async function startQuip({ demo }: { demo: boolean }): Promise<RunningQui
   for (;;) {
     if (api.exitCode !== null || api.signalCode !== null)
       throw new Error(`The API exited before it was healthy:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`The API was not healthy within 90 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running (and holding its data folder) when the journey gives up on it.
+      api.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`The API was not healthy within 90 s:\n${output}`);
+    }
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) break;
     } catch {
@@ -90,11 +112,37 @@ export async function startQuip({ demo }: { demo: boolean }): Promise<RunningQui
   });
   await mkdir(resultsDir, { recursive: true });
 
+  const callApi = async <T>(path: string, init: ApiInit = {}): Promise<T> => {
+    const method = init.method ?? 'GET';
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${init.key ?? adminKey}`, 'Content-Type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
   return {
     baseUrl,
     adminKey,
     browser,
     output: () => output,
+    api: callApi,
+    succeededRun: async (program, asOf) => {
+      const { id } = await callApi<{ id: number }>(`${program}/runs`, {
+        method: 'POST',
+        body: asOf ? { asOf } : {},
+      });
+      const runDeadline = Date.now() + 120_000;
+      for (;;) {
+        const { status } = await callApi<{ status: string }>(`/runs/${id}`);
+        if (status === 'succeeded') return Number(id);
+        if (status === 'failed' || status === 'cancelled' || Date.now() > runDeadline)
+          throw new Error(`Run ${id} is ${status}:\n${output}`);
+        await new Promise((wait) => setTimeout(wait, 500));
+      }
+    },
     stop: async () => {
       await browser.close();
       if (api.exitCode === null && api.signalCode === null) {
@@ -107,6 +155,40 @@ export async function startQuip({ demo }: { demo: boolean }): Promise<RunningQui
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The running Quip of a journey file: started before the file's tests (its own `beforeAll`, so a
+ * file's `beforeAll` that seeds data or signs in comes after it) and stopped after them. Its
+ * fields are there once the file's hooks and tests run.
+ */
+export function quipForFile(options: { demo: boolean }): RunningQuip {
+  const quip = {} as RunningQuip;
+  beforeAll(async () => {
+    Object.assign(quip, await startQuip(options));
+  }, 120_000);
+  afterAll(async () => {
+    await quip.stop?.();
+  }, 30_000);
+  return quip;
+}
+
+/**
+ * On a program's runs page: fills the as-of date (when given), starts a run, waits for its page
+ * (another than `leaving`, when given) and for the run to have succeeded there; the run page's URL.
+ */
+export async function startRunInPage(
+  page: Page,
+  { asOf, leaving }: { asOf?: string; leaving?: string } = {},
+) {
+  if (asOf) await page.getByLabel('Evaluate as of (optional)').fill(asOf);
+  await page.getByRole('button', { name: 'Start a run' }).click();
+  await page.waitForURL((url) => url.href !== leaving && /\/runs\/[^/]+$/.test(url.href));
+  const runUrl = page.url();
+  await expect
+    .poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 })
+    .toBe('succeeded');
+  return runUrl;
 }
 
 function freePort(): Promise<number> {
