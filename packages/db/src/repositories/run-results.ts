@@ -1,16 +1,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { RunResultTable } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface RunResultRow {
+/** A result as phase 2 writes it: the scored columns as run_results has them, keyed by payee and measure. */
+export interface RunResultRow extends Pick<RunResultTable, 'status' | 'value' | 'target' | 'met' | 'points'> {
   entityId: string;
   measure: string;
-  status: string;
-  value: number | null;
-  target: number | null;
-  met: boolean | null;
-  points: number | null;
   /** The whole scored MeasureResult as JSON text (may be compacted by the caller). */
   json: string;
 }
