@@ -547,22 +547,10 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
     // section 6's rows among them. Alpha is below the floor on GSD and lead screening only; Bravo on
     // childhood immunizations, prenatal care, postpartum care, FUM and FUA. Charlie reports nothing.
     // Other rates: met = 900 / 1,000 (300 / 1,000 for GSD, lower is better), below = 100 / 1,000.
-    const MEASURES = [
-      'mcas-breast-cancer-screening',
-      'mcas-cervical-cancer-screening',
-      'mcas-childhood-immunizations',
-      'mcas-adolescent-immunizations',
-      'mcas-lead-screening',
-      'mcas-well-child-first-15-months',
-      'mcas-well-child-15-to-30-months',
-      'mcas-child-adolescent-well-care',
-      'mcas-prenatal-care',
-      'mcas-postpartum-care',
-      'mcas-controlling-blood-pressure',
-      'mcas-glycemic-status-above-9',
-      'mcas-follow-up-ed-mental-illness',
-      'mcas-follow-up-ed-substance-use',
-    ];
+    // The rulebook's measures, the page's 14 (checked in 7.1).
+    const MEASURES = (
+      catalogRulebook('2026-27', 'dhcs-mcas') as { measures: { key: string }[] }
+    ).measures.map((m) => m.key);
     const BELOW: Record<string, string[]> = {
       'alpha-alameda': ['mcas-glycemic-status-above-9', 'mcas-lead-screening'],
       'bravo-alameda': [
@@ -625,6 +613,7 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
     it('7.1 sanctions: Alpha 2 x -$25,000.00, Bravo 5 x, Charlie 14 x (nothing reported)', () => {
       // "2 x $25,000.00 = -5,000,000 cents"; "5 x $25,000.00 = -12,500,000 cents";
       // Charlie: "14 x $25,000.00 = -35,000,000 cents", each line without a value.
+      expect(MEASURES).toHaveLength(14);
       const sanctions = (id: string) => payment(answer, id).lines.filter((l) => l.kind === 'sanction');
       const byMeasure = (a: PaymentOut['lines'][number], b: PaymentOut['lines'][number]) =>
         String(a.measure).localeCompare(String(b.measure));
@@ -762,12 +751,21 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       // 3.85 = 34.65; follow-up 200 / 500 = 0.40 < 0.55; care plans 250 / 500 = 0.50 < 0.64; housing
       // 100 / 1,000 = 0.10 < 0.235 (all missed). Both: four enrollment reports and the progress report
       // on time, complete and accurate.
-      const outcomes = (
-        id: string,
-        v: { ed: number; inpatient: number; followUp: number; carePlan: number; housing: [number, number] },
-      ) => [
+      /** A pilot's outcome counts: ED visits, inpatient stays, follow-ups, care plans, housing moves of all. */
+      type Outcomes = {
+        ed: number;
+        stays: number;
+        followUp: number;
+        carePlan: number;
+        housing: [number, number];
+      };
+      const PILOTS: Record<string, Outcomes> = {
+        'wpc-los-angeles': { ed: 16000, stays: 4000, followUp: 230, carePlan: 300, housing: [400, 1600] },
+        'wpc-san-francisco': { ed: 13000, stays: 4000, followUp: 200, carePlan: 250, housing: [100, 1000] },
+      };
+      const outcomes = (id: string, v: Outcomes) => [
         sub(id, 'wpc-ed-visits', '2027-07-28', { edVisits: v.ed, memberMonths: 100000 }),
-        sub(id, 'wpc-inpatient-stays', '2027-07-28', { inpatientStays: v.inpatient, memberMonths: 100000 }),
+        sub(id, 'wpc-inpatient-stays', '2027-07-28', { inpatientStays: v.stays, memberMonths: 100000 }),
         sub(id, 'wpc-mental-illness-follow-up', '2027-07-28', {
           followUpWithin30Days: v.followUp,
           discharges: 500,
@@ -782,29 +780,12 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
         }),
       ];
       const answer = await preview('dhcs-wpc', {
-        entities: rowsOf('dhcs-wpc', 'payees', 'json').filter(
-          (e) => e.id === 'wpc-los-angeles' || e.id === 'wpc-san-francisco',
-        ),
-        submissions: [
-          ...enrollment('wpc-los-angeles'),
-          progress('wpc-los-angeles'),
-          ...outcomes('wpc-los-angeles', {
-            ed: 16000,
-            inpatient: 4000,
-            followUp: 230,
-            carePlan: 300,
-            housing: [400, 1600],
-          }),
-          ...enrollment('wpc-san-francisco'),
-          progress('wpc-san-francisco'),
-          ...outcomes('wpc-san-francisco', {
-            ed: 13000,
-            inpatient: 4000,
-            followUp: 200,
-            carePlan: 250,
-            housing: [100, 1000],
-          }),
-        ],
+        entities: rowsOf('dhcs-wpc', 'payees', 'json').filter((e) => String(e.id) in PILOTS),
+        submissions: Object.entries(PILOTS).flatMap(([id, v]) => [
+          ...enrollment(id),
+          progress(id),
+          ...outcomes(id, v),
+        ]),
         asOf: '2027-08-31',
       });
       // The seven measures of the incentive composite, as the catalog's rulebook names them: "of 7".
