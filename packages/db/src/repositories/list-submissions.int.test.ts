@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuipDatabase } from '../create-database.ts';
-import { seedReferenceData } from '../seed/reference-data.ts';
-import { DATABASE_KINDS, openTestDatabase } from '../testing/test-databases.ts';
+import { seededTestDatabase } from '../testing/seeded-test-database.ts';
+import { DATABASE_KINDS } from '../testing/test-databases.ts';
 import { insertApiKey } from './api-keys.ts';
 import { upsertEntities } from './entities.ts';
 import {
@@ -29,7 +29,6 @@ const PERIODS = ['2026-27', '2026-Q1'];
  * program's rows with the same payees and keys must never show.
  */
 async function load(db: QuipDatabase['db']): Promise<void> {
-  await seedReferenceData(db);
   for (const programId of [SCOPE.programId, 'dhcs-qwi']) {
     await upsertEntities(
       db,
@@ -170,12 +169,8 @@ const FILTERS: { name: string; filter: Partial<SubmissionQuery> }[] = [
 ];
 
 describe.each(DATABASE_KINDS)('listSubmissions on %s', (kind) => {
-  let database: QuipDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await load(database.db);
-  }, 60_000);
-  afterAll(() => database?.close());
+  const database = seededTestDatabase(kind);
+  beforeAll(() => load(database.db), 60_000);
 
   it('loads data with versions, declared days, findings and a deleted key', async () => {
     const all = await reference(database.db, { ...SCOPE, entityIds: null, history: true, limit: 0 });
