@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  createDatabase,
   findRun,
   listRunPayments,
   type QuipDatabase,
@@ -8,10 +7,10 @@ import {
   runProgress,
   seedReferenceData,
 } from '@quip/db';
-import { createScratchPostgresDatabase } from '@quip/db/testing';
 import { BullmqJobRunner, connectRedis, jobDefinitions, startRun } from '@quip/jobs';
 import { storeSyntheticProgram, syntheticPayees } from '@quip/jobs/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchPostgresOfSuite } from './scratch-postgres.ts';
 import { spawnWorker, testRedisUrl } from './spawn-worker.ts';
 
 const PAYEES = 30_000;
@@ -39,27 +38,20 @@ const ended = (db: QuipDatabase['db'], id: number) => async (): Promise<RunRecor
 };
 
 describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; issue 14, item 3)', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
-  let database: QuipDatabase;
+  const scratch = scratchPostgresOfSuite();
   beforeAll(async () => {
-    scratch = await createScratchPostgresDatabase();
-    database = await createDatabase({ databaseUrl: scratch.url });
-    await seedReferenceData(database.db);
-    await storeSyntheticProgram(database.db, syntheticPayees(PAYEES));
+    await seedReferenceData(scratch.db);
+    await storeSyntheticProgram(scratch.db, syntheticPayees(PAYEES));
   }, 120_000);
-  afterAll(async () => {
-    await database?.close();
-    await scratch?.drop();
-  });
 
   // The clean run: an in-process worker on its own queues.
   let cleanRun: RunRecord;
   beforeAll(async () => {
     const clean = new BullmqJobRunner(testRedisUrl(), `quip-clean-${randomBytes(4).toString('hex')}`);
     try {
-      await clean.startWorker(jobDefinitions({ db: database.db }));
-      const started = await startRun(database.db, clean, RUN);
-      cleanRun = await waitFor('the clean run', 120_000, ended(database.db, started!.run.id));
+      await clean.startWorker(jobDefinitions({ db: scratch.db }));
+      const started = await startRun(scratch.db, clean, RUN);
+      cleanRun = await waitFor('the clean run', 120_000, ended(scratch.db, started!.run.id));
     } finally {
       await clean.close(1_000);
     }
@@ -84,26 +76,26 @@ describe('a worker killed in the middle of a run (PostgreSQL + Redis, kill -9; i
     const first = spawnWorker(env, 'warn');
     let second: ReturnType<typeof spawnWorker> | undefined;
     try {
-      const started = await startRun(database.db, producer, RUN);
+      const started = await startRun(scratch.db, producer, RUN);
       const runId = started!.run.id;
       const progress = await waitFor('some chunks done', 120_000, async () => {
-        const p = await runProgress(database.db, runId);
+        const p = await runProgress(scratch.db, runId);
         return p.done > 0 && p.done < p.total ? p : null;
       });
       first.child.kill('SIGKILL');
       expect(await first.exited).toBe(null);
       expect(progress.done).toBeLessThan(PAYEES);
-      expect((await findRun(database.db, runId))?.status).toBe('running');
+      expect((await findRun(scratch.db, runId))?.status).toBe('running');
       await afterKill(prefix);
 
       second = spawnWorker(env, 'warn');
-      const run = await waitFor('the run taken over', 120_000, ended(database.db, runId));
+      const run = await waitFor('the run taken over', 120_000, ended(scratch.db, runId));
       expect(run).toMatchObject({ status: 'succeeded', reason: null });
       expect(run.totals).toEqual(cleanRun.totals);
-      expect(await runProgress(database.db, runId)).toEqual({ done: PAYEES, total: PAYEES });
-      const page = (id: number) => listRunPayments(database.db, { runId: id, entityIds: null, limit: 500 });
+      expect(await runProgress(scratch.db, runId)).toEqual({ done: PAYEES, total: PAYEES });
+      const page = (id: number) => listRunPayments(scratch.db, { runId: id, entityIds: null, limit: 500 });
       expect(await page(runId)).toEqual(await page(cleanRun.id));
-      const { resumes } = await database.db
+      const { resumes } = await scratch.db
         .selectFrom('runs')
         .select('resumes')
         .where('id', '=', runId)

@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabase, type QuipDatabase } from '@quip/db';
-import { createScratchPostgresDatabase } from '@quip/db/testing';
 import { BullmqJobRunner, pingJob } from '@quip/jobs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchPostgresOfSuite } from './scratch-postgres.ts';
 import { spawnWorker, testRedisUrl } from './spawn-worker.ts';
 
 describe('the worker process (pnpm worker)', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
-  let database: QuipDatabase;
-  beforeAll(async () => {
-    scratch = await createScratchPostgresDatabase();
-    database = await createDatabase({ databaseUrl: scratch.url });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await scratch?.drop();
-  });
+  const scratch = scratchPostgresOfSuite();
 
   it('refuses to start without DATABASE_URL and REDIS_URL and names them', async () => {
     const worker = spawnWorker({}, 'info');
@@ -49,12 +39,12 @@ describe('the worker process (pnpm worker)', () => {
     );
     const producer = new BullmqJobRunner(redisUrl, prefix);
     try {
-      const job = await producer.enqueue(pingJob(database.db), { key: `worker-process-${process.pid}` });
+      const job = await producer.enqueue(pingJob(scratch.db), { key: `worker-process-${process.pid}` });
       expect(await producer.waitForResult(job, 30_000)).toEqual({
         key: `worker-process-${process.pid}`,
         firstRun: true,
       });
-      const rows = await database.db.selectFrom('job_ledger').select('job_key').execute();
+      const rows = await scratch.db.selectFrom('job_ledger').select('job_key').execute();
       expect(rows.map((r) => r.job_key)).toContain(`ping:worker-process-${process.pid}`);
     } finally {
       await producer.close(1_000);
