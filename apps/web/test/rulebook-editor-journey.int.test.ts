@@ -123,6 +123,11 @@ describe('the rulebook editor in Chromium', () => {
       .fill('more than 500 employment staff: check the count');
     expect(await checkCell.getByRole('alert').count()).toBe(0);
     // Applies to: from the expression to the service codes listed; an empty list is core's error.
+    // As an expression it must be a condition: core says so of a number.
+    await page.getByLabel('Applies to payees for whom').fill('units + 1');
+    expect(await page.getByRole('alert').filter({ hasText: 'must give boolean' }).textContent()).toContain(
+      'expression must give boolean but gives number',
+    );
     await page.getByLabel('Applies to', { exact: true }).selectOption('values');
     await page.getByLabel('Condition 1: payee field').selectOption('serviceCode');
     const codes = page.getByLabel('Condition 1: one of (comma-separated)');

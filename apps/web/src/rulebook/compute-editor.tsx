@@ -59,11 +59,12 @@ export function ComputeEditor({
     <TextField type="date" label={label} issues={at(key)} value={value} onChange={write} />
   );
   // An expression over the record's fields; an optional one is removed when emptied.
-  const expression = (key: string, label: string, optional = false) => (
+  const expression = (key: string, label: string, expect: 'boolean' | 'number', optional = false) => (
     <ExpressionEditor
       label={label}
       value={String(compute[key] ?? '')}
       fields={dataTypes}
+      expect={expect}
       hint="Record fields:"
       onChange={(v) => set(key, optional && v.trim() === '' ? undefined : v)}
     />
@@ -111,8 +112,8 @@ export function ComputeEditor({
       ) : null}
       {kind === 'rate-records' ? (
         <>
-          {expression('denominator', 'Denominator: who is eligible (empty = every record)', true)}
-          {expression('numerator', 'Numerator: who meets the measure, among the eligible')}
+          {expression('denominator', 'Denominator: who is eligible (empty = every record)', 'boolean', true)}
+          {expression('numerator', 'Numerator: who meets the measure, among the eligible', 'boolean')}
           <div>
             <p className="text-sm font-medium text-slate-900">Exclusions (taken out of the denominator)</p>
             {exclusions.map((ex, i) => (
@@ -125,6 +126,7 @@ export function ComputeEditor({
                   label={`Exclusion ${i + 1} when`}
                   value={String(ex.when ?? '')}
                   fields={dataTypes}
+                  expect="boolean"
                   hint="Record fields:"
                   onChange={(v) =>
                     set(
@@ -187,7 +189,9 @@ export function ComputeEditor({
             {...bind('aggregate')}
             value={compute.aggregate ?? 'sum'}
           />
-          <div className="sm:col-span-2">{expression('formula', 'Or a formula over the record', true)}</div>
+          <div className="sm:col-span-2">
+            {expression('formula', 'Or a formula over the record', 'number', true)}
+          </div>
         </div>
       ) : null}
       {kind === 'milestone' ? (

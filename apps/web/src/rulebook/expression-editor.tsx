@@ -2,6 +2,9 @@ import { checkExpression, type FieldTypes } from '@quip/core';
 import { useId, useMemo } from 'react';
 import { expressionMarker } from './expression-marker.ts';
 
+/** A type an expression can give (core's ExprType). */
+type ExprType = NonNullable<Parameters<typeof checkExpression>[2]>;
+
 /**
  * A text field for an expression (appliesTo, a numerator) that type-checks as you type with
  * core's checker and shows each problem where it is: the line, a caret under the character and
@@ -11,17 +14,23 @@ export function ExpressionEditor({
   label,
   value,
   fields,
+  expect,
   onChange,
   hint,
 }: {
   label: string;
   value: string;
   fields: FieldTypes;
+  /** The type the expression must give (a condition: boolean), as core checks it in the rulebook. */
+  expect: ExprType;
   onChange: (value: string) => void;
   hint?: string;
 }) {
   const id = useId();
-  const issues = useMemo(() => (value.trim() === '' ? [] : checkExpression(value, fields)), [value, fields]);
+  const issues = useMemo(
+    () => (value.trim() === '' ? [] : checkExpression(value, fields, expect)),
+    [value, fields, expect],
+  );
   const fieldNames = Object.keys(fields);
   return (
     <div>

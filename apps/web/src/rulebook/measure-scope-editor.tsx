@@ -113,6 +113,7 @@ export function MeasureScopeEditor({
           label="Applies to payees for whom"
           value={String(measure.appliesTo)}
           fields={payeeTypes}
+          expect="boolean"
           hint="Payee fields:"
           onChange={(v) => set('appliesTo', v.trim() === '' ? undefined : v)}
         />
