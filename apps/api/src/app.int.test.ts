@@ -1,15 +1,9 @@
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from './testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { bearer, useTestApp } from './testing/test-app.ts';
 
 describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
-  beforeAll(async () => {
-    t = await openTestApp(kind, { bodyLimitBytes: 1024 });
-    admin = await t.keyFor('admin');
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp(kind, { bodyLimitBytes: 1024 });
 
   it('answers /healthz with the database and queue it uses', async () => {
     const res = await t.app.request('/healthz');
@@ -18,7 +12,7 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   });
 
   it('lists the seeded fiscal years', async () => {
-    const res = await t.app.request('/api/v1/fiscal-years', { headers: bearer(admin) });
+    const res = await t.app.request('/api/v1/fiscal-years', { headers: bearer(t.admin) });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { fiscalYear: string; startsOn: string; status: string }[] };
     expect(body.items.map((y) => y.fiscalYear)).toEqual(['2025-26', '2026-27']);
@@ -26,7 +20,7 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   });
 
   it('lists the five programs of FY 2026-27', async () => {
-    const res = await t.app.request('/api/v1/fiscal-years/2026-27/programs', { headers: bearer(admin) });
+    const res = await t.app.request('/api/v1/fiscal-years/2026-27/programs', { headers: bearer(t.admin) });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { id: string }[] };
     expect(body.items.map((p) => p.id).sort()).toEqual([
@@ -39,7 +33,7 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   });
 
   it('answers 401 problem+json without a key, with a malformed header and with an unknown key', async () => {
-    for (const headers of [{}, { Authorization: admin }, bearer('quip_not-a-real-key')]) {
+    for (const headers of [{}, { Authorization: t.admin }, bearer('quip_not-a-real-key')]) {
       const res = await t.app.request('/api/v1/fiscal-years', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -48,17 +42,17 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   });
 
   it('answers problem+json 404 for an unknown fiscal year and an unknown API route', async () => {
-    const year = await t.app.request('/api/v1/fiscal-years/2031-32/programs', { headers: bearer(admin) });
+    const year = await t.app.request('/api/v1/fiscal-years/2031-32/programs', { headers: bearer(t.admin) });
     expect(year.status).toBe(404);
     expect(year.headers.get('content-type')).toBe('application/problem+json');
     expect(await year.json()).toMatchObject({ status: 404, detail: 'Fiscal year 2031-32 does not exist.' });
-    const route = await t.app.request('/api/v1/no-such-thing', { headers: bearer(admin) });
+    const route = await t.app.request('/api/v1/no-such-thing', { headers: bearer(t.admin) });
     expect(route.status).toBe(404);
     expect(route.headers.get('content-type')).toBe('application/problem+json');
   });
 
   it('names the bad parameter of a malformed fiscal year', async () => {
-    const res = await t.app.request('/api/v1/fiscal-years/FY27/programs', { headers: bearer(admin) });
+    const res = await t.app.request('/api/v1/fiscal-years/FY27/programs', { headers: bearer(t.admin) });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { path: string }[] };
     expect(body.errors.map((e) => e.path)).toEqual(['fy']);
@@ -67,7 +61,7 @@ describe.each(DATABASE_KINDS)('API skeleton on %s', (kind) => {
   it('refuses a body over the limit with 413 problem+json', async () => {
     const res = await t.app.request('/api/v1/fiscal-years', {
       method: 'POST',
-      headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+      headers: { ...bearer(t.admin), 'Content-Type': 'application/json' },
       body: JSON.stringify({ padding: 'x'.repeat(2048) }),
     });
     expect(res.status).toBe(413);

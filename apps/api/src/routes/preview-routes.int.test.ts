@@ -1,8 +1,8 @@
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, useTestApp } from '../testing/test-app.ts';
 
 const URL = '/api/v1/fiscal-years/2026-27/programs/dhcs-ept/preview';
 const milestone = (entityId: string, n: number) => ({
@@ -31,17 +31,13 @@ interface Preview {
 }
 
 describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
-  let t: TestApp;
-  let analyst: string;
+  // The server's clock: 2026-11-23, 10:00 in Los Angeles.
+  const t = useTestApp(kind, { clock: () => new Date('2026-11-23T18:00:00Z') });
   beforeAll(async () => {
-    // The server's clock: 2026-11-23, 10:00 in Los Angeles.
-    t = await openTestApp(kind, { clock: () => new Date('2026-11-23T18:00:00Z') });
-    analyst = await t.keyFor('analyst');
     await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });
-  afterAll(() => t?.close());
 
-  const preview = (body: unknown, key = analyst) =>
+  const preview = (body: unknown, key = t.analyst) =>
     t.app.request(URL, {
       method: 'POST',
       headers: { ...bearer(key), 'Content-Type': 'application/json' },
@@ -81,7 +77,7 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
     expect(body.results[0]?.trace).toBeDefined();
     expect(body.rulebook.version).toBe(1);
     // The rulebook is named as every other route names it: by the contentHash GET .../rulebook gives.
-    const state = await t.app.request(URL.replace(/preview$/, 'rulebook'), { headers: bearer(analyst) });
+    const state = await t.app.request(URL.replace(/preview$/, 'rulebook'), { headers: bearer(t.analyst) });
     const published = ((await state.json()) as { published: { contentHash: string } }).published;
     expect(body.rulebook).toEqual({ version: 1, contentHash: published.contentHash });
     expect(await counts()).toEqual(before);
@@ -180,7 +176,7 @@ describe.each(DATABASE_KINDS)('preview on %s', (kind) => {
   it('answers 409 without a published rulebook and 400 for a malformed body', async () => {
     const wpc = await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-wpc/preview', {
       method: 'POST',
-      headers: { ...bearer(analyst), 'Content-Type': 'application/json' },
+      headers: { ...bearer(t.analyst), 'Content-Type': 'application/json' },
       body: JSON.stringify({ entities: [], submissions: [] }),
     });
     expect(wpc.status).toBe(409);
