@@ -22,6 +22,15 @@ const example = (method: string, p: Payment | undefined) => {
   if (!p) throw new Error('no payment');
   return workedExample(method, p.details, p.lines);
 };
+/** WPC's one-time start-up grant: $200,000 per county from a $20,000,000 pool. */
+const startUp = (overflow: 'pro-rata' | 'first-come') => ({
+  method: 'fixed-milestone-schedule',
+  schedule: [{ milestone: 1, label: 'start-up grant', amount: '200000.00' }],
+  pool: { amount: '20000000.00', overflow },
+});
+/** County i, its grant's milestone completed on `completedOn`. */
+const county = (i: number, completedOn = '2026-09-01') =>
+  payee(`county-${String(i).padStart(3, '0')}`, {}, { completedMilestones: [{ milestone: 1, completedOn }] });
 const met = (keys: string[], metCount: number) =>
   Object.fromEntries(keys.map((k, i) => [k, measureOutcome(i < metCount)]));
 
@@ -137,19 +146,7 @@ describe('worked examples', () => {
   });
 
   it('fixed-milestone-schedule (DHCS WPC start-up: $200,000 per county from a $20,000,000 pool, pro rata)', () => {
-    const params = {
-      method: 'fixed-milestone-schedule',
-      schedule: [{ milestone: 1, label: 'start-up grant', amount: '200000.00' }],
-      pool: { amount: '20000000.00', overflow: 'pro-rata' },
-    };
-    const county = (i: number) =>
-      payee(
-        `county-${String(i).padStart(3, '0')}`,
-        {},
-        {
-          completedMilestones: [{ milestone: 1, completedOn: '2026-09-01' }],
-        },
-      );
+    const params = startUp('pro-rata');
     // Two counties claim $400,000.00: within the pool, each paid $200,000.00.
     const [two] = pay(params, [county(1), county(2)]);
     expect(example('fixed-milestone-schedule', two)).toEqual([
@@ -180,20 +177,10 @@ describe('worked examples', () => {
   });
 
   it('fixed-milestone-schedule, first come (the WPC start-up pool paid by completion date instead)', () => {
-    const params = {
-      method: 'fixed-milestone-schedule',
-      schedule: [{ milestone: 1, label: 'start-up grant', amount: '200000.00' }],
-      pool: { amount: '20000000.00', overflow: 'first-come' },
-    };
+    const params = startUp('first-come');
     // 101 counties claim $20,200,000.00; by completion date the first 100 take 100 x $200,000.00 =
     // the whole $20,000,000.00, and the county that started last (2026-12-01) gets $0.00.
-    const counties = Array.from({ length: 101 }, (_, i) =>
-      payee(
-        `county-${String(i).padStart(3, '0')}`,
-        {},
-        { completedMilestones: [{ milestone: 1, completedOn: i === 100 ? '2026-12-01' : '2026-09-01' }] },
-      ),
-    );
+    const counties = Array.from({ length: 101 }, (_, i) => county(i, i === 100 ? '2026-12-01' : undefined));
     const paid = pay(params, counties);
     const over = (amount: string) =>
       `All claims together, $20,200,000.00, exceed the $20,000,000.00 pool: claims are paid by completion date until it runs out: ${amount} of $200,000.00.`;
