@@ -2,19 +2,15 @@ import { CATALOG } from '@quip/catalog';
 import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, useTestApp } from '../testing/test-app.ts';
 import { loadDemoData } from './load-demo-data.ts';
 
 describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
+  const t = useTestApp(kind);
   beforeAll(async () => {
-    t = await openTestApp(kind);
     await loadCatalog(t.database.db, CATALOG);
-    admin = await t.keyFor('admin');
   });
-  afterAll(() => t?.close());
 
   it('loads payees and submissions of every program into an empty database, through the upload checks', async () => {
     const outcome = await loadDemoData(t.database.db);
@@ -46,7 +42,7 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
 
   it('shows the demo payees through the API', async () => {
     const res = await t.app.request('/api/v1/fiscal-years/2026-27/programs/dhcs-ept/entities?limit=5', {
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { id: string; name: string }[] };
