@@ -278,18 +278,23 @@ function WorkedExample({ method, example, part }: { method: string; example: Exa
         No finished run yet: a worked example appears after the first run.
       </p>
     );
-  const linesOf = (p: (typeof example.payments)[number]) =>
-    p.lines.filter((l) => (l.part ?? 'primary') === part);
+  type Paid = (typeof example.payments)[number];
+  const linesOf = (p: Paid) => p.lines.filter((l) => (l.part ?? 'primary') === part);
+  // The primary payment's details are the payment's own; a part's are under details.parts[key].
+  const detailsOf = (p: Paid) => {
+    const parts = isRecord(p.details) ? p.details.parts : undefined;
+    return part === 'primary' ? p.details : isRecord(parts) ? parts[part] : undefined;
+  };
+  // A payee paid something by this part, else one with its lines, else one it was worked out for
+  // (an obligation such as the reinvestment has details and no lines).
   const payee =
     example.payments.find((p) => linesOf(p).some((l) => l.amountCents !== 0)) ??
     example.payments.find((p) => linesOf(p).length > 0) ??
-    (part === 'primary' ? example.payments[0] : undefined);
+    example.payments.find((p) => detailsOf(p) !== undefined);
   if (!payee)
     return <p className="text-sm text-slate-600">No payee of run #{example.run.id} is paid by this part.</p>;
   const lines = linesOf(payee);
-  // The primary payment's details are the payment's own; a part's are under details.parts[key].
-  const parts = isRecord(payee.details) ? payee.details.parts : undefined;
-  const details = part === 'primary' ? payee.details : isRecord(parts) ? parts[part] : undefined;
+  const details = detailsOf(payee);
   const arithmetic = workedExample(method, details, lines);
   const total = lines.reduce((t, l) => t + l.amountCents, 0);
   return (
