@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { type ClientRequest, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
 import { serve } from '@hono/node-server';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { publishScreeningProgram } from '../testing/rulebooks-fixture.ts';
+import { tempDirsOfFile } from '../testing/temp-dirs.ts';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 
 const PATH = '/api/v1/fiscal-years/2026-27/programs/dds-qip';
@@ -19,6 +19,7 @@ const IDLE_MS = 1_500;
 /** A pause between the rows of a trickling client, well inside the idle limit. */
 const TRICKLE_GAP_MS = 250;
 
+const newTempDir = tempDirsOfFile('quip-bounded-uploads');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Answer {
@@ -38,13 +39,7 @@ function openUpload(
   });
   const answer = new Promise<Answer>((resolve, reject) => {
     req.on('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (piece: string) => {
-        body += piece;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
+      text(res).then((body) => resolve({ status: res.statusCode ?? 0, body }), reject);
     });
     // A write after the server closed the stalled connection fails: the answer came first.
     req.on('error', () => {});
@@ -65,7 +60,7 @@ describe.each(DATABASE_KINDS)(
       t = await openTestApp(kind);
       admin = await t.keyFor('admin');
       await publishScreeningProgram(t.database.db);
-      tempDir = mkdtempSync(join(tmpdir(), 'quip-bounded-uploads-'));
+      tempDir = newTempDir();
       const app = t.appWith({
         // Any body over 64 bytes goes to a temporary file, so the tests see the files come and go.
         uploadTimeouts: { idleMs: IDLE_MS, totalMs: 60_000, memoryBytes: 64, tempDir },
@@ -81,7 +76,6 @@ describe.each(DATABASE_KINDS)(
     afterAll(async () => {
       stop?.();
       await t?.close();
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     });
     afterEach(async () => {
       await sql`delete from submissions`.execute(t.database.db);
