@@ -8,18 +8,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  longTasks,
-  openSignedInPage,
-  type RunningQuip,
-  resultsDir,
-  startQuip,
-  watchLongTasks,
-} from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { longTasks, openSignedInPage, quipForFile, resultsDir, watchLongTasks } from './start-quip.ts';
 import * as steps from './table-steps.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: true });
 let page: Page;
 const pageErrors: string[] = [];
 const offMachine: string[] = [];
@@ -48,7 +41,6 @@ const payment = (i: number) => ({
 const RUN_TOTAL_CENTS = 14_999_950_000;
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: true });
   const api = `${quip.baseUrl}/api/v1`;
   page = await openSignedInPage(quip, pageErrors, {
     context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true },
@@ -76,10 +68,6 @@ beforeAll(async () => {
     },
   });
 }, 180_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('the admin SPA as a daily tool, in Chromium', () => {
   it('serves /docs without a request off the machine and without the hosted service buttons', async () => {

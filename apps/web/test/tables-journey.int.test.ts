@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 import {
   csvLines,
   download,
@@ -26,7 +26,7 @@ import {
   tableCount,
 } from './table-steps.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: true });
 let page: Page;
 const pageErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
@@ -62,7 +62,6 @@ const payeesHeld = gate();
 const count = (n: number) => n.toLocaleString('en-US');
 
 beforeAll(async () => {
-  quip = await startQuip({ demo: true });
   const api = `${quip.baseUrl}/api/v1`;
   const run = (id: number, asOf: string) =>
     runAnswer(id, asOf, { payees: 10, totalCents: 0, byLineKind: {} });
@@ -107,31 +106,6 @@ beforeAll(async () => {
     },
   });
 }, 180_000);
-
-async function apiGet<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${quip.baseUrl}/api/v1${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${quip.adminKey}`, 'Content-Type': 'application/json' },
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Starts a run of a program through the API and waits until it has succeeded: its id. */
-async function succeededRun(program: string): Promise<number> {
-  const { id } = await apiGet<{ id: number }>(`${program}/runs`, { method: 'POST', body: '{}' });
-  for (let tries = 0; tries < 240; tries++) {
-    const { status } = await apiGet<{ status: string }>(`/runs/${id}`);
-    if (status === 'succeeded') return id;
-    if (status === 'failed' || status === 'cancelled') throw new Error(`Run ${id} is ${status}`);
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  throw new Error(`Run ${id} did not finish`);
-}
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('spreadsheet basics on the run diff, the payee list and the results, in Chromium', () => {
   it('lists 100,000 differing payees by name, filters the gains, subtotals, sorts and exports what is shown', async () => {
@@ -215,11 +189,7 @@ describe('spreadsheet basics on the run diff, the payee list and the results, in
     const all = count(await rowsHeld(page, 'inbox-payees'));
     // The first payee's name, as the API names it, beside its id.
     const [id, name] = await firstRowCells(page, 'inbox-payees');
-    const entity = (await (
-      await fetch(`${quip.baseUrl}/api/v1/fiscal-years/2026-27/programs/dds-qip/entities/${id}`, {
-        headers: { Authorization: `Bearer ${quip.adminKey}` },
-      })
-    ).json()) as { name: string };
+    const entity = await quip.api<{ name: string }>(`/fiscal-years/2026-27/programs/dds-qip/entities/${id}`);
     expect(name).toBe(entity.name);
     // The demo's records are a historic load: every one on time is declared; none is missing a record.
     await page.getByRole('combobox', { name: 'Record' }).selectOption('declared');
@@ -296,8 +266,8 @@ describe('spreadsheet basics on the run diff, the payee list and the results, in
   it("names each result's payee beside its id, finds the results by the name and exports it", async () => {
     // A run of the demo's QWI program: its payees are the catalog's 25 managed care plans, plan
     // mcp-01 named 'Sample Health Plan 01' (managed-care-plans.ts).
-    const runId = await succeededRun('/fiscal-years/2026-27/programs/dhcs-qwi');
-    const answer = await apiGet<{ items: { entityId: string }[]; nextCursor: string | null }>(
+    const runId = await quip.succeededRun('/fiscal-years/2026-27/programs/dhcs-qwi');
+    const answer = await quip.api<{ items: { entityId: string }[]; nextCursor: string | null }>(
       `/runs/${runId}/results?limit=1000`,
     );
     expect(answer.nextCursor).toBeNull();
