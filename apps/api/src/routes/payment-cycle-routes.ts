@@ -6,21 +6,22 @@ import {
   type CreatePaymentCycleOutcome,
   createPaymentCycle,
   type Database,
-  findFiscalYear,
   findPaymentCycle,
   listCycleFileRows,
   listLedger,
   listPaymentCycleLines,
   listPaymentCycles,
-  listPrograms,
   type PaymentCycleRecord,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
+import { requireProgramYear } from '../fiscal-years/program-year.ts';
 import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { FileFormatQuery, fileAnswer, pageOrFile } from '../http/file-answer.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { decodePairCursor, definedFields, pageOf, pageQuery, pairKey } from '../http/page.ts';
 import { type Problem, problem, problems } from '../http/problem.ts';
-import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { decodeCursor } from '../ingest/page-cursor.ts';
 import { cycleCsv, cycleXlsx } from '../payment-cycles/cycle-file.ts';
 import {
   CycleLinePageSchema,
@@ -35,14 +36,7 @@ import { PageQuery, ProgramYearParams } from '../runs/run-schemas.ts';
 const route = apiRoutes('payment cycles');
 
 const cyclesOf = '/fiscal-years/{fy}/programs/{program}/payment-cycles';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const dollars = (cents: number) => `$${formatCents(cents)}`;
-
-async function requireProgramYear(db: Kysely<Database>, fy: string, program: string) {
-  if (!(await findFiscalYear(db, fy))) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
-  if (!(await listPrograms(db)).some((p) => p.id === program))
-    throw problems.notFound(`Program ${program} does not exist.`);
-}
 
 async function requireCycle(db: Kysely<Database>, id: string): Promise<PaymentCycleRecord> {
   const cycle = await findPaymentCycle(db, Number(id));
@@ -138,10 +132,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       roles: ['admin', 'analyst'],
       request: {
         params: ProgramYearParams,
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
-          cursor: PageQuery.cursor,
-        }),
+        query: z.object(pageQuery(200, 50)),
       },
       responses: {
         200: { description: 'Cycles', content: json(CycleListSchema) },
@@ -158,9 +149,10 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         limit: query.limit + 1,
         ...(query.cursor ? { beforeId: decodeCursor(query.cursor, 'number') } : {}),
       });
-      const items = rows.slice(0, query.limit);
-      const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]!.id) : null;
-      return c.json({ items, nextCursor }, 200);
+      return c.json(
+        pageOf(rows, query.limit, (last) => last.id),
+        200,
+      );
     },
   );
 
@@ -193,24 +185,16 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         params: CycleParams,
         query: z.object({
           entityId: z.string().min(1).max(200).optional().openapi({ example: 'EPT-0001' }),
-          format: z.enum(['json', 'csv', 'xlsx']).default('json').openapi({ example: 'csv' }),
+          format: FileFormatQuery,
           ...PageQuery,
         }),
       },
       responses: {
-        200: {
-          description: 'Lines, or the payment file',
-          content: {
-            ...json(CycleLinePageSchema),
-            'text/csv': {
-              schema: z.string().openapi({
-                example:
-                  'cycle_id,payee_id,payee_name,program,fiscal_year,line_key,line_kind,amount_dollars,note\r\n7,EPT-0001,Valley Clinic,dhcs-ept,2026-27,milestone:3,milestone,11224.00,\r\nTRAILER,,,dhcs-ept,2026-27,,,11224.00,1 lines\r\n',
-              }),
-            },
-            [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
-          },
-        },
+        200: pageOrFile(
+          'Lines, or the payment file',
+          CycleLinePageSchema,
+          'cycle_id,payee_id,payee_name,program,fiscal_year,line_key,line_kind,amount_dollars,note\r\n7,EPT-0001,Valley Clinic,dhcs-ept,2026-27,milestone:3,milestone,11224.00,\r\nTRAILER,,,dhcs-ept,2026-27,,,11224.00,1 lines\r\n',
+        ),
       },
       problems: [404],
     }),
@@ -231,35 +215,22 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
           }),
         );
         const name = `payment-cycle-${cycle.program}-${cycle.fiscalYear}-${cycle.id}`;
-        if (query.format === 'csv') {
-          return c.body(cycleCsv(cycle, rows), 200, {
-            'Content-Type': 'text/csv; charset=utf-8',
-            'Content-Disposition': `attachment; filename="${name}.csv"`,
-          }) as never;
-        }
-        return c.body(new Uint8Array(await cycleXlsx(cycle, rows)), 200, {
-          'Content-Type': XLSX,
-          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
-        }) as never;
+        return (await fileAnswer(c, query.format, name, {
+          csv: () => cycleCsv(cycle, rows),
+          xlsx: () => cycleXlsx(cycle, rows),
+        })) as never;
       }
-      let after: { entityId: string; key: string } | undefined;
-      if (query.cursor) {
-        const [entityId, key] = decodeCursor(query.cursor).split('\u0000');
-        if (entityId === undefined || key === undefined)
-          throw problems.badRequest('The cursor is not one this API gave out.');
-        after = { entityId, key };
-      }
+      const after = decodePairCursor(query.cursor);
       const rows = await listPaymentCycleLines(db, {
         cycleId: cycle.id,
         limit: query.limit + 1,
-        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
-        ...(after ? { after } : {}),
+        ...definedFields({ entityId: query.entityId }),
+        ...(after ? { after: { entityId: after[0], key: after[1] } } : {}),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      const nextCursor =
-        rows.length > query.limit && last ? encodeCursor(`${last.entityId}\u0000${last.key}`) : null;
-      return c.json({ items, nextCursor }, 200);
+      return c.json(
+        pageOf(rows, query.limit, (last) => pairKey(last.entityId, last.key)),
+        200,
+      );
     },
   );
 
@@ -322,8 +293,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
             .regex(/^[1-9]\d{0,14}$/)
             .optional()
             .openapi({ example: '7' }),
-          limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ example: 500 }),
-          cursor: PageQuery.cursor,
+          ...pageQuery(5000, 500),
         }),
       },
       responses: {
@@ -339,13 +309,11 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         programId: program,
         fiscalYear: fy,
         limit: query.limit + 1,
-        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
-        ...(query.key !== undefined ? { key: query.key } : {}),
+        ...definedFields({ entityId: query.entityId, key: query.key }),
         ...(query.cycleId !== undefined ? { cycleId: Number(query.cycleId) } : {}),
         ...(query.cursor ? { afterId: decodeCursor(query.cursor, 'number') } : {}),
       });
-      const items = page.items.slice(0, query.limit);
-      const nextCursor = page.items.length > query.limit ? encodeCursor(items[items.length - 1]!.id) : null;
+      const { items, nextCursor } = pageOf(page.items, query.limit, (last) => last.id);
       const onPage = new Set(items.map((i) => `${i.entityId}\u0000${i.key}`));
       const balances = page.balances.filter((b) => onPage.has(`${b.entityId}\u0000${b.key}`));
       return c.json({ items, balances, nextCursor }, 200);

@@ -15,8 +15,9 @@ import { canSeeEntity, type Principal } from '../auth/principal.ts';
 import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { definedFields, pageOf, pageQuery } from '../http/page.ts';
 import { problems } from '../http/problem.ts';
-import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { decodeCursor } from '../ingest/page-cursor.ts';
 import { requireProgramRulebook } from '../ingest/published-rulebook.ts';
 import { decideRequest } from '../review/decide-request.ts';
 import {
@@ -240,11 +241,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
             .optional()
             .openapi({ example: 'dds-qip' }),
           measure: z.string().min(1).max(200).optional().openapi({ example: 'qip-employment-outcomes' }),
-          limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ example: 100 }),
-          cursor: z
-            .string()
-            .optional()
-            .openapi({ description: 'The nextCursor of the previous page', example: 'Nw' }),
+          ...pageQuery(500, 100, 'Nw'),
         }),
       },
       responses: { 200: { description: 'Requests', content: json(ReviewRequestListSchema) } },
@@ -254,17 +251,13 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
       const principal = c.get('principal');
       const rows = await listReviewRequests(db, {
         ...(q.runId !== undefined ? { runId: Number(q.runId) } : {}),
-        ...(q.status !== undefined ? { status: q.status } : {}),
-        ...(q.entityId !== undefined ? { entityId: q.entityId } : {}),
-        ...(q.program !== undefined ? { program: q.program } : {}),
-        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+        ...definedFields({ status: q.status, entityId: q.entityId, program: q.program, measure: q.measure }),
         ...(q.cursor ? { beforeId: decodeCursor(q.cursor, 'number') } : {}),
         scope: principal.scope,
         limit: q.limit + 1,
       });
-      const page = rows.slice(0, q.limit);
-      const nextCursor = rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null;
-      return c.json({ items: page.map(requestView), nextCursor }, 200);
+      const page = pageOf(rows, q.limit, (last) => last.id);
+      return c.json({ items: page.items.map(requestView), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -4,15 +4,14 @@ import {
   appendAudit,
   type Database,
   findCurrentDraft,
-  findFiscalYear,
   findPublishedRulebook,
-  listPrograms,
   listRulebookRevisions,
   publishCurrentDraft,
   type RulebookRevision,
   saveRulebookRevision,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
+import { requireProgram, requireProgramYear } from '../fiscal-years/program-year.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
 import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -50,17 +49,6 @@ const draft = (r: RulebookRevision) => ({
   savedAt: r.createdAt,
   rulebook: r.content as Record<string, unknown>,
 });
-
-/** 404 unless both the fiscal year and the program exist. */
-async function requireProgramYear(db: Kysely<Database>, fy: string, program: string): Promise<void> {
-  if (!(await findFiscalYear(db, fy))) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
-  await requireProgram(db, program);
-}
-
-async function requireProgram(db: Kysely<Database>, program: string): Promise<void> {
-  const programs = await listPrograms(db);
-  if (!programs.some((p) => p.id === program)) throw problems.notFound(`Program ${program} does not exist.`);
-}
 
 /** The rulebook of each program and fiscal year: drafts, publishing, versions and their differences. */
 export function rulebookRoutes(db: Kysely<Database>) {

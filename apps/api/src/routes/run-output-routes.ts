@@ -1,12 +1,21 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Database, expandResultJson, listRunPayments, listRunResults, type RunRecord } from '@quip/db';
+import {
+  type Database,
+  expandResultJson,
+  listRunPayments,
+  listRunResults,
+  type RunPayment,
+  type RunRecord,
+} from '@quip/db';
 import { explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { FileFormatQuery, fileAnswer, pageOrFile } from '../http/file-answer.ts';
+import { decodePairCursor, definedFields, pageOf, pairKey } from '../http/page.ts';
 import { problems } from '../http/problem.ts';
-import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { decodeCursor } from '../ingest/page-cursor.ts';
 import { requireVisiblePayee, requireVisibleRun, visiblePayees } from '../review/visible-run.ts';
 import { paymentCsv, paymentXlsx } from '../runs/payment-file.ts';
 import { runDiff } from '../runs/run-diff.ts';
@@ -22,7 +31,6 @@ import { requireRun } from '../runs/run-view.ts';
 const route = apiRoutes('runs');
 
 const EntityIdQuery = z.string().min(1).max(200).optional().openapi({ example: 'PV-00017-950' });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
 function requireOutput(run: RunRecord): void {
@@ -95,30 +103,23 @@ export function runOutputRoutes(db: Kysely<Database>) {
           .map((r) => ({ ...JSON.parse(JSON.stringify(r)), name: stored.name }));
         return c.json({ items, nextCursor: null } as never, 200);
       }
-      let after: { entityId: string; measure: string } | undefined;
-      if (query.cursor) {
-        const [entityId, measure] = decodeCursor(query.cursor).split('\u0000');
-        if (entityId === undefined || measure === undefined)
-          throw problems.badRequest('The cursor is not one this API gave out.');
-        after = { entityId, measure };
-      }
+      const after = decodePairCursor(query.cursor);
       const rows = await listRunResults(db, {
         runId: run.id,
         entityIds,
-        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
-        ...(query.measure !== undefined ? { measure: query.measure } : {}),
-        ...(after ? { after } : {}),
+        ...definedFields({ entityId: query.entityId, measure: query.measure }),
+        ...(after ? { after: { entityId: after[0], measure: after[1] } } : {}),
         limit: query.limit + 1,
       });
       if (query.entityId !== undefined && rows.length === 0 && !query.cursor && query.measure === undefined) {
         throw problems.notFound('The run has no such payee.');
       }
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nextCursor =
-        rows.length > query.limit && last ? encodeCursor(`${last.entityId}\u0000${last.measure}`) : null;
-      const items = page.map((r) => ({ ...expandResultJson(r.entityId, r.measure, r.result), name: r.name }));
-      return c.json({ items, nextCursor } as never, 200);
+      const page = pageOf(rows, query.limit, (last) => pairKey(last.entityId, last.measure));
+      const items = page.items.map((r) => ({
+        ...expandResultJson(r.entityId, r.measure, r.result),
+        name: r.name,
+      }));
+      return c.json({ items, nextCursor: page.nextCursor } as never, 200);
     },
   );
 
@@ -135,37 +136,25 @@ export function runOutputRoutes(db: Kysely<Database>) {
         params: RunParams,
         query: z.object({
           entityId: EntityIdQuery,
-          format: z.enum(['json', 'csv', 'xlsx']).default('json').openapi({ example: 'csv' }),
+          format: FileFormatQuery,
           ...PageQuery,
         }),
       },
       responses: {
-        200: {
-          description: 'Payments, or the payment file',
-          content: {
-            ...json(RunPaymentPageSchema),
-            'text/csv': {
-              schema: z.string().openapi({
-                example:
-                  'payee_id,payee_name,program,fiscal_year,line_kind,amount_dollars\r\nPV-1,Sunrise,dds-qip,2026-27,base,45.00\r\nTOTAL,,dds-qip,2026-27,,45.00\r\n',
-              }),
-            },
-            [XLSX]: { schema: z.string().openapi({ format: 'binary', example: '(an XLSX workbook)' }) },
-          },
-        },
+        200: pageOrFile(
+          'Payments, or the payment file',
+          RunPaymentPageSchema,
+          'payee_id,payee_name,program,fiscal_year,line_kind,amount_dollars\r\nPV-1,Sunrise,dds-qip,2026-27,base,45.00\r\nTOTAL,,dds-qip,2026-27,,45.00\r\n',
+        ),
       },
       problems: [404, 409],
     }),
     async (c) => {
       const query = c.req.valid('query');
       const { run, entityIds } = await visibleOutput(db, c.get('principal'), c.req.valid('param'), query);
-      const filter = {
-        runId: run.id,
-        entityIds,
-        ...(query.entityId !== undefined ? { entityId: query.entityId } : {}),
-      };
+      const filter = { runId: run.id, entityIds, ...definedFields({ entityId: query.entityId }) };
       if (query.format !== 'json') {
-        const all = [];
+        const all: RunPayment[] = [];
         for (let after: string | undefined; ; ) {
           const page = await listRunPayments(db, {
             ...filter,
@@ -179,17 +168,15 @@ export function runOutputRoutes(db: Kysely<Database>) {
         if (query.entityId !== undefined && all.length === 0)
           throw problems.notFound('The run has no such payee.');
         const ctx = { program: run.programId, fiscalYear: run.fiscalYear, runId: run.id };
-        const name = `payments-${run.programId}-${run.fiscalYear}-run-${run.id}`;
-        if (query.format === 'csv') {
-          return c.body(paymentCsv(all, ctx), 200, {
-            'Content-Type': 'text/csv; charset=utf-8',
-            'Content-Disposition': `attachment; filename="${name}.csv"`,
-          }) as never;
-        }
-        return c.body(new Uint8Array(await paymentXlsx(all, ctx)), 200, {
-          'Content-Type': XLSX,
-          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
-        }) as never;
+        return (await fileAnswer(
+          c,
+          query.format,
+          `payments-${run.programId}-${run.fiscalYear}-run-${run.id}`,
+          {
+            csv: () => paymentCsv(all, ctx),
+            xlsx: () => paymentXlsx(all, ctx),
+          },
+        )) as never;
       }
       const rows = await listRunPayments(db, {
         ...filter,
@@ -198,9 +185,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       });
       if (query.entityId !== undefined && rows.length === 0)
         throw problems.notFound('The run has no such payee.');
-      const page = rows.slice(0, query.limit);
-      const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.entityId) : null;
-      return c.json({ items: page, nextCursor } as never, 200);
+      return c.json(pageOf(rows, query.limit, (last) => last.entityId) as never, 200);
     },
   );
 
@@ -228,10 +213,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
             .max(5000)
             .default(500)
             .openapi({ description: 'Payees per page', example: 500 }),
-          cursor: z
-            .string()
-            .optional()
-            .openapi({ description: 'The nextCursor of the previous page', example: 'IlBWLTAwMDE3Ig' }),
+          cursor: PageQuery.cursor,
         }),
       },
       responses: {

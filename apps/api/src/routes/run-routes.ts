@@ -6,12 +6,10 @@ import {
   countOpenProgramRequests,
   createRun,
   type Database,
-  findFiscalYear,
   findOfficialRun,
   findRun,
   finishRun,
   isActiveRunStatus,
-  listPrograms,
   listRuns,
   lockFiscalYear,
   markRunOfficial,
@@ -21,11 +19,13 @@ import { enqueueRun, type JobRunner } from '@quip/jobs';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import { scopedEntityIds } from '../auth/principal.ts';
+import { requireProgramYear } from '../fiscal-years/program-year.ts';
 import { apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
+import { pageOf, pageQuery } from '../http/page.ts';
 import { problems } from '../http/problem.ts';
-import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
+import { decodeCursor } from '../ingest/page-cursor.ts';
 import { narrowForSubmitter, requireVisibleRun } from '../review/visible-run.ts';
 import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } from '../runs/run-schemas.ts';
 import { requireRun, runView } from '../runs/run-view.ts';
@@ -72,11 +72,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     async (c) => {
       const { fy, program } = c.req.valid('param');
       const body = c.req.valid('json');
-      const year = await findFiscalYear(db, fy);
-      if (!year) throw problems.notFound(`Fiscal year ${fy} does not exist.`);
-      if (!(await listPrograms(db)).some((p) => p.id === program)) {
-        throw problems.notFound(`Program ${program} does not exist.`);
-      }
+      await requireProgramYear(db, fy, program);
       const actor = c.get('principal').keyId;
       const run = await db.transaction().execute(async (trx) => {
         // Locked until the run is created, so the year cannot close under it.
@@ -126,13 +122,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       roles: ['admin', 'analyst', 'submitter'],
       request: {
         params: ProgramYearParams,
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
-          cursor: z
-            .string()
-            .optional()
-            .openapi({ description: 'The nextCursor of the previous page', example: 'MTI' }),
-        }),
+        query: z.object(pageQuery(200, 50, 'MTI')),
       },
       responses: {
         200: { description: 'Runs', content: json(RunListSchema) },
@@ -152,12 +142,11 @@ export function runRoutes(deps: RunRouteDependencies) {
         publishedOnly: submitter,
         ...(query.cursor ? { beforeId: decodeCursor(query.cursor, 'number') } : {}),
       });
-      const page = rows.slice(0, query.limit);
+      const page = pageOf(rows, query.limit, (last) => last.id);
       const items = await Promise.all(
-        page.map(async (r) => narrowForSubmitter(db, principal, r, await runView(db, r))),
+        page.items.map(async (r) => narrowForSubmitter(db, principal, r, await runView(db, r))),
       );
-      const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.id) : null;
-      return c.json({ items, nextCursor }, 200);
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { PaymentLine, TraceStep } from '@quip/core';
 import { RUN_STATUSES, type RunPayment } from '@quip/db';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
+import { pageQuery } from '../http/page.ts';
 
 export const RunIdParam = z
   .string()
@@ -192,13 +193,7 @@ export const RunPaymentPageSchema = z
   .object({ items: z.array(RunPaymentSchema), nextCursor: z.string().nullable() })
   .openapi('RunPaymentPage', { example: { items: [], nextCursor: null } });
 
-export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ example: 100 }),
-  cursor: z
-    .string()
-    .optional()
-    .openapi({ description: 'The nextCursor of the previous page', example: 'IlBWLTAwMDE3Ig' }),
-};
+export const PageQuery = pageQuery(1000, 100);
 
 const inputPair = <S extends z.ZodType>(value: S) => z.object({ from: value, to: value });
 

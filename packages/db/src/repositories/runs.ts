@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction, type UpdateObject } from 'kysely';
 import { ACTIVE_RUN_STATUSES, isActiveRunStatus, type RunStage, type RunStatus } from '../runs-schema.ts';
 import type { Database } from '../schema.ts';
 import { lockFiscalYear } from './fiscal-year-writes.ts';
@@ -179,11 +179,11 @@ export async function runProgress(db: Db, id: number): Promise<{ done: number; t
   return { done: Number(row.done), total: Number(row.total) };
 }
 
-/** queued -> running; false when the run is no longer queued or running (cancelled, ended). */
-export async function startRunning(db: Db, id: number): Promise<boolean> {
+/** Changes a run that has not ended; false when it has (succeeded, failed, cancelled) or does not exist. */
+async function updateActiveRun(db: Db, id: number, set: UpdateObject<Database, 'runs'>): Promise<boolean> {
   const row = await db
     .updateTable('runs')
-    .set({ status: 'running', started_at: sql`coalesce(started_at, now())` })
+    .set(set)
     .where('id', '=', id)
     .where('status', 'in', ACTIVE_RUN_STATUSES)
     .returning('id')
@@ -191,38 +191,33 @@ export async function startRunning(db: Db, id: number): Promise<boolean> {
   return row !== undefined;
 }
 
+/** queued -> running; false when the run is no longer queued or running (cancelled, ended). */
+export function startRunning(db: Db, id: number): Promise<boolean> {
+  return updateActiveRun(db, id, { status: 'running', started_at: sql`coalesce(started_at, now())` });
+}
+
 /** Ends a run that is still going; an ended (or cancelled) run is left as it is. */
-export async function finishRun(
+export function finishRun(
   db: Db,
   id: number,
   end: { status: 'succeeded' | 'failed'; reason?: string; totals?: RunTotals; issues?: unknown[] },
 ): Promise<boolean> {
-  const row = await db
-    .updateTable('runs')
-    .set({
-      status: end.status,
-      reason: end.reason ?? null,
-      totals: end.totals ? JSON.stringify(end.totals) : null,
-      issues: end.issues ? JSON.stringify(end.issues) : null,
-      finished_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('status', 'in', ACTIVE_RUN_STATUSES)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return updateActiveRun(db, id, {
+    status: end.status,
+    reason: end.reason ?? null,
+    totals: end.totals ? JSON.stringify(end.totals) : null,
+    issues: end.issues ? JSON.stringify(end.issues) : null,
+    finished_at: sql`now()`,
+  });
 }
 
 /** Cancels a queued or running run; false when it has already ended. */
-export async function cancelRun(db: Db, id: number): Promise<boolean> {
-  const row = await db
-    .updateTable('runs')
-    .set({ status: 'cancelled', reason: 'cancelled by an administrator', finished_at: sql`now()` })
-    .where('id', '=', id)
-    .where('status', 'in', ACTIVE_RUN_STATUSES)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+export function cancelRun(db: Db, id: number): Promise<boolean> {
+  return updateActiveRun(db, id, {
+    status: 'cancelled',
+    reason: 'cancelled by an administrator',
+    finished_at: sql`now()`,
+  });
 }
 
 /**
