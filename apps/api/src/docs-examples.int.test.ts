@@ -1,4 +1,4 @@
-import { CATALOG, catalogRulebook } from '@quip/catalog';
+import { CATALOG, catalogRulebook, wpcSection7Records } from '@quip/catalog';
 import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -672,20 +672,10 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
       submittedOn,
       data,
     });
-    // Four quarterly enrollment reports, each on time (due 2027-07-31), complete and accurate.
+    // A pilot's four quarterly enrollment reports of section 7, each on time (due 2027-07-31),
+    // complete and accurate.
     const enrollment = (entityId: string) =>
-      [1, 2, 3, 4].map((quarter) =>
-        sub(entityId, 'wpc-enrollment-report', '2027-07-15', {
-          quarter,
-          enrolledMembers: 1000,
-          newEnrollees: 100,
-          disenrolledMembers: 50,
-          enrolleesExperiencingHomelessness: 400,
-          enrolleesReceivingHousingServices: 300,
-        }),
-      );
-    const startUp = (entityId: string) =>
-      sub(entityId, 'wpc-start-up', '2026-08-20', { milestone: 1, completedOn: '2026-08-15' });
+      wpcSection7Records([entityId]).filter((r) => r.measure === 'wpc-enrollment-report');
     const progress = (entityId: string) =>
       sub(entityId, 'wpc-progress-report', '2027-07-28', {
         documentId: `${entityId}-annual`,
@@ -713,13 +703,11 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
     });
 
     it('7.1 start-up grants and 7.2 housing allocation over the four payees', async () => {
+      // Section 7's records: Los Angeles's and San Francisco's start-up grants approved, and the
+      // enrollment reports of Los Angeles, San Francisco and Sacramento.
       const answer = await preview('dhcs-wpc', {
         entities: rowsOf('dhcs-wpc', 'payees', 'json'),
-        submissions: [
-          startUp('wpc-los-angeles'),
-          startUp('wpc-san-francisco'),
-          ...['wpc-los-angeles', 'wpc-san-francisco', 'wpc-sacramento'].flatMap(enrollment),
-        ],
+        submissions: wpcSection7Records(),
         asOf: '2027-08-31',
       });
       const lines = (id: string, kind: string) =>
