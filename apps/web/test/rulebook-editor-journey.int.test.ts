@@ -128,7 +128,7 @@ describe('the rulebook editor in Chromium', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'must give boolean' }).textContent()).toContain(
       'expression must give boolean but gives number',
     );
-    await page.getByLabel('Applies to', { exact: true }).selectOption('values');
+    await page.getByLabel('The measure applies to').selectOption('values');
     await page.getByLabel('Condition 1: payee field').selectOption('serviceCode');
     const codes = page.getByLabel('Condition 1: one of (comma-separated)');
     expect(await codes.getAttribute('aria-invalid')).toBe('true');

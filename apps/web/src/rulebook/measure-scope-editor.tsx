@@ -93,7 +93,8 @@ export function MeasureScopeEditor({
     <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold text-slate-900">Which payees, which data</legend>
       <SelectField
-        label="Applies to"
+        // Not "Applies to": that names the expression's field alone (admin journey).
+        label="The measure applies to"
         issues={at('appliesTo').filter((i) => i.path.length === path.length + 1 && mode !== 'expression')}
         value={mode}
         options={MODES}
