@@ -24,10 +24,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSignedInPage, type RunningQuip, resultsDir, startQuip } from './start-quip.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 
-let quip: RunningQuip;
+const quip = quipForFile({ demo: false });
 let page: Page;
 const pageErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
@@ -35,18 +35,7 @@ const QIP = '/fiscal-years/2026-27/programs/dds-qip';
 const ACRE = 'Share of employment staff with ACRE training';
 const STAFF = 'Employment: staff ACRE training and CESP certification';
 
-async function call(path: string, init: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(`${quip.baseUrl}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${quip.adminKey}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
-}
-
 beforeAll(async () => {
-  quip = await startQuip({ demo: false });
   const payee = (id: string, units: number) => ({
     id,
     name: `Provider ${id}`,
@@ -56,7 +45,7 @@ beforeAll(async () => {
     rateCents: 5000,
     units,
   });
-  await call(`${QIP}/entities`, {
+  await quip.api(`${QIP}/entities`, {
     method: 'POST',
     body: [payee('QIP-1', 10), payee('QIP-2', 10), payee('QIP-3', 0)],
   });
@@ -66,23 +55,15 @@ beforeAll(async () => {
     period: '2026-27',
     data: { asOfDate: '2026-11-30', employmentStaff, acreTrainedStaff, cespCertifiedStaff: 0 },
   });
-  await call(`${QIP}/submissions`, {
+  await quip.api(`${QIP}/submissions`, {
     method: 'POST',
     body: [staff('QIP-1', 10, 4), staff('QIP-2', 20, 11), staff('QIP-3', 10, 7)],
   });
   // The latest run, for the Payment tab's worked example.
-  const run = (await call(`${QIP}/runs`, { method: 'POST', body: {} })) as { id: number };
-  for (let tries = 0; (await call(`/runs/${run.id}`)).status !== 'succeeded'; tries++) {
-    if (tries > 120) throw new Error(`run ${run.id} did not succeed in 60 s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await quip.succeededRun(QIP);
 
   page = await openSignedInPage(quip, pageErrors, { context: { viewport: { width: 1400, height: 1000 } } });
 }, 180_000);
-
-afterAll(async () => {
-  await quip?.stop();
-}, 30_000);
 
 describe('the rulebook editor in Chromium', () => {
   it('types a rate target as a percent, warns on a fraction, and counts who meets it', async () => {
@@ -145,9 +126,9 @@ describe('the rulebook editor in Chromium', () => {
       .screenshot({ path: join(resultsDir, 'editor-fields-and-applies-to-form.png') });
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/Draft revision \d+ saved/).waitFor();
-    const saved = (await call(`${QIP}/rulebook`)) as {
-      draft: { rulebook: { measures: Record<string, unknown>[] } };
-    };
+    const saved = await quip.api<{ draft: { rulebook: { measures: Record<string, unknown>[] } } }>(
+      `${QIP}/rulebook`,
+    );
     const staff = saved.draft.rulebook.measures.find((m) => m.key === 'qip-employment-staff') as {
       appliesTo: unknown;
       fields: { employmentStaff: { rules: unknown[] } };
