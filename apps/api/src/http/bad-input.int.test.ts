@@ -1,9 +1,8 @@
-import { Writable } from 'node:stream';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyRateLimiter } from '../limits/key-rate-limiter.ts';
-import { createLogger } from '../logger.ts';
+import { linesLogger } from '../testing/lines-logger.ts';
 import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /** Each kind of bad input the fuzz campaign of issue 14 answered with 500, one by one. */
@@ -42,16 +41,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
-    t = await openTestApp(kind, {
-      bodyLimitBytes: 64 * 1024 * 1024,
-      logger: createLogger('info', destination),
-    });
+    t = await openTestApp(kind, { bodyLimitBytes: 64 * 1024 * 1024, logger: linesLogger(logLines) });
     admin = await t.keyFor('admin');
     await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
   });

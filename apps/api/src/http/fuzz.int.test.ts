@@ -1,10 +1,9 @@
-import { Writable } from 'node:stream';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../logger.ts';
+import { linesLogger } from '../testing/lines-logger.ts';
 import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -120,13 +119,7 @@ describe.each(DATABASE_KINDS)('fuzzing every route that takes a body on %s', (ki
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
-    t = await openTestApp(kind, { bodyLimitBytes: 256 * 1024, logger: createLogger('info', destination) });
+    t = await openTestApp(kind, { bodyLimitBytes: 256 * 1024, logger: linesLogger(logLines) });
     admin = await t.keyFor('admin');
     await publishRulebook(t.database.db, rulebookFixture('ept-920-members-class-d-pays-11224-per-milestone'));
     await publishRulebook(
