@@ -42,3 +42,10 @@ export function definedFields<T extends Record<string, unknown>>(
 ): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as never;
 }
+
+/** A page of items as a list answers it, registered under `name`. */
+export function pageSchema<S extends z.ZodType>(name: string, item: S) {
+  return z
+    .object({ items: z.array(item), nextCursor: z.string().nullable() })
+    .openapi(name, { example: { items: [], nextCursor: null } });
+}

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageSchema } from '../http/page.ts';
 
 export const RequestIdParam = z
   .string()
@@ -105,9 +106,7 @@ export const ReviewRequestSchema = z
     },
   });
 
-export const ReviewRequestListSchema = z
-  .object({ items: z.array(ReviewRequestSchema), nextCursor: z.string().nullable() })
-  .openapi('ReviewRequestList', { example: { items: [], nextCursor: null } });
+export const ReviewRequestListSchema = pageSchema('ReviewRequestList', ReviewRequestSchema);
 
 export const DecisionSchema = z
   .object({

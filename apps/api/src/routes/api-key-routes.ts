@@ -28,7 +28,15 @@ import { problems } from '../http/problem.ts';
 
 const route = apiRoutes('api keys');
 
-const KEY_ID_EXAMPLE = '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17';
+const API_KEY_EXAMPLE = {
+  id: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
+  name: 'Regional center upload key',
+  role: 'submitter' as const,
+  entityIds: ['dds-qip:PV-000123'],
+  keyPrefix: 'quip_Xk3vQ9',
+  createdAt: '2026-07-01T08:00:00.000Z',
+  revokedAt: null,
+};
 
 const ApiKeySchema = z
   .object({
@@ -43,17 +51,7 @@ const ApiKeySchema = z
     createdAt: z.string().openapi({ format: 'date-time' }),
     revokedAt: z.string().nullable().openapi({ format: 'date-time' }),
   })
-  .openapi('ApiKey', {
-    example: {
-      id: KEY_ID_EXAMPLE,
-      name: 'Regional center upload key',
-      role: 'submitter',
-      entityIds: ['dds-qip:PV-000123'],
-      keyPrefix: 'quip_Xk3vQ9',
-      createdAt: '2026-07-01T08:00:00.000Z',
-      revokedAt: null,
-    },
-  });
+  .openapi('ApiKey', { example: API_KEY_EXAMPLE });
 
 const NewApiKeySchema = z
   .object({
@@ -80,14 +78,8 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
   }),
 }).openapi('CreatedApiKey', {
   example: {
-    id: KEY_ID_EXAMPLE,
+    ...API_KEY_EXAMPLE,
     key: 'quip_Xk3vQ9mZ0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5q6r',
-    name: 'Regional center upload key',
-    role: 'submitter',
-    entityIds: ['dds-qip:PV-000123'],
-    keyPrefix: 'quip_Xk3vQ9',
-    createdAt: '2026-07-01T08:00:00.000Z',
-    revokedAt: null,
   },
 });
 
@@ -96,7 +88,7 @@ const IdParams = z.object({
     .string()
     .min(1)
     .max(200)
-    .openapi({ param: { name: 'id', in: 'path' }, example: KEY_ID_EXAMPLE }),
+    .openapi({ param: { name: 'id', in: 'path' }, example: API_KEY_EXAMPLE.id }),
 });
 
 /** The scope rules a schema cannot say: submitters need payees; the others see everything. */

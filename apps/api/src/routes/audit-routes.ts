@@ -5,6 +5,17 @@ import { requireRole } from '../auth/authenticate.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { bearerSecurity } from '../http/common-schemas.ts';
 
+const AUDIT_ENTRY_EXAMPLE = {
+  id: 42,
+  at: '2026-06-15T17:02:11.000Z',
+  actor: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
+  actorName: 'Program office',
+  action: 'rulebook.publish',
+  subject: 'dhcs-ept/2026-27',
+  details: { version: 2, revision: 5, contentHash: '9d1c6a0f…' },
+  hash: '5be1f0c2…',
+};
+
 const AuditEntrySchema = z
   .object({
     id: z.number().int(),
@@ -19,18 +30,7 @@ const AuditEntrySchema = z
     details: z.record(z.string(), z.unknown()).openapi({ description: 'ids and counts only' }),
     hash: z.string().openapi({ description: "sha256 over the entry and the previous entry's hash" }),
   })
-  .openapi('AuditEntry', {
-    example: {
-      id: 42,
-      at: '2026-06-15T17:02:11.000Z',
-      actor: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
-      actorName: 'Program office',
-      action: 'rulebook.publish',
-      subject: 'dhcs-ept/2026-27',
-      details: { version: 2, revision: 5, contentHash: '9d1c6a0f…' },
-      hash: '5be1f0c2…',
-    },
-  });
+  .openapi('AuditEntry', { example: AUDIT_ENTRY_EXAMPLE });
 
 const AuditPageSchema = z
   .object({
@@ -50,18 +50,7 @@ const AuditPageSchema = z
   })
   .openapi('AuditPage', {
     example: {
-      items: [
-        {
-          id: 42,
-          at: '2026-06-15T17:02:11.000Z',
-          actor: '0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17',
-          actorName: 'Program office',
-          action: 'rulebook.publish',
-          subject: 'dhcs-ept/2026-27',
-          details: { version: 2 },
-          hash: '5be1f0c2…',
-        },
-      ],
+      items: [{ ...AUDIT_ENTRY_EXAMPLE, details: { version: 2 } }],
       nextAfter: null,
       intact: true,
       firstBrokenId: null,

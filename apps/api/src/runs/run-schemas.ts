@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { PaymentLine, TraceStep } from '@quip/core';
 import { RUN_STATUSES, type RunPayment } from '@quip/db';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
-import { pageQuery } from '../http/page.ts';
+import { pageQuery, pageSchema } from '../http/page.ts';
 
 export const RunIdParam = z
   .string()
@@ -97,9 +97,7 @@ export const NewRunSchema = z
   .strict()
   .openapi('NewRun', { example: { asOf: '2027-06-30' } });
 
-export const RunListSchema = z
-  .object({ items: z.array(RunSchema), nextCursor: z.string().nullable() })
-  .openapi('RunList', { example: { items: [], nextCursor: null } });
+export const RunListSchema = pageSchema('RunList', RunSchema);
 
 /** One step of an explanation: core's TraceStep, as the API sends it. */
 export const TraceStepSchema = z
@@ -163,9 +161,7 @@ export const RunResultSchema = z
     },
   });
 
-export const RunResultPageSchema = z
-  .object({ items: z.array(RunResultSchema), nextCursor: z.string().nullable() })
-  .openapi('RunResultPage', { example: { items: [], nextCursor: null } });
+export const RunResultPageSchema = pageSchema('RunResultPage', RunResultSchema);
 
 /** A stored payment as db reads it (core's Payment with the payee's name). */
 export const RunPaymentSchema = z
@@ -189,9 +185,7 @@ export const RunPaymentSchema = z
     },
   }) satisfies z.ZodType<RunPayment>;
 
-export const RunPaymentPageSchema = z
-  .object({ items: z.array(RunPaymentSchema), nextCursor: z.string().nullable() })
-  .openapi('RunPaymentPage', { example: { items: [], nextCursor: null } });
+export const RunPaymentPageSchema = pageSchema('RunPaymentPage', RunPaymentSchema);
 
 export const PageQuery = pageQuery(1000, 100);
 

@@ -1900,7 +1900,6 @@ export interface components {
         /**
          * @example {
          *       "id": "0b6f2a52-7d43-4c1e-9a51-4c8e1f0d2a17",
-         *       "key": "quip_Xk3vQ9mZ0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5q6r",
          *       "name": "Regional center upload key",
          *       "role": "submitter",
          *       "entityIds": [
@@ -1908,7 +1907,8 @@ export interface components {
          *       ],
          *       "keyPrefix": "quip_Xk3vQ9",
          *       "createdAt": "2026-07-01T08:00:00.000Z",
-         *       "revokedAt": null
+         *       "revokedAt": null,
+         *       "key": "quip_Xk3vQ9mZ0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5q6r"
          *     }
          */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
