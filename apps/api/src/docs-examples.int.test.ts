@@ -6,6 +6,7 @@ import {
   type DocExample,
   type ExampleMarker,
   exampleEntityIds,
+  exampleRequest,
   exampleRows,
   parseMarker,
   readDocExamples,
@@ -139,14 +140,7 @@ describe.each(DATABASE_KINDS)('doc examples on %s', (kind) => {
 
   const base = (program: string, fy = '2026-27') => `/api/v1/fiscal-years/${fy}/programs/${program}`;
   const post = async (path: string, key: string, example: Pick<DocExample, 'lang' | 'text'>) => {
-    const res = await t.app.request(path, {
-      method: 'POST',
-      headers: {
-        ...bearer(key),
-        'Content-Type': example.lang === 'json' ? 'application/json' : 'text/csv',
-      },
-      body: example.text,
-    });
+    const res = await t.app.request(path, exampleRequest(key, example));
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 

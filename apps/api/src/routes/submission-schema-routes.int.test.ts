@@ -3,10 +3,10 @@ import { type FieldType, isIsoDate } from '@quip/core';
 import { loadCatalog } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCell } from '../ingest/parse-cell.ts';
-import { exampleRows, parseMarker, readDocExamples } from '../testing/doc-examples.ts';
-import { bearer, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { exampleRequest, exampleRows, parseMarker, readDocExamples } from '../testing/doc-examples.ts';
+import { bearer, useTestApp } from '../testing/test-app.ts';
 
 /**
  * The JSON Schema served for each measure's submission rows is the upload's own judgement, checked
@@ -87,33 +87,22 @@ function brokenRows(row: Row, schema: Schema): { why: string; row: Row; path: st
 }
 
 describe.each(DATABASE_KINDS)('submission schemas on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
   let now = '2026-09-15T17:00:00Z';
+  const t = useTestApp(kind, { clock: () => new Date(now) });
   const ajv = new Ajv2020({ allErrors: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   const compiled = new Map<string, ValidateFunction>();
 
   beforeAll(async () => {
-    t = await openTestApp(kind, { clock: () => new Date(now) });
     await loadCatalog(t.database.db, CATALOG);
-    admin = await t.keyFor('admin');
     for (const { example, marker } of examples.filter((e) => e.marker.kind === 'payees')) {
-      const res = await t.app.request(
-        `/api/v1/fiscal-years/${marker.fiscalYear}/programs/${marker.program}/entities`,
-        {
-          method: 'POST',
-          headers: {
-            ...bearer(admin),
-            'Content-Type': example.lang === 'json' ? 'application/json' : 'text/csv',
-          },
-          body: example.text,
-        },
+      const res = await t.api(
+        `/fiscal-years/${marker.fiscalYear}/programs/${marker.program}/entities`,
+        exampleRequest(t.admin, example),
       );
       expect(res.status, example.where).toBe(200);
     }
   });
-  afterAll(() => t?.close());
 
   const schemaUrl = (program: string, measure: string, fy = FY) =>
     `/api/v1/fiscal-years/${fy}/programs/${program}/measures/${measure}/submission-schema`;
@@ -123,7 +112,7 @@ describe.each(DATABASE_KINDS)('submission schemas on %s', (kind) => {
     program: string,
     measure: string,
   ): Promise<{ schema: Schema; validate: ValidateFunction }> {
-    const res = await t.app.request(schemaUrl(program, measure), { headers: bearer(admin) });
+    const res = await t.app.request(schemaUrl(program, measure), { headers: bearer(t.admin) });
     expect(res.status, `${program} ${measure}`).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/schema+json');
     const schema: Schema = await res.json();
@@ -138,7 +127,7 @@ describe.each(DATABASE_KINDS)('submission schemas on %s', (kind) => {
     try {
       const res = await t.app.request(`/api/v1/fiscal-years/${FY}/programs/${program}/submissions?dryRun=1`, {
         method: 'POST',
-        headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+        headers: { ...bearer(t.admin), 'Content-Type': 'application/json' },
         body: JSON.stringify(rows),
       });
       return { status: res.status, body: (await res.json()) as { errors?: { row: number; path: string }[] } };
@@ -201,17 +190,19 @@ describe.each(DATABASE_KINDS)('submission schemas on %s', (kind) => {
       const res = await t.app.request(schemaUrl('dhcs-ept', 'ept-milestone'), { headers: bearer(key) });
       expect(res.status, role).toBe(200);
     }
-    const unknown = await t.app.request(schemaUrl('dhcs-ept', 'no-such-measure'), { headers: bearer(admin) });
+    const unknown = await t.app.request(schemaUrl('dhcs-ept', 'no-such-measure'), {
+      headers: bearer(t.admin),
+    });
     expect(unknown.status).toBe(404);
     const reader = await t.app.request(schemaUrl('dds-qip', 'qip-colorectal-screening'), {
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     expect(reader.status).toBe(404);
     expect(((await reader.json()) as { detail: string }).detail).toContain(
       'its data is submitted as qip-preventive-screenings',
     );
     const unpublished = await t.app.request(schemaUrl('dhcs-wpc', 'wpc-ed-visits', '2025-26'), {
-      headers: bearer(admin),
+      headers: bearer(t.admin),
     });
     expect(unpublished.status).toBe(409);
   });

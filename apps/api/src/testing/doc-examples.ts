@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bearer } from './test-app.ts';
 
 /** The repository root (this file is apps/api/src/testing/doc-examples.ts). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -147,4 +148,13 @@ export function exampleEntityIds(example: Pick<DocExample, 'lang' | 'text'>): st
 /** True when any row of the example sends `submittedOn` (a non-empty cell in CSV). */
 export function sendsSubmittedOn(example: Pick<DocExample, 'lang' | 'text'>): boolean {
   return exampleRows(example).some((row) => row.submittedOn !== undefined && row.submittedOn !== '');
+}
+
+/** The request that posts a doc example as `key`, typed by its language (JSON or CSV). */
+export function exampleRequest(key: string, example: Pick<DocExample, 'lang' | 'text'>): RequestInit {
+  return {
+    method: 'POST',
+    headers: { ...bearer(key), 'Content-Type': example.lang === 'json' ? 'application/json' : 'text/csv' },
+    body: example.text,
+  };
 }
