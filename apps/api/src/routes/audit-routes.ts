@@ -1,9 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Database, listAudit, verifyAuditChain } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
+import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity } from '../http/common-schemas.ts';
+
+const route = apiRoutes('audit');
 
 const AUDIT_ENTRY_EXAMPLE = {
   id: 42,
@@ -131,14 +132,12 @@ const AuditQuery = z.object({
 export function auditRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/audit',
       operationId: 'listAuditEntries',
-      tags: ['audit'],
       summary: 'Who changed or submitted what, and when, oldest first (admins)',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: { query: AuditQuery },
       responses: {
         200: {

@@ -1,10 +1,11 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Database, DatabaseKind } from '@quip/db';
 import { CompiledQuery, type DatabaseConnection, type Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
+import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity, conflictError } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
+
+const route = apiRoutes('admin');
 
 /** What the embedded database offers for a backup (PGlite's `dumpDataDir`). */
 interface DumpableDatabase {
@@ -28,23 +29,21 @@ const BackupArchiveSchema = z.string().openapi({
 export function backupRoutes(deps: { db: Kysely<Database>; databaseKind: DatabaseKind }) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/admin/backup',
       operationId: 'createBackup',
-      tags: ['admin'],
       summary: 'Download a consistent backup of the embedded database (admins)',
       description:
         'Answers a gzip-compressed tar of the data folder, taken between two statements while Quip keeps running. Restore it with `pnpm restore --from <file>` into an empty QUIP_DATA_DIR while Quip is stopped (README, "Backup and restore"). On PostgreSQL (DATABASE_URL) use pg_dump: 409.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       responses: {
         200: {
           description: 'The backup archive (Content-Disposition names a file)',
           content: { 'application/gzip': { schema: BackupArchiveSchema } },
         },
-        ...conflictError,
       },
+      problems: [409],
     }),
     async (c) => {
       if (deps.databaseKind !== 'pglite') {

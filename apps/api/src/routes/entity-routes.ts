@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { isPlainName } from '@quip/core';
 import { appendAudit, type Database, findEntity, listEntities, upsertEntities } from '@quip/db';
 import type { Kysely } from 'kysely';
@@ -6,6 +6,7 @@ import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, scopedEntityIds } from '../auth/principal.ts';
 import { readEntityUpload } from '../entities/upload-entities.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
+import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
   bearerSecurity,
@@ -21,6 +22,8 @@ import { bodyFormatOf } from '../ingest/body-format.ts';
 import { idempotentUpload } from '../ingest/idempotent-upload.ts';
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
+
+const route = apiRoutes('payees');
 
 export interface BulkRouteDependencies {
   db: Kysely<Database>;
@@ -64,15 +67,13 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: PATH,
       operationId: 'listEntities',
-      tags: ['payees'],
       summary: 'Payees of a program, by id, a page at a time',
       description:
         'Any other query parameter filters on a payee field: `?serviceCode=950` keeps payees whose serviceCode is 950 (or whose list serviceCodes holds it). A submitter sees only its own payees.',
-      security: bearerSecurity,
       request: { params: EntityPath, query: ListQuery },
       responses: {
         200: {
@@ -89,8 +90,8 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
             },
           },
         },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -123,13 +124,11 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${PATH}/{id}`,
       operationId: 'getEntity',
-      tags: ['payees'],
       summary: 'One payee',
-      security: bearerSecurity,
       request: {
         params: EntityPath.extend({
           id: z
@@ -141,8 +140,8 @@ export function entityRoutes({ db, maxRowsPerRequest }: BulkRouteDependencies) {
       },
       responses: {
         200: { description: 'The payee', content: { 'application/json': { schema: EntitySchema } } },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy, program, id } = c.req.valid('param');

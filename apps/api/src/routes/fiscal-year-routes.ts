@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseFiscalYear, UNSHIFTED_REASONS } from '@quip/core';
 import {
   appendAudit,
@@ -15,20 +15,17 @@ import {
   setFiscalYearStatus,
 } from '@quip/db';
 import type { Kysely } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
+import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  bearerSecurity,
-  conflictError,
-  FiscalYearParam,
-  notFoundError,
-  unprocessableError,
-} from '../http/common-schemas.ts';
+import { FiscalYearParam } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { ProblemSchema, problem, problems } from '../http/problem.ts';
 import { problemTypeUri } from '../http/problem-types.ts';
 import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
+
+const route = apiRoutes('fiscal years');
+const programRoute = apiRoutes('programs');
 
 const FiscalYearSchema = z
   .object({
@@ -227,13 +224,11 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/fiscal-years',
       operationId: 'listFiscalYears',
-      tags: ['fiscal years'],
       summary: 'Fiscal years and their status',
-      security: bearerSecurity,
       responses: {
         200: {
           description: 'All fiscal years, oldest first',
@@ -248,24 +243,22 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/fiscal-years',
       operationId: 'createFiscalYear',
-      tags: ['fiscal years'],
       summary: 'Create a fiscal year (admins)',
       description: 'Its dates follow from its name: 2027-28 runs 2027-07-01 to 2028-06-30.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin'), idempotency(db)] as const,
+      roles: ['admin'],
+      use: [idempotency(db)],
       request: {
         headers: IdempotencyHeaders,
         body: { required: true, content: { 'application/json': { schema: NewFiscalYearSchema } } },
       },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: FiscalYearSchema } } },
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [409, 422],
     }),
     async (c) => {
       const { fiscalYear, status } = c.req.valid('json');
@@ -287,16 +280,14 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'patch',
       path: '/fiscal-years/{fy}',
       operationId: 'changeFiscalYearStatus',
-      tags: ['fiscal years'],
       summary: 'Open or close a fiscal year (admins)',
       description:
         'Status moves forward only: draft -> open -> closed. A closed fiscal year is read-only: every write to it answers 409, no run starts in it and its official runs stay as they are. Closing answers 409 with every reason listed (`reasons`, and `errors` with the program as `path`) while a program with a rulebook in the year has an unpublished draft, has no official run, or has a run newer than its official one; `"force": true` closes it anyway and the audit entry records what it overrode.',
-      security: bearerSecurity,
-      middleware: [requireRole('admin')] as const,
+      roles: ['admin'],
       request: {
         params: z.object({ fy: FiscalYearParam }),
         body: { required: true, content: { 'application/json': { schema: FiscalYearStatusChangeSchema } } },
@@ -306,13 +297,13 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'The fiscal year',
           content: { 'application/json': { schema: FiscalYearSchema } },
         },
-        ...notFoundError,
         409: {
           description:
             'The year is closed (read-only), or not ready to close: `reasons` lists why, program by program',
           content: { 'application/problem+json': { schema: CloseRefusedSchema } },
         },
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy } = c.req.valid('param');
@@ -358,16 +349,15 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/fiscal-years/{fy}/clone-from/{source}',
       operationId: 'cloneFiscalYearRulebooks',
-      tags: ['fiscal years'],
       summary: "Clone every program's published rulebook of another year into this one as drafts (admins)",
       description:
         "Each draft is the source year's latest published version moved to this year: every date it holds (effective and due dates, date fields' min and max, milestone `by`, date literals in expressions) and every fiscal-year name (`fiscalYear`, periods, baseline periods, names in messages and descriptions) moves by the years between the two. Each cloned program lists what moved (`shifted`) and what was left for the administrator to review (`unshifted`: dates in text, numbers that may be years, February 29 moved into a common year). Every draft is validated (422 lists all problems, nothing saved). Programs that already have a rulebook in this year are skipped, so cloning again changes nothing.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin'), idempotency(db)] as const,
+      roles: ['admin'],
+      use: [idempotency(db)],
       request: {
         headers: IdempotencyHeaders,
         params: z.object({
@@ -380,10 +370,8 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
           description: 'The drafts made',
           content: { 'application/json': { schema: CloneOutcomeSchema } },
         },
-        ...notFoundError,
-        ...conflictError,
-        ...unprocessableError,
       },
+      problems: [404, 409, 422],
     }),
     async (c) => {
       const { fy, source } = c.req.valid('param');
@@ -417,21 +405,19 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
   );
 
   app.openapi(
-    createRoute({
+    programRoute({
       method: 'get',
       path: '/fiscal-years/{fy}/programs',
       operationId: 'listPrograms',
-      tags: ['programs'],
       summary: 'Programs of a fiscal year with their published rulebook version',
-      security: bearerSecurity,
       request: { params: z.object({ fy: FiscalYearParam }) },
       responses: {
         200: {
           description: 'The programs',
           content: { 'application/json': { schema: z.object({ items: z.array(ProgramSchema) }) } },
         },
-        ...notFoundError,
       },
+      problems: [404],
     }),
     async (c) => {
       const { fy } = c.req.valid('param');

@@ -1,17 +1,14 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { JSON_SCHEMA_DIALECT, MeasureKeySchema, submissionJsonSchema } from '@quip/core';
 import type { Database } from '@quip/db';
 import type { Kysely } from 'kysely';
+import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import {
-  bearerSecurity,
-  conflictError,
-  FiscalYearParam,
-  notFoundError,
-  ProgramParam,
-} from '../http/common-schemas.ts';
+import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
 import { findProgramRulebook } from '../ingest/published-rulebook.ts';
+
+const route = apiRoutes('submissions');
 
 export const SUBMISSION_SCHEMA_PATH =
   '/fiscal-years/{fy}/programs/{program}/measures/{measure}/submission-schema';
@@ -51,15 +48,13 @@ const SubmissionJsonSchemaSchema = z
 export function submissionSchemaRoutes(db: Kysely<Database>) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: SUBMISSION_SCHEMA_PATH,
       operationId: 'getSubmissionSchema',
-      tags: ['submissions'],
       summary: "The JSON Schema of a measure's submission rows, from the published rulebook",
       description:
         "What POST .../submissions checks a row of this measure against, as a JSON Schema (draft 2020-12): `measure`, one of its periods, `data` with the measure's fields (typed, with their enums and bounds, no other field; the record's key fields and, unless a reporting measure scores them as completeness, its required fields present). A row the schema refuses is refused by the upload too. What a schema cannot check is in its descriptions: that the payee exists and the measure applies to it, date bounds, and the completeness and accuracy findings (a row with findings is stored, flagged). 404 for a measure the rulebook does not have, or one whose data is submitted under another measure (its `dataFrom`); 409 while the program has no published rulebook.",
-      security: bearerSecurity,
       request: {
         params: z.object({
           fy: FiscalYearParam,
@@ -75,9 +70,8 @@ export function submissionSchemaRoutes(db: Kysely<Database>) {
           description: 'The JSON Schema of one submission row',
           content: { 'application/schema+json': { schema: SubmissionJsonSchemaSchema } },
         },
-        ...notFoundError,
-        ...conflictError,
       },
+      problems: [404, 409],
     }),
     async (c) => {
       const { fy, program, measure } = c.req.valid('param');
