@@ -1,8 +1,8 @@
 import { docExample, wpcSection7Records } from '@quip/catalog';
 import { DATABASE_KINDS } from '@quip/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publishCatalogRulebook } from '../testing/rulebooks-fixture.ts';
-import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { bearer, json, useTestApp } from '../testing/test-app.ts';
 
 // A stored run's scorecard in a pooled program says what meeting each missed measure would have
 // added, paying the run's whole population again (docs/programs/dhcs-wpc.md sections 4 and 7):
@@ -15,25 +15,21 @@ const PROGRAM = '/api/v1/fiscal-years/2026-27/programs/dhcs-wpc';
 type Body = any;
 
 describe.each(DATABASE_KINDS)("a pooled program's stored scorecards on %s", (kind) => {
-  let t: TestApp;
-  let admin: string;
+  const t = useTestApp(kind, { worker: true, clock: () => new Date('2027-08-31T18:00:00Z') });
   let runId: number;
   const get = async (path: string) => {
-    const res = await t.app.request(path, { headers: bearer(admin) });
+    const res = await t.app.request(path, { headers: bearer(t.admin) });
     return { status: res.status, body: (await res.json()) as Body };
   };
 
   beforeAll(async () => {
-    t = await openTestApp(kind, { worker: true, clock: () => new Date('2027-08-31T18:00:00Z') });
-    admin = await t.keyFor('admin');
     await publishCatalogRulebook(t.database.db, '2026-27', 'dhcs-wpc');
     const payees = docExample('dhcs-wpc', 'payees dhcs-wpc 2026-27');
-    expect((await t.app.request(`${PROGRAM}/entities`, json(admin, payees))).status).toBe(200);
+    expect((await t.app.request(`${PROGRAM}/entities`, json(t.admin, payees))).status).toBe(200);
     const records = wpcSection7Records(['wpc-los-angeles', 'wpc-san-francisco']);
-    expect((await t.app.request(`${PROGRAM}/submissions`, json(admin, records))).status).toBe(201);
-    runId = await t.succeededRun(PROGRAM, admin, { asOf: '2027-08-31' });
+    expect((await t.app.request(`${PROGRAM}/submissions`, json(t.admin, records))).status).toBe(201);
+    runId = await t.succeededRun(PROGRAM, t.admin, { asOf: '2027-08-31' });
   }, 120_000);
-  afterAll(() => t?.close());
 
   it("shows what Sacramento's missed reports would have added, paying every pilot again", async () => {
     const { status, body } = await get(`/api/v1/runs/${runId}/scorecards/wpc-sacramento`);

@@ -2,9 +2,9 @@ import { listAudit } from '@quip/db';
 import { DATABASE_KINDS } from '@quip/db/testing';
 import { rulebookFixture } from '@quip/fixtures';
 import { storeSyntheticProgram } from '@quip/jobs/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
-import { bearer, json, openTestApp, type TestApp } from '../testing/test-app.ts';
+import { bearer, json, useTestApp } from '../testing/test-app.ts';
 
 interface CloseRefused {
   status: number;
@@ -16,44 +16,38 @@ interface CloseRefused {
 const DDS = '/fiscal-years/2026-27/programs/dds-qip';
 
 describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
-  let t: TestApp;
-  let admin: string;
-  let analyst: string;
-  const api = (path: string, init?: RequestInit) => t.app.request(`/api/v1${path}`, init);
+  const t = useTestApp(kind, { worker: true });
+  const { api } = t;
   const close = (fy: string, force?: boolean) =>
     api(
       `/fiscal-years/${fy}`,
-      json(admin, force === undefined ? { status: 'closed' } : { status: 'closed', force }, 'PATCH'),
+      json(t.admin, force === undefined ? { status: 'closed' } : { status: 'closed', force }, 'PATCH'),
     );
   const statusOf = async (fy: string) =>
     (
-      (await (await api('/fiscal-years', { headers: bearer(admin) })).json()) as {
+      (await (await api('/fiscal-years', { headers: bearer(t.admin) })).json()) as {
         items: { fiscalYear: string; status: string }[];
       }
     ).items.find((y) => y.fiscalYear === fy)?.status;
-  const startRun = () => t.succeededRun(`/api/v1${DDS}`, admin, { asOf: '2026-11-23' });
+  const startRun = () => t.succeededRun(`/api/v1${DDS}`, t.admin, { asOf: '2026-11-23' });
   const markOfficial = (id: number) =>
-    api(`/runs/${id}/official`, { method: 'POST', headers: bearer(admin) });
+    api(`/runs/${id}/official`, { method: 'POST', headers: bearer(t.admin) });
   let first: number;
   let second: number;
 
   beforeAll(async () => {
-    t = await openTestApp(kind, { worker: true });
-    admin = await t.keyFor('admin');
-    analyst = await t.keyFor('analyst');
     // dds-qip 2026-27: version 1 published (revision 1) and two payees with data.
     await storeSyntheticProgram(t.database.db, [
       { id: 'P000001', serviceCode: '950', placed: 3 },
       { id: 'P000002', serviceCode: '096', placed: 0 },
     ]);
   });
-  afterAll(() => t?.close());
 
   it('refuses to close while a program has an unpublished draft and no official run, listing each reason', async () => {
     const draft = await api(
       `${DDS}/rulebook`,
       json(
-        admin,
+        t.admin,
         {
           ...rulebookFixture('survey-and-cie-at-least-peer-median-earn-10-percent'),
           name: 'DDS QIP, edited',
@@ -90,7 +84,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
   });
 
   it('marks a run official while the year is open, and refuses to close while a newer run exists', async () => {
-    expect((await api(`${DDS}/rulebook/publish`, json(admin, { note: 'first version' }))).status).toBe(200);
+    expect((await api(`${DDS}/rulebook/publish`, json(t.admin, { note: 'first version' }))).status).toBe(200);
     first = await startRun();
     const marked = await markOfficial(first);
     expect(marked.status).toBe(200);
@@ -115,7 +109,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
     const audit = await listAudit(t.database.db, { limit: 10, action: 'fiscal-year.close' });
     expect(audit.map((e) => [e.subject, e.details])).toEqual([['2026-27', { from: 'open', to: 'closed' }]]);
 
-    const started = await api(`${DDS}/runs`, json(admin, {}));
+    const started = await api(`${DDS}/runs`, json(t.admin, {}));
     expect(started.status).toBe(409);
     expect(((await started.json()) as CloseRefused).detail).toBe(
       'Fiscal year 2026-27 is closed: it is read-only, so no run can start in it.',
@@ -125,7 +119,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
     expect(((await moved.json()) as CloseRefused).detail).toBe(
       'Fiscal year 2026-27 is closed: its official run can no longer change.',
     );
-    const runs = (await (await api(`${DDS}/runs`, { headers: bearer(analyst) })).json()) as {
+    const runs = (await (await api(`${DDS}/runs`, { headers: bearer(t.analyst) })).json()) as {
       items: { id: number; official: boolean }[];
     };
     expect(runs.items.map((r) => [r.id, r.official])).toEqual([
@@ -139,7 +133,7 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
       (
         await api(
           '/fiscal-years/2025-26/programs/dds-qip/rulebook',
-          json(admin, ddsQipRulebook('2025-26'), 'PUT'),
+          json(t.admin, ddsQipRulebook('2025-26'), 'PUT'),
         )
       ).status,
     ).toBe(200);
@@ -158,20 +152,23 @@ describe.each(DATABASE_KINDS)('final, then closed, on %s', (kind) => {
       overridden: reasons,
     });
     // A closed year starts no run, published rulebook or not.
-    const run = await api('/fiscal-years/2025-26/programs/dds-qip/runs', json(admin, {}));
+    const run = await api('/fiscal-years/2025-26/programs/dds-qip/runs', json(t.admin, {}));
     expect(run.status).toBe(409);
   });
 
   it('closes a year in which no program has a rulebook without force', async () => {
-    expect((await api('/fiscal-years', json(admin, { fiscalYear: '2027-28', status: 'open' }))).status).toBe(
-      201,
-    );
+    expect(
+      (await api('/fiscal-years', json(t.admin, { fiscalYear: '2027-28', status: 'open' }))).status,
+    ).toBe(201);
     expect((await close('2027-28')).status).toBe(200);
     expect(await statusOf('2027-28')).toBe('closed');
   });
 
   it('lets only admins close a year', async () => {
-    const res = await api('/fiscal-years/2025-26', json(analyst, { status: 'closed', force: true }, 'PATCH'));
+    const res = await api(
+      '/fiscal-years/2025-26',
+      json(t.analyst, { status: 'closed', force: true }, 'PATCH'),
+    );
     expect(res.status).toBe(403);
   });
 });
