@@ -17,7 +17,5 @@ export function ChartTable({ children }: { children: ReactNode }) {
 
 export const tableClass = 'min-w-full text-sm';
 export const captionClass = 'px-2 py-1 text-left text-xs font-medium text-slate-700';
-export const thClass = 'sticky top-0 bg-slate-100 px-2 py-1 text-left font-semibold';
-export const thNumClass = 'sticky top-0 bg-slate-100 px-2 py-1 text-right font-semibold';
 export const rowThClass = 'px-2 py-1 text-left font-normal';
 export const tdNumClass = 'px-2 py-1 text-right tabular-nums';
