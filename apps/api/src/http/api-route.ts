@@ -40,3 +40,9 @@ export function apiRoutes(tag: string) {
     });
   };
 }
+
+/** A success answer: its description and its JSON schema. */
+export const answer = <S extends z.ZodType>(description: string, schema: S) => ({
+  description,
+  content: json(schema),
+});

@@ -16,7 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.ts';
 import { resolveKeyScope, type ScopeItem, ScopeItemSchema } from '../auth/resolve-key-scope.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import {
   createRequestHasher,
@@ -113,12 +113,7 @@ export function apiKeyRoutes(db: Kysely<Database>) {
       operationId: 'listApiKeys',
       summary: 'Every API key, active and revoked, without secrets (admins)',
       roles: ['admin'],
-      responses: {
-        200: {
-          description: 'The keys, oldest first',
-          content: json(z.object({ items: z.array(ApiKeySchema) })),
-        },
-      },
+      responses: { 200: answer('The keys, oldest first', z.object({ items: z.array(ApiKeySchema) })) },
     }),
     async (c) => c.json({ items: await listApiKeys(db) }, 200),
   );
@@ -131,9 +126,7 @@ export function apiKeyRoutes(db: Kysely<Database>) {
       summary: 'Create an API key; the secret is in this answer only (admins)',
       roles: ['admin'],
       request: { headers: IdempotencyHeaders, body: { required: true, content: json(NewApiKeySchema) } },
-      responses: {
-        201: { description: 'The key and its secret', content: json(CreatedApiKeySchema) },
-      },
+      responses: { 201: answer('The key and its secret', CreatedApiKeySchema) },
       problems: [422],
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '@quip/db';
 import { formatScopeEntry } from '../auth/principal.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
 const route = apiRoutes('auth');
@@ -26,9 +26,7 @@ export function meRoutes() {
       path: '/me',
       operationId: 'getMe',
       summary: 'The calling API key: its name, role and entity scope',
-      responses: {
-        200: { description: 'The key', content: json(MeSchema) },
-      },
+      responses: { 200: answer('The key', MeSchema) },
     }),
     (c) => {
       const { name, role, scope } = c.get('principal');

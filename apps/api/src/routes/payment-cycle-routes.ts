@@ -15,7 +15,7 @@ import {
 } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { requireProgramYear } from '../fiscal-years/program-year.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FileFormatQuery, fileAnswer, pageOrFile } from '../http/file-answer.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
@@ -100,9 +100,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         headers: IdempotencyHeaders,
         body: { required: true, content: json(NewCycleSchema) },
       },
-      responses: {
-        201: { description: 'The draft', content: json(CycleSchema) },
-      },
+      responses: { 201: answer('The draft', CycleSchema) },
       problems: [404, 409, 422],
     }),
     async (c) => {
@@ -134,9 +132,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         params: ProgramYearParams,
         query: z.object(pageQuery(200, 50)),
       },
-      responses: {
-        200: { description: 'Cycles', content: json(CycleListSchema) },
-      },
+      responses: { 200: answer('Cycles', CycleListSchema) },
       problems: [404],
     }),
     async (c) => {
@@ -164,9 +160,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       summary: 'A payment cycle with its status and totals',
       roles: ['admin', 'analyst'],
       request: { params: CycleParams },
-      responses: {
-        200: { description: 'The cycle', content: json(CycleSchema) },
-      },
+      responses: { 200: answer('The cycle', CycleSchema) },
       problems: [404],
     }),
     async (c) => c.json(await requireCycle(db, c.req.valid('param').id), 200),
@@ -244,9 +238,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
         'Approving an approved cycle answers the same and writes nothing. 403 for the key that created the draft; 409 for a draft made stale by another approved cycle of the program and year (re-create it: POST .../payment-cycles with the same run).',
       roles: ['admin'],
       request: { params: CycleParams },
-      responses: {
-        200: { description: 'The approved cycle', content: json(CycleSchema) },
-      },
+      responses: { 200: answer('The approved cycle', CycleSchema) },
       problems: [404, 409],
     }),
     async (c) => {
@@ -296,9 +288,7 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
           ...pageQuery(5000, 500),
         }),
       },
-      responses: {
-        200: { description: 'Ledger entries and balances', content: json(LedgerSchema) },
-      },
+      responses: { 200: answer('Ledger entries and balances', LedgerSchema) },
       problems: [404],
     }),
     async (c) => {

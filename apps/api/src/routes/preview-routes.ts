@@ -8,7 +8,7 @@ import {
   validateRulebook,
 } from '@quip/core';
 import { canSeeEntity } from '../auth/principal.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
@@ -106,12 +106,7 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
         params: z.object({ fy: FiscalYearParam, program: ProgramParam }),
         body: { required: true, content: json(PreviewRequest) },
       },
-      responses: {
-        200: {
-          description: 'Results, payments and issues',
-          content: json(PreviewResponse),
-        },
-      },
+      responses: { 200: answer('Results, payments and issues', PreviewResponse) },
       problems: [404, 409, 422],
     }),
     async (c) => {

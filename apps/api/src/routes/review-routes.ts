@@ -12,7 +12,7 @@ import {
   type ReviewRequestRecord,
 } from '@quip/db';
 import { canSeeEntity, type Principal } from '../auth/principal.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { definedFields, pageOf, pageQuery } from '../http/page.ts';
@@ -79,9 +79,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
         "The run's payees' submitters then see it (GET /runs/{id} with their own totals), its results, payments and scorecards, and may file review requests until `reviewUntil` inclusive (the rulebook's time zone). Publishing it again moves the date. 409 unless the run succeeded, is not final and its fiscal year is open; 422 when `reviewUntil` is before today.",
       roles: ['admin'],
       request: { params: RunParams, body: { required: true, content: json(PreliminarySchema) } },
-      responses: {
-        200: { description: 'The run, stage preliminary', content: json(RunSchema) },
-      },
+      responses: { 200: answer('The run, stage preliminary', RunSchema) },
       problems: [404, 409, 422],
     }),
     async (c) => {
@@ -244,7 +242,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
           ...pageQuery(500, 100, 'Nw'),
         }),
       },
-      responses: { 200: { description: 'Requests', content: json(ReviewRequestListSchema) } },
+      responses: { 200: answer('Requests', ReviewRequestListSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -271,9 +269,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
         "`outcome` compares the request's run with the newest succeeded run of the program's year: the disputed measure's result and the payee's payment total on each side. Another payee's request answers 404.",
       roles: ['admin', 'analyst', 'submitter'],
       request: { params: z.object({ id: RequestIdParam }) },
-      responses: {
-        200: { description: 'The request', content: json(ReviewRequestSchema) },
-      },
+      responses: { 200: answer('The request', ReviewRequestSchema) },
       problems: [404],
     }),
     async (c) => {
@@ -307,9 +303,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
         params: z.object({ id: RequestIdParam }),
         body: { required: true, content: json(DecisionSchema) },
       },
-      responses: {
-        200: { description: 'The decided request', content: json(ReviewRequestSchema) },
-      },
+      responses: { 200: answer('The decided request', ReviewRequestSchema) },
       problems: [404, 409, 422],
     }),
     async (c) => {

@@ -13,7 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import { requireProgram, requireProgramYear } from '../fiscal-years/program-year.ts';
 import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
@@ -62,9 +62,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
       summary: 'The published rulebook and the current draft',
       description: 'Submitters see the published rulebook (it says what to submit) and never the draft.',
       request: { params },
-      responses: {
-        200: { description: 'Published and draft', content: json(RulebookStateSchema) },
-      },
+      responses: { 200: answer('Published and draft', RulebookStateSchema) },
       problems: [404],
     }),
     async (c) => {
@@ -90,9 +88,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
         'The body is the whole rulebook. It is validated first: 422 lists every problem with its JSON path. Its `program` and `fiscalYear` must be those of the URL. Saving the same content as the current draft makes no new revision.',
       roles: ['admin'],
       request: { params, body: { required: true, content: json(RulebookJsonSchema) } },
-      responses: {
-        200: { description: 'The draft', content: json(DraftRulebookSchema) },
-      },
+      responses: { 200: answer('The draft', DraftRulebookSchema) },
       problems: [404, 409, 422],
     }),
     async (c) => {
@@ -144,9 +140,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
         headers: IdempotencyHeaders,
         body: { required: false, content: json(PublishRulebookRequestSchema) },
       },
-      responses: {
-        200: { description: 'The new published version', content: json(PublishedRulebookSchema) },
-      },
+      responses: { 200: answer('The new published version', PublishedRulebookSchema) },
       problems: [404, 409, 422],
     }),
     async (c) => {
@@ -192,12 +186,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
       summary: 'The history: every saved revision, newest first, with its published version if any',
       roles: ['admin', 'analyst'],
       request: { params },
-      responses: {
-        200: {
-          description: 'Revisions',
-          content: json(z.object({ items: z.array(RulebookRevisionSchema) })),
-        },
-      },
+      responses: { 200: answer('Revisions', z.object({ items: z.array(RulebookRevisionSchema) })) },
       problems: [404],
     }),
     async (c) => {
@@ -234,9 +223,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
             .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
         }),
       },
-      responses: {
-        200: { description: 'The version', content: json(PublishedRulebookSchema) },
-      },
+      responses: { 200: answer('The version', PublishedRulebookSchema) },
       problems: [404],
     }),
     async (c) => {
@@ -262,9 +249,7 @@ export function rulebookRoutes(db: Kysely<Database>) {
           to: VersionRef.openapi({ param: { name: 'to', in: 'query' }, example: 'draft' }),
         }),
       },
-      responses: {
-        200: { description: 'The changes, as JSON paths', content: json(RulebookDiffSchema) },
-      },
+      responses: { 200: answer('The changes, as JSON paths', RulebookDiffSchema) },
       problems: [404],
     }),
     async (c) => {

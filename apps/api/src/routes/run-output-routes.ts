@@ -10,7 +10,7 @@ import {
 import { explainRunPayee } from '@quip/jobs';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FileFormatQuery, fileAnswer, pageOrFile } from '../http/file-answer.ts';
 import { decodePairCursor, definedFields, pageOf, pairKey } from '../http/page.ts';
@@ -78,9 +78,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
           ...PageQuery,
         }),
       },
-      responses: {
-        200: { description: 'Results', content: json(RunResultPageSchema) },
-      },
+      responses: { 200: answer('Results', RunResultPageSchema) },
       problems: [404, 409],
     }),
     async (c) => {
@@ -216,9 +214,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
           cursor: PageQuery.cursor,
         }),
       },
-      responses: {
-        200: { description: 'What changed', content: json(RunDiffSchema) },
-      },
+      responses: { 200: answer('What changed', RunDiffSchema) },
       problems: [404, 409],
     }),
     async (c) => {

@@ -20,7 +20,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import { scopedEntityIds } from '../auth/principal.ts';
 import { requireProgramYear } from '../fiscal-years/program-year.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { pageOf, pageQuery } from '../http/page.ts';
@@ -62,10 +62,7 @@ export function runRoutes(deps: RunRouteDependencies) {
         body: { required: true, content: json(NewRunSchema) },
       },
       responses: {
-        202: {
-          description: 'Queued',
-          content: json(z.object({ id: z.number().int() }).openapi({ example: { id: 12 } })),
-        },
+        202: answer('Queued', z.object({ id: z.number().int() }).openapi({ example: { id: 12 } })),
       },
       problems: [404, 409],
     }),
@@ -124,9 +121,7 @@ export function runRoutes(deps: RunRouteDependencies) {
         params: ProgramYearParams,
         query: z.object(pageQuery(200, 50, 'MTI')),
       },
-      responses: {
-        200: { description: 'Runs', content: json(RunListSchema) },
-      },
+      responses: { 200: answer('Runs', RunListSchema) },
     }),
     async (c) => {
       const { fy, program } = c.req.valid('param');
@@ -160,9 +155,7 @@ export function runRoutes(deps: RunRouteDependencies) {
         'A submitter sees a published run (stage preliminary or final) that has one of its payees, with the totals of its own payees only; any other run answers 404.',
       roles: ['admin', 'analyst', 'submitter'],
       request: { params: RunParams },
-      responses: {
-        200: { description: 'The run', content: json(RunSchema) },
-      },
+      responses: { 200: answer('The run', RunSchema) },
       problems: [404],
     }),
     async (c) => {
@@ -228,9 +221,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       summary: 'Cancel a queued or running run (admins): no further chunk is computed',
       roles: ['admin'],
       request: { params: RunParams },
-      responses: {
-        200: { description: 'The cancelled run', content: json(RunSchema) },
-      },
+      responses: { 200: answer('The cancelled run', RunSchema) },
       problems: [404, 409],
     }),
     async (c) => {
@@ -261,9 +252,7 @@ export function runRoutes(deps: RunRouteDependencies) {
         "One official run per program and fiscal year: its stage becomes `final` (published to its payees, no longer open for review); marking another moves the mark; marking the official run again changes nothing. Mark it while the year is open, then close the year, which locks it. 409 unless the run succeeded and its fiscal year is not closed, and while a review request on the program's preliminary run of the year is open.",
       roles: ['admin'],
       request: { params: RunParams },
-      responses: {
-        200: { description: 'The official run', content: json(RunSchema) },
-      },
+      responses: { 200: answer('The official run', RunSchema) },
       problems: [404, 409],
     }),
     async (c) => {

@@ -3,7 +3,7 @@ import { defaultAsOf } from '@quip/core';
 import type { Database } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { canSeeEntity } from '../auth/principal.ts';
-import { apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
 import { problems } from '../http/problem.ts';
@@ -37,9 +37,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
         "Built from what the run stored and pinned (results, payment, the payee's submissions current at its snapshot, the rulebook version). `run.stage` says which results it shows: draft (not published), preliminary or final. Administrators and analysts read any payee of any run; a submitter its own payees of published runs; anything else answers 404. 409 while the run has no results.",
       roles: ['admin', 'analyst', 'submitter'],
       request: { params: z.object({ id: RunIdParam, entityId: EntityIdParam }) },
-      responses: {
-        200: { description: 'The scorecard', content: json(ScorecardSchema) },
-      },
+      responses: { 200: answer('The scorecard', ScorecardSchema) },
       problems: [404, 409],
     }),
     async (c) => {
@@ -68,9 +66,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
           asOf: z.iso.date().optional().openapi({ description: 'The evaluation day', example: '2027-03-31' }),
         }),
       },
-      responses: {
-        200: { description: 'The standing', content: json(StandingSchema) },
-      },
+      responses: { 200: answer('The standing', StandingSchema) },
       problems: [404, 409],
     }),
     async (c) => {
