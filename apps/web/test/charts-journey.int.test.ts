@@ -20,6 +20,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadQipProviders, QIP } from './qip-providers.ts';
 import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 
 const quip = quipForFile({ demo: false });
@@ -28,7 +29,6 @@ const pageErrors: string[] = [];
 const shot = (name: string) =>
   page.screenshot({ path: join(resultsDir, `charts-${name}.png`), fullPage: true });
 const EPT = '/fiscal-years/2026-27/programs/dhcs-ept';
-const QIP = '/fiscal-years/2026-27/programs/dds-qip';
 
 /** The rows of a table as arrays of cell texts (header cell first). */
 async function rowsOf(table: Locator): Promise<string[][]> {
@@ -75,29 +75,8 @@ beforeAll(async () => {
   });
   await quip.api(`/payment-cycles/${cycle.id}/approve`, { method: 'POST', key: second.key });
 
-  const qipPayee = (id: string) => ({
-    id,
-    name: `Provider ${id}`,
-    vendorNumber: `V${id}`,
-    serviceCode: '950',
-    regionalCenter: 'RC-1',
-    rateCents: 5000,
-    units: 10,
-  });
-  await quip.api(`${QIP}/entities`, {
-    method: 'POST',
-    body: [qipPayee('QIP-1'), qipPayee('QIP-2'), qipPayee('QIP-3')],
-  });
-  const staff = (entityId: string, employmentStaff: number, acreTrainedStaff: number) => ({
-    entityId,
-    measure: 'qip-employment-staff',
-    period: '2026-27',
-    data: { asOfDate: '2026-11-30', employmentStaff, acreTrainedStaff, cespCertifiedStaff: 0 },
-  });
-  await quip.api(`${QIP}/submissions`, {
-    method: 'POST',
-    body: [staff('QIP-1', 10, 4), staff('QIP-2', 20, 11), staff('QIP-3', 10, 7)],
-  });
+  // The what-if histogram's three payees: ACRE-trained shares 40%, 55% and 70%.
+  await loadQipProviders(quip, [10, 10, 10]);
 
   page = await openSignedInPage(quip, pageErrors, { context: { viewport: { width: 1400, height: 1000 } } });
 }, 240_000);
