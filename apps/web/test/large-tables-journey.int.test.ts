@@ -263,10 +263,12 @@ describe('spreadsheet basics at 100,000 rows: results, an inbox box and the audi
       /\/api\/v1\/fiscal-years\/2026-27\/programs\/dds-qip\/entities\?/,
       steps.pagedAnswer(HOMES, (i) => ({ id: homeId(i), name: `Home ${i}`, rateCents: 5_000, units: 1 })),
     );
-    await page.route(
-      /\/api\/v1\/fiscal-years\/2026-27\/programs\/dds-qip\/submissions\?/,
-      steps.pagedAnswer(HOMES, homeRecord),
-    );
+    await page.route(/\/api\/v1\/fiscal-years\/2026-27\/programs\/dds-qip\/submissions\?/, (route) => {
+      // One home's versions (its history), or every home's, paged.
+      const entityId = new URL(route.request().url()).searchParams.get('entityId');
+      if (entityId === null) return steps.pagedAnswer(HOMES, homeRecord)(route);
+      return route.fulfill({ json: { items: [homeRecord(Number(entityId.slice(1)))], nextCursor: null } });
+    });
     await page.goto(`${quip.baseUrl}/fiscal-years/2026-27/programs/dds-qip/data`);
     const directory = page
       .getByRole('table', { name: 'Submissions by measure' })
@@ -317,6 +319,16 @@ describe('spreadsheet basics at 100,000 rows: results, an inbox box and the audi
     expect(lines.length).toBe(27);
     expect(lines[0]).toBe('H77796,Home 77796,2026-10-01 14:36 PDT declared 2026-09-30,');
     expect(lines.at(-1)).toBe('H07772,Home 7772,2026-09-30 19:09 PDT declared 2026-09-30,');
+    // A home's history opens below the table; the rows shown stay as they were.
+    await page.getByRole('button', { name: 'History of H77796' }).click();
+    const versions = page.getByRole('table', { name: 'Versions of H77796 / directory, oldest first' });
+    expect(await versions.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe(
+      '2026-10-01 14:36 PDT',
+    );
+    expect(await page.getByRole('button', { name: 'History of H77796' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect(await steps.tableCount(page, 'inbox-payees')).toBe('27 of 100,000 payees shown');
     const tableTasks = (await longTasks(page)).slice(before);
     console.log(`large tables (inbox table): the longest task ${Math.max(0, ...tableTasks).toFixed(0)} ms`);
     expect(Math.max(0, ...tableTasks)).toBeLessThan(1_000);

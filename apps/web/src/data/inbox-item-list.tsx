@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { createContext, useContext, useMemo, useState } from 'react';
 import { formatReceivedAt } from '../format/format-received-at.ts';
 import type { DataColumn } from '../ui/data-table/data-column.ts';
 import type { DataFilter } from '../ui/data-table/data-filter.ts';
@@ -27,6 +27,7 @@ interface Props {
  */
 export function InboxItemList({ fiscalYear, program, measure, items, receipts, names, timeZone }: Props) {
   const [history, setHistory] = useState<string | null>(null);
+  const choice = useMemo(() => ({ open: history, choose: setHistory }), [history]);
   const columns = useMemo<DataColumn<InboxItem>[]>(() => {
     const receipt = (i: InboxItem) => receipts.get(receiptKey(i.entityId, measure.key));
     return [
@@ -65,21 +66,10 @@ export function InboxItemList({ fiscalYear, program, measure, items, receipts, n
         value: () => '',
         searchable: false,
         exported: false,
-        render: (i) =>
-          receipt(i) ? (
-            <button
-              type="button"
-              aria-expanded={history === i.entityId}
-              onClick={() => setHistory(history === i.entityId ? null : i.entityId)}
-              className="whitespace-nowrap rounded px-1 text-blue-800 underline hover:text-blue-950"
-            >
-              {history === i.entityId ? 'Hide history' : 'History'}
-              <span className="sr-only"> of {i.entityId}</span>
-            </button>
-          ) : null,
+        render: (i) => (receipt(i) ? <HistoryButton entityId={i.entityId} /> : null),
       },
     ];
-  }, [receipts, measure.key, names, timeZone, history]);
+  }, [receipts, measure.key, names, timeZone]);
   const filters = useMemo<DataFilter<InboxItem>[]>(
     () => [
       {
@@ -103,16 +93,18 @@ export function InboxItemList({ fiscalYear, program, measure, items, receipts, n
   );
   return (
     <div className="space-y-3">
-      <DataTable
-        rows={items}
-        columns={columns}
-        caption={`Payees of ${measure.key}`}
-        testId="inbox-payees"
-        exportName={`${program}-${fiscalYear}-${measure.key}-inbox`}
-        noun="payees"
-        searchLabel="Search payees"
-        filters={filters}
-      />
+      <HistoryChoice.Provider value={choice}>
+        <DataTable
+          rows={items}
+          columns={columns}
+          caption={`Payees of ${measure.key}`}
+          testId="inbox-payees"
+          exportName={`${program}-${fiscalYear}-${measure.key}-inbox`}
+          noun="payees"
+          searchLabel="Search payees"
+          filters={filters}
+        />
+      </HistoryChoice.Provider>
       {history ? (
         <SubmissionHistory
           fiscalYear={fiscalYear}
@@ -123,6 +115,30 @@ export function InboxItemList({ fiscalYear, program, measure, items, receipts, n
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The payee whose history is open, for the History buttons: a context rather than a dependency of
+ * the columns, so opening a history does not rebuild the columns (and re-search 100k rows).
+ */
+const HistoryChoice = createContext<{ open: string | null; choose: (entityId: string | null) => void }>({
+  open: null,
+  choose: () => {},
+});
+
+function HistoryButton({ entityId }: { entityId: string }) {
+  const { open, choose } = useContext(HistoryChoice);
+  return (
+    <button
+      type="button"
+      aria-expanded={open === entityId}
+      onClick={() => choose(open === entityId ? null : entityId)}
+      className="whitespace-nowrap rounded px-1 text-blue-800 underline hover:text-blue-950"
+    >
+      {open === entityId ? 'Hide history' : 'History'}
+      <span className="sr-only"> of {entityId}</span>
+    </button>
   );
 }
 
