@@ -1,4 +1,4 @@
-import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import type { ApiKeyRole } from '@quip/db';
 import type { MiddlewareHandler } from 'hono';
 import { requireRole } from '../auth/authenticate.ts';
@@ -45,4 +45,10 @@ export function apiRoutes(tag: string) {
 export const answer = <S extends z.ZodType>(description: string, schema: S) => ({
   description,
   content: json(schema),
+});
+
+/** The answer of a route that streams server-sent events, shown by an example of them. */
+export const eventStream = (example: string) => ({
+  description: 'An event stream',
+  content: { 'text/event-stream': { schema: z.string().openapi({ example }) } },
 });

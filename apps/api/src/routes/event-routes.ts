@@ -1,12 +1,13 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@quip/db';
 import { streamSSE } from 'hono/streaming';
 import { type Kysely, sql } from 'kysely';
-import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
+import { apiRoutes, eventStream } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { bearerSecurity } from '../http/common-schemas.ts';
 import { type EventCursor, formatEventCursor, parseEventCursor } from '../review/event-cursor.ts';
+
+const route = apiRoutes('events');
 
 /** Audit actions that become events, by event name. */
 const EVENTS: Record<string, string> = {
@@ -43,28 +44,18 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
   const pollMs = options.pollMs ?? 1000;
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/events',
       operationId: 'streamEvents',
-      tags: ['events'],
       summary: 'Run completions, publications and review decisions, pushed as server-sent events',
       description:
         "Events: `run.completed` (a run succeeded or failed, sent about a second after it ends; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Every event carries an `id` (where the stream stands: `<audit entry>-<run finish time in µs>-<run id>`): reconnect with `Last-Event-ID` set to the last one received to receive what was missed, run completions included, each once. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.",
-      security: bearerSecurity,
-      middleware: [requireRole('admin', 'analyst', 'submitter')] as const,
+      roles: ['admin', 'analyst', 'submitter'],
       responses: {
-        200: {
-          description: 'An event stream',
-          content: {
-            'text/event-stream': {
-              schema: z.string().openapi({
-                example:
-                  'id: 42-1814774400123456-12\nevent: request.decided\ndata: {"program":"dds-qip","fiscalYear":"2026-27","runId":12,"requestId":7,"entityId":"PV1234-950","decision":"accepted"}\n\n',
-              }),
-            },
-          },
-        },
+        200: eventStream(
+          'id: 42-1814774400123456-12\nevent: request.decided\ndata: {"program":"dds-qip","fiscalYear":"2026-27","runId":12,"requestId":7,"entityId":"PV1234-950","decision":"accepted"}\n\n',
+        ),
       },
     }),
     async (c) => {

@@ -20,7 +20,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import { scopedEntityIds } from '../auth/principal.ts';
 import { requireProgramYear } from '../fiscal-years/program-year.ts';
-import { answer, apiRoutes, json } from '../http/api-route.ts';
+import { answer, apiRoutes, eventStream, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { pageOf, pageQuery } from '../http/page.ts';
@@ -176,17 +176,9 @@ export function runRoutes(deps: RunRouteDependencies) {
       roles: ['admin', 'analyst'],
       request: { params: RunParams },
       responses: {
-        200: {
-          description: 'An event stream',
-          content: {
-            'text/event-stream': {
-              schema: z.string().openapi({
-                example:
-                  'event: progress\ndata: {"id":12,"status":"running","progress":{"done":1000,"total":2400}}\n\n',
-              }),
-            },
-          },
-        },
+        200: eventStream(
+          'event: progress\ndata: {"id":12,"status":"running","progress":{"done":1000,"total":2400}}\n\n',
+        ),
       },
       problems: [404],
     }),
