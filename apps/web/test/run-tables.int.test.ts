@@ -19,6 +19,8 @@ const MEASURES = 10;
 const ROWS = PAYEES * MEASURES; // 100,000 results
 const PAYMENT_PAYEES = 100_000;
 const payeeId = (i: number) => `P${String(i).padStart(5, '0')}`;
+/** Payee i's name, as the run copied it: shown beside the id in the results. */
+const payeeName = (i: number) => `Payee ${i}`;
 
 /**
  * Result k (payee k / 10, measure k % 10) has value ((k x 7919 + 12345) mod 100000) / 100000:
@@ -30,6 +32,7 @@ const result = (k: number) => {
   const value = resultValue(k);
   return {
     entityId: payeeId(Math.floor(k / MEASURES)),
+    name: payeeName(Math.floor(k / MEASURES)),
     measure: `m${k % MEASURES}`,
     status: 'scored',
     value,
@@ -82,6 +85,7 @@ const bigResult = (measure: string) => (i: number) => {
   const value = resultValue(i);
   return {
     entityId: payeeId(i),
+    name: payeeName(i),
     measure,
     status: 'scored',
     value,
@@ -193,7 +197,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const scroller = (id: string) => page.getByTestId(id);
-/** The payee and measure of the data rows in the DOM, in order (the virtualiser's window). */
+/** The cells (payee id, name, measure, ...) of the data rows in the DOM, in order (the virtualiser's window). */
 const visibleResults = () =>
   scroller('results-scroller')
     .locator('tbody tr[aria-rowindex]')
@@ -222,7 +226,7 @@ describe('run tables at 100k rows in Chromium', () => {
       .toBe('100,000 of 100,000 results shown');
     console.log(`run tables: 100,000 results loaded and shown in ${Date.now() - loading} ms`);
     // Unsorted, the rows come in the API's order: P00000 m0, P00000 m1, ...
-    expect((await visibleResults())[0]?.cells.slice(0, 2)).toEqual(['P00000', 'm0']);
+    expect((await visibleResults())[0]?.cells.slice(0, 3)).toEqual(['P00000', 'Payee 0', 'm0']);
 
     // Sorting by value: numbers sort descending first. The largest value 0.99999 is k with
     // k x 7919 + 12345 = 99999 (mod 100000); search the 100,000 k for it.
@@ -235,8 +239,8 @@ describe('run tables at 100k rows in Chromium', () => {
       () => expect.poll(() => valueHeader.getAttribute('aria-sort')).toBe('descending'),
     );
     await expect
-      .poll(async () => (await visibleResults())[0]?.cells.slice(0, 2))
-      .toEqual([result(kMax).entityId, result(kMax).measure]);
+      .poll(async () => (await visibleResults())[0]?.cells.slice(0, 3))
+      .toEqual([result(kMax).entityId, result(kMax).name, result(kMax).measure]);
 
     // Scroll to the bottom: the last row is number 100,000 (aria-rowindex counts the header)
     // and holds the smallest value, 0.
@@ -245,8 +249,9 @@ describe('run tables at 100k rows in Chromium', () => {
       () => scroller('results-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight)),
       () => expect.poll(async () => (await visibleResults()).at(-1)?.index).toBe(ROWS + 1),
     );
-    expect((await visibleResults()).at(-1)?.cells.slice(0, 4)).toEqual([
+    expect((await visibleResults()).at(-1)?.cells.slice(0, 5)).toEqual([
       result(kMin).entityId,
+      result(kMin).name,
       result(kMin).measure,
       'scored',
       '0',
@@ -268,10 +273,12 @@ describe('run tables at 100k rows in Chromium', () => {
     const ks = Array.from({ length: MEASURES }, (_, m) => 99_990 + m).filter((k) => resultValue(k) < 0.5);
     expect(await count.textContent()).toBe(`${ks.length} of 100,000 results shown`);
     const rows = await visibleResults();
-    expect(rows.map((r) => r.cells.slice(0, 2))).toEqual(
-      ks.sort((a, b) => resultValue(b) - resultValue(a)).map((k) => [result(k).entityId, result(k).measure]),
+    expect(rows.map((r) => r.cells.slice(0, 3))).toEqual(
+      ks
+        .sort((a, b) => resultValue(b) - resultValue(a))
+        .map((k) => [result(k).entityId, result(k).name, result(k).measure]),
     );
-    expect(rows.every((r) => r.cells[5] === 'not met')).toBe(true);
+    expect(rows.every((r) => r.cells[6] === 'not met')).toBe(true);
     await shot('run-tables-results-filtered');
   }, 90_000);
 
@@ -350,7 +357,11 @@ describe('run tables at 100k rows in Chromium', () => {
     // The first page of q01 is in (its next page is held): 1,000 rows, all q01, named.
     const count = page.getByTestId('results-count');
     await expect.poll(() => count.textContent()).toBe('1,000 of 1,000 results shown');
-    expect((await visibleResults())[0]?.cells.slice(0, 2)).toEqual(['P00000', 'q01 DDS measure 1']);
+    expect((await visibleResults())[0]?.cells.slice(0, 3)).toEqual([
+      'P00000',
+      'Payee 0',
+      'q01 DDS measure 1',
+    ]);
 
     // Switch while q01 is loading: q05 loads from its first page, all 100,000 rows of it.
     // q01's second page has been asked for (and is held) before the switch.
@@ -362,12 +373,16 @@ describe('run tables at 100k rows in Chromium', () => {
         expect.poll(() => count.textContent(), { timeout: 60_000 }).toBe('100,000 of 100,000 results shown'),
     );
     const rows = await visibleResults();
-    expect(rows[0]?.cells.slice(0, 2)).toEqual(['P00000', 'q05 DDS measure 5']);
-    expect(rows.every((r) => r.cells[1] === 'q05 DDS measure 5')).toBe(true);
+    expect(rows[0]?.cells.slice(0, 3)).toEqual(['P00000', 'Payee 0', 'q05 DDS measure 5']);
+    expect(rows.every((r) => r.cells[2] === 'q05 DDS measure 5')).toBe(true);
     await scroller('results-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     // The last row: payee 99,999 of q05 (aria-rowindex 100,001 counts the header).
     await expect.poll(async () => (await visibleResults()).at(-1)?.index).toBe(BIG_PAYEES + 1);
-    expect((await visibleResults()).at(-1)?.cells.slice(0, 2)).toEqual(['P99999', 'q05 DDS measure 5']);
+    expect((await visibleResults()).at(-1)?.cells.slice(0, 3)).toEqual([
+      'P99999',
+      'Payee 99999',
+      'q05 DDS measure 5',
+    ]);
 
     // The held q01 page arrives too late to matter: the q01 load was cancelled, asks no more pages,
     // and its rows never replace q05's.
