@@ -25,26 +25,8 @@ export function entityFromRow(
   errors: RowError[],
 ): EntityInput | null {
   const before = errors.length;
-  const id = typeof value.id === 'string' ? value.id.trim() : value.id;
-  if (typeof id !== 'string' || id === '') {
-    errors.push({
-      row,
-      path: 'id',
-      message: typeof id === 'string' || id === undefined ? 'is required' : 'must be a string',
-    });
-  } else if (id.length > MAX_ID_LENGTH) {
-    errors.push({ row, path: 'id', message: `must be at most ${MAX_ID_LENGTH} characters` });
-  }
-  const name = typeof value.name === 'string' ? value.name.trim() : value.name;
-  if (typeof name !== 'string' || name === '') {
-    errors.push({
-      row,
-      path: 'name',
-      message: typeof name === 'string' || name === undefined ? 'is required' : 'must be a string',
-    });
-  } else if (name.length > MAX_NAME_LENGTH) {
-    errors.push({ row, path: 'name', message: `must be at most ${MAX_NAME_LENGTH} characters` });
-  }
+  const id = requiredText(value, 'id', MAX_ID_LENGTH, row, errors);
+  const name = requiredText(value, 'name', MAX_NAME_LENGTH, row, errors);
 
   const attributes: Record<string, unknown> = {};
   for (const [field, raw] of Object.entries(value)) {
@@ -66,4 +48,26 @@ export function entityFromRow(
   }
   if (errors.length > before) return null;
   return { id: id as string, name: name as string, attributes };
+}
+
+/** The row's text field `path`, trimmed; pushes why not (never quoting it) when it is missing, not text or too long. */
+function requiredText(
+  value: Record<string, unknown>,
+  path: 'id' | 'name',
+  max: number,
+  row: number,
+  errors: RowError[],
+): string | undefined {
+  const raw = value[path];
+  const text = typeof raw === 'string' ? raw.trim() : raw;
+  if (typeof text !== 'string' || text === '') {
+    const message = typeof text === 'string' || text === undefined ? 'is required' : 'must be a string';
+    errors.push({ row, path, message });
+    return undefined;
+  }
+  if (text.length > max) {
+    errors.push({ row, path, message: `must be at most ${max} characters` });
+    return undefined;
+  }
+  return text;
 }

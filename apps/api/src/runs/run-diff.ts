@@ -69,19 +69,15 @@ export async function runDiff(
     });
   }
   // Payees whose total did not change still show the same total on both sides.
-  const unchanged = [...byPayee.values()].filter(
-    (p) => p.totalCents.from === null && p.totalCents.to === null,
-  );
+  const unchanged = [...byPayee.values()]
+    .filter((p) => p.totalCents.from === null && p.totalCents.to === null)
+    .map((p) => p.entityId);
   if (unchanged.length > 0) {
     const totals = await db
       .selectFrom('run_payee_payments')
       .select(['entity_id', 'total_cents'])
       .where('run_id', '=', run.id)
-      .where(
-        'entity_id',
-        'in',
-        unchanged.map((p) => p.entityId),
-      )
+      .where('entity_id', 'in', unchanged)
       .execute();
     for (const t of totals) {
       const p = byPayee.get(t.entity_id);
