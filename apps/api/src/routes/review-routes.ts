@@ -31,7 +31,7 @@ import {
 import { runRulebook, todayIn } from '../review/run-rulebook.ts';
 import { requireVisiblePayee, requireVisibleRun } from '../review/visible-run.ts';
 import { RunParams, RunSchema } from '../runs/run-schemas.ts';
-import { requireRun, runView } from '../runs/run-view.ts';
+import { requireRun, requireSucceeded, runView } from '../runs/run-view.ts';
 import { checkPreviewSubmissions } from '../submissions/check-preview-submissions.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
 
@@ -85,8 +85,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
     async (c) => {
       const run = await requireRun(db, c.req.valid('param').id);
       const { reviewUntil } = c.req.valid('json');
-      if (run.status !== 'succeeded')
-        throw problems.conflict(`Run ${run.id} did not succeed (${run.status}).`);
+      requireSucceeded(run);
       if (run.stage === 'final')
         throw problems.conflict(`Run ${run.id} is final: it is no longer open for review.`);
       const compiled = await runRulebook(db, run);

@@ -26,18 +26,11 @@ import {
   RunPaymentPageSchema,
   RunResultPageSchema,
 } from '../runs/run-schemas.ts';
-import { requireRun } from '../runs/run-view.ts';
+import { requireOutput, requireRun } from '../runs/run-view.ts';
 
 const route = apiRoutes('runs');
 
 const EntityIdQuery = z.string().min(1).max(200).optional().openapi({ example: 'PV-00017-950' });
-
-/** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
-function requireOutput(run: RunRecord): void {
-  if (run.status !== 'succeeded') {
-    throw problems.conflict(`Run ${run.id} has no results: it is ${run.status}.`);
-  }
-}
 
 /**
  * A run's output as a principal may see it: the run (404 as for none when it may not see it), the

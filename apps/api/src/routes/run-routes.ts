@@ -28,7 +28,7 @@ import { problems } from '../http/problem.ts';
 import { decodeCursor } from '../ingest/page-cursor.ts';
 import { narrowForSubmitter, requireVisibleRun } from '../review/visible-run.ts';
 import { NewRunSchema, ProgramYearParams, RunListSchema, RunParams, RunSchema } from '../runs/run-schemas.ts';
-import { requireRun, runView } from '../runs/run-view.ts';
+import { requireRun, requireSucceeded, runView } from '../runs/run-view.ts';
 import { runOutputRoutes } from './run-output-routes.ts';
 
 const route = apiRoutes('runs');
@@ -249,8 +249,7 @@ export function runRoutes(deps: RunRouteDependencies) {
     }),
     async (c) => {
       const run = await requireRun(db, c.req.valid('param').id);
-      if (run.status !== 'succeeded')
-        throw problems.conflict(`Run ${run.id} did not succeed (${run.status}).`);
+      requireSucceeded(run);
       const actor = c.get('principal').keyId;
       await db.transaction().execute(async (trx) => {
         // Shared lock: closing the year waits for this, and this never lands in a closed year.

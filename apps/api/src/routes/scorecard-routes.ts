@@ -14,6 +14,7 @@ import { ScorecardSchema, StandingSchema } from '../review/scorecard-schemas.ts'
 import { payeeStanding } from '../review/standing.ts';
 import { requireVisiblePayee, requireVisibleRun } from '../review/visible-run.ts';
 import { RunIdParam } from '../runs/run-schemas.ts';
+import { requireOutput } from '../runs/run-view.ts';
 
 const route = apiRoutes('scorecards');
 
@@ -45,8 +46,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
       const principal = c.get('principal');
       const run = await requireVisibleRun(db, principal, id);
       requireVisiblePayee(principal, run, entityId);
-      if (run.status !== 'succeeded')
-        throw problems.conflict(`Run ${run.id} has no results: it is ${run.status}.`);
+      requireOutput(run);
       return c.json((await runScorecard(db, run, entityId)) as never, 200);
     },
   );

@@ -33,3 +33,14 @@ export async function requireRun(db: Kysely<Database>, id: string): Promise<RunR
   if (!run) throw problems.notFound(`Run ${id} does not exist.`);
   return run;
 }
+
+/** 409 unless the run succeeded: only a succeeded run can be published or marked official. */
+export function requireSucceeded(run: RunRecord): void {
+  if (run.status !== 'succeeded') throw problems.conflict(`Run ${run.id} did not succeed (${run.status}).`);
+}
+
+/** Only a succeeded run has output to show; a run still going or failed answers 409 with its state. */
+export function requireOutput(run: RunRecord): void {
+  if (run.status !== 'succeeded')
+    throw problems.conflict(`Run ${run.id} has no results: it is ${run.status}.`);
+}
