@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Database } from '@quip/db';
+import { type Database, ROLES } from '@quip/db';
 import { streamSSE } from 'hono/streaming';
 import { type Kysely, sql } from 'kysely';
 import { canSeeEntity, type Principal, scopedEntityIds } from '../auth/principal.ts';
@@ -51,7 +51,7 @@ export function eventRoutes(db: Kysely<Database>, options: { pollMs?: number } =
       summary: 'Run completions, publications and review decisions, pushed as server-sent events',
       description:
         "Events: `run.completed` (a run succeeded or failed, sent about a second after it ends; administrators and analysts), `run.published` (a run published as preliminary), `run.final` (a run marked official), `request.filed` and `request.decided` (a review request). Each `data` is JSON with `program`, `fiscalYear`, `runId` and, for requests, `requestId`, `entityId` and `decision`. A submitter receives the events of its own payees' programs and requests only. Every event carries an `id` (where the stream stands: `<audit entry>-<run finish time in µs>-<run id>`): reconnect with `Last-Event-ID` set to the last one received to receive what was missed, run completions included, each once. The stream stays open until the client closes it; a `ping` comment is sent every 15 s.",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       responses: {
         200: eventStream(
           'id: 42-1814774400123456-12\nevent: request.decided\ndata: {"program":"dds-qip","fiscalYear":"2026-27","runId":12,"requestId":7,"entityId":"PV1234-950","decision":"accepted"}\n\n',

@@ -7,6 +7,7 @@ import {
   RulebookError,
   validateRulebook,
 } from '@quip/core';
+import { ROLES } from '@quip/db';
 import { canSeeEntity } from '../auth/principal.ts';
 import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -101,7 +102,7 @@ export function previewRoutes({ db, clock }: BulkRouteDependencies) {
       summary: 'Evaluate a rulebook over given payees and submissions, storing nothing',
       description:
         "Computes results and payments, with their explanations, from the published rulebook (or the `rulebook` given) over the payees and submissions in the body. Nothing is read from or written to the stored data. Submissions are checked exactly as an upload checks them: a row upload would refuse makes preview answer 422 with the same `errors` (row n is the n-th submission). A submission without `submittedOn` counts as received today (or on `asOf` when that is earlier). A problem with one payee (e.g. an EPT member count outside the class table) is an entry in `issues` naming that payee; the other payees' results are unaffected. Analysts and admins; a submitter only for its own payees (another's answers 404).",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         params: z.object({ fy: FiscalYearParam, program: ProgramParam }),
         body: { required: true, content: json(PreviewRequest) },

@@ -10,6 +10,7 @@ import {
   markRunPreliminary,
   payeeRunSide,
   type ReviewRequestRecord,
+  ROLES,
 } from '@quip/db';
 import { canSeeEntity, type Principal } from '../auth/principal.ts';
 import { answer, apiRoutes, json } from '../http/api-route.ts';
@@ -222,7 +223,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
       path: '/requests',
       operationId: 'listReviewRequests',
       summary: 'Review requests, newest first (a submitter sees its own payees only)',
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         query: z.object({
           runId: z
@@ -266,7 +267,7 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
       summary: 'A review request, its decision, and once a newer run exists the before and after',
       description:
         "`outcome` compares the request's run with the newest succeeded run of the program's year: the disputed measure's result and the payee's payment total on each side. Another payee's request answers 404.",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: { params: z.object({ id: RequestIdParam }) },
       responses: { 200: answer('The request', ReviewRequestSchema) },
       problems: [404],

@@ -4,6 +4,7 @@ import {
   expandResultJson,
   listRunPayments,
   listRunResults,
+  ROLES,
   type RunPayment,
   type RunRecord,
 } from '@quip/db';
@@ -61,7 +62,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       summary: 'Results per payee and measure (value, target, met, points), a page at a time',
       description:
         "With `explain=1` and an `entityId`, the payee's results come with their explanation trace, recomputed exactly from what the run pinned. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         params: RunParams,
         query: z.object({
@@ -122,7 +123,7 @@ export function runOutputRoutes(db: Kysely<Database>) {
       summary: 'Payments per payee with their lines; or the payment file (?format=csv or xlsx)',
       description:
         'JSON pages of payments, or the whole payment file: one row per payment line with payee id, name, program, fiscal year, line kind and the amount in dollars.cents (column amount_dollars), then a TOTAL row. CSV text cells that a spreadsheet would read as a formula start with an apostrophe. Submitters see their own payees of published runs (stage preliminary or final) only; another run answers 404.',
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         params: RunParams,
         query: z.object({

@@ -13,6 +13,7 @@ import {
   listRuns,
   lockFiscalYear,
   markRunOfficial,
+  ROLES,
   runProgress,
 } from '@quip/db';
 import { enqueueRun, type JobRunner } from '@quip/jobs';
@@ -116,7 +117,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       summary: 'The runs of a program in a fiscal year, newest first',
       description:
         'A submitter sees the published runs only (stage preliminary or final) that have one of its payees, each with the totals of its own payees.',
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         params: ProgramYearParams,
         query: z.object(pageQuery(200, 50, 'MTI')),
@@ -153,7 +154,7 @@ export function runRoutes(deps: RunRouteDependencies) {
       summary: 'A run: status, progress (payees done of total), totals, or why it failed',
       description:
         'A submitter sees a published run (stage preliminary or final) that has one of its payees, with the totals of its own payees only; any other run answers 404.',
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: { params: RunParams },
       responses: { 200: answer('The run', RunSchema) },
       problems: [404],

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultAsOf } from '@quip/core';
-import type { Database } from '@quip/db';
+import { type Database, ROLES } from '@quip/db';
 import type { Kysely } from 'kysely';
 import { canSeeEntity } from '../auth/principal.ts';
 import { answer, apiRoutes } from '../http/api-route.ts';
@@ -36,7 +36,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
       summary: "A payee's scorecard of a run, in plain words: each measure, then the money",
       description:
         "Built from what the run stored and pinned (results, payment, the payee's submissions current at its snapshot, the rulebook version). `run.stage` says which results it shows: draft (not published), preliminary or final. Administrators and analysts read any payee of any run; a submitter its own payees of published runs; anything else answers 404. 409 while the run has no results.",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: { params: z.object({ id: RunIdParam, entityId: EntityIdParam }) },
       responses: { 200: answer('The scorecard', ScorecardSchema) },
       problems: [404, 409],
@@ -59,7 +59,7 @@ export function scorecardRoutes(db: Kysely<Database>, clock: () => Date) {
       summary: "A payee's standing now: its scorecard from the data stored today, and its calendar",
       description:
         "Computed now from the stored payees and submissions with the published rulebook, stored nowhere (`run.id` null, `run.stage` 'standing'). `asOf` defaults to today in the rulebook's time zone, or the run's default as-of day when that is earlier. `calendar` lists what is due when: received (on time), late, missing (due and not received) or upcoming. A submitter reads its own payees only (another answers 404); 409 when nothing is published.",
-      roles: ['admin', 'analyst', 'submitter'],
+      roles: ROLES,
       request: {
         params: z.object({ fy: FiscalYearParam, program: ProgramParam, entityId: EntityIdParam }),
         query: z.object({
