@@ -150,6 +150,23 @@ export type CreatePaymentCycleOutcome =
   | { kind: 'run-older'; run: RunRecord; lastRunId: number; lastCycleId: number }
   | { kind: 'over-budget'; overrun: CycleBudgetOverrun; totals: CycleTotals };
 
+/** The audit entry of a cycle's creation or approval: the key and its name, the cycle, its run, `more`, the totals. */
+function auditCycle(
+  trx: Transaction<Database>,
+  action: 'payment-cycle.create' | 'payment-cycle.approve',
+  actor: string,
+  keyName: string,
+  cycle: PaymentCycleRecord,
+  more: Record<string, unknown>,
+): Promise<void> {
+  return appendAudit(trx, {
+    actor,
+    action,
+    subject: `${cycle.program}/${cycle.fiscalYear}`,
+    details: { cycle: cycle.id, run: cycle.runId, keyName, ...more, ...cycle.totals },
+  });
+}
+
 /**
  * Makes a draft cycle from a succeeded run of the program and year: every line of the run keyed
  * (paymentLineKey), what approved cycles paid before (the year's ledger, every year's for lifetime
@@ -215,17 +232,8 @@ export async function createPaymentCycle(
     `.execute(trx);
     const cycle = cycleOf(inserted.rows[0] as CycleRow);
     await insertCycleLines(trx, client, cycle.id, computed.lines);
-    await appendAudit(trx, {
-      actor: input.createdBy,
-      action: 'payment-cycle.create',
-      subject: `${input.programId}/${input.fiscalYear}`,
-      details: {
-        cycle: cycle.id,
-        run: run.id,
-        keyName: input.createdByName,
-        interimShare,
-        ...cycle.totals,
-      },
+    await auditCycle(trx, 'payment-cycle.create', input.createdBy, input.createdByName, cycle, {
+      interimShare,
     });
     return { kind: 'created', cycle } as const;
   };
@@ -298,18 +306,9 @@ export async function approvePaymentCycle(
              ${cycle.approvedAt}::timestamptz
       from payment_cycle_lines where cycle_id = ${row.id} and due_cents <> 0
     `.execute(trx);
-    await appendAudit(trx, {
-      actor: input.approvedBy,
-      action: 'payment-cycle.approve',
-      subject: `${row.program_id}/${row.fiscal_year}`,
-      details: {
-        cycle: row.id,
-        run: Number(row.run_id),
-        keyName: input.approvedByName,
-        createdBy: row.created_by,
-        ledgerEntries: Number(entries.numAffectedRows ?? 0n),
-        ...cycle.totals,
-      },
+    await auditCycle(trx, 'payment-cycle.approve', input.approvedBy, input.approvedByName, cycle, {
+      createdBy: row.created_by,
+      ledgerEntries: Number(entries.numAffectedRows ?? 0n),
     });
     return { kind: 'approved', cycle, replayed: false } as const;
   });
