@@ -357,23 +357,10 @@ async function runEntitlements(db: Db, runId: number) {
 
 /**
  * Per payee and key: paid in the year, and in every year for keys the ledger holds as lifetime
- * (asked only when the rulebook has lifetime keys: the year's entries alone are a smaller read).
+ * (read only when the rulebook has lifetime keys: the year's entries alone are a smaller read, and
+ * each of them is in the year).
  */
 async function ledgerBalances(db: Db, programId: string, fiscalYear: string, lifetime: boolean) {
-  if (!lifetime) {
-    const result = await sql<{ entity_id: string; key: string; kind: string; paid: number }>`
-      select entity_id, key, min(kind) as kind, sum(amount_cents)::int8 as paid
-      from payment_ledger where program_id = ${programId} and fiscal_year = ${fiscalYear}
-      group by entity_id, key order by entity_id, key
-    `.execute(db);
-    return result.rows.map((r) => ({
-      entityId: r.entity_id,
-      key: r.key,
-      kind: r.kind,
-      yearPaidCents: Number(r.paid),
-      lifetimePaidCents: Number(r.paid),
-    }));
-  }
   const result = await sql<{
     entity_id: string;
     key: string;
@@ -387,7 +374,7 @@ async function ledgerBalances(db: Db, programId: string, fiscalYear: string, lif
            sum(amount_cents)::int8 as lifetime_paid,
            bool_or(fiscal_year = ${fiscalYear}) as in_year
     from payment_ledger
-    where program_id = ${programId} and (fiscal_year = ${fiscalYear} or lifetime)
+    where program_id = ${programId} and (fiscal_year = ${fiscalYear} ${lifetime ? sql`or lifetime` : sql``})
     group by entity_id, key order by entity_id, key
   `.execute(db);
   return result.rows.map((r) => ({
