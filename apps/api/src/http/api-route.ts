@@ -1,9 +1,9 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
-import type { ApiKeyRole } from '@quip/db';
-import type { MiddlewareHandler } from 'hono';
+import type { ApiKeyRole, Database } from '@quip/db';
+import type { Kysely } from 'kysely';
 import { requireRole } from '../auth/authenticate.ts';
-import type { AppEnv } from './app-env.ts';
 import { bearerSecurity, type ProblemStatus, problemAnswers } from './common-schemas.ts';
+import { IdempotencyHeaders, idempotency } from './idempotency.ts';
 
 /** A JSON body or answer of the given schema. */
 export const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
@@ -12,8 +12,8 @@ export const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': {
 type Operation = Omit<RouteConfig, 'tags' | 'security' | 'middleware'> & {
   /** The roles that may call it (403 for the others); any key's when absent. */
   roles?: readonly ApiKeyRole[];
-  /** Middleware after the role check (e.g. idempotency). */
-  use?: readonly MiddlewareHandler<AppEnv>[];
+  /** Takes an Idempotency-Key (the header documented, the answer recorded in this database). */
+  idempotent?: Kysely<Database>;
   /** The problems the route gives itself (404, 409, ...); middleware's are documented for it. */
   problems?: readonly ProblemStatus[];
 };
@@ -24,17 +24,26 @@ type ProblemsOf<R extends Operation> = R['problems'] extends readonly (infer S e
 
 /**
  * The operations of one tag of /api/v1: each declared with what is its own (method, path, texts,
- * request, success answers, the roles it admits, the problems it gives itself) and given the bearer
- * security, the role check and the problem answers by reference, so no route writes them out again.
+ * request, success answers, the roles it admits, the problems it gives itself, whether it is
+ * idempotent) and given the bearer security, the role check, the idempotency middleware and header,
+ * and the problem answers by reference, so no route writes them out again.
  */
 export function apiRoutes(tag: string) {
   return <const R extends Operation>(operation: R) => {
-    const { roles, use = [], problems = [], responses, ...own } = operation;
+    const { roles, idempotent, problems = [], request, responses, ...own } = operation;
     return createRoute({
       ...own,
+      ...((idempotent
+        ? { request: { ...request, headers: IdempotencyHeaders } }
+        : request
+          ? { request }
+          : {}) as Pick<R, 'request' & keyof R>),
       tags: [tag],
       security: bearerSecurity,
-      middleware: [...(roles ? [requireRole(...roles)] : []), ...use],
+      middleware: [
+        ...(roles ? [requireRole(...roles)] : []),
+        ...(idempotent ? [idempotency(idempotent)] : []),
+      ],
       responses: { ...responses, ...problemAnswers(...problems) } as R['responses'] &
         Record<ProblemsOf<R>, { $ref: string }>,
     });

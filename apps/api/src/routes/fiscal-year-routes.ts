@@ -19,7 +19,6 @@ import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts'
 import { apiRoutes } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FiscalYearParam } from '../http/common-schemas.ts';
-import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { ProblemSchema, problem, problems } from '../http/problem.ts';
 import { problemTypeUri } from '../http/problem-types.ts';
 import { cloneRulebooks } from '../rulebooks/clone-rulebooks.ts';
@@ -250,9 +249,8 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       summary: 'Create a fiscal year (admins)',
       description: 'Its dates follow from its name: 2027-28 runs 2027-07-01 to 2028-06-30.',
       roles: ['admin'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
-        headers: IdempotencyHeaders,
         body: { required: true, content: { 'application/json': { schema: NewFiscalYearSchema } } },
       },
       responses: {
@@ -357,9 +355,8 @@ export function fiscalYearRoutes(db: Kysely<Database>) {
       description:
         "Each draft is the source year's latest published version moved to this year: every date it holds (effective and due dates, date fields' min and max, milestone `by`, date literals in expressions) and every fiscal-year name (`fiscalYear`, periods, baseline periods, names in messages and descriptions) moves by the years between the two. Each cloned program lists what moved (`shifted`) and what was left for the administrator to review (`unshifted`: dates in text, numbers that may be years, February 29 moved into a common year). Every draft is validated (422 lists all problems, nothing saved). Programs that already have a rulebook in this year are skipped, so cloning again changes nothing.",
       roles: ['admin'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
-        headers: IdempotencyHeaders,
         params: z.object({
           fy: FiscalYearParam,
           source: FiscalYearParam.openapi({ param: { name: 'source', in: 'path' }, example: '2026-27' }),

@@ -18,7 +18,6 @@ import { requireProgramYear } from '../fiscal-years/program-year.ts';
 import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FileFormatQuery, fileAnswer, pageOrFile } from '../http/file-answer.ts';
-import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { decodePairCursor, definedFields, pageOf, pageQuery, pairKey } from '../http/page.ts';
 import { type Problem, problem, problems } from '../http/problem.ts';
 import { decodeCursor } from '../ingest/page-cursor.ts';
@@ -94,10 +93,9 @@ export function paymentCycleRoutes(db: Kysely<Database>) {
       description:
         "Every line of the run, by payee and key: due = entitled (times the rulebook's interim share while the run is not official) - paid before by approved cycles (every fiscal year for lifetime keys such as EPT's milestone:<n>). Negative = a recovery. 422 for a run that does not exist or is another program's or year's; 409 for a run that did not succeed, a run older than the one the last approved cycle paid, or a cycle over budget (`overCents` says by how much). Nothing is stored when refused.",
       roles: ['admin'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
         params: ProgramYearParams,
-        headers: IdempotencyHeaders,
         body: { required: true, content: json(NewCycleSchema) },
       },
       responses: { 201: answer('The draft', CycleSchema) },

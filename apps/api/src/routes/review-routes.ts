@@ -15,7 +15,6 @@ import {
 import { canSeeEntity, type Principal } from '../auth/principal.ts';
 import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { definedFields, pageOf, pageQuery } from '../http/page.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor } from '../ingest/page-cursor.ts';
@@ -122,10 +121,9 @@ export function reviewRoutes({ db, clock, maxRowsPerRequest }: BulkRouteDependen
       description:
         "Names the disputed measure or payment line, the reason, and optionally the proposed value and corrected records (submission objects, checked exactly as an upload checks them: 422 with `errors` per row). Open until the run's `reviewUntil` inclusive, in the rulebook's time zone: after it, 409 naming the date. Another payee answers 404.",
       roles: ['admin', 'submitter'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
         params: RunParams,
-        headers: IdempotencyHeaders,
         body: { required: true, content: json(NewReviewRequestSchema) },
       },
       responses: {

@@ -16,7 +16,6 @@ import { lockWritableFiscalYear } from '../fiscal-years/writable-fiscal-year.ts'
 import { answer, apiRoutes, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FiscalYearParam, ProgramParam } from '../http/common-schemas.ts';
-import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { problems } from '../http/problem.ts';
 import { invalidRulebook, targetIssues } from '../rulebooks/invalid-rulebook.ts';
 import { diffJson } from '../rulebooks/json-diff.ts';
@@ -134,10 +133,9 @@ export function rulebookRoutes(db: Kysely<Database>) {
         'note (422 when it is missing or blank); the note is kept in the version history and the audit log. ' +
         'A request without a body still publishes, with no note (the form older clients send). 409 when there is no draft.',
       roles: ['admin'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
         params,
-        headers: IdempotencyHeaders,
         body: { required: false, content: json(PublishRulebookRequestSchema) },
       },
       responses: { 200: answer('The new published version', PublishedRulebookSchema) },

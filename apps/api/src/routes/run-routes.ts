@@ -23,7 +23,6 @@ import { scopedEntityIds } from '../auth/principal.ts';
 import { requireProgramYear } from '../fiscal-years/program-year.ts';
 import { answer, apiRoutes, eventStream, json } from '../http/api-route.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { IdempotencyHeaders, idempotency } from '../http/idempotency.ts';
 import { pageOf, pageQuery } from '../http/page.ts';
 import { problems } from '../http/problem.ts';
 import { decodeCursor } from '../ingest/page-cursor.ts';
@@ -56,10 +55,9 @@ export function runRoutes(deps: RunRouteDependencies) {
       description:
         'Pins the published rulebook version and the data (the submissions current now) and queues the run: `202 {"id"}`. Follow it at GET /runs/{id} or /runs/{id}/events. Without `asOf` the run evaluates on the fiscal year\'s last day or the rulebook\'s last due date, whichever is later. 409 when the fiscal year is closed or the program has no published rulebook.',
       roles: ['admin'],
-      use: [idempotency(db)],
+      idempotent: db,
       request: {
         params: ProgramYearParams,
-        headers: IdempotencyHeaders,
         body: { required: true, content: json(NewRunSchema) },
       },
       responses: {
