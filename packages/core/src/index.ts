@@ -73,7 +73,6 @@ export { describeRulebookChanges, type RulebookChange } from './rulebook-words/r
 export { buildScorecard, type ScorecardInput } from './scorecard/build-scorecard.ts';
 export type { ScorecardPopulation } from './scorecard/counterfactual.ts';
 export { formatDollars } from './scorecard/format-dollars.ts';
-export { paysEveryPayeeAlone, storedPopulation } from './scorecard/stored-population.ts';
 export type {
   ReceivedBatch,
   Scorecard,
@@ -83,5 +82,6 @@ export type {
   ScorecardRest,
   ScorecardStage,
 } from './scorecard/scorecard.ts';
+export { paysEveryPayeeAlone, storedPopulation } from './scorecard/stored-population.ts';
 export { TargetSpecSchema } from './targets/target-spec.ts';
 export { DEFAULT_TIME_ZONE, dayIn } from './time-zone.ts';

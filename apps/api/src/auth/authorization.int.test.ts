@@ -1,3 +1,4 @@
+import { type ApiKeyRole, ROLES } from '@quip/db';
 import { DATABASE_KINDS, publishRulebook } from '@quip/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddsQipRulebook } from '../testing/rulebooks-fixture.ts';
@@ -10,10 +11,10 @@ import { hashApiKey } from './api-key-secret.ts';
  * row whose operation is gone. Submitters are scoped to payee PV-A; PV-B belongs to someone else.
  */
 
-type Role = 'admin' | 'analyst' | 'submitter';
-const ALL: Role[] = ['admin', 'analyst', 'submitter'];
-const READERS: Role[] = ['admin', 'analyst'];
-const ADMINS: Role[] = ['admin'];
+type Role = ApiKeyRole;
+const ALL: readonly Role[] = ROLES;
+const READERS: readonly Role[] = ['admin', 'analyst'];
+const ADMINS: readonly Role[] = ['admin'];
 const SUBMITTERS: Role[] = ['admin', 'submitter'];
 
 interface ForeignPayee {
@@ -23,7 +24,7 @@ interface ForeignPayee {
   status?: number;
 }
 interface Access {
-  roles: Role[] | 'public';
+  roles: readonly Role[] | 'public';
   params?: Record<string, string>;
   query?: string;
   foreign?: ForeignPayee;

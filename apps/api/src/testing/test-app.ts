@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ApiKeyRole,
   type DatabaseKind,
   insertApiKey,
   listPrograms,
@@ -34,7 +35,7 @@ export interface TestApp {
    * Creates a key with the given role and scope and returns its secret. A scope entry is
    * `program:entityId`; a bare id is scoped in every program (as migration 0011 keeps old keys).
    */
-  keyFor(role: 'admin' | 'analyst' | 'submitter', entityIds?: string[]): Promise<string>;
+  keyFor(role: ApiKeyRole, entityIds?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
