@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { listPayeesForChecks, listSubmissions } from '@quip/db';
+import { listSubmissions } from '@quip/db';
 import { requireRole } from '../auth/authenticate.ts';
 import { canSeeEntity, scopedEntityIds } from '../auth/principal.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -18,6 +18,7 @@ import { idempotentUpload, type RecordAnswer } from '../ingest/idempotent-upload
 import { decodeCursor, encodeCursor } from '../ingest/page-cursor.ts';
 import { findProgramRulebook, requireProgramRulebook } from '../ingest/published-rulebook.ts';
 import { ingestSubmissions } from '../submissions/ingest-submissions.ts';
+import { payeesForChecks } from '../submissions/payees-for-checks.ts';
 import { receiptTime } from '../submissions/receipt-time.ts';
 import type { BulkRouteDependencies } from './entity-routes.ts';
 import { SUBMISSION_SCHEMA_PATH } from './submission-schema-routes.ts';
@@ -276,11 +277,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
       const published = await requireProgramRulebook(db, fy, program);
       const scoped = scopedEntityIds(principal, { program, fiscalYear: fy });
       const scope = scoped === null ? null : new Set(scoped);
-      const payees = new Map(
-        (await listPayeesForChecks(db, { fiscalYear: fy, programId: program }))
-          .filter((p) => scope === null || scope.has(p.id))
-          .map((p) => [p.id, p]),
-      );
+      const payeeOf = await payeesForChecks(db, { fiscalYear: fy, programId: program }, scope);
       const dryRun = c.req.query('dryRun') === '1';
       const upload = (body: ReadableStream<Uint8Array>, recordAnswer: RecordAnswer) =>
         ingestSubmissions(
@@ -290,7 +287,7 @@ export function submissionRoutes({ db, maxRowsPerRequest, clock }: BulkRouteDepe
             fiscalYear: fy,
             programId: program,
             compiled: published.compiled,
-            payeeOf: (id) => payees.get(id),
+            payeeOf,
             keyId: principal.keyId,
             format,
             ...receiptTime(clock(), published.compiled),

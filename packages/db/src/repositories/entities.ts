@@ -105,18 +105,23 @@ export async function listEntityIds(db: Db, scope: EntityScope): Promise<string[
 }
 
 /**
- * Every payee of a program year as the engine reads one (`{id, ...fields}`): what a submission
- * batch is checked against (is the payee known, does the measure apply to it).
+ * A page of a program year's payees with their fields, by id after `after`: what a submission
+ * batch is checked against (is the payee known, does the measure apply to it). The rows as
+ * stored; the caller builds a payee as the engine reads one (`{id, ...fields}`) only for the
+ * payees its rows name, and reads a large program a page at a time.
  */
 export async function listPayeesForChecks(
   db: Db,
   scope: EntityScope,
-): Promise<{ id: string; [field: string]: unknown }[]> {
-  const rows = await db
+  page: { after: string | null; limit: number },
+): Promise<{ id: string; attributes: Record<string, unknown> }[]> {
+  let q = db
     .selectFrom('entities')
     .select(['id', 'attributes'])
     .where('fiscal_year', '=', scope.fiscalYear)
     .where('program_id', '=', scope.programId)
-    .execute();
-  return rows.map((r) => ({ ...(r.attributes as Record<string, unknown>), id: r.id }));
+    .orderBy('id')
+    .limit(page.limit);
+  if (page.after !== null) q = q.where('id', '>', page.after);
+  return (await q.execute()) as { id: string; attributes: Record<string, unknown> }[];
 }
