@@ -89,6 +89,7 @@ export {
   type RunPayee,
 } from './repositories/run-inputs.ts';
 export { copyRunOutput, RUN_RESULT_COPY_COLUMNS } from './repositories/run-output-copy.ts';
+export { refreshRunOutputStatistics } from './repositories/run-output-statistics.ts';
 export {
   insertRunPayments,
   listRunPayments,

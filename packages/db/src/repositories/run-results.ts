@@ -68,24 +68,35 @@ export interface StoredRunResult {
   result: Record<string, unknown>;
 }
 
-/** Results by payee then measure, a page at a time, each with its payee's name as the run copied it. */
+/**
+ * Results by payee then measure, a page at a time, each with its payee's name as the run copied it.
+ * The page is taken first, in the results' key order, and only its rows are joined to the names:
+ * joined first, a planner without fresh statistics (PGlite never analyzes by itself) read every
+ * result of the run and sorted them for each page.
+ */
 export async function listRunResults(db: Db, query: RunResultQuery): Promise<StoredRunResult[]> {
   if (query.entityIds !== null && query.entityIds.length === 0) return [];
-  let q = db
-    .selectFrom('run_results as r')
-    .innerJoin('run_payees as e', 'e.entity_id', 'r.entity_id')
+  let page = db
+    .selectFrom('run_results')
+    .select(['entity_id', 'measure', 'result'])
+    .where('run_id', '=', query.runId)
+    .orderBy('entity_id')
+    .orderBy('measure')
+    .limit(query.limit);
+  if (query.entityIds !== null) page = page.where('entity_id', 'in', query.entityIds);
+  if (query.entityId !== undefined) page = page.where('entity_id', '=', query.entityId);
+  if (query.measure !== undefined) page = page.where('measure', '=', query.measure);
+  const after = query.after;
+  if (after) page = page.where(sql<boolean>`(entity_id, measure) > (${after.entityId}, ${after.measure})`);
+  const rows = await db
+    .selectFrom(page.as('r'))
+    .innerJoin('run_payees as e', (j) =>
+      j.onRef('e.entity_id', '=', 'r.entity_id').on('e.run_id', '=', query.runId),
+    )
     .select(['r.entity_id', 'e.name', 'r.measure', 'r.result'])
-    .where('r.run_id', '=', query.runId)
-    .where('e.run_id', '=', query.runId)
     .orderBy('r.entity_id')
     .orderBy('r.measure')
-    .limit(query.limit);
-  if (query.entityIds !== null) q = q.where('r.entity_id', 'in', query.entityIds);
-  if (query.entityId !== undefined) q = q.where('r.entity_id', '=', query.entityId);
-  if (query.measure !== undefined) q = q.where('r.measure', '=', query.measure);
-  const after = query.after;
-  if (after) q = q.where(sql<boolean>`(r.entity_id, r.measure) > (${after.entityId}, ${after.measure})`);
-  const rows = await q.execute();
+    .execute();
   return rows.map((r) => ({
     entityId: r.entity_id,
     name: r.name,

@@ -10,6 +10,7 @@ import {
   isActiveRunStatus,
   isRunActive,
   listRunChunks,
+  refreshRunOutputStatistics,
   resultCopyBatches,
   runPaymentTotals,
   runResultRow,
@@ -92,6 +93,8 @@ export function runJob(db: Kysely<Database>) {
         }
       }
       const issues = paid.issues.slice(0, MAX_ISSUES);
+      // Before readers come for its pages: the planner must know the run's output is there.
+      await refreshRunOutputStatistics(db);
       await finishRun(db, runId, { status: 'succeeded', totals, issues });
       return { status: 'succeeded', totals };
     },

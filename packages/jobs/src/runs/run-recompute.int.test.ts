@@ -81,6 +81,17 @@ describe.each(['inline', 'bullmq'] as const)('recompute runs: %s', (kind) => {
       null,
     ]);
     expect(results[0]?.target).toBeCloseTo(0.45, 12);
+    // The run leaves the planner statistics of its output: 10 payees x 2 measures = 20 results,
+    // 10 payees, 10 payments (without them a page of results read and sorted every result).
+    const { rows } = await sql<{ table: string; tuples: number }>`
+      select relname as table, reltuples::int as tuples from pg_class
+      where relname in ('run_payees', 'run_results', 'run_payee_payments') order by relname
+    `.execute(database.db);
+    expect(rows.map((r) => [r.table, Number(r.tuples)])).toEqual([
+      ['run_payee_payments', 10],
+      ['run_payees', 10],
+      ['run_results', 20],
+    ]);
   });
 
   it('gives identical payments for the same rulebook and snapshot, and writes nothing twice on a retry', async () => {
