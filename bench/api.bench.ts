@@ -6,9 +6,9 @@
  *   - a page of 100 run results (GET /runs/{id}/results?limit=100, walking the run's first pages);
  *   - a page of 100 payments (GET /runs/{id}/payments?limit=100, likewise).
  * Each read is driven with 20 and with `--connections` (default 100) connections as fast as it
- * answers, then at the goal's fixed rate with as many connections (autocannon's `overallRate`,
- * latencies corrected for coordinated omission). Each line also gives the CPU time the Quip
- * process spent per answer (from /proc), which does not depend on how loaded the machine is.
+ * answers (autocannon), then at the goal's fixed rate over up to as many connections (requests
+ * paced evenly, open loop, latencies from when each was due: pacedLoad). Each line also gives the
+ * CPU time the Quip process spent per answer (from /proc), which does not depend on the load.
  * Databases (`--db=pglite,postgres`, both by default):
  *   - pglite: the embedded database with the demo data set (QUIP_DEMO=1), goal p99 < 250 ms at 100 req/s;
  *   - postgres: a throw-away PostgreSQL 15 (scripts/services/postgres.sh) with the California-scale
@@ -20,6 +20,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +90,69 @@ interface LoadFigures {
   errors: number;
 }
 
+/**
+ * A fixed rate as readers arrive: one request every 1/rate s, open loop (a slow answer does not
+ * hold the next request back), over keep-alive connections (at most `connections`; a request
+ * finding them all busy waits for one, and that wait counts). Each latency is measured from the
+ * moment the request was due, so queueing is never hidden (no coordinated omission). autocannon's
+ * own rate mode was not used for this: it lets each connection send its share of a second's
+ * requests at the top of each second, so 100 connections at 100/s sent bursts of 100 at once.
+ */
+async function pacedLoad(spec: LoadSpec & { rate: number }): Promise<LoadFigures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const every = 1000 / spec.rate;
+  const start = performance.now();
+  const answers: Promise<void>[] = [];
+  for (let k = 0; k < spec.rate * spec.seconds; k++) {
+    const due = start + k * every;
+    const wait = due - performance.now();
+    if (wait > 0) await pause(wait);
+    const path = spec.paths[k % spec.paths.length] as string;
+    answers.push(
+      new Promise<void>((resolve) => {
+        const request = httpGet(
+          `${spec.url}${path}`,
+          { agent, headers: { Authorization: `Bearer ${ADMIN_KEY}` } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - due);
+              if ((res.statusCode ?? 0) >= 300) non2xx++;
+              resolve();
+            });
+          },
+        );
+        request.on('error', () => {
+          errors++;
+          resolve();
+        });
+      }),
+    );
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies[latencies.length - 1] ?? 0,
+    perSecond: latencies.length / seconds,
+    total: latencies.length,
+    non2xx,
+    errors,
+  };
+}
+
 async function generateLoad(spec: LoadSpec): Promise<void> {
+  if (spec.rate) {
+    process.stdout.write(`${JSON.stringify(await pacedLoad({ ...spec, rate: spec.rate }))}\n`);
+    return;
+  }
   // autocannon ships no types; the options and result fields used are those its README documents.
   const { default: autocannon } = (await import('autocannon')) as {
     default: (options: Record<string, unknown>) => Promise<{
@@ -104,7 +167,6 @@ async function generateLoad(spec: LoadSpec): Promise<void> {
     url: spec.url,
     connections: spec.connections,
     duration: spec.seconds,
-    ...(spec.rate ? { overallRate: spec.rate } : {}),
     headers: { Authorization: `Bearer ${ADMIN_KEY}` },
     requests: [
       {
