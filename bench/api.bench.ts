@@ -264,9 +264,6 @@ async function loadCaliforniaScale(url: string): Promise<{ payees: number; submi
   const { fiscalYear, asOf } = LOADED;
   const data = generateProgramData(PROGRAM, { seed: 42, size: 'california', scale: SCALE, fiscalYear });
   const program = `/fiscal-years/${fiscalYear}/programs/${PROGRAM}`;
-  for (let s = 0; s < data.entities.length; s += 10_000) {
-    await call(url, 'POST', `${program}/entities`, JSON.stringify(data.entities.slice(s, s + 10_000)));
-  }
   const recordKeys = new Map(
     compileRulebook(catalogRulebook(fiscalYear, PROGRAM)).measures.map((m) => [m.key, m.recordKey]),
   );
@@ -285,6 +282,12 @@ async function loadCaliforniaScale(url: string): Promise<{ payees: number; submi
     upload.keys.add(key);
     upload.lines.push(JSON.stringify({ ...s, submittedOn: s.submittedOn ?? asOf }));
     count++;
+  }
+  // The uploads are built before the first request: at California size that takes longer than the
+  // server keeps an idle connection (5 s), and a POST sent on the connection it was closing got
+  // `write EPIPE` instead of an answer.
+  for (let s = 0; s < data.entities.length; s += 10_000) {
+    await call(url, 'POST', `${program}/entities`, JSON.stringify(data.entities.slice(s, s + 10_000)));
   }
   let sent = 0;
   for (const upload of uploads) {
