@@ -25,40 +25,18 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadQipProviders, QIP } from './qip-providers.ts';
 import { openSignedInPage, quipForFile, resultsDir } from './start-quip.ts';
 
 const quip = quipForFile({ demo: false });
 let page: Page;
 const pageErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
-const QIP = '/fiscal-years/2026-27/programs/dds-qip';
 const ACRE = 'Share of employment staff with ACRE training';
 const STAFF = 'Employment: staff ACRE training and CESP certification';
 
 beforeAll(async () => {
-  const payee = (id: string, units: number) => ({
-    id,
-    name: `Provider ${id}`,
-    vendorNumber: `V${id}`,
-    serviceCode: '950',
-    regionalCenter: 'RC-1',
-    rateCents: 5000,
-    units,
-  });
-  await quip.api(`${QIP}/entities`, {
-    method: 'POST',
-    body: [payee('QIP-1', 10), payee('QIP-2', 10), payee('QIP-3', 0)],
-  });
-  const staff = (entityId: string, employmentStaff: number, acreTrainedStaff: number) => ({
-    entityId,
-    measure: 'qip-employment-staff',
-    period: '2026-27',
-    data: { asOfDate: '2026-11-30', employmentStaff, acreTrainedStaff, cespCertifiedStaff: 0 },
-  });
-  await quip.api(`${QIP}/submissions`, {
-    method: 'POST',
-    body: [staff('QIP-1', 10, 4), staff('QIP-2', 20, 11), staff('QIP-3', 10, 7)],
-  });
+  await loadQipProviders(quip, [10, 10, 0]);
   // The latest run, for the Payment tab's worked example.
   await quip.succeededRun(QIP);
 

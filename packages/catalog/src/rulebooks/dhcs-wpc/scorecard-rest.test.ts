@@ -4,6 +4,7 @@ import { docExample } from '../doc-example.ts';
 import { scorecardsOf } from '../scorecards-of.ts';
 import { dhcsWpc202627 } from './2026-27.ts';
 import { wpcSection7Records } from './section-7-example.ts';
+import { WPC_INCENTIVE_MEASURES } from './wpc-measures.ts';
 
 // "What would have earned the rest" in a pooled program, worked by hand from docs/programs/dhcs-wpc.md
 // sections 4 and 7: section 7's example (as of 2027-08-31) except that Sacramento sent no enrollment
@@ -71,14 +72,7 @@ describe('dhcs-wpc: what meeting a measure would add, paying the pools again', (
     // 999,999,999, the cent to LA: 888,888,889, up 88,888,889 from 800,000,000.
     // SF 2/7: 4000/7 : 2000/7 = 2 : 1 -> LA 666,666,666.67, SF 333,333,333.33, the cent to LA:
     // SF 333,333,333, up 133,333,333 from 200,000,000. Housing does not move (reports already met).
-    const missed = [
-      'wpc-progress-report',
-      'wpc-ed-visits',
-      'wpc-inpatient-stays',
-      'wpc-mental-illness-follow-up',
-      'wpc-care-plan-30-days',
-      'wpc-permanent-housing',
-    ];
+    const missed = WPC_INCENTIVE_MEASURES.filter((m) => m !== 'wpc-enrollment-report');
     expect(rest('wpc-los-angeles')).toEqual(Object.fromEntries(missed.map((m) => [m, 88888889])));
     expect(rest('wpc-san-francisco')).toEqual(Object.fromEntries(missed.map((m) => [m, 133333333])));
   });
